@@ -1,0 +1,44 @@
+"""Errors the pipeline reports to evaluators: what went wrong, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InputIssue:
+    """One problem in one input file: where it is and which rule it breaks."""
+
+    file: str
+    rule: str
+    row: int | None = None  # 1-based line in the file, header = line 1
+    column: str | None = None
+    value: object = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        shown = "" if self.value is None else f", value {self.value!r}"
+        return f"{where}{shown} — {self.rule}"
+
+
+class InputError(Exception):
+    """Input files that do not meet their contract; carries every issue found."""
+
+    def __init__(self, issues: list[InputIssue]):
+        self.issues = list(issues)
+        super().__init__(self.report())
+
+    def report(self, limit: int = 50) -> str:
+        lines = [f"Invalid input: {len(self.issues)} problem(s) found."]
+        lines += [f"  - {issue}" for issue in self.issues[:limit]]
+        if len(self.issues) > limit:
+            lines.append(f"  … and {len(self.issues) - limit} more")
+        return "\n".join(lines)
+
+
+class BuildError(Exception):
+    """A build step failed; the message names the step and what to look at."""

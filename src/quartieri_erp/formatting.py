@@ -1,0 +1,66 @@
+"""Italian number, money and date formats for everything a reader sees.
+
+Rounding is half-up (as in the published report), never banker's rounding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+MONTHS = (
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+)
+NBSP = "\u00a0"
+
+
+def _round(value: float, decimals: int) -> Decimal:
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def fmt_num(value: float, decimals: int = 0) -> str:
+    """1234.5 -> '1.234,5' (thousands '.', decimals ',')."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    rounded = _round(value, decimals)
+    sign = "-" if rounded < 0 else ""
+    integer, _, fraction = f"{abs(rounded):f}".partition(".")
+    groups = f"{int(integer):,}".replace(",", ".")
+    return f"{sign}{groups},{fraction}" if decimals > 0 else f"{sign}{groups}"
+
+
+def fmt_int(value: float) -> str:
+    """830 -> '830'; 12345 -> '12.345'."""
+    return fmt_num(value, 0)
+
+
+def fmt_pct(share: float, decimals: int = 1) -> str:
+    """A proportion as a percentage: 0.6313 -> '63,1%'."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{fmt_num(share * 100, decimals)}%"
+
+
+def fmt_eur(amount: float, decimals: int = 2) -> str:
+    """7827051.51 -> '7.827.051,51 €'."""
+    return f"{fmt_num(amount, decimals)}{NBSP}€"
+
+
+def fmt_eur_millions(amount: float, decimals: int = 1) -> str:
+    """52_700_000 -> '52,7 milioni di euro'."""
+    return f"{fmt_num(amount / 1e6, decimals)} milioni di euro"
+
+
+def fmt_date(day: dt.date | str) -> str:
+    """2020-11-30 -> '30 novembre 2020'."""
+    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def fmt_month(day: dt.date | str) -> str:
+    """2020-11-30 -> 'novembre 2020'."""
+    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    return f"{MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,81 @@
+"""Run parameters: the top-level params.yml, overridden by the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+import yaml
+
+from .paths import PARAMS_FILE, project_root
+
+
+@dataclass(frozen=True)
+class RunParams:
+    """Everything a build needs to know; paths are absolute once loaded."""
+
+    edition: str
+    as_of: dt.date
+    data_dir: Path
+    programme_dir: Path
+    reference_dir: Path
+    out: Path
+    figures_dir: Path
+    report_name: str
+    suppression_threshold: int
+
+    def notebook_parameters(self, root: Path) -> dict:
+        """The values injected into every chapter notebook (paths relative to ``root`` when inside it)."""
+
+        def rel(path: Path) -> str:
+            try:
+                return path.relative_to(root).as_posix()
+            except ValueError:
+                return path.as_posix()
+
+        return {
+            "edition": self.edition,
+            "as_of": self.as_of.isoformat(),
+            "data_dir": rel(self.data_dir),
+            "programme_dir": rel(self.programme_dir),
+            "reference_dir": rel(self.reference_dir),
+            "suppression_threshold": self.suppression_threshold,
+        }
+
+
+PATH_FIELDS = ("data_dir", "programme_dir", "reference_dir", "out", "figures_dir")
+
+
+def _coerce(name: str, value, root: Path):
+    if name in PATH_FIELDS:
+        path = Path(value).expanduser()
+        return (path if path.is_absolute() else root / path).resolve()
+    if name == "as_of":
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    if name == "suppression_threshold":
+        return int(value)
+    return str(value)
+
+
+def load_params(params_file: Path | None = None, **overrides) -> RunParams:
+    """Read ``params.yml`` (default: the project's) and apply non-None ``overrides``."""
+    params_file = params_file or project_root() / PARAMS_FILE
+    root = params_file.resolve().parent
+    raw = yaml.safe_load(params_file.read_text(encoding="utf-8")) or {}
+    names = {f.name for f in fields(RunParams)}
+    unknown = set(raw) - names
+    if unknown:
+        raise ValueError(f"{params_file}: unknown parameter(s) {sorted(unknown)}; known: {sorted(names)}")
+    missing = names - set(raw)
+    if missing:
+        raise ValueError(f"{params_file}: missing parameter(s) {sorted(missing)}")
+    values = {name: _coerce(name, raw[name], root) for name in names}
+    params = RunParams(**values)
+    cli = {k: _coerce(k, v, Path.cwd()) for k, v in overrides.items() if v is not None}
+    return replace(params, **cli)
+
+
+def as_dict(params: RunParams) -> dict:
+    """Plain dict of the parameters (for logs and the colophon)."""
+    return {k: (str(v) if isinstance(v, (Path, dt.date)) else v) for k, v in asdict(params).items()}
