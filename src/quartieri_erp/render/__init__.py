@@ -1,0 +1,1 @@
+"""Rendering of executed notebooks into the HTML and PDF report (real Quarto or the offline renderer)."""

@@ -1,0 +1,65 @@
+"""Numbered blocks -> pandoc Markdown, with images written next to the output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .cells import Block, Chapter, Code, Figure, Prose, Table
+from .numbering import Numberer, Target, resolve_references
+
+FIGURE_DIR = "figures"
+LIST_TITLE = "Elenco delle figure e delle tabelle"
+
+
+def image_name(chapter: Chapter, figure: Figure, index: int) -> str:
+    """Stable file name of a figure inside the report's figures/ folder."""
+    return f"{FIGURE_DIR}/{chapter.stem}-{figure.label or f'img{index}'}.png"
+
+
+def _escape_attribute(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def block_markdown(block: Block, image: str | None) -> str:
+    if isinstance(block, Prose):
+        return block.text
+    if isinstance(block, Figure):
+        caption = f"Figura {block.number}: {block.caption}" if block.label else ""
+        ident = f"#{block.label} " if block.label else ""
+        return f'![{caption}]({image}){{{ident}alt="{_escape_attribute(block.alt)}" width="100%"}}'
+    if isinstance(block, Table):
+        return f"{block.markdown}\n\n: Tabella {block.number}: {block.caption} {{#{block.label}}}"
+    if isinstance(block, Code):
+        return f"``` {block.language}\n{block.text}\n```"
+    raise TypeError(block)
+
+
+def chapter_markdown(chapter: Chapter, targets: dict[str, Target], href, images_out: Path | None) -> str:
+    """The chapter as Markdown; figures are written under ``images_out`` when given."""
+    parts = []
+    for index, block in enumerate(chapter.blocks):
+        image = None
+        if isinstance(block, Figure):
+            image = image_name(chapter, block, index)
+            if images_out is not None:
+                path = images_out / image
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(block.png)
+        parts.append(block_markdown(block, image))
+    text = "\n\n".join(parts)
+    try:
+        return resolve_references(text, targets, href)
+    except KeyError as err:
+        raise ValueError(f"{chapter.file}: cross-reference(s) to unknown label(s): {err.args[0]}") from None
+
+
+def lists_markdown(numberer: Numberer, href) -> str:
+    """The list of figures and the list of tables, each entry linked to its caption."""
+
+    def entries(items: list[tuple[Target, str]], prefix: str) -> str:
+        lines = [f"- [{prefix} {t.number}]({href(t, label)}): {t.title}" for t, label in items]
+        return "\n".join(lines) or "Nessuna."
+
+    return (f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"
+            f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n{entries(numberer.figures, 'Figura')}\n\n"
+            f"## Tabelle {{#sec-elenco-tabelle .unnumbered}}\n\n{entries(numberer.tables, 'Tabella')}\n")

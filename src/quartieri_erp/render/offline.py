@@ -1,0 +1,52 @@
+"""The offline renderer: the staged book -> multi-page HTML and one PDF, with pandoc and Typst.
+
+It reads the same _quarto.yml as Quarto and the executed notebooks of the staged project; nothing is
+executed here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from .book import Book
+from .cells import Chapter, markdown_blocks, notebook_blocks, parameters_of
+from .html import write_html
+from .numbering import Numberer
+from .pdf import write_pdf
+
+
+def page_stem(file: str) -> str:
+    return "index" if Path(file).name == "index.qmd" else Path(file).stem
+
+
+def load_chapter(stage: Path, file: str, book: Book) -> Chapter:
+    """Convert one file of the book (executed notebook or Markdown) into blocks."""
+    path = stage / file
+    chapter = Chapter(file=file, stem=page_stem(file))
+    if path.suffix == ".ipynb":
+        nb = nbformat.read(path, as_version=4)
+        chapter.blocks = notebook_blocks(nb, book.execute_options)
+        chapter.parameters = parameters_of(nb)
+    else:
+        read_include = lambda name: (path.parent / name).read_text(encoding="utf-8")  # noqa: E731
+        chapter.blocks = markdown_blocks(path.read_text(encoding="utf-8"), read_include)
+    return chapter
+
+
+def number_book(chapters: list[Chapter], book: Book) -> Numberer:
+    numberer = Numberer()
+    for chapter in chapters:
+        numberer.number_chapter(chapter, appendix=book.is_appendix(chapter.file), front=chapter.stem == "index")
+    return numberer
+
+
+def render_offline(stage: Path, book: Book, out_dir: Path) -> tuple[Path, Path]:
+    """Render the staged project into ``out_dir``; returns (index.html, pdf)."""
+    chapters = [load_chapter(stage, file, book) for file in book.files]
+    numberer = number_book(chapters, book)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    index = write_html(chapters, numberer, book, out_dir)
+    pdf = write_pdf(chapters, numberer, book, out_dir / f"{book.output_file}.pdf")
+    return index, pdf

@@ -1,0 +1,16 @@
+-- Offline PDF: callouts and run-info boxes become shaded Typst blocks.
+local boxed = {["callout-note"] = "rgb(\"#eef4fb\")", ["callout-tip"] = "rgb(\"#eef4fb\")",
+               ["callout-warning"] = "rgb(\"#fff4e0\")", ["callout-important"] = "rgb(\"#fff4e0\")",
+               ["run-info"] = "luma(245)", ["colophon"] = "luma(245)"}
+
+function Div(el)
+  for _, class in ipairs(el.classes) do
+    local fill = boxed[class]
+    if fill then
+      local blocks = {pandoc.RawBlock("typst", "#block(width: 100%, fill: " .. fill .. ", inset: 8pt, radius: 3pt)[")}
+      for _, b in ipairs(el.content) do table.insert(blocks, b) end
+      table.insert(blocks, pandoc.RawBlock("typst", "]"))
+      return blocks
+    end
+  end
+end

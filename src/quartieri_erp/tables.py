@@ -1,0 +1,36 @@
+"""DataFrames -> Markdown pipe tables, formatted for Italian readers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+from pandas.api.types import is_numeric_dtype
+
+from .formatting import fmt_num
+
+Formatter = Callable[[object], str]
+
+
+def _cell(value: object, formatter: Formatter | None) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    text = formatter(value) if formatter else (fmt_num(value) if isinstance(value, (int, float)) else str(value))
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(df: pd.DataFrame, formats: Mapping[str, Formatter] | None = None,
+                   align: Mapping[str, str] | None = None) -> str:
+    """A pipe table of ``df`` (columns as headers); numeric columns are right-aligned.
+
+    ``formats`` maps a column to a function returning its display text (e.g. ``fmt_pct``);
+    ``align`` overrides the alignment of a column ("left", "right", "center").
+    """
+    formats, align = formats or {}, align or {}
+    rule = {"left": ":---", "right": "---:", "center": ":---:"}
+    header = "| " + " | ".join(str(c).replace("|", "\\|") for c in df.columns) + " |"
+    sides = [align.get(c, "right" if is_numeric_dtype(df[c]) and df[c].dtype != bool else "left") for c in df.columns]
+    separator = "|" + "|".join(rule[s] for s in sides) + "|"
+    rows = ["| " + " | ".join(_cell(v, formats.get(c)) for c, v in zip(df.columns, row)) + " |"
+            for row in df.itertuples(index=False, name=None)]
+    return "\n".join([header, separator, *rows])
