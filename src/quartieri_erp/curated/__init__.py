@@ -1,0 +1,34 @@
+"""Curated data from the published sources: schemas (TABLES), one loader per table, cross-table checks.
+
+The files live in ``data/reference`` (ISTAT lookups) and ``data/programme`` (facts of chapters 1, 2
+and 4 of the report); ``data/programme/README.md`` describes each file.
+"""
+
+from .checks import check_programme
+from .loaders import (
+    fact,
+    load_case_studies,
+    load_case_study_items,
+    load_case_study_results,
+    load_discrepancies,
+    load_evaluative_reflections,
+    load_experimentation_labs,
+    load_facts,
+    load_glossary,
+    load_municipalities,
+    load_procedures,
+    load_projects,
+    load_provinces,
+    load_sus_resources,
+    load_sus_steps,
+    load_timeline,
+)
+from .tables import SPECS, TABLES
+
+__all__ = [
+    "SPECS", "TABLES", "check_programme", "fact",
+    "load_case_studies", "load_case_study_items", "load_case_study_results", "load_discrepancies",
+    "load_evaluative_reflections", "load_experimentation_labs", "load_facts", "load_glossary",
+    "load_municipalities", "load_procedures", "load_projects", "load_provinces", "load_sus_resources",
+    "load_sus_steps", "load_timeline",
+]

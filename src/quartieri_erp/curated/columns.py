@@ -1,0 +1,121 @@
+"""Column builders shared by the curated schemas, so that every table states a rule the same way.
+
+Files are read as text and coerced (see ``tables_io.read_table``); each builder returns a pandera
+Column with an English one-line description and, for custom checks, an ``error=`` in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+BOOLEAN = {"boolean": True}  # column metadata: "true"/"false" text turned into bool by the loaders
+PRECISIONS = ["year", "month", "day"]
+DOCUMENTS = "000|001|002|003"
+ACTIONS = ["9.1.3", "9.4.2", "V.3.c.1.1"]  # POR FSE and POR FESR actions in the report
+_ONE_ACTION = "|".join(re.escape(action) for action in ACTIONS)
+ACTION_LIST = rf"^(?:{_ONE_ACTION})(?:;(?:{_ONE_ACTION}))*$"
+
+
+def _cents(values: pd.Series) -> pd.Series:
+    cents = values * 100
+    return pd.Series(np.isclose(cents, cents.round()), index=values.index)
+
+
+def text(description: str, *, nullable: bool = False, title: str | None = None,
+         unique: bool = False) -> pa.Column:
+    """Free or identifying text."""
+    return pa.Column(str, nullable=nullable, unique=unique, title=title, description=description)
+
+
+def identifier(pattern: str, description: str, *, unique: bool = True) -> pa.Column:
+    """A row identifier that must match ``pattern`` (e.g. ``P\\d{2}``)."""
+    return pa.Column(str, pa.Check.str_matches(f"^(?:{pattern})$", error=f"must look like {pattern}"),
+                     unique=unique, title="Identifier", description=description)
+
+
+def enum(values: list[str], description: str, *, nullable: bool = False) -> pa.Column:
+    """A closed list of codes; the description lists them."""
+    return pa.Column(str, pa.Check.isin(values), nullable=nullable,
+                     description=f"{description} One of: {', '.join(values)}.")
+
+
+def flag(description: str, *, nullable: bool = False) -> pa.Column:
+    """A yes/no column written as true/false."""
+    return pa.Column(str, pa.Check.isin(["true", "false"]), nullable=nullable, metadata=BOOLEAN,
+                     description=f"{description} Written true or false.")
+
+
+def euros(description: str, *, nullable: bool = False) -> pa.Column:
+    """An amount in euro, never negative, at most two decimals."""
+    return pa.Column(float, [
+        pa.Check.ge(0, error="must be zero or more"),
+        pa.Check(_cents, error="must have at most 2 decimals (euro cents)"),
+    ], nullable=nullable, description=f"{description} Euro, decimal point, at most 2 decimals.")
+
+
+def count(description: str, *, nullable: bool = False) -> pa.Column:
+    """A whole number, never negative."""
+    return pa.Column("Int64", pa.Check.ge(0, error="must be zero or more"), nullable=nullable,
+                     description=description)
+
+
+def number(description: str) -> pa.Column:
+    """A non-negative number (any unit)."""
+    return pa.Column(float, pa.Check.ge(0, error="must be zero or more"), description=description)
+
+
+def date(description: str, *, nullable: bool = False) -> pa.Column:
+    """An ISO date; with month or year precision it is the first day of the month or year."""
+    return pa.Column("datetime64[ns]", nullable=nullable,
+                     description=f"{description} YYYY-MM-DD; the first day of the period when only "
+                                 "the month or the year is known.")
+
+
+def precision(*, nullable: bool = False, of: str = "date") -> pa.Column:
+    """How much of the date the source gives."""
+    return enum(PRECISIONS, f"Precision of {of} in the source.", nullable=nullable)
+
+
+def istat_code() -> pa.Column:
+    """ISTAT municipality code as 6-digit text."""
+    return pa.Column(str, pa.Check.str_matches(r"^\d{6}$", error="must be a 6-digit ISTAT code"),
+                     title="ISTAT code",
+                     description="ISTAT municipality code, 6 digits with leading zeros; must exist in "
+                                 "reference/municipalities.csv.")
+
+
+def province() -> pa.Column:
+    """Two-letter Lombardy province code."""
+    return pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2}$", error="must be a 2-letter province code"),
+                     description="Province code (sigla, e.g. MI); must be a Lombardy province in "
+                                 "reference/provinces.csv and match the municipality.")
+
+
+def municipality() -> pa.Column:
+    """ISTAT municipality name."""
+    return text("Municipality name as in ISTAT (reference/municipalities.csv, denominazione).")
+
+
+def source() -> pa.Column:
+    """Where the row comes from: document id, table or section, line(s)."""
+    return pa.Column(str, pa.Check.str_matches(
+        f"^(?:{DOCUMENTS}) \\S", error="must start with a source document id (000-003) and a location"),
+        nullable=False, title="Source",
+        description="Document id (000 = the report, 001-003 companion sources), then table/figure/"
+                    "section and line(s) of the source text, e.g. '000 Tavola 2.1, l. 438'.")
+
+
+def note() -> pa.Column:
+    """Optional remarks in Italian; discrepancy ids are cited as (Dnn)."""
+    return text("Optional remarks in Italian; cites entries of discrepancies.csv as Dnn.", nullable=True)
+
+
+def actions(description: str, *, nullable: bool = False) -> pa.Column:
+    """Programme actions, several separated by ';'."""
+    rule = f"must be actions among {', '.join(ACTIONS)} separated by ';'"
+    return pa.Column(str, pa.Check.str_matches(ACTION_LIST, error=rule), nullable=nullable,
+                     description=f"{description} Codes among {', '.join(ACTIONS)}, several separated by ';'.")

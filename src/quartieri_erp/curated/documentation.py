@@ -1,0 +1,68 @@
+"""Schemas of the cross-cutting files: scalar facts, discrepancies between sources, glossary."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from ..tables_io import TableSpec
+from . import columns as col
+
+FACT_UNITS = ["count", "eur", "percent", "months", "days"]
+
+FACTS = TableSpec(
+    name="facts",
+    file="facts.csv",
+    folder="programme",
+    description="One row per scalar fact used in the prose that belongs to no other table.",
+    source="Report 000 executive summary, chapters 1-2 and footnotes; source 002 for the experimentation.",
+    schema=pa.DataFrameSchema(
+        {
+            "key": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$", error="must be snake_case"),
+                             unique=True, title="Key", description="Unique snake_case key used by the code."),
+            "value": col.number("The printed value (an input, never a computed one); percentages as 0-100."),
+            "unit": col.enum(FACT_UNITS, "Unit of the value."),
+            "label": col.text("Italian label."),
+            "reference_date": col.date("Date the value refers to, when printed.", nullable=True),
+            "source": col.source(),
+            "note": col.note(),
+        },
+        coerce=True, strict=True, title="Scalar facts",
+    ),
+)
+
+DISCREPANCIES = TableSpec(
+    name="discrepancies",
+    file="discrepancies.csv",
+    folder="programme",
+    description="One row per inconsistency between or within the sources and how the data resolve it.",
+    source="Inventory of report 000 (section 6, items D01-D36) plus the curation of this project (D37 on).",
+    schema=pa.DataFrameSchema(
+        {
+            "discrepancy_id": col.identifier(r"D\d{2}", "Identifier Dnn; D01-D36 follow the inventory numbering."),
+            "topic": col.text("Short Italian title."),
+            "affects": col.text("Data files (and columns or rows) whose values depend on the decision."),
+            "sources_say": col.text("What each source says, with its location (Italian)."),
+            "chosen": col.text("The value or reading kept in the data (Italian)."),
+            "reason": col.text("Why (Italian)."),
+            "source": col.source(),
+        },
+        coerce=True, strict=True, title="Discrepancies",
+    ),
+)
+
+GLOSSARY = TableSpec(
+    name="glossary",
+    file="glossary.csv",
+    folder="programme",
+    description="One row per acronym used in the report.",
+    source="Report 000 (first meaningful use of each acronym); explanations written anew in Italian.",
+    schema=pa.DataFrameSchema(
+        {
+            "acronym": col.text("Acronym as written in the report.", unique=True),
+            "expansion": col.text("Italian expansion."),
+            "explanation": col.text("One-line Italian explanation, written anew."),
+            "source": col.source(),
+        },
+        coerce=True, strict=True, title="Glossary",
+    ),
+)

@@ -1,0 +1,59 @@
+"""Loaders return typed tables; ``fact`` reads one value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from quartieri_erp.curated import (
+    SPECS,
+    TABLES,
+    fact,
+    load_case_studies,
+    load_experimentation_labs,
+    load_facts,
+    load_projects,
+    load_sus_steps,
+    load_timeline,
+)
+
+PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "programme"
+
+
+def test_tables_have_unique_names_and_files_and_described_columns():
+    assert len(SPECS) == len(TABLES) == len({spec.file for spec in TABLES})
+    undescribed = [(spec.name, name) for spec in TABLES
+                   for name, column in spec.schema.columns.items() if not column.description]
+    assert undescribed == []
+
+
+def test_typed_columns():
+    projects = load_projects(PROGRAMME)
+    assert projects["budget_eur"].dtype == "float64"
+    assert projects["lead_partner_assumed"].dtype == "boolean"
+    assert projects["istat_code"].tolist()[:2] == ["015146", "017029"]
+    assert pd.api.types.is_datetime64_any_dtype(load_timeline(PROGRAMME)["date"])
+    assert load_sus_steps(PROGRAMME)["step"].dtype == "Int64"
+
+
+def test_intervention_areas_are_booleans_counted_per_area():
+    labs = load_experimentation_labs(PROGRAMME)
+    areas = labs.filter(like="area_").sum().to_dict()
+    assert areas == {"area_representation": 9, "area_intermediation": 4, "area_self_management": 1,
+                     "area_arrears": 10, "area_social_distress": 12}
+
+
+def test_case_study_budget_comes_from_the_linked_project():
+    cards = load_case_studies(PROGRAMME).set_index("card_id")
+    assert cards.loc["4.7", "budget_eur"] == 251_983.20
+    assert cards.loc["4.10", "budget_eur"] == 251_989.04
+    assert pd.isna(cards.loc["4.8", "budget_eur"])
+
+
+def test_fact_reads_one_value_and_names_a_missing_key():
+    facts = load_facts(PROGRAMME)
+    assert fact(facts, "lab_call_budget_eur") == 733_322.26
+    with pytest.raises(KeyError, match="no_such_fact"):
+        fact(facts, "no_such_fact")
