@@ -34,3 +34,11 @@ def test_missing_values_show_a_dash():
 @given(st.integers(min_value=-10**12, max_value=10**12))
 def test_fmt_int_round_trips(n):
     assert int(fmt_int(n).replace(".", "")) == n
+
+
+def test_partial_dates_show_only_what_is_known():
+    from quartieri_erp.formatting import fmt_partial_date
+
+    assert fmt_partial_date("2014-11-21", "day") == "21 novembre 2014"
+    assert fmt_partial_date("2015-03-01", "month") == "marzo 2015"
+    assert fmt_partial_date("1998-01-01", "year") == "1998"

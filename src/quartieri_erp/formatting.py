@@ -64,3 +64,13 @@ def fmt_month(day: dt.date | str) -> str:
     """2020-11-30 -> 'novembre 2020'."""
     day = dt.date.fromisoformat(day) if isinstance(day, str) else day
     return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def fmt_partial_date(day: dt.date | str, precision: str) -> str:
+    """A date known to the day, the month or the year: '21 novembre 2014', 'marzo 2015', '1998'."""
+    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return fmt_month(day)
+    return fmt_date(day)

@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 
 from ..errors import BuildError
+from .kernels import KernelPool
 
 TIMING_KEYS = ("start_time", "end_time", "duration", "exception")
 
@@ -65,41 +66,37 @@ def failure_message(run: ChapterRun, err: Exception) -> str:
             f"of the notebook:\n{excerpt}\n    {err.ename}: {err.evalue}")
 
 
-def execute_chapter(run: ChapterRun, parameters: dict, cwd: Path) -> RunResult:
-    """Run one notebook with papermill (no progress bar, no kernel output echoed)."""
+def execute_chapter(run: ChapterRun, parameters: dict, pool: KernelPool) -> RunResult:
+    """Run one notebook with papermill in a warm kernel of ``pool``."""
     import papermill
 
     started = time.perf_counter()
     run.output.parent.mkdir(parents=True, exist_ok=True)
     try:
-        papermill.execute_notebook(
-            str(run.source), str(run.output), parameters=parameters, kernel_name="python3",
-            cwd=str(cwd), progress_bar=False, log_output=False, report_mode=False,
-        )
+        with pool.kernel() as km:
+            papermill.execute_notebook(
+                str(run.source), str(run.output), parameters=parameters, kernel_name="python3",
+                progress_bar=False, log_output=False, report_mode=False, km=km,
+            )
     except Exception as err:  # noqa: BLE001 - every failure becomes a message naming the chapter
         return RunResult(run, time.perf_counter() - started, failure_message(run, err))
     clean_executed(run.output)
     return RunResult(run, time.perf_counter() - started)
 
 
-def execute_all(runs: list[ChapterRun], parameters: dict, cwd: Path, workers: int, report) -> list[RunResult]:
-    """Execute ``runs`` on up to ``workers`` processes; ``report(result)`` is called as each finishes."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def execute_all(runs: list[ChapterRun], parameters: dict, cwd: Path, workers: int, report,
+                kernel_log: Path) -> list[RunResult]:
+    """Execute ``runs`` on ``workers`` warm kernels; ``report(result)`` is called as each finishes.
 
-    if workers <= 1 or len(runs) <= 1:
-        results = []
-        for run in runs:
-            results.append(execute_chapter(run, parameters, cwd))
-            report(results[-1])
-        return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(execute_chapter, run, parameters, cwd): run for run in runs}
-        results = []
+    Results come back in the order of ``runs``, whatever the order of completion.
+    """
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    with KernelPool(workers, cwd, kernel_log) as pool, ThreadPoolExecutor(max_workers=workers) as threads:
+        futures = [threads.submit(execute_chapter, run, parameters, pool) for run in runs]
         for future in as_completed(futures):
-            results.append(future.result())
-            report(results[-1])
-    order = {run.source: i for i, run in enumerate(runs)}
-    return sorted(results, key=lambda r: order[r.run.source])
+            report(future.result())
+        return [future.result() for future in futures]
 
 
 def raise_failures(results: list[RunResult]) -> None:

@@ -76,7 +76,8 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
         runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb)) for nb in book.notebooks]
         progress.step(f"Executing {len(runs)} chapter notebooks")
         workers = max(1, min(os.cpu_count() or 1, len(runs)))
-        results = execute_all(runs, params.notebook_parameters(root), root, workers, progress.chapter)
+        results = execute_all(runs, params.notebook_parameters(root), root, workers, progress.chapter,
+                              kernel_log=stage / "kernels.log")
         if any(r.error for r in results):
             kept = keep_failed(results, params.out)
             raise_failures_with_note(results, kept, params.out)

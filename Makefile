@@ -1,0 +1,43 @@
+# Two commands do everything on a fresh machine with Python 3.11:
+#   make report   set up .venv, build the report (HTML + PDF), print where it is
+#   make test     set up .venv with the test tools, run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: report test lab bench synth constraints clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) -e '.[test,lab]'
+	touch $@
+
+report: $(VENV)/.installed
+	$(BIN)/quartieri-erp build $(ARGS)
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest $(ARGS)
+
+lab: $(VENV)/.installed-dev
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m quartieri_erp.bench $(ARGS)
+
+synth: $(VENV)/.installed
+	$(BIN)/quartieri-erp synth --out data/synthetic
+
+constraints: $(VENV)/.installed-dev
+	{ echo "# Pinned versions of every package the project installs (pip install -c constraints.txt)."; \
+	  echo "# Regenerate with: make constraints"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^quartieri'; } > constraints.txt
+
+clean:
+	rm -rf build .pytest_cache

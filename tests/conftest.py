@@ -1,0 +1,40 @@
+"""Shared fixtures: the project root and one end-to-end build of the report, reused by several tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "quartieri_erp.cli"]
+
+
+def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run `quartieri-erp …` as a user would; returns the completed process (never raises)."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory) -> Path:
+    """`quartieri-erp build --renderer offline` of the project into a temporary folder."""
+    out = tmp_path_factory.mktemp("build")
+    result = run_cli("build", "--renderer", "offline", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project (code stays the installed package) to break on purpose."""
+    for name in ("params.yml", "_quarto.yml", "index.qmd"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for folder in ("notebooks", "data", "report"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return tmp_path
