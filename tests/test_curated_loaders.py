@@ -20,6 +20,7 @@ from quartieri_erp.curated import (
 )
 
 PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "programme"
+REFERENCE = PROGRAMME.parent / "reference"
 
 
 def test_tables_have_unique_names_and_files_and_described_columns():
@@ -57,3 +58,30 @@ def test_fact_reads_one_value_and_names_a_missing_key():
     assert fact(facts, "lab_call_budget_eur") == 733_322.26
     with pytest.raises(KeyError, match="no_such_fact"):
         fact(facts, "no_such_fact")
+
+
+def test_cite_names_each_cited_document_once_in_order(tmp_path):
+    from quartieri_erp.curated import cite, load_documents
+    from quartieri_erp.curated.citations import cited_documents
+
+    assert cited_documents(["000 Tavola 2.1, l. 350", "002 Tabella 1; 000 nota 21", "nota libera"]) == ["000", "002"]
+    documents = load_documents(PROGRAMME)
+    line = cite(["002 Tabella 1, l. 985", "000 § 1.4; 002 l. 3"], documents)
+    assert line.startswith("elaborazione su Éupolis Lombardia") and line.count(";") == 1
+
+
+def test_a_source_citing_an_unknown_document_fails_the_check(tmp_path):
+    import shutil
+
+    import pytest
+
+    from quartieri_erp.curated import check_programme
+    from quartieri_erp.errors import InputError
+
+    copy = tmp_path / "programme"
+    shutil.copytree(PROGRAMME, copy)
+    text = (copy / "facts.csv").read_text(encoding="utf-8")
+    (copy / "facts.csv").write_text(text.replace('"000 nota 10, l. 240"', '"009 nota 10, l. 240"', 1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        check_programme(copy, REFERENCE)
+    assert "facts.csv, row 2, column 'source'" in str(err.value) and "documents.csv" in str(err.value)

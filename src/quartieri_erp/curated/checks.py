@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import InputError, InputIssue
 from ..tables_io import read_csv_text
+from .citations import cited_documents
 from .loaders import read_checked
 from .rules import findings_to_issues, flag_rows
 from .tables import TABLES
@@ -122,6 +123,20 @@ def discrepancy_citations(frames: Frames, files: Files) -> list[InputIssue]:
     return issues
 
 
+def document_citations(frames: Frames, files: Files) -> list[InputIssue]:
+    """Every document id cited in a `source` cell is an entry of documents.csv."""
+    known = set(frames["documents"]["doc_id"])
+    issues: list[InputIssue] = []
+    for spec in TABLES:
+        frame = frames.get(spec.name)
+        if spec.folder != "programme" or frame is None or "source" not in frame.columns:
+            continue
+        unknown = frame["source"].fillna("").map(lambda cell: set(cited_documents([cell])) - known)
+        issues += _issues(frames, files, spec.name, unknown.map(bool), "source",
+                          "cites a document id missing from documents.csv")
+    return issues
+
+
 CROSS_CHECKS: list[tuple[dict[str, tuple[str, ...]], CrossCheck]] = [  # (needed columns by table, check)
     ({"provinces": ("sigla", "n_comuni_2020"), "municipalities": ("sigla",)}, province_codes),
     ({"provinces": ("sigla",), "municipalities": ("cod_comune_alfa", "sigla", "denominazione")}, places),
@@ -129,6 +144,7 @@ CROSS_CHECKS: list[tuple[dict[str, tuple[str, ...]], CrossCheck]] = [  # (needed
     ({"case_studies": ("card_id", "project_id", "istat_code", "budget_eur"),
       "projects": ("project_id", "istat_code")}, project_links),
     ({"discrepancies": ("discrepancy_id",)}, discrepancy_citations),
+    ({"documents": ("doc_id",)}, document_citations),
 ]
 
 

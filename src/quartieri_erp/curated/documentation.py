@@ -1,4 +1,4 @@
-"""Schemas of the cross-cutting files: scalar facts, discrepancies between sources, glossary."""
+"""Schemas of the cross-cutting files: source documents, scalar facts, discrepancies, glossary."""
 
 from __future__ import annotations
 
@@ -8,6 +8,25 @@ from ..tables_io import TableSpec
 from . import columns as col
 
 FACT_UNITS = ["count", "eur", "percent", "months", "days"]
+
+DOCUMENTS = TableSpec(
+    name="documents",
+    file="documents.csv",
+    folder="programme",
+    description="One row per source document; the `source` column of every other file cites these ids.",
+    source="Title pages and headers of the source documents 000-003.",
+    schema=pa.DataFrameSchema(
+        {
+            "doc_id": col.identifier(col.DOCUMENTS, "Document id, the first token of every `source` cell."),
+            "author": col.text("Author or issuing body."),
+            "title": col.text("Full title."),
+            "year": pa.Column("Int64", nullable=True, title="Year", description="Year of publication, when known."),
+            "citation": col.text("Short Italian citation used in the 'Fonte:' lines of tables and figures."),
+            "source": col.source(),
+        },
+        coerce=True, strict=True, title="Source documents",
+    ),
+)
 
 FACTS = TableSpec(
     name="facts",

@@ -118,3 +118,8 @@ def fact(facts: pd.DataFrame, key: str) -> float:
     if values.empty:
         raise KeyError(f"facts.csv has no key {key!r}")
     return float(values.iloc[0])
+
+
+def load_documents(programme_dir: Path) -> pd.DataFrame:
+    """The source documents cited by the `source` column of every curated file."""
+    return _load("documents", programme_dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..tables_io import TableSpec
 from .case_studies import CASE_STUDIES, CASE_STUDY_ITEMS, CASE_STUDY_RESULTS
-from .documentation import DISCREPANCIES, FACTS, GLOSSARY
+from .documentation import DISCREPANCIES, DOCUMENTS, FACTS, GLOSSARY
 from .history import EVALUATIVE_REFLECTIONS, EXPERIMENTATION_LABS, TIMELINE
 from .reference import MUNICIPALITIES, PROVINCES
 from .regional_call import PROCEDURES, PROJECTS
@@ -15,7 +15,7 @@ TABLES: list[TableSpec] = [
     TIMELINE, EXPERIMENTATION_LABS, EVALUATIVE_REFLECTIONS,
     PROJECTS, PROCEDURES, SUS_STEPS, SUS_RESOURCES,
     CASE_STUDIES, CASE_STUDY_ITEMS, CASE_STUDY_RESULTS,
-    FACTS, DISCREPANCIES, GLOSSARY,
+    DOCUMENTS, FACTS, DISCREPANCIES, GLOSSARY,
 ]
 
 SPECS: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}

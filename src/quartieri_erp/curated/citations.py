@@ -1,0 +1,28 @@
+"""The 'Fonte:' line of a table or figure, built from the `source` cells of the rows it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+
+def cited_documents(sources: Iterable[str]) -> list[str]:
+    """Document ids cited by `source` cells ('000 Tavola 2.1, l. 437; 002 …'), in order of first use."""
+    ids: dict[str, None] = {}
+    for cell in sources:
+        for part in str(cell).split(";"):
+            token = part.strip().split(" ", 1)[0]
+            if token.isdigit() and len(token) == 3:
+                ids.setdefault(token)
+    return list(ids)
+
+
+def cite(sources: Iterable[str], documents: pd.DataFrame, prefix: str = "elaborazione su") -> str:
+    """'elaborazione su Regione Lombardia, Rapporto …; Éupolis Lombardia, …' for the cited documents."""
+    citations = documents.set_index("doc_id")["citation"]
+    ids = cited_documents(sources)
+    unknown = [i for i in ids if i not in citations.index]
+    if unknown:
+        raise KeyError(f"source cells cite unknown document id(s) {unknown}; add them to documents.csv")
+    return f"{prefix} {'; '.join(citations[i] for i in ids)}".strip()
