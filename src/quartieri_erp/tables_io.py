@@ -13,6 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import InputError, InputIssue
+from .readlog import note_read
 from .validation import validate_frame
 
 
@@ -32,6 +33,7 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     """A CSV file as text columns (empty cells stay empty strings turned into NA)."""
     if not path.is_file():
         raise InputError([InputIssue(file=path.as_posix(), rule="file not found")])
+    note_read(path)
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     return df.replace({"": pd.NA})
 

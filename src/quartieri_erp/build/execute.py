@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
 from ..errors import BuildError
-from .kernels import KernelPool
 
 TIMING_KEYS = ("start_time", "end_time", "duration", "exception")
 
@@ -23,6 +21,11 @@ class ChapterRun:
     output: Path  # executed notebook
     title: str
 
+    @property
+    def read_log(self) -> Path:
+        """Where the kernel records the input files this chapter reads."""
+        return self.output.parent.with_name("reads") / f"{self.output.stem}.txt"
+
 
 @dataclass(frozen=True)
 class RunResult:
@@ -31,12 +34,16 @@ class RunResult:
     error: str | None = None
 
 
+def read_notebook(path: Path) -> dict:
+    """A notebook as plain JSON (nbformat's import costs a second; reading does not need it)."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def chapter_title(notebook: Path) -> str:
     """The first Markdown heading of a notebook (its chapter title), or its file name."""
-    nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
+    for cell in read_notebook(notebook)["cells"]:
+        if cell["cell_type"] == "markdown":
+            for line in "".join(cell["source"]).splitlines():
                 if line.startswith("#"):
                     return re.sub(r"\s*\{[^}]*\}\s*$", "", line.lstrip("#").strip())
     return notebook.stem
@@ -44,6 +51,8 @@ def chapter_title(notebook: Path) -> str:
 
 def clean_executed(path: Path) -> None:
     """Drop papermill's timing metadata so that the same inputs give the same executed notebook."""
+    import nbformat
+
     nb = nbformat.read(path, as_version=4)
     for key in TIMING_KEYS:
         nb.metadata.get("papermill", {}).pop(key, None)
@@ -58,22 +67,23 @@ def failure_message(run: ChapterRun, err: Exception) -> str:
     cell_index = getattr(err, "cell_index", None)
     if cell_index is None:
         return f"chapter '{run.title}' ({run.source.name}) failed: {type(err).__name__}: {err}"
-    executed = nbformat.read(run.output, as_version=4)
-    injected = sum(1 for c in executed.cells[:cell_index] if "injected-parameters" in c.metadata.get("tags", []))
+    cells = read_notebook(run.output)["cells"]
+    injected = sum(1 for c in cells[:cell_index] if "injected-parameters" in c["metadata"].get("tags", []))
     source_lines = (getattr(err, "source", "") or "").strip().splitlines()
     excerpt = "\n".join(f"      {line}" for line in source_lines[:4])
     return (f"chapter '{run.title}' ({run.source.name}) failed in cell {cell_index - injected + 1} "
             f"of the notebook:\n{excerpt}\n    {err.ename}: {err.evalue}")
 
 
-def execute_chapter(run: ChapterRun, parameters: dict, pool: KernelPool) -> RunResult:
+def execute_chapter(run: ChapterRun, parameters: dict, pool) -> RunResult:
     """Run one notebook with papermill in a warm kernel of ``pool``."""
     import papermill
 
     started = time.perf_counter()
     run.output.parent.mkdir(parents=True, exist_ok=True)
+    run.read_log.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with pool.kernel() as km:
+        with pool.kernel(run.read_log) as km:
             papermill.execute_notebook(
                 str(run.source), str(run.output), parameters=parameters, kernel_name="python3",
                 progress_bar=False, log_output=False, report_mode=False, km=km,
@@ -91,6 +101,8 @@ def execute_all(runs: list[ChapterRun], parameters: dict, cwd: Path, workers: in
     Results come back in the order of ``runs``, whatever the order of completion.
     """
     from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    from .kernels import KernelPool
 
     with KernelPool(workers, cwd, kernel_log) as pool, ThreadPoolExecutor(max_workers=workers) as threads:
         futures = [threads.submit(execute_chapter, run, parameters, pool) for run in runs]

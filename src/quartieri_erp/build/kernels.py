@@ -3,7 +3,8 @@
 Starting a kernel and importing pandas, matplotlib, seaborn and pandera costs about two seconds; a
 chapter itself runs in a fraction of that. The build starts one kernel per worker, preloads those
 modules once, and lets papermill execute each notebook in a kernel whose namespace has been reset
-(new IPython session: empty namespace, execution count back to 1, figures closed, default rcParams).
+(new IPython session: empty namespace, execution count back to 1, figures closed, default rcParams)
+and a fresh log of the input files the notebook reads (see ``readlog``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from jupyter_client.manager import KernelManager
 
+from ..readlog import ENV as READ_LOG_ENV
+
 PRELOAD = """
 import matplotlib
 matplotlib.use("Agg")
@@ -24,9 +27,10 @@ import quartieri_erp.chapter, quartieri_erp.charts
 
 RESET = """
 get_ipython().reset(new_session=True, aggressive=False)
-import matplotlib as _m, matplotlib.pyplot as _p
+import os as _o, matplotlib as _m, matplotlib.pyplot as _p
 _p.close("all"); _m.rcdefaults(); _m.use("Agg")
-del _m, _p
+_o.environ[{env!r}] = {log!r}
+del _o, _m, _p
 """
 
 
@@ -59,11 +63,11 @@ class KernelPool:
             self._free.put(km)
 
     @contextmanager
-    def kernel(self):
-        """A reset kernel, exclusively yours until the block ends."""
+    def kernel(self, read_log: Path):
+        """A reset kernel recording its file reads in ``read_log``, exclusively yours until the block ends."""
         km = self._free.get()
         try:
-            _execute(km, RESET)
+            _execute(km, RESET.format(env=READ_LOG_ENV, log=str(read_log)))
             yield km
         finally:
             self._free.put(km)

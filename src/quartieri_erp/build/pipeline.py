@@ -1,7 +1,8 @@
 """`quartieri-erp build`: validate inputs, execute the chapters, render, then publish atomically.
 
 Nothing under <out>/report is touched until every step has succeeded: the build works in a staging
-folder inside <out> and swaps the finished report in at the end.
+folder inside <out> and swaps the finished report in at the end. Each step is skipped when the content
+hashes it depends on are those of the last successful build (see ``cache``); ``--force`` redoes all.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ import time
 from pathlib import Path
 
 from ..errors import BuildError
-from ..paths import display_path, project_root
 from ..params import RunParams
+from ..paths import display_path, project_root
+from ..readlog import reads
 from ..render.book import Book, load_book
+from .cache import BuildCache, code_fingerprint, digest, file_digest
 from .execute import ChapterRun, RunResult, chapter_title, execute_all, raise_failures
 from .inputs import validate_inputs
 from .publish import export_figures, keep_failed, publish
-from .stage import colophon, stage_project
+from .stage import colophon, git_commit, input_files, stage_project
+
+REPORT_KEY = ".report-key"
 
 
 def choose_renderer(requested: str) -> str:
@@ -52,12 +57,16 @@ class Progress:
     def step(self, text: str) -> None:
         print(f"• {text}", flush=True)
 
-    def chapter(self, result: RunResult) -> None:
+    def chapter(self, result: RunResult, cached: bool = False) -> None:
         self.done += 1
         mark = "✗" if result.error else "✓"
-        seconds = f"{result.seconds:.1f}".replace(".", ",")
-        print(f"  [{self.done}/{self.total}] {mark} {result.run.source.name} — {result.run.title} ({seconds} s)",
+        how = "cache" if cached else f"{result.seconds:.1f} s".replace(".", ",")
+        print(f"  [{self.done}/{self.total}] {mark} {result.run.source.name} — {result.run.title} ({how})",
               flush=True)
+
+
+def _seconds(started: float) -> str:
+    return f"{time.perf_counter() - started:.1f}".replace(".", ",")
 
 
 def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tuple[Path, Path]:
@@ -65,44 +74,82 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     started = time.perf_counter()
     root = project_root()
     book = load_book(root / "_quarto.yml")
+    cache = BuildCache(root / ".cache")
     renderer = choose_renderer(renderer)
     progress = Progress(len(book.notebooks))
-    progress.step(f"Validating inputs (data: {display_path(params.data_dir, root)})")
-    validate_inputs(params)
 
+    inputs_key = digest(code_fingerprint(), *[f"{p}={file_digest(p)}" for p in input_files(params)])
+    if force or not cache.has_marker("validated", inputs_key):
+        progress.step(f"Validating inputs (data: {display_path(params.data_dir, root)})")
+        validate_inputs(params)
+        cache.set_marker("validated", inputs_key)
+    else:
+        progress.step("Inputs unchanged since their last validation")
+
+    parameters = params.notebook_parameters(root)
     params.out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=params.out))
     try:
         runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb)) for nb in book.notebooks]
-        progress.step(f"Executing {len(runs)} chapter notebooks")
-        workers = max(1, min(os.cpu_count() or 1, len(runs)))
-        results = execute_all(runs, params.notebook_parameters(root), root, workers, progress.chapter,
-                              kernel_log=stage / "kernels.log")
-        if any(r.error for r in results):
-            kept = keep_failed(results, params.out)
-            raise_failures_with_note(results, kept, params.out)
-        progress.step(f"Rendering HTML and PDF ({renderer})")
-        stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
-        index, pdf = _render(renderer, stage, book)
-        if not index.is_file() or not pdf.is_file():
-            raise BuildError(f"the {renderer} renderer did not produce {index.name} and {pdf.name}")
-        published = publish(stage, params.out, index, pdf)
-        export_figures(params.out / "executed", book, params.figures_dir)
+        _execute_chapters(runs, parameters, root, stage, cache, force, progress)
+        report_key = digest(inputs_key, renderer, git_commit(root), str(sorted(parameters.items())),
+                            *[file_digest(p) for p in (root / "_quarto.yml", root / "index.qmd")],
+                            *[file_digest(run.output) for run in runs])
+        key_file = params.out / REPORT_KEY
+        published = (params.out / "report" / "index.html", params.out / "report" / f"{book.output_file}.pdf")
+        if not force and key_file.is_file() and key_file.read_text() == report_key and all(
+                p.is_file() for p in published):
+            progress.step("Report up to date: nothing to render")
+        else:
+            published = _render_and_publish(renderer, root, stage, book, params, progress)
+            key_file.write_text(report_key)
     except KeyboardInterrupt:
         print(f"Interrupted: the previous report in {display_path(params.out / 'report', root)} is untouched.")
         raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
-    print(f"Report built in {seconds} s:\n  HTML: {published[0]}\n  PDF:  {published[1]}")
+    print(f"Report built in {_seconds(started)} s:\n  HTML: {published[0]}\n  PDF:  {published[1]}")
     return published
 
 
-def raise_failures_with_note(results: list[RunResult], kept: list[Path], out: Path) -> None:
-    """Raise the chapter failures, saying that the previous report is untouched and where to look."""
-    try:
-        raise_failures(results)
-    except BuildError as err:
-        where = ", ".join(p.as_posix() for p in kept)
-        raise BuildError(f"{err}\nThe executed notebook is kept for inspection: {where}\n"
-                         f"The previous report in {(out / 'report').as_posix()} is untouched.") from None
+def _execute_chapters(runs: list[ChapterRun], parameters: dict, root: Path, stage: Path, cache: BuildCache,
+                      force: bool, progress: Progress) -> None:
+    """Copy cached chapters into the stage and execute the others (in parallel), caching successes."""
+    keys = {run.source: cache.chapter_key(run.source, parameters) for run in runs}
+    missing = []
+    for run in runs:
+        hit = None if force else cache.lookup(run.source, keys[run.source])
+        if hit is None:
+            missing.append(run)
+            continue
+        run.output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(hit, run.output)
+        progress.chapter(RunResult(run, 0.0), cached=True)
+    if not missing:
+        return
+    progress.step(f"Executing {len(missing)} of {len(runs)} chapter notebooks")
+    workers = max(1, min(os.cpu_count() or 1, len(missing)))
+    results = execute_all(missing, parameters, root, workers, progress.chapter, kernel_log=stage / "kernels.log")
+    for result in results:
+        if not result.error:
+            cache.store(result.run.source, keys[result.run.source], result.run.output, reads(result.run.read_log))
+    if any(r.error for r in results):
+        kept = keep_failed(results, stage.parent)
+        try:
+            raise_failures(results)
+        except BuildError as err:
+            where = ", ".join(p.as_posix() for p in kept)
+            raise BuildError(f"{err}\nThe executed notebook is kept for inspection: {where}\n"
+                             f"The previous report in {(stage.parent / 'report').as_posix()} is untouched.") from None
+
+
+def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, params: RunParams,
+                        progress: Progress) -> tuple[Path, Path]:
+    progress.step(f"Rendering HTML and PDF ({renderer})")
+    stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
+    index, pdf = _render(renderer, stage, book)
+    if not index.is_file() or not pdf.is_file():
+        raise BuildError(f"the {renderer} renderer did not produce {index.name} and {pdf.name}")
+    published = publish(stage, params.out, index, pdf)
+    export_figures(params.out / "executed", book, params.figures_dir)
+    return published

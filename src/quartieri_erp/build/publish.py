@@ -5,11 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import nbformat
-
 from ..render.book import Book
 from ..render.cells import Figure, notebook_blocks
-from .execute import RunResult
+from .execute import RunResult, read_notebook
 
 
 def _swap_dir(new: Path, target: Path) -> None:
@@ -55,7 +53,7 @@ def export_figures(executed: Path, book: Book, figures_dir: Path) -> list[Path]:
         stale.unlink()
     written = []
     for notebook in book.notebooks:
-        nb = nbformat.read(executed / Path(notebook).name, as_version=4)
+        nb = read_notebook(executed / Path(notebook).name)
         for block in notebook_blocks(nb, book.execute_options):
             if isinstance(block, Figure) and block.label:
                 written.append(figures_dir / f"{Path(notebook).stem}-{block.label}.png")

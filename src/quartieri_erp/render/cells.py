@@ -11,7 +11,6 @@ import base64
 import re
 from dataclasses import dataclass, field
 
-import nbformat
 import yaml
 
 SKIPPED_TAGS = {"parameters", "injected-parameters", "remove-cell"}
@@ -109,22 +108,22 @@ def _outputs(cell, options: dict) -> list[Block]:
     return blocks
 
 
-def _skipped(cell) -> bool:
+def _skipped(cell: dict) -> bool:
     return bool(SKIPPED_TAGS & set(cell.get("metadata", {}).get("tags", [])))
 
 
-def notebook_blocks(nb: nbformat.NotebookNode, defaults: dict) -> list[Block]:
-    """Convert the cells of an executed notebook into blocks."""
+def notebook_blocks(nb: dict, defaults: dict) -> list[Block]:
+    """Convert the cells of an executed notebook (its JSON as a dict) into blocks."""
     blocks: list[Block] = []
-    for cell in nb.cells:
+    for cell in nb["cells"]:
         if _skipped(cell):
             continue
-        if cell.cell_type == "markdown":
-            blocks.append(Prose(_text(cell.source)))
+        if cell["cell_type"] == "markdown":
+            blocks.append(Prose(_text(cell["source"])))
             continue
-        if cell.cell_type != "code":
+        if cell["cell_type"] != "code":
             continue
-        cell_options, code = split_options(_text(cell.source))
+        cell_options, code = split_options(_text(cell["source"]))
         options = {**defaults, **cell_options}
         if options.get("include") is False:
             continue
@@ -146,6 +145,6 @@ def markdown_blocks(text: str, read_include) -> list[Block]:
     return [Prose(text)]
 
 
-def parameters_of(nb: nbformat.NotebookNode) -> dict:
+def parameters_of(nb: dict) -> dict:
     """The parameters papermill injected into an executed notebook."""
-    return dict(nb.metadata.get("papermill", {}).get("parameters", {}))
+    return dict(nb.get("metadata", {}).get("papermill", {}).get("parameters", {}))

@@ -6,9 +6,8 @@ executed here.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-
-import nbformat
 
 from .book import Book
 from .cells import Chapter, markdown_blocks, notebook_blocks, parameters_of
@@ -26,7 +25,7 @@ def load_chapter(stage: Path, file: str, book: Book) -> Chapter:
     path = stage / file
     chapter = Chapter(file=file, stem=page_stem(file))
     if path.suffix == ".ipynb":
-        nb = nbformat.read(path, as_version=4)
+        nb = json.loads(path.read_text(encoding="utf-8"))
         chapter.blocks = notebook_blocks(nb, book.execute_options)
         chapter.parameters = parameters_of(nb)
     else:

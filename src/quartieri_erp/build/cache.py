@@ -1,0 +1,121 @@
+"""Content-hash cache of the build: executed chapters, validated inputs, rendered report.
+
+A chapter is re-executed only when its notebook, the run parameters, the package code (or the versions
+of the libraries it runs on) or one of the input files it read has changed. Entries are written
+atomically after a successful execution, so a build that fails half-way leaves no partial entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import quartieri_erp
+
+LIBRARIES = ("pandas", "numpy", "scipy", "matplotlib", "seaborn", "pandera", "papermill", "pyarrow",
+             "pypandoc-binary", "typst")
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 of ``parts``, each length-prefixed so that boundaries matter."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (memoised while the file's size and modification time stay the same)."""
+    stat = path.stat()
+    return _file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def files_digest(paths: list[Path], root: Path) -> str:
+    """One digest for a set of files: their paths relative to ``root`` and their contents."""
+    return digest(*[f"{p.relative_to(root).as_posix()}={file_digest(p)}" for p in sorted(paths)])
+
+
+@cache
+def code_fingerprint() -> str:
+    """Digest of the package's source and templates and of the library versions it runs on."""
+    package = Path(quartieri_erp.__file__).parent
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            versions.append(f"{name}==none")
+    return digest(files_digest(files, package), *versions)
+
+
+def _write_atomically(folder: Path, files: dict[str, bytes]) -> None:
+    """Create ``folder`` with ``files`` in one rename (an existing folder is replaced)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+    for name, data in files.items():
+        (tmp / name).write_bytes(data)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
+
+
+class BuildCache:
+    """The cache folder of a project (``.cache/`` at its root, git-ignored)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    # chapters -----------------------------------------------------------------------------------
+    def chapter_key(self, notebook: Path, parameters: dict) -> str:
+        return digest(notebook.read_bytes(), json.dumps(parameters, sort_keys=True), code_fingerprint())
+
+    def _entry(self, notebook: Path) -> Path:
+        return self.root / "chapters" / notebook.stem
+
+    def lookup(self, notebook: Path, key: str) -> Path | None:
+        """The cached executed notebook for ``key`` if every file it read is unchanged, else None."""
+        entry = self._entry(notebook)
+        try:
+            meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if meta.get("key") != key:
+            return None
+        for path, sha in meta["reads"].items():
+            if not Path(path).is_file() or file_digest(Path(path)) != sha:
+                return None
+        return entry / "executed.ipynb"
+
+    def store(self, notebook: Path, key: str, executed: Path, read_files: list[Path]) -> None:
+        """Remember a successful execution and the files it read (replaces the previous entry)."""
+        reads = {str(p): file_digest(p) for p in read_files if p.is_file()}
+        meta = json.dumps({"key": key, "reads": reads}, indent=1, sort_keys=True).encode()
+        _write_atomically(self._entry(notebook), {"executed.ipynb": executed.read_bytes(), "meta.json": meta})
+
+    # validated inputs and rendered report -------------------------------------------------------
+    def has_marker(self, kind: str, key: str) -> bool:
+        return (self.root / kind / key).is_file()
+
+    def set_marker(self, kind: str, key: str) -> None:
+        """Remember ``key`` as the only current marker of ``kind``."""
+        folder = self.root / kind
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        (folder / key).touch()
