@@ -6,13 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .display import run_info
 from .figures import use_style
+from .monitoring.load import read_edition
 from .paths import display_path, resolve
-
-EDITION_FILE = "edition.yml"
 
 
 @dataclass(frozen=True)
@@ -28,12 +25,6 @@ class ChapterInputs:
     synthetic: bool
 
 
-def edition_info(data_dir: Path) -> dict:
-    """The optional ``edition.yml`` of a monitoring data folder (e.g. ``synthetic: true``)."""
-    path = data_dir / EDITION_FILE
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
-
-
 def open_chapter(edition: str, as_of: str, data_dir: str, programme_dir: str, reference_dir: str,
                  suppression_threshold: int = 5, show: bool = True) -> ChapterInputs:
     """Resolve paths against the project, apply the figure style and show the run-information box."""
@@ -41,7 +32,7 @@ def open_chapter(edition: str, as_of: str, data_dir: str, programme_dir: str, re
         edition=str(edition), as_of=dt.date.fromisoformat(str(as_of)),
         data_dir=resolve(data_dir), programme_dir=resolve(programme_dir), reference_dir=resolve(reference_dir),
         suppression_threshold=int(suppression_threshold),
-        synthetic=bool(edition_info(resolve(data_dir)).get("synthetic", False)),
+        synthetic=bool(read_edition(resolve(data_dir)).get("synthetic", False)),
     )
     use_style()
     if show:

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import BuildError
@@ -19,13 +20,15 @@ from ..params import RunParams
 from ..paths import display_path, project_root
 from ..readlog import reads
 from ..render.book import Book, load_book
-from .cache import BuildCache, code_fingerprint, digest, file_digest
+from ..hashing import code_fingerprint, digest, file_digest
+from .cache import BuildCache
 from .execute import ChapterRun, RunResult, chapter_title, execute_all, raise_failures
 from .inputs import validate_inputs
 from .publish import export_figures, keep_failed, publish
 from .stage import colophon, git_commit, input_files, stage_project
 
 REPORT_KEY = ".report-key"
+INDICATORS_CSV = "indicators.csv"
 
 
 def choose_renderer(requested: str) -> str:
@@ -91,14 +94,15 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=params.out))
     try:
         runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb)) for nb in book.notebooks]
-        _execute_chapters(runs, parameters, root, stage, cache, force, progress)
+        _execute_chapters(runs, parameters, params, root, stage, cache, force, progress)
         report_key = digest(inputs_key, renderer, git_commit(root), str(sorted(parameters.items())),
                             *[file_digest(p) for p in (root / "_quarto.yml", root / "index.qmd")],
                             *[file_digest(run.output) for run in runs])
         key_file = params.out / REPORT_KEY
         published = (params.out / "report" / "index.html", params.out / "report" / f"{book.output_file}.pdf")
+        outputs = (*published, params.out / INDICATORS_CSV)
         if not force and key_file.is_file() and key_file.read_text() == report_key and all(
-                p.is_file() for p in published):
+                p.is_file() for p in outputs):
             progress.step("Report up to date: nothing to render")
         else:
             published = _render_and_publish(renderer, root, stage, book, params, progress)
@@ -112,9 +116,19 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     return published
 
 
-def _execute_chapters(runs: list[ChapterRun], parameters: dict, root: Path, stage: Path, cache: BuildCache,
-                      force: bool, progress: Progress) -> None:
-    """Copy cached chapters into the stage and execute the others (in parallel), caching successes."""
+def _warm_indicators(params: RunParams):
+    """Compute (or find cached) the shared indicator set, which the chapters then read from the cache."""
+    from ..indicators import shared_indicators
+
+    return shared_indicators(params.data_dir, params.reference_dir, params.as_of)
+
+
+def _execute_chapters(runs: list[ChapterRun], parameters: dict, params: RunParams, root: Path, stage: Path,
+                      cache: BuildCache, force: bool, progress: Progress) -> None:
+    """Copy cached chapters into the stage and execute the others (in parallel), caching successes.
+
+    The shared indicator set is computed in this process while the kernels start up.
+    """
     keys = {run.source: cache.chapter_key(run.source, parameters) for run in runs}
     missing = []
     for run in runs:
@@ -129,7 +143,10 @@ def _execute_chapters(runs: list[ChapterRun], parameters: dict, root: Path, stag
         return
     progress.step(f"Executing {len(missing)} of {len(runs)} chapter notebooks")
     workers = max(1, min(os.cpu_count() or 1, len(missing)))
-    results = execute_all(missing, parameters, root, workers, progress.chapter, kernel_log=stage / "kernels.log")
+    with ThreadPoolExecutor(max_workers=1) as background:
+        warming = background.submit(_warm_indicators, params)
+        results = execute_all(missing, parameters, root, workers, progress.chapter, kernel_log=stage / "kernels.log")
+        warming.result()
     for result in results:
         if not result.error:
             cache.store(result.run.source, keys[result.run.source], result.run.output, reads(result.run.read_log))
@@ -147,9 +164,16 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
                         progress: Progress) -> tuple[Path, Path]:
     progress.step(f"Rendering HTML and PDF ({renderer})")
     stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
-    index, pdf = _render(renderer, stage, book)
+    try:
+        index, pdf = _render(renderer, stage, book)
+    except (ValueError, RuntimeError, OSError) as err:
+        raise BuildError(f"rendering with the {renderer} renderer failed: {err}\n"
+                         f"The previous report in {(params.out / 'report').as_posix()} is untouched.") from None
     if not index.is_file() or not pdf.is_file():
         raise BuildError(f"the {renderer} renderer did not produce {index.name} and {pdf.name}")
+    from ..indicators import save_indicators
+
+    save_indicators(_warm_indicators(params).indicators, stage / INDICATORS_CSV)
     published = publish(stage, params.out, index, pdf)
     export_figures(params.out / "executed", book, params.figures_dir)
     return published

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -29,6 +30,7 @@ def publish(stage: Path, out: Path, index: Path, pdf: Path) -> tuple[Path, Path]
     """Move the rendered report and the executed notebooks from ``stage`` into ``out``."""
     _swap_dir(index.parent, out / "report")
     _swap_dir(stage / "notebooks", out / "executed")
+    os.replace(stage / "indicators.csv", out / "indicators.csv")
     shutil.rmtree(out / "failed", ignore_errors=True)
     return out / "report" / index.name, out / "report" / pdf.name
 

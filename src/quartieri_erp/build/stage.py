@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 import subprocess
 from importlib.metadata import PackageNotFoundError, version
@@ -12,12 +11,11 @@ from pathlib import Path
 import yaml
 
 from ..formatting import fmt_date
+from ..hashing import LIBRARIES, file_digest
 from ..params import RunParams
 from ..paths import display_path
 
 COLOPHON = "_colophon.md"
-VERSIONED = ("quartieri-erp", "pandas", "numpy", "scipy", "matplotlib", "seaborn", "pandera",
-             "papermill", "pypandoc-binary", "typst")
 
 
 def input_files(params: RunParams) -> list[Path]:
@@ -28,17 +26,9 @@ def input_files(params: RunParams) -> list[Path]:
     return files
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def package_versions() -> dict[str, str]:
     found = {}
-    for name in VERSIONED:
+    for name in ("quartieri-erp", *LIBRARIES):
         try:
             found[name] = version(name)
         except PackageNotFoundError:
@@ -76,7 +66,7 @@ def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime
         "",
         "| File di input | SHA-256 (primi 16 caratteri) |",
         "|:---|:---|",
-        *[f"| `{display_path(p, root)}` | `{sha256(p)[:16]}` |" for p in input_files(params)],
+        *[f"| `{display_path(p, root)}` | `{file_digest(p)[:16]}` |" for p in input_files(params)],
         "",
         "| Pacchetto | Versione |",
         "|:---|:---|",
