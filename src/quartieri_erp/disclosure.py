@@ -1,0 +1,43 @@
+"""Statistical disclosure control for tables broken down below the sub-project level.
+
+A count below the threshold (but above zero) is suppressed; when a row then has exactly one suppressed
+cell, its smallest other non-zero cell is suppressed too, so that the hidden value cannot be recovered by
+subtracting the others from the row total. Shares computed on suppressed counts are hidden with them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .formatting import fmt_int
+
+NOTE = ("I valori inferiori a {threshold} sono oscurati ({mark}), insieme a quelli che permetterebbero "
+        "di ricostruirli, per tutelare la riservatezza dei partecipanti.")
+
+
+def suppression_mask(counts: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """True where a cell of ``counts`` (rows × categories) must not be shown."""
+    primary = (counts > 0) & (counts < threshold)
+    mask = primary.copy()
+    for row in counts.index:
+        if mask.loc[row].sum() == 1:
+            candidates = counts.loc[row][(counts.loc[row] > 0) & ~mask.loc[row]]
+            if not candidates.empty:
+                mask.loc[row, candidates.idxmin()] = True
+    return mask
+
+
+def mark(threshold: int) -> str:
+    """The visible mark of a suppressed cell, e.g. '<5'."""
+    return f"<{threshold}"
+
+
+def suppressed_counts(counts: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """``counts`` as display text, with suppressed cells replaced by the mark."""
+    shown = counts.map(fmt_int).astype(object)
+    return shown.mask(suppression_mask(counts, threshold), mark(threshold))
+
+
+def note(threshold: int) -> str:
+    """The sentence explaining the mark, for the notes under a table."""
+    return NOTE.format(threshold=fmt_int(threshold), mark=mark(threshold))
