@@ -29,7 +29,7 @@ lab: $(VENV)/.installed-dev
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m quartieri_erp.bench $(ARGS)
+	$(BIN)/python benchmarks/run.py $(ARGS)
 
 synth: $(VENV)/.installed
 	$(BIN)/quartieri-erp synth --out data/synthetic
