@@ -86,5 +86,6 @@ def stage_project(root: Path, stage: Path, params: RunParams, colophon_text: str
     (stage / "_quarto.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.copyfile(root / "index.qmd", stage / "index.qmd")
     if (root / "report").is_dir():
-        shutil.copytree(root / "report", stage / "report", dirs_exist_ok=True)
+        shutil.copytree(root / "report", stage / "report", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("README.md"))  # not a page of the book
     (stage / COLOPHON).write_text(colophon_text, encoding="utf-8")
