@@ -22,8 +22,9 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 report: $(VENV)/.installed
 	$(BIN)/quartieri-erp build $(ARGS)
 
+# Unit, property, end-to-end and browser tests, plus nbval on the source notebooks (lax: they must run).
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(ARGS)
 
 lab: $(VENV)/.installed-dev
 	$(BIN)/jupyter lab notebooks/
