@@ -42,3 +42,17 @@ def test_partial_dates_show_only_what_is_known():
     assert fmt_partial_date("2014-11-21", "day") == "21 novembre 2014"
     assert fmt_partial_date("2015-03-01", "month") == "marzo 2015"
     assert fmt_partial_date("1998-01-01", "year") == "1998"
+
+
+def test_markdown_table_formats_aligns_and_sizes_columns():
+    import pandas as pd
+
+    from quartieri_erp.tables import markdown_table
+
+    frame = pd.DataFrame({"Voce": ["Costo", "A|B"], "Importo": [7827051.51, 12.0]})
+    header, rule, first, second = markdown_table(frame, formats={"Importo": lambda v: f"{v:.2f}"}, widths=[1, 3]).split("\n")
+    assert header == "| Voce | Importo |"
+    assert rule == "|:----|------------:|"
+    assert first == "| Costo | 7827051.51 |" and second == "| A\\|B | 12.00 |"
+    with pytest.raises(ValueError, match="2 columns"):
+        markdown_table(frame, widths=[1])

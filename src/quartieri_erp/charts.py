@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
+import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.dates import DateFormatter, YearLocator
 
-from .figures import PALETTE, add_source, new_figure, number_axis, percent_axis
+from .figures import PALETTE, WIDTH, add_source, new_figure, number_axis, percent_axis
 from .formatting import fmt_num, fmt_pct
 
 
@@ -92,4 +94,233 @@ def share_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     if len(groups) > 1:
         ax.legend(frameon=False, loc="lower right")
     add_source(fig, source)
+    return fig
+
+
+def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str,
+               highlight: str | None = None, note: str | None = None, label_width: int = 28):
+    """Horizontal bars, one per row of ``values`` in the given order (first on top), each labelled with its value.
+
+    With ``highlight`` that category is drawn in the accent colour and the others in grey; ``note`` is a
+    wrapped line of text above the plot (e.g. what the data cannot show).
+    """
+    names = list(values[category])
+    numbers = [float(v) for v in values[value]]
+    positions = list(range(len(names)))[::-1]
+    colours = [PALETTE[0] if highlight in (None, name) else "#A0A7AE" for name in names]
+    fig, ax = new_figure(height=0.55 * len(names) + 1.3 + (0.45 * len(_wrap(note, 95).splitlines()) if note else 0))
+    ax.barh(positions, numbers, color=colours)
+    for pos, number in zip(positions, numbers):
+        ax.text(number, pos, f" {fmt_num(number)}", va="center", fontsize=10)
+    ax.set_yticks(positions, labels=[_wrap(name, label_width) for name in names])
+    ax.set_xlim(0, max(numbers) * 1.12)
+    ax.set_xlabel(xlabel)
+    number_axis(ax, "x")
+    ax.grid(axis="y", visible=False)
+    if note:
+        ax.set_title(_wrap(note, 95), loc="left", fontsize=10, color="#333333", pad=10)
+    add_source(fig, source)
+    return fig
+
+
+# --- Builders of chapters 1 and 2 (timelines, ranked bars, small multiples) -------------------------
+
+SOURCE_CHARS_PER_INCH = 13  # characters of the 9-pt 'Fonte:' line that fit in one inch
+
+
+def wrap_source(text: str, width: float = WIDTH) -> str:
+    """A 'Fonte:' text wrapped to the width of a figure (inches), so it never widens the image."""
+    return "\n".join(textwrap.wrap(str(text), int(width * SOURCE_CHARS_PER_INCH), break_on_hyphens=False))
+
+
+def phase_timeline(events: pd.DataFrame, source: str, width: float = 4.8, label_width: int = 32):
+    """A vertical timeline in blocks: a heading per phase, then its events, oldest first.
+
+    ``events`` has ``date``, ``date_label``, ``label`` and ``phase`` (display text). Phases follow the
+    date of their first event; a phase is named where its block starts, so no legend is needed and
+    the figure stays readable at phone width.
+    """
+    events = events.sort_values("date", kind="stable")
+    phases = list(dict.fromkeys(events["phase"]))
+    colours = {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(phases)}
+    rows, y = [], 0.0
+    for phase in phases:
+        rows.append((y, phase, None, None))
+        y += 1.6
+        for _, event in events[events["phase"] == phase].iterrows():
+            label = _wrap(event["label"], label_width)
+            rows.append((y, phase, event["date_label"], label))
+            y += label.count("\n") * 1.02 + 1.5
+        y += 0.4
+    fig, ax = new_figure(height=0.19 * y + 0.2)
+    fig.set_size_inches(width, 0.19 * y + 0.2)
+    fig.subplots_adjust(left=0, right=1, bottom=0, top=1)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(y, -0.4)
+    ax.axis("off")
+    axis_x = 0.33
+    for top, phase, date_label, label in rows:
+        if label is None:
+            ax.scatter(0.012, top + 0.5, marker="s", s=70, color=colours[phase])
+            ax.text(0.04, top + 0.5, phase, ha="left", va="center", fontsize=11.5, fontweight="bold")
+            continue
+        ax.plot([axis_x, axis_x], [top - 0.6, top + 1.3 + label.count("\n") * 1.02], color="#cccccc", lw=1.2,
+                zorder=1)
+        ax.scatter(axis_x, top + 0.5, s=45, color=colours[phase], zorder=2)
+        ax.text(axis_x - 0.03, top, date_label, ha="right", va="top", fontsize=10.5, color="#444444")
+        ax.text(axis_x + 0.03, top, label, ha="left", va="top", fontsize=11, linespacing=1.2)
+    add_source(fig, wrap_source(source, width))
+    return fig
+
+
+def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, source: str,
+               value_text, width: float = 5.2, label_width: int = 18):
+    """One panel of horizontal bars per ``panel`` value (stacked vertically, each with its own scale).
+
+    Bars are sorted within a panel, largest on top; a category keeps its colour in every panel and
+    ``value_text(v)`` writes the label at the end of each bar.
+    """
+    panels = list(dict.fromkeys(frame[panel]))
+    categories = list(dict.fromkeys(frame[category]))
+    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(categories)}
+    sizes = [int((frame[panel] == p).sum()) for p in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(width, 0.5 * sum(sizes) + 1.0 * len(panels) + 0.4),
+                             gridspec_kw={"height_ratios": sizes}, squeeze=False)
+    for ax, name in zip(axes[:, 0], panels):
+        part = frame[frame[panel] == name].sort_values(value, kind="stable")
+        labels = [_wrap(c, label_width) for c in part[category]]
+        ax.barh(labels, part[value], color=[colours[c] for c in part[category]])
+        for label, amount in zip(labels, part[value]):
+            ax.text(amount, label, f" {value_text(amount)}", va="center", fontsize=10.5)
+        ax.set_xlim(0, part[value].max() * 1.35)
+        ax.set_title(_wrap(name, int(width * 7.5)), loc="left", fontsize=12, fontweight="bold")
+        ax.xaxis.set_visible(False)
+        ax.spines["bottom"].set_visible(False)
+        ax.grid(False)
+    fig.tight_layout(h_pad=1.2)
+    add_source(fig, wrap_source(source, width))
+    return fig
+
+
+def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tuple | None = None,
+                highlight: str | None = None, width: float = 5.2, legend_title: str = "",
+                ylabel: str = "Passaggi", markers: pd.DataFrame | None = None):
+    """Numbered procedural steps on a time axis: one row per step (first on top), a dot at its date.
+
+    ``steps`` has ``step`` and the ``date`` column; rows with a value in ``highlight`` get a coloured marker and a
+    legend entry (e.g. the fund a step activates). ``span`` = (first, last) date fixes the axis, so
+    that two procedures can be drawn on the same scale. ``markers`` (``date``, ``label``) are later
+    events drawn as labelled vertical lines (e.g. when the services start).
+    """
+    steps = steps.sort_values("step").reset_index(drop=True)
+    steps = steps.assign(date=pd.to_datetime(steps[date]))
+    fig, ax = plt.subplots(figsize=(width, 0.27 * len(steps) + 1.5))
+    start = pd.Timestamp(span[0]) if span else steps["date"].min()
+    end = pd.Timestamp(span[1]) if span else steps["date"].max()
+    ax.hlines(steps["step"], start, steps["date"], color="#dddddd", lw=1, zorder=1)
+    ax.plot(steps["date"], steps["step"], color="#999999", lw=0.8, zorder=1)
+    ax.scatter(steps["date"], steps["step"], s=28, color="#555555", zorder=2)
+    if highlight:
+        marked = steps[steps[highlight].notna()]
+        for i, name in enumerate(dict.fromkeys(marked[highlight])):
+            part = marked[marked[highlight] == name]
+            ax.scatter(part["date"], part["step"], s=80, marker="D", color=PALETTE[i % len(PALETTE)],
+                       zorder=3, label=name)
+        if len(marked):
+            ax.legend(frameon=False, loc="lower left", title=legend_title or None, fontsize=10,
+                      title_fontsize=10)
+    for _, row in steps.iterrows():
+        ax.text(row["date"] + (end - start) / 70, row["step"], str(row["step"]), va="center", fontsize=9)
+    if markers is not None:
+        for when, label in zip(pd.to_datetime(markers["date"]), markers["label"]):
+            ax.axvline(when, color=PALETTE[2], lw=1.5, ls="--", zorder=1)
+            ax.text(when - pd.Timedelta(days=20), steps["step"].min() - 0.5, _wrap(label, 16), ha="right",
+                    va="top", fontsize=10, color="#1f5f4a", linespacing=1.15)
+    ax.set_xlim(start - pd.Timedelta(days=45), end + pd.Timedelta(days=110))
+    ax.set_ylim(steps["step"].max() + 0.7, steps["step"].min() - 0.7)
+    ax.set_yticks([])
+    ax.set_ylabel(ylabel)
+    ax.xaxis.set_major_locator(YearLocator())
+    ax.xaxis.set_major_formatter(DateFormatter("%Y"))
+    ax.grid(axis="y", visible=False)
+    add_source(fig, wrap_source(source, width))
+    return fig
+
+
+# --- Builders of chapter 3 (shares with confidence intervals, group means) ----------------------------
+
+def _share_label(value: float) -> str:
+    """'69%'; a positive share below half a point keeps one decimal ('0,4%'), so it never reads as zero."""
+    return fmt_pct(value, 1 if 0 < value < 0.005 else 0)
+
+
+def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
+                  colours: dict[str, str] | None = None, mark: str = "", xlabel: str = "Quota del gruppo",
+                  width: float = 6.4, label_width: int = 20):
+    """Grouped horizontal bars of shares (0-1) with their confidence intervals, one block per category.
+
+    ``shares`` has the ``category`` and ``group`` columns, ``value``, ``ci_low``, ``ci_high`` and optionally
+    ``hidden``; categories and groups are drawn in the order they first appear (first on top). Each bar is
+    labelled with its percentage just right of its interval; a hidden row (disclosure control) gets no bar and
+    no interval, only ``mark``. ``colours`` maps a group to its colour (default: the palette in order).
+    """
+    categories = list(dict.fromkeys(shares[category]))
+    groups = list(dict.fromkeys(shares[group]))
+    colours = colours or {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
+    hidden = shares["hidden"].astype(bool) if "hidden" in shares else pd.Series(False, index=shares.index)
+    frame = shares.assign(_hidden=hidden)
+    step, gap = 1.0, 0.7
+    block = len(groups) * step + gap
+    fig, ax = plt.subplots(figsize=(width, 0.26 * len(categories) * block + 1.3))
+    visible = frame.loc[~hidden, ["value", "ci_high"]].max().max()
+    right = float(visible) if pd.notna(visible) else 1.0
+    pad = 0.015 * max(right, 0.1)
+    for j, name in enumerate(groups):
+        part = frame[frame[group] == name].set_index(category).reindex(categories)
+        masked = part["_hidden"].eq(True)
+        drawn = part["value"].notna() & ~masked
+        ys = pd.Series([-(i * block + j * step) for i in range(len(categories))], index=part.index)
+        values, low, high = part["value"][drawn], part["ci_low"][drawn], part["ci_high"][drawn]
+        ax.barh(ys[drawn], values, height=0.85 * step, color=colours[name], label=name)
+        ax.errorbar(values, ys[drawn], xerr=[values - low, high - values], fmt="none", ecolor="#333333",
+                    elinewidth=0.9, capsize=2.5)
+        for key in part.index[drawn]:
+            end = high[key] if pd.notna(high[key]) else values[key]
+            ax.text(end + pad, ys[key], _share_label(values[key]), va="center", fontsize=10)
+        for key in part.index[masked]:
+            ax.text(pad, ys[key], mark, va="center", fontsize=10, color="#555555")
+    centres = [-(i * block + (len(groups) - 1) * step / 2) for i in range(len(categories))]
+    ax.set_yticks(centres, labels=[_wrap(c, label_width) for c in categories])
+    ax.set_ylim(-(len(categories) - 1) * block - (len(groups) - 1) * step - 0.5 - gap / 2, 0.5 + gap / 2)
+    limit = min(1.15, right * 1.2 + 0.03)
+    ax.set_xlim(0, limit)
+    percent_axis(ax, "x")
+    ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= min(1.0, limit)])
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    if len(groups) > 1:
+        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(groups), fontsize=10,
+                  handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
+    add_source(fig, wrap_source(source, width))
+    return fig
+
+
+def mean_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str, value_text,
+              colours: dict[str, str] | None = None, width: float = 6.4, label_width: int = 20):
+    """One horizontal bar per row of ``values`` (first on top), labelled with ``value_text(value)``;
+    ``colours`` maps a category to its colour (default: the palette in order)."""
+    names = list(values[category])
+    numbers = [float(v) for v in values[value]]
+    colours = colours or {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+    positions = list(range(len(names)))[::-1]
+    fig, ax = plt.subplots(figsize=(width, 0.6 * len(names) + 1.2))
+    ax.barh(positions, numbers, height=0.7, color=[colours[n] for n in names])
+    for pos, number in zip(positions, numbers):
+        ax.text(number, pos, f" {value_text(number)}", va="center", fontsize=10.5)
+    ax.set_yticks(positions, labels=[_wrap(n, label_width) for n in names])
+    ax.set_xlim(0, max(numbers) * 1.2)
+    ax.set_xlabel(xlabel)
+    number_axis(ax, "x")
+    ax.grid(axis="y", visible=False)
+    add_source(fig, wrap_source(source, width))
     return fig

@@ -20,9 +20,9 @@ def md(text: str) -> None:
 
 
 def show_table(df: pd.DataFrame, formats: dict[str, Formatter] | None = None,
-               align: dict[str, str] | None = None) -> None:
+               align: dict[str, str] | None = None, widths: list[int] | None = None) -> None:
     """Show ``df`` as a Markdown table (caption and label come from the cell's ``#|`` options)."""
-    display(Markdown(markdown_table(df, formats, align)))
+    display(Markdown(markdown_table(df, formats, align, widths)))
 
 
 def figure_png(fig) -> bytes:

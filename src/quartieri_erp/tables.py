@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 from pandas.api.types import is_numeric_dtype
@@ -20,17 +20,21 @@ def _cell(value: object, formatter: Formatter | None) -> str:
 
 
 def markdown_table(df: pd.DataFrame, formats: Mapping[str, Formatter] | None = None,
-                   align: Mapping[str, str] | None = None) -> str:
+                   align: Mapping[str, str] | None = None, widths: Sequence[int] | None = None) -> str:
     """A pipe table of ``df`` (columns as headers); numeric columns are right-aligned.
 
     ``formats`` maps a column to a function returning its display text (e.g. ``fmt_pct``);
-    ``align`` overrides the alignment of a column ("left", "right", "center").
+    ``align`` overrides the alignment of a column ("left", "right", "center"); ``widths`` gives
+    relative column widths (pandoc sizes a wide pipe table by the dashes of its rule line).
     """
     formats, align = formats or {}, align or {}
-    rule = {"left": ":---", "right": "---:", "center": ":---:"}
+    if widths is not None and len(widths) != len(df.columns):
+        raise ValueError(f"{len(widths)} widths for {len(df.columns)} columns")
+    dashes = [4 * w for w in widths] if widths is not None else [3] * len(df.columns)
     header = "| " + " | ".join(str(c).replace("|", "\\|") for c in df.columns) + " |"
     sides = [align.get(c, "right" if is_numeric_dtype(df[c]) and df[c].dtype != bool else "left") for c in df.columns]
-    separator = "|" + "|".join(rule[s] for s in sides) + "|"
+    edges = {"left": (":", ""), "right": ("", ":"), "center": (":", ":")}
+    separator = "|" + "|".join(f"{edges[s][0]}{'-' * n}{edges[s][1]}" for s, n in zip(sides, dashes)) + "|"
     rows = ["| " + " | ".join(_cell(v, formats.get(c)) for c, v in zip(df.columns, row)) + " |"
             for row in df.itertuples(index=False, name=None)]
     return "\n".join([header, separator, *rows])

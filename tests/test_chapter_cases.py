@@ -1,0 +1,297 @@
+"""Chapter 4 (case studies): card tables, key numbers, budgets by fund and sentences built from the curated data.
+
+Expectations are computed by hand from the published cards (report 000, Tavole 4.1-4.10); edited copies of
+the data check that a changed value reaches the tables and the sentences.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quartieri_erp.chapters import cases
+from quartieri_erp.curated import load_discrepancies
+from quartieri_erp.errors import InputError
+from quartieri_erp.formatting import fmt_int
+
+ROOT = Path(__file__).resolve().parents[1]
+PROGRAMME = ROOT / "data" / "programme"
+REFERENCE = ROOT / "data" / "reference"
+
+
+@pytest.fixture(scope="module")
+def data() -> cases.CaseData:
+    return cases.CaseData.load(PROGRAMME)
+
+
+@pytest.fixture(scope="module")
+def labels() -> dict:
+    return cases.load_labels(REFERENCE)
+
+
+@pytest.fixture()
+def copied(tmp_path) -> tuple[Path, Path]:
+    programme, reference = tmp_path / "programme", tmp_path / "reference"
+    shutil.copytree(PROGRAMME, programme)
+    shutil.copytree(REFERENCE, reference)
+    return programme, reference
+
+
+def edit_csv(path: Path, match: dict[str, str], column: str, value: str) -> None:
+    """Set ``column`` to ``value`` in the one row whose cells equal ``match``."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    hits = [row for row in rows if all(row[header.index(k)] == v for k, v in match.items())]
+    assert len(hits) == 1, match
+    hits[0][header.index(column)] = value
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, *rows])
+
+
+def as_dict(table: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(table["Voce"], table["Contenuto"]))
+
+
+# ---------------------------------------------------------------- formats
+
+
+@pytest.mark.parametrize(("value", "unit", "shown"), [
+    (1_000_000.0, "eur", "1.000.000,00\u00a0€"),
+    (7.5, "percent", "7,5%"),
+    (36.0, "percent", "36%"),
+    (18.0, "hours", "18 ore"),
+    (1.0, "hours", "1 ora"),
+    (1.0, "months", "1 mese"),
+    (24.0, "months", "24 mesi"),
+    (2.0, "years", "2 anni"),
+    (273_659.53, "sqm", "273.659,53 mq"),
+    (6_570.0, "sqm", "6.570 mq"),
+    (0.3333, "ratio", "1/3"),
+    (3_739.0, "count", "3.739"),
+])
+def test_values_are_shown_in_italian_with_their_unit(value, unit, shown):
+    assert cases.format_value(value, unit) == shown
+
+
+def test_lists_actions_and_dates_are_written_readably():
+    assert cases.join_items(["Primo", "KCity S.r.l.", "terzo;"]) == "Primo; KCity S.r.l.; terzo."
+    assert cases.join_items([]) == ""
+    assert cases.actions_text("9.4.2;9.1.3") == "POR FSE, Azioni 9.4.2 e 9.1.3"
+    assert cases.actions_text("9.1.3;V.3.c.1.1") == "POR FSE, Azione 9.1.3; POR FESR, Azione V.3.c.1.1"
+    assert cases.when_phrase(pd.Timestamp("2021-04-01"), "month") == "ad aprile 2021"
+    assert cases.when_phrase(pd.Timestamp("2021-03-01"), "month") == "a marzo 2021"
+    assert cases.when_phrase(pd.Timestamp("2020-11-30"), "day") == "il 30 novembre 2020"
+    assert cases.when_phrase(pd.Timestamp("2020-07-08"), "day") == "l'8 luglio 2020"
+
+
+def test_repeated_group_values_are_shown_once():
+    assert cases.blank_repeats(["A", "A", "B", "A"]) == ["A", "", "B", "A"]
+
+
+# ---------------------------------------------------------------- one card
+
+
+def test_status_joins_status_dates_duration_ranking_and_steps(data, labels):
+    assert cases.status_text(data, "4.1", labels) == "In corso: attivo dal 21 giugno 2019; durata prevista di 36 mesi."
+    assert cases.status_text(data, "4.2", labels) == (
+        "In corso: avviato a gennaio 2020; conclusione prevista a settembre 2021; durata prevista di 24 mesi.")
+    assert cases.status_text(data, "4.10", labels) == (
+        "In corso: conclusione prevista ad aprile 2021. Esito dell'avviso: scorrimento della graduatoria.")
+    assert cases.status_text(data, "4.7", labels) == (
+        "Attività concluse, rendicontazione in corso. Esito dell'avviso: prima graduatoria.")
+    bollate = cases.status_text(data, "4.4", labels)
+    assert bollate.startswith("Non ancora avviato: avvio previsto a marzo 2021. Tappe: 14 agosto 2020, pubblicato")
+    assert bollate.index("30 ottobre 2020") < bollate.index("30 novembre 2020, approvati")
+    assert cases.status_text(data, "4.8", labels) == ""  # the Punti Luna box has no status
+
+
+def test_budget_is_the_printed_one_or_the_sum_of_the_fund_shares(data):
+    assert cases.card_budget(data, "4.2") == 1_000_000
+    assert cases.card_budget(data, "4.5") == pytest.approx(149_974.67 + 149_625.00)
+    assert cases.card_budget(data, "4.8") is None
+    assert cases.budget_text(data, "4.1") == "768.608,42\u00a0€ (Dotazione IVA inclusa: 937.702,27\u00a0€)"
+    assert cases.budget_text(data, "4.5").endswith("(totale calcolato: 299.599,67\u00a0€)")
+
+
+def test_a_card_is_rebuilt_field_by_field(data, labels):
+    table = cases.card_table(data, "4.1", labels)
+    assert list(table["Voce"]) == ["Partenariato", "Obiettivi", "Localizzazione e area di intervento",
+                                   "Principali azioni", "Azioni del Programma", "Stato di avanzamento",
+                                   "Dotazione economica", "Principali destinatari"]
+    card = as_dict(table)
+    assert card["Partenariato"].startswith("Spazio Aperto Servizi (capogruppo); KCity S.r.l.; ")
+    assert card["Principali azioni"].count("; ") == 4  # five actions
+    assert card["Azioni del Programma"] == "POR FSE, Azione 9.4.2"
+    assert table["source"].str.startswith("000").all()
+
+
+def test_a_card_without_location_falls_back_to_its_neighbourhood(data, labels, copied):
+    programme, reference = copied
+    path = programme / "case_study_items.csv"
+    with open(path, encoding="utf-8") as handle:
+        kept = [line for line in handle if not line.startswith("4.10,location,")]
+    path.write_text("".join(kept), encoding="utf-8")
+    card = as_dict(cases.card_table(cases.CaseData.load(programme), "4.10", labels))
+    assert card["Localizzazione e area di intervento"] == "Grumello al Piano, Bergamo."
+
+
+def test_the_box_shows_its_lists_target_and_numbers(data, labels):
+    box = as_dict(cases.card_table(data, "4.8", labels, with_numbers=True))
+    assert "Stato di avanzamento" not in box and "Dotazione economica" not in box
+    assert box["Punti Luna maturati, al 30 novembre 2020"] == "17.891"
+    assert box["Valore di un Puntoluna"] == "1,00\u00a0€"
+
+
+def test_key_numbers_leave_out_the_budget_and_follow_kind_order(data, labels):
+    table = cases.key_numbers(data, "4.2", labels)
+    assert not table["Voce"].str.contains("Quota per").any()  # budget_* rows live in the card
+    kinds = [k for k in table["Tipo"] if k]
+    assert kinds == ["Regole e parametri", "Risultati raggiunti"]
+    assert table.loc[table["Voce"] == "Iscrizioni raccolte", "Valore"].item() == "69"
+    assert table.loc[table["Voce"] == "Importo massimo per percorso individuale", "Valore"].item() == "3.000,00\u00a0€"
+
+
+def test_a_month_reference_date_is_added_to_a_label_that_lacks_it(data, labels):
+    voci = list(cases.key_numbers(data, "4.3", labels)["Voce"])
+    assert "Imprese a impatto sociale ammesse nella prima finestra (novembre 2020)" in voci
+
+
+def test_compare_numbers_puts_cards_side_by_side(data, labels):
+    table = cases.compare_numbers(data, {"4.4": "Avviso", "4.5": "Groane", "4.6": "Cultura"}, labels)
+    rows = table.set_index("Voce")
+    assert rows.loc["Durata del tirocinio formativo", ["Avviso", "Groane", "Cultura"]].tolist() == \
+        ["6 mesi", "–", "6 mesi"]
+    assert rows.loc["Beneficiari della formazione", "Cultura"] == "10"
+    assert not table["Voce"].str.startswith("FSE").any()
+    assert table["Voce"].is_unique
+
+
+# ---------------------------------------------------------------- across cards
+
+
+def test_overview_lists_the_cards_but_not_the_box(data, labels):
+    table = cases.overview_table(data, labels)
+    assert len(table) == len(data.cards) - 1
+    assert "Punti Luna" not in set(table["Intervento"])
+    row = table.set_index("Intervento").loc["Cultura in bolla"]
+    assert row["Dotazione"] == pytest.approx(299_599.67)
+    assert row["Territorio"] == "Area ERP Turati-Verdi (Bollate)"
+
+
+def test_budget_by_fund_uses_shares_or_the_fund_of_the_actions(data):
+    funds = cases.budget_by_fund(data, exclude=["4.4"])
+    assert "Rigenerare le competenze" not in set(funds["Intervento"])
+    groane = funds[funds["Intervento"] == "Le Groane in Tavola"].set_index("Fondo")["Dotazione"]
+    assert groane.to_dict() == {"FSE": 149_974.67, "FESR": 149_625.00}
+    assert funds.set_index("Intervento").loc["Avviso FESR imprese sociali Lorenteggio", "Fondo"] == "FESR"
+    assert funds["Dotazione"].sum() == pytest.approx(
+        768_608.42 + 1_000_000 + 1_200_000 + 2 * 299_599.67 + 251_983.20 + 241_679.72 + 251_989.04)
+
+
+def test_a_card_mixing_funds_without_shares_is_an_error(copied):
+    programme, _ = copied
+    edit_csv(programme / "case_studies.csv", {"card_id": "4.2"}, "actions", "9.1.3;V.3.c.1.1")
+    with pytest.raises(ValueError, match="4.2"):
+        cases.budget_by_fund(cases.CaseData.load(programme))
+
+
+def test_items_and_lessons_are_grouped_by_card(data, labels):
+    covid = cases.items_by_card(data, "covid_effect")
+    assert list(covid["Intervento"]) == ["MILOLAB", "PROLORENTEGGIO", "Rigenerare le competenze", "Lunattiva",
+                                         "PASS", "G.E.S.T.I. Sociali"]
+    lessons = cases.lessons_table(data, ["success_factor", "difficulty"], labels)
+    lunattiva = lessons.index[lessons["Intervento"] == "Lunattiva"][0]
+    assert lessons.loc[lunattiva + 1, "Intervento"] == ""  # shown once per card
+    assert list(lessons.loc[lunattiva:lunattiva + 1, "Aspetto"]) == ["Fattori di successo", "Criticità"]
+
+
+def test_metric_frame_keeps_the_requested_order_and_names_missing_metrics(data):
+    frame = cases.metric_frame(data, "4.7", ["active_users", "indirect_beneficiaries"])
+    assert list(frame["Valore"]) == [104, 3500]
+    with pytest.raises(KeyError, match="no_such_metric"):
+        cases.metric_frame(data, "4.7", ["no_such_metric"])
+
+
+def test_discrepancies_of_the_cases_and_their_references():
+    discrepancies = load_discrepancies(PROGRAMME)
+    table = cases.discrepancies_table(discrepancies)
+    assert {"D18", "D21", "D28", "D29", "D44"} <= set(table["Voce"])
+    assert "D37" not in set(table["Voce"])  # about projects.csv only
+    assert cases.discrepancy_refs(discrepancies, ["D18", "D19"], "x.csv") == "`x.csv`, voci D18 e D19"
+    assert cases.discrepancy_refs(discrepancies, ["D21"], "x.csv") == "`x.csv`, voce D21"
+    with pytest.raises(KeyError):
+        cases.discrepancy_refs(discrepancies, ["D999"], "x.csv")
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def test_sum_check_says_how_parts_compare_with_the_total():
+    assert cases.sum_check(69, [30, 9, 24]) == "sommano a 63, 6 in meno del totale di 69"
+    assert cases.sum_check(322, [240, 82]) == "sommano a 322, pari al totale"
+    assert cases.sum_check(10, [8, 4]) == "sommano a 12, 2 in più del totale di 10"
+
+
+@given(st.integers(0, 10_000), st.lists(st.integers(0, 1_000), min_size=1, max_size=5))
+def test_sum_check_always_states_the_sum_and_the_gap(total, parts):
+    sentence = cases.sum_check(total, parts)
+    assert sentence.startswith(f"sommano a {fmt_int(sum(parts))}")
+    gap = total - sum(parts)
+    assert ("pari al totale" in sentence) == (gap == 0)
+    if gap:
+        assert f"{fmt_int(abs(gap))} {'in meno' if gap > 0 else 'in più'}" in sentence
+
+
+def test_share_and_cap_checks_word_the_comparison():
+    assert cases.share_check(557, 1740, 30) == "pari al 32%, più del 30% indicato"
+    assert cases.share_check(388, 671, 58) == "pari al 58%, come indicato"
+    assert cases.share_check(20, 100, 25) == "pari al 20%, meno del 25% indicato"
+    assert cases.cap_check(299_949.34, 300_000) == "entro il tetto di 300.000,00\u00a0€"
+    assert cases.cap_check(300_010, 300_000) == "oltre il tetto di 300.000,00\u00a0€ per 10,00\u00a0€"
+    assert cases.agreement([(1, 2), (1, 2)]) == "coincidono"
+    assert cases.agreement([(1, 2), (1, 3)]) == "non coincidono"
+
+
+def test_status_summary_groups_cards_by_ranking_and_status(data, labels):
+    assert cases.status_summary(data, ["4.7", "4.9", "4.10"], labels) == (
+        "Lunattiva (Mantova) e PASS (Giussano): prima graduatoria, attività concluse, rendicontazione in corso; "
+        "G.E.S.T.I. Sociali (Bergamo): scorrimento della graduatoria, in corso")
+
+
+# ---------------------------------------------------------------- edited copies of the data
+
+
+def test_an_edited_result_changes_the_table_and_the_sentence(copied, labels):
+    programme, _ = copied
+    edit_csv(programme / "case_study_results.csv", {"card_id": "4.2", "metric": "signups"}, "value", "63")
+    data = cases.CaseData.load(programme)
+    table = cases.key_numbers(data, "4.2", labels)
+    assert table.loc[table["Voce"] == "Iscrizioni raccolte", "Valore"].item() == "63"
+    parts = [data.value("4.2", m) for m in ("eligible", "being_checked", "ineligible")]
+    assert cases.sum_check(data.value("4.2", "signups"), parts) == "sommano a 63, pari al totale"
+
+
+def test_an_edited_card_changes_its_status_and_the_overview(copied, labels):
+    programme, _ = copied
+    edit_csv(programme / "case_studies.csv", {"card_id": "4.10"}, "status", "concluso")
+    edit_csv(programme / "projects.csv", {"project_id": "P17"}, "budget_eur", "250000.00")
+    data = cases.CaseData.load(programme)
+    assert cases.status_text(data, "4.10", labels).startswith("Attività concluse, rendicontazione in corso:")
+    row = cases.overview_table(data, labels).set_index("Intervento").loc["G.E.S.T.I. Sociali"]
+    assert (row["Stato"], row["Dotazione"]) == ("Attività concluse, rendicontazione in corso", 250_000)
+
+
+def test_labels_without_the_chapter_variables_are_an_input_error(copied):
+    _, reference = copied
+    path = reference / "labels.csv"
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith("result_kind,")]
+    path.write_text("".join(kept), encoding="utf-8")
+    with pytest.raises(InputError, match="result_kind"):
+        cases.load_labels(reference)
