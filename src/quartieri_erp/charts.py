@@ -230,12 +230,13 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
             ax.legend(frameon=False, loc="lower left", title=legend_title or None, fontsize=10,
                       title_fontsize=10)
     for _, row in steps.iterrows():
-        ax.text(row["date"] + (end - start) / 70, row["step"], str(row["step"]), va="center", fontsize=9)
+        ax.text(row["date"] + (end - start) / 55, row["step"], str(row["step"]), va="center", fontsize=9)
     if markers is not None:
         for when, label in zip(pd.to_datetime(markers["date"]), markers["label"]):
             ax.axvline(when, color=PALETTE[2], lw=1.5, ls="--", zorder=1)
             ax.text(when - pd.Timedelta(days=20), steps["step"].min() - 0.5, _wrap(label, 16), ha="right",
-                    va="top", fontsize=10, color="#1f5f4a", linespacing=1.15)
+                    va="top", fontsize=10, color="#1f5f4a", linespacing=1.15,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     ax.set_xlim(start - pd.Timedelta(days=45), end + pd.Timedelta(days=110))
     ax.set_ylim(steps["step"].max() + 0.7, steps["step"].min() - 0.7)
     ax.set_yticks([])
@@ -243,25 +244,26 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
     ax.xaxis.set_major_locator(YearLocator())
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     ax.grid(axis="y", visible=False)
+    fig.tight_layout()
     add_source(fig, wrap_source(source, width))
     return fig
 
 
 # --- Builders of chapter 3 (shares with confidence intervals, group means) ----------------------------
 
-def _share_label(value: float) -> str:
-    """'69%'; a positive share below half a point keeps one decimal ('0,4%'), so it never reads as zero."""
-    return fmt_pct(value, 1 if 0 < value < 0.005 else 0)
+def _share_label(value: float, decimals: int = 0) -> str:
+    """'69%' (``decimals`` decimals); a positive share that would print as zero gets one more ('0,4%')."""
+    return fmt_pct(value, decimals + 1 if 0 < value < 0.5 / 100 / 10 ** decimals else decimals)
 
 
 def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                   colours: dict[str, str] | None = None, mark: str = "", xlabel: str = "Quota del gruppo",
-                  width: float = 6.4, label_width: int = 20):
+                  decimals: int = 0, width: float = 6.4, label_width: int = 20):
     """Grouped horizontal bars of shares (0-1) with their confidence intervals, one block per category.
 
     ``shares`` has the ``category`` and ``group`` columns, ``value``, ``ci_low``, ``ci_high`` and optionally
     ``hidden``; categories and groups are drawn in the order they first appear (first on top). Each bar is
-    labelled with its percentage just right of its interval; a hidden row (disclosure control) gets no bar and
+    labelled with its percentage (``decimals`` decimals) just right of its interval; a hidden row (disclosure control) gets no bar and
     no interval, only ``mark``. ``colours`` maps a group to its colour (default: the palette in order).
     """
     categories = list(dict.fromkeys(shares[category]))
@@ -286,7 +288,7 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                     elinewidth=0.9, capsize=2.5)
         for key in part.index[drawn]:
             end = high[key] if pd.notna(high[key]) else values[key]
-            ax.text(end + pad, ys[key], _share_label(values[key]), va="center", fontsize=10)
+            ax.text(end + pad, ys[key], _share_label(values[key], decimals), va="center", fontsize=10)
         for key in part.index[masked]:
             ax.text(pad, ys[key], mark, va="center", fontsize=10, color="#555555")
     centres = [-(i * block + (len(groups) - 1) * step / 2) for i in range(len(categories))]
@@ -301,6 +303,7 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     if len(groups) > 1:
         ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(groups), fontsize=10,
                   handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
+    fig.tight_layout()
     add_source(fig, wrap_source(source, width))
     return fig
 
@@ -322,5 +325,6 @@ def mean_bars(values: pd.DataFrame, category: str, value: str, source: str, xlab
     ax.set_xlabel(xlabel)
     number_axis(ax, "x")
     ax.grid(axis="y", visible=False)
+    fig.tight_layout()
     add_source(fig, wrap_source(source, width))
     return fig

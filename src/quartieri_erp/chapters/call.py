@@ -1,0 +1,324 @@
+"""Chapter 2: the procedures of actions 9.1.3 and 9.4.2, the regional call and the two urban strategies."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import pandas as pd
+
+from ..curated import fact
+from ..formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_num, fmt_partial_date
+from .wording import join_it, with_article
+
+FUNDED, NOT_ADMITTED = "finanziato", "non_ammesso"
+
+
+# --- Tabella 2.1 --------------------------------------------------------------------------------------
+
+def procedures_table(procedures: pd.DataFrame) -> pd.DataFrame:
+    """Tabella 2.1 for display: actions, territory, procedure, cost, eligible spending, operations."""
+    return pd.DataFrame({
+        "Azioni": procedures["actions"].str.split(";").map(join_it),
+        "Territorio": procedures["territory_label"],
+        "Procedura": procedures["call_name"],
+        "Costo": procedures["cost_eur"],
+        "Spesa ammissibile": procedures["eligible_spending_eur"],
+        "Operazioni": procedures["operations"],
+    }).reset_index(drop=True)
+
+
+def cost_by_territory(procedures: pd.DataFrame, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Cost of the procedures of each territory code and its share of the total (``exclude``: procedure ids)."""
+    kept = procedures[~procedures["procedure_id"].isin(exclude)]
+    cost = kept.groupby("territory", sort=False)["cost_eur"].sum().round(2)
+    return pd.DataFrame({"cost_eur": cost, "share": cost / cost.sum()})
+
+
+def operations_sentence(operations: int, funded: int) -> str:
+    """How the operations of the regional call relate to its funded projects (two sub-projects each)."""
+    if operations == 2 * funded:
+        return (f"le {fmt_int(operations)} operazioni selezionate sono esattamente il doppio dei "
+                f"{fmt_int(funded)} progetti finanziati: un'operazione per ciascuno dei due sub-progetti")
+    return (f"le {fmt_int(operations)} operazioni selezionate non corrispondono al doppio dei "
+            f"{fmt_int(funded)} progetti finanziati, come ci si attenderebbe con due sub-progetti ciascuno")
+
+
+# --- Budget and outcome of the regional call ----------------------------------------------------------
+
+def call_budget(facts: pd.DataFrame) -> dict[str, float]:
+    """Initial budget (and its split by action: 9.1.3 printed, 9.4.2 by difference, D03), top-up, their
+    sum, the stated total and the gap (sum minus stated total)."""
+    initial, topup = fact(facts, "call_initial_budget_eur"), fact(facts, "call_topup_eur")
+    total, active_inclusion = fact(facts, "call_budget_total_eur"), fact(facts, "call_initial_budget_913_eur")
+    return {"initial": initial, "topup": topup, "sum": round(initial + topup, 2), "total": total,
+            "gap": round(initial + topup - total, 2),
+            "initial_913": active_inclusion, "initial_942": round(initial - active_inclusion, 2)}
+
+
+BUDGET_KEYS = ("call_initial_budget_eur", "call_topup_eur", "call_budget_total_eur")
+
+
+def budget_rows(facts: pd.DataFrame) -> pd.DataFrame:
+    """The rows of facts.csv behind the budget table (for its 'Fonte:' line)."""
+    return facts[facts["key"].isin(BUDGET_KEYS)]
+
+
+def budget_table(facts: pd.DataFrame) -> pd.DataFrame:
+    """The budget of the call as printed, with the two computed lines that expose the gap."""
+    b = call_budget(facts)
+    return pd.DataFrame({
+        "Voce": ["Dotazione iniziale", "Integrazione della dotazione",
+                 "Somma di dotazione iniziale e integrazione (calcolata)", "Risorse complessive dichiarate",
+                 "Differenza tra somma e risorse dichiarate (calcolata)"],
+        "Importo": [b["initial"], b["topup"], b["sum"], b["total"], b["gap"]],
+    })
+
+
+def budget_gap_sentence(initial: float, topup: float, total: float) -> str:
+    """States plainly whether initial budget plus top-up add up to the stated total (a full sentence)."""
+    added = round(initial + topup, 2)
+    gap = round(added - total, 2)
+    if gap == 0:
+        return (f"I conti pubblicati tornano: la somma di dotazione iniziale e integrazione ({fmt_eur(added)}) "
+                f"coincide con le risorse complessive dichiarate.")
+    direction = "supera di" if gap > 0 else "è inferiore di"
+    return (f"I conti pubblicati non tornano: la somma di dotazione iniziale e integrazione ({fmt_eur(added)}) "
+            f"{direction} {fmt_eur(abs(gap))} le risorse complessive dichiarate ({fmt_eur(total)}).")
+
+
+def call_outcomes(projects: pd.DataFrame) -> dict[str, int]:
+    """Applications, funded (by ranking), not admitted, and lead partners of the funded projects by type."""
+    funded = projects[projects["outcome"] == FUNDED]
+    return {
+        "applications": len(projects),
+        "funded": len(funded),
+        "first": int((funded["ranking"] == "prima").sum()),
+        "second": int((funded["ranking"] == "seconda").sum()),
+        "not_admitted": int((projects["outcome"] == NOT_ADMITTED).sum()),
+        "funded_aler": int((funded["lead_type"] == "ALER").sum()),
+        "funded_comune": int((funded["lead_type"] == "Comune").sum()),
+        "funded_assumed": int(funded["lead_partner_assumed"].sum()),
+        "first_leads_printed": int(((funded["ranking"] == "prima") & ~funded["lead_partner_assumed"]).sum()),
+    }
+
+
+def assumed_leads_sentence(outcomes: dict[str, int], note: str = "") -> str:
+    """A sentence on first-ranking projects whose lead partner the source does not name ('' when none);
+    ``note`` (e.g. 'discrepanza D05') goes in brackets at its end."""
+    missing = outcomes["first"] - outcomes["first_leads_printed"]
+    if missing == 0:
+        return ""
+    attributed = ("il progetto mancante è attribuito" if missing == 1
+                  else f"i {fmt_int(missing)} progetti mancanti sono attribuiti")
+    bracket = f" ({note})" if note else ""
+    return (f"L'elenco pubblicato della prima graduatoria nomina {fmt_int(outcomes['first_leads_printed'])} "
+            f"capofila per {fmt_int(outcomes['first'])} progetti: {attributed} qui a un capofila ipotetico, "
+            f"da verificare sul decreto di approvazione{bracket}.")
+
+
+def outcome_label(projects: pd.DataFrame, ranking_labels: dict[str, str],
+                  outcome_labels: dict[str, str]) -> pd.Series:
+    """'Prima graduatoria' / 'Scorrimento della graduatoria' for funded projects, else the outcome label."""
+    by_ranking = projects["ranking"].map(ranking_labels)
+    return by_ranking.where(projects["outcome"] == FUNDED, projects["outcome"].map(outcome_labels))
+
+
+def projects_table(projects: pd.DataFrame, provinces: pd.DataFrame, ranking_labels: dict[str, str],
+                   outcome_labels: dict[str, str], assumed_mark: str = " (ipotesi)") -> pd.DataFrame:
+    """The applications in ranking order: lead partner, municipality, province, outcome."""
+    names = provinces.set_index("sigla")["denominazione_uts"]
+    lead = projects["lead_partner"] + projects["lead_partner_assumed"].map({True: assumed_mark, False: ""})
+    return pd.DataFrame({
+        "Capofila": lead,
+        "Comune": projects["municipality"],
+        "Provincia": projects["province"].map(names),
+        "Esito": outcome_label(projects, ranking_labels, outcome_labels),
+    }).reset_index(drop=True)
+
+
+def funded_by_province(projects: pd.DataFrame, provinces: pd.DataFrame,
+                       ranking_labels: dict[str, str]) -> pd.DataFrame:
+    """Funded projects per province of the lead partner and ranking (``province``, ``ranking``, ``projects``)."""
+    names = provinces.set_index("sigla")["denominazione_uts"]
+    funded = projects[projects["outcome"] == FUNDED]
+    counts = funded.groupby(["province", "ranking"]).size().rename("projects").reset_index()
+    counts["province"] = counts["province"].map(names)
+    counts["ranking"] = counts["ranking"].map(ranking_labels)
+    return counts
+
+
+def province_totals(by_province: pd.DataFrame) -> pd.DataFrame:
+    """Funded projects per province (from ``funded_by_province``), largest first, with their share."""
+    totals = by_province.groupby("province")["projects"].sum().sort_values(ascending=False, kind="stable")
+    return pd.DataFrame({"projects": totals, "share": totals / totals.sum()})
+
+
+def provinces_without_funded(projects: pd.DataFrame, provinces: pd.DataFrame) -> list[str]:
+    """Names of the provinces where no funded project has its lead partner, alphabetical."""
+    funded = set(projects.loc[projects["outcome"] == FUNDED, "province"])
+    return sorted(provinces.loc[~provinces["sigla"].isin(funded), "denominazione_uts"])
+
+
+def known_budgets_sentence(projects: pd.DataFrame, mean: float) -> str:
+    """Where the budgets published for single projects stand against the mean value of a funded project."""
+    known = projects["budget_eur"].dropna()
+    if known.empty:
+        return "il rapporto non pubblica la dotazione di alcun progetto"
+    above = int((known > mean).sum())
+    if above == len(known):
+        position = "tutte superiori alla media"
+    elif above == 0:
+        position = "tutte inferiori alla media"
+    else:
+        position = f"sopra la media in {fmt_int(above)} {'caso' if above == 1 else 'casi'} su {fmt_int(len(known))}"
+    return (f"le {fmt_int(len(known))} dotazioni pubblicate vanno da {fmt_eur(known.min(), 0)} a "
+            f"{fmt_eur(known.max(), 0)}, {position}")
+
+
+def implied_total_range(part: int, percent: float, decimals: int = 0) -> tuple[int, int]:
+    """Smallest and largest whole total N for which ``part``/N, as a percentage rounded half-up to
+    ``decimals`` decimals, prints as ``percent`` (what a published share says about an unprinted total)."""
+    half = Fraction(1, 2) / 10 ** decimals
+    share = Fraction(str(percent))
+    low = math.floor(Fraction(part * 100) / (share + half)) + 1  # exactly at the upper edge rounds up: out
+    high = math.floor(Fraction(part * 100) / (share - half))  # exactly at the lower edge rounds up: in
+    return low, high
+
+
+def partner_bounds(facts: pd.DataFrame, funded: int) -> dict[str, float]:
+    """What the printed count and share of non-accredited partners imply (D34): the range of the total
+    of partners other than the leads, of the accredited ones, and of accredited ones per funded project."""
+    part, percent = fact(facts, "call_non_accredited_partners"), fact(facts, "call_non_accredited_partners_pct")
+    low, high = implied_total_range(int(part), percent)
+    return {"non_accredited": part, "share": percent / 100, "total_low": low, "total_high": high,
+            "accredited_low": low - part, "accredited_high": high - part,
+            "per_project_low": (low - part) / funded, "per_project_high": (high - part) / funded}
+
+
+# --- Urban strategies ----------------------------------------------------------------------------------
+
+def strategy_totals(resources: pd.DataFrame) -> pd.Series:
+    """Sum of the funding sources of each strategy (not printed in the report, see D16)."""
+    return resources.groupby("strategy", sort=False)["amount_eur"].sum().round(2)
+
+
+def fund_shares(resources: pd.DataFrame) -> pd.Series:
+    """Share of each fund in its strategy's total, indexed by (strategy, fund) codes."""
+    indexed = resources.set_index(["strategy", "fund"])["amount_eur"]
+    return indexed / indexed.groupby(level="strategy").transform("sum")
+
+
+def resources_frame(resources: pd.DataFrame, strategy_labels: dict[str, str],
+                    fund_labels: dict[str, str]) -> pd.DataFrame:
+    """Funding of the strategies for the figure: ``panel`` (strategy and its computed total), ``fund``
+    label, amount, share of the strategy's total, source."""
+    totals = strategy_totals(resources)
+    titles = {code: f"{label} (totale {millions_label(totals[code])})" for code, label in strategy_labels.items()
+              if code in totals.index}
+    return pd.DataFrame({
+        "panel": resources["strategy"].map(titles),
+        "fund": resources["fund"].map(fund_labels),
+        "amount_eur": resources["amount_eur"],
+        "share": resources["amount_eur"] / resources["strategy"].map(totals),
+        "source": resources["source"],
+    }).reset_index(drop=True)
+
+
+def millions_label(amount: float) -> str:
+    """52_700_000 -> '52,70 mln €' (short bar labels)."""
+    return f"{fmt_num(amount / 1e6, 2)} mln €"
+
+
+def resource_list(resources: pd.DataFrame, strategy: str, fund_labels: dict[str, str]) -> str:
+    """A Markdown list of one strategy's funding sources: fund, amount and what it pays for."""
+    rows = resources[resources["strategy"] == strategy]
+    items = [f"- **{fund_labels[fund]}**, {fmt_eur_millions(amount, 2)}: {purpose[:1].lower()}{purpose[1:]}"
+             for fund, amount, purpose in zip(rows["fund"], rows["amount_eur"], rows["purpose"])]
+    return ";\n".join(items) + "."
+
+
+def stated_total_sentence(stated: float, components: float) -> str:
+    """Compares a total printed as 'circa' with the sum of its printed components."""
+    gap = round(components - stated, 2)
+    if gap == 0:
+        return f"le voci elencate sommano esattamente ai circa {fmt_eur(stated, 0)} dichiarati"
+    more_or_less = "in più" if gap > 0 else "in meno"
+    return (f"le voci elencate sommano a {fmt_eur(components, 0)}, {fmt_eur(abs(gap), 0)} {more_or_less} "
+            f"dei circa {fmt_eur(stated, 0)} dichiarati")
+
+
+def step_date_label(date: pd.Timestamp, precision: str, qualifier: str | None) -> str:
+    """'21 novembre 2014', 'da marzo 2015', 'fine dicembre 2017'."""
+    text = fmt_partial_date(date, precision)
+    return f"{qualifier} {text}" if isinstance(qualifier, str) else text
+
+
+def step_plot_date(date: pd.Timestamp, precision: str, qualifier: str | None) -> pd.Timestamp:
+    """Where a step sits on a time axis: a month-level date at mid-month, or at its end when 'fine'."""
+    if precision != "month":
+        return date
+    if qualifier == "fine":
+        return date + pd.offsets.MonthEnd(0)
+    return date if qualifier == "da" else date + pd.Timedelta(days=14)
+
+
+def steps_frame(steps: pd.DataFrame, strategy: str, fund_labels: dict[str, str]) -> pd.DataFrame:
+    """The steps of one strategy in printed order, with a date label, a plotting date and the fund label."""
+    part = steps[steps["strategy"] == strategy].sort_values("step").reset_index(drop=True)
+    return part.assign(
+        date_label=[step_date_label(d, p, q) for d, p, q in
+                    zip(part["date"], part["date_precision"], part["date_qualifier"])],
+        plot_date=[step_plot_date(d, p, q) for d, p, q in
+                   zip(part["date"], part["date_precision"], part["date_qualifier"])],
+        fund_label=part["fund_activated"].map(fund_labels),
+    )
+
+
+def steps_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Tavola 2.1 / 2.2 for display (``frame`` from ``steps_frame``); the fund a step activates is named
+    in its description and marked in the chart."""
+    return pd.DataFrame({
+        "N.": frame["step"],
+        "Data": frame["date_label"],
+        "Atto": frame["act"],
+        "Passaggio": frame["description"],
+    })
+
+
+def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Whole calendar months from ``start`` to ``end`` (day of month ignored)."""
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def procedure_span(frame: pd.DataFrame) -> dict:
+    """First and last step, months between them, number of steps and the date each fund was activated."""
+    first, last = frame["plot_date"].min(), frame["plot_date"].max()
+    activated = frame.dropna(subset=["fund_activated"])
+    return {
+        "steps": len(frame), "first": first, "last": last, "months": months_between(first, last),
+        "first_label": frame.loc[frame["plot_date"].idxmin(), "date_label"],
+        "last_label": frame.loc[frame["plot_date"].idxmax(), "date_label"],
+        "funds": dict(zip(activated["fund_activated"], activated["date_label"])),
+        "fund_dates": dict(zip(activated["fund_activated"], activated["plot_date"])),
+    }
+
+
+def milestones(timeline: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Timeline events to mark on a steps chart: ``date`` (mid-month when only the month is known),
+    the short ``label`` given for each event id, and ``source``."""
+    events = timeline.set_index("event_id").loc[list(labels)]
+    return pd.DataFrame({
+        "date": [step_plot_date(d, p, None) for d, p in zip(events["date"], events["date_precision"])],
+        "label": list(labels.values()),
+        "source": events["source"].tolist(),
+    })
+
+
+def step_when(frame: pd.DataFrame, step: int, preposition: str | None = None) -> str:
+    """The date label of one step (``frame`` from ``steps_frame``), optionally with its article."""
+    row = frame.loc[frame["step"] == step]
+    if row.empty:
+        raise KeyError(f"no step {step}")
+    label = row["date_label"].iloc[0]
+    return with_article(label, preposition) if preposition else label

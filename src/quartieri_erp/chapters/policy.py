@@ -1,0 +1,141 @@
+"""Chapter 1: the policy history, the Contratti di Quartiere, the 2014-2015 labs and their lessons."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..curated import fact
+from ..formatting import fmt_date, fmt_int, fmt_partial_date
+from .wording import join_it
+
+POLICY_PHASES = ("antecedenti", "programmazione_regionale", "sperimentazione_laboratori")
+AREA_COLUMNS = ("area_representation", "area_intermediation", "area_self_management", "area_arrears",
+                "area_social_distress")
+
+
+def policy_events(timeline: pd.DataFrame, phase_labels: dict[str, str],
+                  phases: tuple[str, ...] = POLICY_PHASES) -> pd.DataFrame:
+    """Events of the policy phases, oldest first, with ``date_label``, ``label`` and ``phase`` (Italian)."""
+    events = timeline[timeline["category"].isin(phases)].sort_values("date", kind="stable")
+    return pd.DataFrame({
+        "date": events["date"],
+        "date_label": [fmt_partial_date(d, p) for d, p in zip(events["date"], events["date_precision"])],
+        "label": events["event"],
+        "phase": events["category"].map(phase_labels),
+        "act": events["act"],
+        "source": events["source"],
+    }).reset_index(drop=True)
+
+
+def acts_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The events that have a formal act: date, act and what it did (display columns)."""
+    acts = events.dropna(subset=["act"])
+    return pd.DataFrame({"Data": acts["date_label"], "Atto": acts["act"], "Contenuto": acts["label"]})
+
+
+def cdq_counts(facts: pd.DataFrame) -> dict:
+    """Contratti di Quartiere: national and regional counts, their total, resources and state of works."""
+    national, regional = fact(facts, "cdq_national_count"), fact(facts, "cdq_regional_count")
+    in_progress, completed = fact(facts, "cdq_national_in_progress"), fact(facts, "cdq_regional_completed")
+    dated = facts.set_index("key")["reference_date"]
+    return {
+        "national": national, "regional": regional, "total": national + regional,
+        "national_eur": fact(facts, "cdq_national_budget_eur"),
+        "regional_eur": fact(facts, "cdq_regional_investment_eur"),
+        "national_in_progress": in_progress, "national_in_progress_share": in_progress / national,
+        "regional_completed": completed, "regional_completed_share": completed / regional,
+        "as_of": dated["cdq_national_in_progress"],
+    }
+
+
+def cdq_table(facts: pd.DataFrame) -> pd.DataFrame:
+    """National and regional Contratti di Quartiere side by side (unpublished cells are NA)."""
+    c = cdq_counts(facts)
+    dated = facts.set_index("key")["reference_date"]
+    return pd.DataFrame({
+        "Contratti di Quartiere": ["Nazionali (cofinanziati dal Ministero)", "Regionali", "Totale"],
+        "Numero": [c["national"], c["regional"], c["total"]],
+        "Risorse (euro)": [c["national_eur"], c["regional_eur"], pd.NA],
+        f"In corso al {fmt_date(dated['cdq_national_in_progress'])}": [c["national_in_progress"], pd.NA, pd.NA],
+        f"Completati al {fmt_date(dated['cdq_regional_completed'])}": [pd.NA, c["regional_completed"], pd.NA],
+    })
+
+
+def facts_rows(facts: pd.DataFrame, prefix: str) -> pd.DataFrame:
+    """The rows of facts.csv whose key starts with ``prefix`` (for a table's 'Fonte:' line)."""
+    return facts[facts["key"].str.startswith(prefix)]
+
+
+def lab_areas(labs: pd.DataFrame, area_labels: dict[str, str]) -> pd.Series:
+    """For each lab, its intervention areas as Italian text in the order of ``area_labels``."""
+    return labs.apply(lambda lab: "; ".join(label for column, label in area_labels.items() if lab[column]),
+                      axis=1)
+
+
+def labs_table(labs: pd.DataFrame, area_labels: dict[str, str]) -> pd.DataFrame:
+    """The experimentation labs: title, lead body, municipality (province) and intervention areas."""
+    return pd.DataFrame({
+        "Laboratorio": labs["title"],
+        "Capofila": labs["lead_body"],
+        "Comune": labs["municipality"] + " (" + labs["province"] + ")",
+        "Ambiti di intervento": lab_areas(labs, area_labels),
+    }).reset_index(drop=True)
+
+
+def area_counts(labs: pd.DataFrame, area_labels: dict[str, str]) -> pd.DataFrame:
+    """Number of labs working in each intervention area (a lab can work in several)."""
+    return pd.DataFrame({
+        "area": list(area_labels.values()),
+        "labs": [int(labs[column].sum()) for column in area_labels],
+    })
+
+
+def labs_overview(labs: pd.DataFrame, facts: pd.DataFrame) -> dict:
+    """The experimentation in numbers: labs, municipalities (and their share of the eligible ones),
+    budget per lab, leads, provinces and intervention areas per lab."""
+    per_municipality = labs.groupby("municipality").size()
+    areas = labs[list(AREA_COLUMNS)].sum(axis=1)
+    budget, eligible = fact(facts, "lab_call_budget_eur"), fact(facts, "lab_call_eligible_municipalities")
+    return {
+        "labs": len(labs),
+        "municipalities": int(per_municipality.size),
+        "eligible": eligible,
+        "participation": per_municipality.size / eligible,
+        "budget": budget,
+        "budget_per_lab": budget / len(labs),
+        "repeated": per_municipality[per_municipality > 1].sort_index(),
+        "aler_led": int((labs["lead_type"] == "ALER").sum()),
+        "comune_led": int((labs["lead_type"] == "Comune").sum()),
+        "by_province": labs["province"].value_counts(),
+        "mean_areas": float(areas.mean()),
+    }
+
+
+def repeated_municipalities_sentence(labs: pd.DataFrame) -> str:
+    """Why labs outnumber municipalities: which municipalities ran more than one lab."""
+    per_municipality = labs.groupby("municipality").size()
+    repeated = per_municipality[per_municipality > 1].sort_index()
+    if repeated.empty:
+        return "ogni comune ha avviato un solo laboratorio"
+    groups = [(n, list(names)) for n, names in repeated.groupby(repeated).groups.items()]
+    parts = [f"{join_it(names)} ne hanno avviati {fmt_int(n)} ciascuno" if len(names) > 1
+             else f"{names[0]} ne ha avviati {fmt_int(n)}" for n, names in sorted(groups, reverse=True)]
+    return join_it(parts)
+
+
+def area_ranking_sentence(counts: pd.DataFrame, total_labs: int) -> str:
+    """Which intervention areas were the most and the least chosen (ties named together)."""
+    top, bottom = counts["labs"].max(), counts["labs"].min()
+    most = counts.loc[counts["labs"] == top, "area"].str.lower().tolist()
+    least = counts.loc[counts["labs"] == bottom, "area"].str.lower().tolist()
+    verb = "sono gli ambiti più frequenti" if len(most) > 1 else "è l'ambito più frequente"
+    return (f"{join_it(most)} {verb} ({fmt_int(top)} laboratori su {fmt_int(total_labs)}), "
+            f"mentre {join_it(least)} {'compaiono' if len(least) > 1 else 'compare'} "
+            f"{'in un solo laboratorio' if bottom == 1 else f'in {fmt_int(bottom)} laboratori'}")
+
+
+def reflections_table(reflections: pd.DataFrame) -> pd.DataFrame:
+    """The lessons of the experimentation, in printed order."""
+    rows = reflections.sort_values("position")
+    return pd.DataFrame({"Che cosa ha mostrato la sperimentazione": rows["experience"].tolist(),
+                         "Indicazione per la programmazione": rows["reflection"].tolist()})

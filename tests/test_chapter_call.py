@@ -1,0 +1,254 @@
+"""Chapter 2 logic: Tabella 2.1, the budget and outcome of the regional call, the urban strategies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from quartieri_erp.chapters import call
+from quartieri_erp.curated import load_facts
+
+PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "programme"
+RANKINGS = {"prima": "Prima graduatoria", "seconda": "Scorrimento"}
+OUTCOMES = {"finanziato": "Finanziato", "non_ammesso": "Non ammesso"}
+PROVINCES = pd.DataFrame({"sigla": ["MI", "BS", "CO"], "denominazione_uts": ["Milano", "Brescia", "Como"]})
+
+
+def facts(**values: float) -> pd.DataFrame:
+    return pd.DataFrame({"key": list(values), "value": list(values.values()), "source": ["000 l. 375"] * len(values)})
+
+
+def projects() -> pd.DataFrame:
+    return pd.DataFrame({
+        "lead_partner": ["ALER Milano", "Comune di Brescia", "ALER Milano", "Comune di Rho"],
+        "lead_type": ["ALER", "Comune", "ALER", "Comune"],
+        "municipality": ["Milano", "Brescia", "Milano", "Rho"],
+        "province": ["MI", "BS", "MI", "MI"],
+        "outcome": ["finanziato", "finanziato", "finanziato", "non_ammesso"],
+        "ranking": ["prima", "seconda", "prima", None],
+        "budget_eur": [None, 300.0, None, None],
+        "lead_partner_assumed": pd.array([False, False, True, False], dtype="boolean"),
+        "source": ["000 nota 26, l. 389"] * 4,
+    })
+
+
+def procedures() -> pd.DataFrame:
+    return pd.DataFrame({
+        "procedure_id": ["PR1", "PR2", "PR3"], "actions": ["9.4.2;9.1.3", "9.4.2", "9.1.3"],
+        "territory": ["regione", "sus_milano", "sus_milano"], "territory_label": ["Regione", "Milano", "Milano"],
+        "call_name": ["Avviso", "AT", "Lavoro"], "cost_eur": [600.0, 100.0, 300.0],
+        "eligible_spending_eur": [50.0, 0.0, 0.0], "operations": [4, 1, 1],
+    })
+
+
+def steps() -> pd.DataFrame:
+    return pd.DataFrame({
+        "strategy": ["a", "a", "a", "b"], "step": [2, 1, 3, 1],
+        "date": pd.to_datetime(["2015-03-01", "2014-11-21", "2017-12-01", "2015-04-01"]),
+        "date_precision": ["month", "day", "month", "day"], "date_qualifier": ["da", None, "fine", None],
+        "act": ["DGR", None, None, None], "description": ["Tavolo", "Protocollo", "Mobilità", "AdP"],
+        "fund_activated": [None, "FESR", None, None], "source": ["000 Tavola 2.1, l. 438"] * 4,
+    })
+
+
+def test_procedures_table_writes_the_actions_in_words():
+    table = call.procedures_table(procedures())
+    assert table["Azioni"].tolist() == ["9.4.2 e 9.1.3", "9.4.2", "9.1.3"]
+    assert list(table.columns) == ["Azioni", "Territorio", "Procedura", "Costo", "Spesa ammissibile", "Operazioni"]
+
+
+def test_cost_by_territory_sums_costs_and_shares_with_exclusions():
+    costs = call.cost_by_territory(procedures())
+    assert costs["cost_eur"].to_dict() == {"regione": 600.0, "sus_milano": 400.0}
+    assert costs["share"].to_dict() == {"regione": 0.6, "sus_milano": 0.4}
+    assert call.cost_by_territory(procedures(), exclude=("PR3",)).loc["sus_milano", "cost_eur"] == 100.0
+
+
+def test_operations_sentence_checks_two_sub_projects_per_project():
+    assert "esattamente il doppio dei 33 progetti" in call.operations_sentence(66, 33)
+    assert "non corrispondono al doppio dei 33 progetti" in call.operations_sentence(65, 33)
+
+
+@pytest.mark.parametrize("initial, topup, total, expected", [
+    (100.0, 50.0, 150.0, "I conti pubblicati tornano"),
+    (100.0, 50.0, 140.0, "supera di 10,00\u00a0€ le risorse complessive dichiarate (140,00\u00a0€)"),
+    (100.0, 50.0, 160.5, "è inferiore di 10,50\u00a0€ le risorse complessive dichiarate (160,50\u00a0€)"),
+])
+def test_budget_gap_sentence_says_whether_the_budget_adds_up(initial, topup, total, expected):
+    assert expected in call.budget_gap_sentence(initial, topup, total)
+
+
+def test_budget_table_exposes_the_published_gap_of_the_call():
+    """3.800.000 + 4.151.154,84 - 7.827.051,51 = 124.103,33 (D04)."""
+    table = call.budget_table(load_facts(PROGRAMME)).set_index("Voce")["Importo"]
+    assert table.iloc[2] == 7_951_154.84
+    assert table.iloc[4] == 124_103.33
+
+
+def test_budget_rows_are_the_facts_shown_in_the_table():
+    rows = call.budget_rows(facts(call_initial_budget_eur=1, call_topup_eur=2, call_budget_total_eur=3, other=4))
+    assert rows["key"].tolist() == ["call_initial_budget_eur", "call_topup_eur", "call_budget_total_eur"]
+
+
+def test_call_outcomes_count_rankings_leads_and_the_assumed_lead():
+    outcomes = call.call_outcomes(projects())
+    assert outcomes == {"applications": 4, "funded": 3, "first": 2, "second": 1, "not_admitted": 1,
+                        "funded_aler": 2, "funded_comune": 1, "funded_assumed": 1, "first_leads_printed": 1}
+
+
+def test_projects_table_marks_the_assumed_lead_and_names_outcomes():
+    table = call.projects_table(projects(), PROVINCES, RANKINGS, OUTCOMES)
+    assert table["Capofila"].tolist()[2] == "ALER Milano (ipotesi)"
+    assert table["Esito"].tolist() == ["Prima graduatoria", "Scorrimento", "Prima graduatoria", "Non ammesso"]
+    assert table["Provincia"].tolist() == ["Milano", "Brescia", "Milano", "Milano"]
+
+
+def test_funded_by_province_and_provinces_without_projects():
+    counts = call.funded_by_province(projects(), PROVINCES, RANKINGS)
+    assert sorted(map(tuple, counts.values.tolist())) == [("Brescia", "Scorrimento", 1),
+                                                          ("Milano", "Prima graduatoria", 2)]
+    assert call.provinces_without_funded(projects(), PROVINCES) == ["Como"]
+
+
+@pytest.mark.parametrize("budgets, mean, expected", [
+    ([None, None], 10.0, "il rapporto non pubblica la dotazione di alcun progetto"),
+    ([20.0, 30.0], 10.0, "le 2 dotazioni pubblicate vanno da 20\u00a0€ a 30\u00a0€, tutte superiori alla media"),
+    ([5.0, 30.0], 10.0, "le 2 dotazioni pubblicate vanno da 5\u00a0€ a 30\u00a0€, sopra la media in 1 caso su 2"),
+    ([5.0, 30.0, 40.0], 10.0, "le 3 dotazioni pubblicate vanno da 5\u00a0€ a 40\u00a0€, sopra la media in 2 casi "
+                              "su 3"),
+    ([5.0, 8.0], 10.0, "le 2 dotazioni pubblicate vanno da 5\u00a0€ a 8\u00a0€, tutte inferiori alla media"),
+])
+def test_known_budgets_sentence(budgets, mean, expected):
+    assert call.known_budgets_sentence(pd.DataFrame({"budget_eur": budgets}), mean) == expected
+
+
+def test_implied_total_range_of_the_non_accredited_partners():
+    """185 partners printed as 76%: 185/242 = 76,4% ... 185/245 = 75,5%; 241 and 246 fall outside."""
+    assert call.implied_total_range(185, 76) == (242, 245)
+
+
+def _rounds_to(part: int, total: int, percent: int) -> bool:
+    return (200 * part + total) // (2 * total) == percent  # floor(100 part / total + 1/2): half-up, as printed
+
+
+@pytest.mark.parametrize("part", [1, 3, 7, 40, 185])
+def test_implied_total_range_holds_exactly_the_totals_that_round_to_the_percentage(part):
+    for percent in range(1, 100):
+        low, high = call.implied_total_range(part, percent)
+        fitting = [n for n in range(part, part * 200 + 2) if _rounds_to(part, n, percent)]
+        assert (fitting[0], fitting[-1]) == (low, high) if fitting else low > high
+
+
+def test_strategy_totals_and_resources_frame_shares():
+    resources = pd.DataFrame({"strategy": ["x", "x", "y"], "fund": ["FESR", "FSE", "FSE"],
+                              "amount_eur": [3e6, 1e6, 5e5], "source": ["000 l. 478"] * 3})
+    frame = call.resources_frame(resources, {"x": "Milano", "y": "Bollate"}, {"FESR": "POR FESR", "FSE": "POR FSE"})
+    assert call.strategy_totals(resources).to_dict() == {"x": 4e6, "y": 5e5}
+    assert frame["share"].tolist() == [0.75, 0.25, 1.0]
+    assert frame["panel"].tolist()[0] == "Milano (totale 4,00 mln €)"
+    assert frame["fund"].tolist() == ["POR FESR", "POR FSE", "POR FSE"]
+
+
+def test_resource_list_is_a_markdown_list_ending_with_a_full_stop():
+    resources = pd.DataFrame({"strategy": ["x", "x"], "fund": ["FESR", "FSE"], "amount_eur": [7.3e6, 5.5e5],
+                              "purpose": ["Alloggi ERP", "Laboratorio sociale"]})
+    assert call.resource_list(resources, "x", {"FESR": "POR FESR", "FSE": "POR FSE"}) == (
+        "- **POR FESR**, 7,30 milioni di euro: alloggi ERP;\n- **POR FSE**, 0,55 milioni di euro: laboratorio sociale.")
+
+
+@pytest.mark.parametrize("stated, components, expected", [
+    (8.5e6, 8.74e6, "le voci elencate sommano a 8.740.000\u00a0€, 240.000\u00a0€ in più dei circa 8.500.000"),
+    (8.5e6, 8.4e6, "le voci elencate sommano a 8.400.000\u00a0€, 100.000\u00a0€ in meno dei circa 8.500.000"),
+    (8.5e6, 8.5e6, "le voci elencate sommano esattamente ai circa 8.500.000\u00a0€ dichiarati"),
+])
+def test_stated_total_sentence(stated, components, expected):
+    assert call.stated_total_sentence(stated, components).startswith(expected)
+
+
+@pytest.mark.parametrize("date, precision, qualifier, label, plotted", [
+    ("2014-11-21", "day", None, "21 novembre 2014", "2014-11-21"),
+    ("2015-03-01", "month", "da", "da marzo 2015", "2015-03-01"),
+    ("2017-12-01", "month", "fine", "fine dicembre 2017", "2017-12-31"),
+    ("2017-10-01", "month", None, "ottobre 2017", "2017-10-15"),
+])
+def test_step_dates_for_the_table_and_for_the_time_axis(date, precision, qualifier, label, plotted):
+    day = pd.Timestamp(date)
+    assert call.step_date_label(day, precision, qualifier) == label
+    assert call.step_plot_date(day, precision, qualifier) == pd.Timestamp(plotted)
+
+
+def test_steps_frame_and_table_follow_the_printed_order_of_one_strategy():
+    frame = call.steps_frame(steps(), "a", {"FESR": "POR FESR"})
+    assert frame["step"].tolist() == [1, 2, 3]
+    assert frame["fund_label"].tolist()[0] == "POR FESR"
+    table = call.steps_table(frame)
+    assert list(table.columns) == ["N.", "Data", "Atto", "Passaggio"]
+    assert table["Data"].tolist() == ["21 novembre 2014", "da marzo 2015", "fine dicembre 2017"]
+
+
+def test_procedure_span_counts_months_and_dates_the_fund_activation():
+    span = call.procedure_span(call.steps_frame(steps(), "a", {"FESR": "POR FESR"}))
+    assert (span["steps"], span["months"]) == (3, 37)  # November 2014 -> December 2017
+    assert span["first_label"] == "21 novembre 2014" and span["last_label"] == "fine dicembre 2017"
+    assert span["funds"] == {"FESR": "21 novembre 2014"}
+    assert span["fund_dates"] == {"FESR": pd.Timestamp("2014-11-21")}
+
+
+def test_months_between_ignores_the_day():
+    assert call.months_between(pd.Timestamp("2015-07-31"), pd.Timestamp("2018-12-01")) == 41
+
+
+def test_step_when_with_and_without_article():
+    frame = call.steps_frame(steps(), "b", {})
+    assert call.step_when(frame, 1) == "1 aprile 2015"
+    assert call.step_when(frame, 1, "il") == "l'1 aprile 2015"
+    with pytest.raises(KeyError):
+        call.step_when(frame, 9)
+
+
+def test_milestones_take_date_and_source_from_the_timeline():
+    timeline = pd.DataFrame({"event_id": ["E17", "E30"], "date": pd.to_datetime(["2018-12-01", "2021-02-01"]),
+                             "date_precision": ["month", "month"], "source": ["000 l. 501", "000 l. 1157"]})
+    marks = call.milestones(timeline, {"E30": "Avvio del Laboratorio"})
+    assert marks.to_dict("records") == [{"date": pd.Timestamp("2021-02-15"), "label": "Avvio del Laboratorio",
+                                         "source": "000 l. 1157"}]
+
+
+def test_call_budget_splits_the_initial_budget_by_action():
+    budget = call.call_budget(facts(call_initial_budget_eur=3.8e6, call_topup_eur=1.0, call_budget_total_eur=3.8e6,
+                                    call_initial_budget_913_eur=1.8e6))
+    assert (budget["initial_913"], budget["initial_942"], budget["gap"]) == (1.8e6, 2.0e6, 1.0)
+
+
+@pytest.mark.parametrize("printed, expected", [
+    (15, ""),
+    (14, "nomina 14 capofila per 15 progetti: il progetto mancante è attribuito qui a un capofila ipotetico, "
+         "da verificare sul decreto di approvazione (discrepanza D05)."),
+    (13, "nomina 13 capofila per 15 progetti: i 2 progetti mancanti sono attribuiti qui"),
+])
+def test_assumed_leads_sentence_only_when_leads_are_missing(printed, expected):
+    sentence = call.assumed_leads_sentence({"first": 15, "first_leads_printed": printed}, "discrepanza D05")
+    assert expected in sentence and (sentence == "") == (expected == "")
+
+
+def test_partner_bounds_derive_accredited_partners_from_the_printed_share():
+    bounds = call.partner_bounds(facts(call_non_accredited_partners=185, call_non_accredited_partners_pct=76), 33)
+    assert (bounds["total_low"], bounds["total_high"]) == (242, 245)
+    assert (bounds["accredited_low"], bounds["accredited_high"]) == (57, 60)
+    assert round(bounds["per_project_low"], 3) == 1.727 and round(bounds["per_project_high"], 3) == 1.818
+    assert bounds["share"] == 0.76
+
+
+def test_province_totals_rank_provinces_with_their_share():
+    totals = call.province_totals(call.funded_by_province(projects(), PROVINCES, RANKINGS))
+    assert totals["projects"].to_dict() == {"Milano": 2, "Brescia": 1}
+    assert list(totals.index) == ["Milano", "Brescia"]
+    assert round(totals["share"].iloc[0], 4) == 0.6667
+
+
+def test_fund_shares_are_shares_of_each_strategy_total():
+    resources = pd.DataFrame({"strategy": ["x", "x", "y"], "fund": ["FESR", "FSE", "FSE"],
+                              "amount_eur": [3e6, 1e6, 5e5]})
+    assert call.fund_shares(resources).to_dict() == {("x", "FESR"): 0.75, ("x", "FSE"): 0.25, ("y", "FSE"): 1.0}

@@ -1,0 +1,133 @@
+"""Chapter 1 logic: policy events, Contratti di Quartiere, the experimentation labs and their wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from quartieri_erp.chapters import policy
+from quartieri_erp.curated import load_experimentation_labs
+
+PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "programme"
+AREAS = {"area_representation": "Rappresentanza", "area_intermediation": "Intermediazione",
+         "area_self_management": "Autogestione", "area_arrears": "Morosità", "area_social_distress": "Disagio"}
+
+
+def timeline() -> pd.DataFrame:
+    return pd.DataFrame({
+        "event_id": ["E01", "E02", "E03", "E04"],
+        "date": pd.to_datetime(["2011-07-22", "1998-01-01", "2015-12-01", "2017-11-15"]),
+        "date_precision": ["day", "year", "month", "day"],
+        "event": ["Patto", "CdQ I", "Fine laboratori", "Avviso"],
+        "act": [None, None, None, "decreto"],
+        "category": ["programmazione_regionale", "antecedenti", "sperimentazione_laboratori", "avviso_regionale"],
+        "source": ["000 l. 1", "000 l. 2", "000 l. 3", "000 l. 4"],
+    })
+
+
+def labs(rows: list[tuple[str, str, str, list[str]]]) -> pd.DataFrame:
+    """Labs from (municipality, province, lead_type, areas) tuples."""
+    return pd.DataFrame([{
+        "title": f"Lab {i}", "lead_body": f"{lead} di {town}", "lead_type": lead, "municipality": town,
+        "province": province, **{column: column in areas for column in AREAS},
+    } for i, (town, province, lead, areas) in enumerate(rows, start=1)])
+
+
+def facts(**values: float) -> pd.DataFrame:
+    return pd.DataFrame({"key": list(values), "value": list(values.values()),
+                         "reference_date": [pd.Timestamp("2020-07-31")] * len(values),
+                         "source": ["000 nota 10, l. 240"] * len(values)})
+
+
+def test_policy_events_keep_the_policy_phases_in_date_order_with_italian_labels():
+    events = policy.policy_events(timeline(), {"antecedenti": "Antecedenti", "programmazione_regionale": "Regione",
+                                               "sperimentazione_laboratori": "Laboratori"})
+    assert events["label"].tolist() == ["CdQ I", "Patto", "Fine laboratori"]
+    assert events["date_label"].tolist() == ["1998", "22 luglio 2011", "dicembre 2015"]
+    assert events["phase"].tolist() == ["Antecedenti", "Regione", "Laboratori"]
+
+
+def test_acts_table_lists_only_events_with_an_act():
+    events = policy.policy_events(timeline(), {"avviso_regionale": "Avviso"}, phases=("avviso_regionale",))
+    assert policy.acts_table(events).to_dict("records") == [
+        {"Data": "15 novembre 2017", "Atto": "decreto", "Contenuto": "Avviso"}]
+
+
+def test_cdq_counts_add_national_and_regional_and_compute_shares():
+    counts = policy.cdq_counts(facts(cdq_national_count=20, cdq_regional_count=10, cdq_national_budget_eur=1e6,
+                                     cdq_regional_investment_eur=2e6, cdq_national_in_progress=5,
+                                     cdq_regional_completed=4))
+    assert counts["total"] == 30
+    assert counts["national_in_progress_share"] == 0.25
+    assert counts["regional_completed_share"] == 0.4
+
+
+def test_cdq_table_dates_its_state_columns_and_leaves_unpublished_cells_empty():
+    table = policy.cdq_table(facts(cdq_national_count=22, cdq_regional_count=9, cdq_national_budget_eur=3e8,
+                                   cdq_regional_investment_eur=9e7, cdq_national_in_progress=14,
+                                   cdq_regional_completed=5))
+    assert list(table.columns[-2:]) == ["In corso al 31 luglio 2020", "Completati al 31 luglio 2020"]
+    assert table["Numero"].tolist() == [22, 9, 31]
+    assert pd.isna(table.iloc[1, 3]) and pd.isna(table.iloc[0, 4])
+
+
+def test_labs_table_names_the_areas_in_label_order():
+    table = policy.labs_table(labs([("Brescia", "BS", "Comune", ["area_social_distress", "area_representation"])]),
+                              AREAS)
+    assert table.loc[0, "Ambiti di intervento"] == "Rappresentanza; Disagio"
+    assert table.loc[0, "Comune"] == "Brescia (BS)"
+
+
+def test_area_counts_count_every_area_of_every_lab():
+    frame = labs([("A", "MI", "Comune", ["area_arrears", "area_social_distress"]),
+                  ("B", "MI", "ALER", ["area_arrears"]), ("C", "BS", "Comune", [])])
+    counts = policy.area_counts(frame, AREAS)
+    assert dict(zip(counts["area"], counts["labs"])) == {
+        "Rappresentanza": 0, "Intermediazione": 0, "Autogestione": 0, "Morosità": 2, "Disagio": 1}
+
+
+def test_labs_overview_counts_municipalities_budget_and_leads():
+    frame = labs([("A", "MI", "Comune", ["area_arrears"]),
+                  ("A", "MI", "ALER", ["area_arrears", "area_social_distress"]),
+                  ("B", "BS", "Comune", ["area_arrears", "area_representation", "area_intermediation"])])
+    overview = policy.labs_overview(frame, facts(lab_call_budget_eur=900, lab_call_eligible_municipalities=8))
+    assert (overview["labs"], overview["municipalities"], overview["aler_led"], overview["comune_led"]) == (3, 2, 1, 2)
+    assert overview["participation"] == 0.25 and overview["budget_per_lab"] == 300
+    assert overview["repeated"].to_dict() == {"A": 2}
+    assert overview["mean_areas"] == 2.0
+    assert overview["by_province"].index[0] == "MI"
+
+
+@pytest.mark.parametrize("towns, sentence", [
+    (["A", "B"], "ogni comune ha avviato un solo laboratorio"),
+    (["A", "A", "B"], "A ne ha avviati 2"),
+    (["B", "A", "A", "B", "C"], "A e B ne hanno avviati 2 ciascuno"),
+    (["A", "A", "A", "B", "B"], "A ne ha avviati 3 e B ne ha avviati 2"),
+])
+def test_repeated_municipalities_sentence(towns, sentence):
+    assert policy.repeated_municipalities_sentence(labs([(t, "MI", "Comune", []) for t in towns])) == sentence
+
+
+def test_area_ranking_sentence_names_ties_together_and_says_one_lab_in_words():
+    counts = pd.DataFrame({"area": ["Rappresentanza", "Morosità", "Disagio"], "labs": [1, 7, 7]})
+    assert policy.area_ranking_sentence(counts, 9) == (
+        "morosità e disagio sono gli ambiti più frequenti (7 laboratori su 9), "
+        "mentre rappresentanza compare in un solo laboratorio")
+    counts = pd.DataFrame({"area": ["Rappresentanza", "Morosità"], "labs": [3, 5]})
+    assert policy.area_ranking_sentence(counts, 6).endswith("rappresentanza compare in 3 laboratori")
+
+
+def test_reflections_table_follows_the_printed_order():
+    reflections = pd.DataFrame({"position": [2, 1], "experience": ["b", "a"], "reflection": ["B", "A"]})
+    table = policy.reflections_table(reflections)
+    assert table.iloc[:, 0].tolist() == ["a", "b"] and table.iloc[:, 1].tolist() == ["A", "B"]
+
+
+def test_area_counts_of_the_curated_labs_are_those_of_the_evaluation_table():
+    """Source 002 Tabella 1 (D38): 9, 4, 1, 10 and 12 labs per area, 15 labs in 12 municipalities."""
+    curated = load_experimentation_labs(PROGRAMME)
+    assert policy.area_counts(curated, AREAS)["labs"].tolist() == [9, 4, 1, 10, 12]
+    assert (policy.repeated_municipalities_sentence(curated)
+            == "Brescia, Cinisello Balsamo e Milano ne hanno avviati 2 ciascuno")
