@@ -1,0 +1,493 @@
+"""Summary, introduction and conclusions: the figures they quote and the sentences whose wording follows them.
+
+Chapter-3 values come from the shared ``IndicatorSet`` (``key_figures``), programme values from the curated
+files (``call_figures``). Every function that picks words from a number (``share_words``,
+``majority_words``, ``significance_words`` ...) states its thresholds in a constant or its docstring, so a
+new edition of the data changes the wording exactly where the numbers cross them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..curated import fact
+from ..formatting import fmt_date, fmt_eur, fmt_int, fmt_num, fmt_pct
+from ..indicators import IndicatorSet
+from ..monitoring.codes import AGE_BAND_LOWER, AGE_BANDS
+from .wording import join_it, with_article
+
+FUNDED = "finanziato"
+ALPHA = 0.05  # significance level of the group tests
+MIDLIFE_AGE = 36  # first age of the band after the young adults (18-35)
+
+# --- words for a share --------------------------------------------------------------------------------
+
+# Familiar fractions: (value, masculine words, feminine words, words after "di").
+LADDER = (
+    (1 / 20, "uno su venti", "una su venti", "uno su venti"),
+    (1 / 10, "uno su dieci", "una su dieci", "uno su dieci"),
+    (1 / 5, "uno su cinque", "una su cinque", "uno su cinque"),
+    (1 / 4, "uno su quattro", "una su quattro", "uno su quattro"),
+    (1 / 3, "uno su tre", "una su tre", "uno su tre"),
+    (2 / 5, "due su cinque", "due su cinque", "due su cinque"),
+    (1 / 2, "la metà", "la metà", "della metà"),
+    (3 / 5, "tre su cinque", "tre su cinque", "tre su cinque"),
+    (2 / 3, "due su tre", "due su tre", "due su tre"),
+    (3 / 4, "tre su quattro", "tre su quattro", "tre su quattro"),
+    (4 / 5, "quattro su cinque", "quattro su cinque", "quattro su cinque"),
+    (9 / 10, "nove su dieci", "nove su dieci", "nove su dieci"),
+    (1.0, "la totalità", "la totalità", "della totalità"),
+)
+EXACT = 0.005  # closer than this to a fraction (half a percentage point): the fraction itself
+NEARLY = 0.04  # up to this much (and a fifth of the fraction) below the next fraction: "quasi"
+ABOVE = 0.05  # up to this much (and half the fraction) above the previous fraction: "poco più di"
+
+
+def _check_share(share: float) -> float:
+    share = float(share)
+    if math.isnan(share) or not 0 <= share <= 1:
+        raise ValueError(f"a share must be between 0 and 1, not {share}")
+    return share
+
+
+def share_words(share: float, feminine: bool = False) -> str:
+    """A share as a familiar fraction, to follow 'sono': 0.631 -> 'quasi due su tre', 0.48 -> 'quasi la
+    metà', 0.52 -> 'poco più della metà', 0.40 -> 'due su cinque'. Prefers 'quasi' (up to ``NEARLY``
+    below the next fraction), then 'poco più di' (up to ``ABOVE`` above the previous one), both capped in
+    proportion to the fraction so that small shares are not rounded too far. Never 'maggioranza'."""
+    share = _check_share(share)
+    form = 2 if feminine else 1
+    if share == 0:
+        return "assenti"
+    if share == 1:
+        return LADDER[-1][form]
+    for row in LADDER[:-1]:
+        if abs(share - row[0]) < EXACT:
+            return row[form]
+    if share < LADDER[0][0]:
+        return "meno di " + LADDER[0][3]
+    lower = max((row for row in LADDER if row[0] <= share), key=lambda row: row[0])
+    upper = min((row for row in LADDER if row[0] > share), key=lambda row: row[0])
+    if upper[0] - share <= min(NEARLY, upper[0] / 5) or share - lower[0] > min(ABOVE, lower[0] / 2):
+        return "quasi " + upper[form]
+    return "poco più " + (lower[3] if lower[3].startswith("della") else "di " + lower[3])
+
+
+def majority_words(share: float) -> str:
+    """Where a group stands against the rest, to follow 'sono': 'la quasi totalità' (0.9 or more), 'la
+    netta maggioranza' (two thirds or more), 'la maggioranza' (0.55 or more), 'di poco la maggioranza'
+    (above one half), 'esattamente la metà', 'poco meno della metà' (above 0.45), 'una minoranza';
+    'la totalità' for 1."""
+    share = _check_share(share)
+    if share == 1:
+        return "la totalità"
+    if share >= 0.9:
+        return "la quasi totalità"
+    if share >= 2 / 3:
+        return "la netta maggioranza"
+    if share >= 0.55:
+        return "la maggioranza"
+    if share > 0.5:
+        return "di poco la maggioranza"
+    if share == 0.5:
+        return "esattamente la metà"
+    if share > 0.45:
+        return "poco meno della metà"
+    return "una minoranza"
+
+
+def significance_words(p_value: float, alpha: float = ALPHA) -> str:
+    """'statisticamente significativa (p < 0,001)', '… (p = 0,012)', 'non statisticamente significativa
+    (p = 0,21)', or 'non verificabile con i dati disponibili' when the test could not be run."""
+    if p_value is None or math.isnan(float(p_value)):
+        return "non verificabile con i dati disponibili"
+    if p_value < 0.001:
+        return "statisticamente significativa (p < 0,001)"
+    if p_value < alpha:
+        return f"statisticamente significativa (p = {fmt_num(p_value, 3)})"
+    return f"non statisticamente significativa (p = {fmt_num(p_value, 2)})"
+
+
+# --- figures ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallFigures:
+    """Programme figures of the regional call and of Tabella 2.1 (curated data)."""
+
+    applications: int
+    funded: int
+    first_ranking: int
+    resources_eur: float
+    procedures: int
+    procedures_cost_eur: float
+    non_accredited_partners: int
+    non_accredited_share: float  # of the partners other than the lead partners, 0-1
+
+
+KEY_FACTS = ("call_budget_total_eur", "call_non_accredited_partners", "call_non_accredited_partners_pct")
+
+
+def call_figures(projects: pd.DataFrame, facts: pd.DataFrame, procedures: pd.DataFrame) -> CallFigures:
+    """Applications, funded projects, resources, procedures and non-accredited partners."""
+    funded = projects[projects["outcome"] == FUNDED]
+    budget, partners, partners_pct = KEY_FACTS
+    return CallFigures(
+        applications=len(projects), funded=len(funded), first_ranking=int((funded["ranking"] == "prima").sum()),
+        resources_eur=fact(facts, budget),
+        procedures=len(procedures), procedures_cost_eur=round(float(procedures["cost_eur"].sum()), 2),
+        non_accredited_partners=int(fact(facts, partners)), non_accredited_share=fact(facts, partners_pct) / 100,
+    )
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The chapter-3 values quoted by the summary and the conclusions (shares 0-1, ages in years)."""
+
+    projects: int
+    participants: int
+    lab_participants: int
+    pip_participants: int
+    both: int
+    pip_share: float
+    pip_concluded: float
+    pip_in_progress: float
+    pip_withdrawn: float
+    vulnerable: float
+    vulnerable_lab: float
+    vulnerable_pip: float
+    mean_age_lab: float
+    mean_age_pip: float
+    women_lab: float
+    non_vulnerable_lab: float
+    employed_or_retired_lab: float
+    pip_aged_36_plus: float
+    p_age: float
+    p_sex: float
+    p_disadvantage: float
+
+    def profile_p_values(self) -> dict[str, float]:
+        """p-values of the lab-only vs pip-only tests, keyed by the Italian name of the dimension."""
+        return {"età": self.p_age, "genere": self.p_sex, "condizione di svantaggio": self.p_disadvantage}
+
+
+def indicator_value(indicators: pd.DataFrame, indicator: str, group: str = "totale",
+                    category: str | None = None) -> float:
+    """One value of the long indicator table (a KeyError names what is missing)."""
+    rows = indicators[(indicators["indicator"] == indicator) & (indicators["group"] == group)]
+    if category is not None:
+        rows = rows[rows["category"] == category]
+    if rows.empty:
+        raise KeyError(f"the indicator set has no value for {indicator}/{group}/{category}")
+    return float(rows["value"].iloc[0])
+
+
+def share_aged_at_least(indicators: pd.DataFrame, group: str, first_age: int) -> float:
+    """Share of ``group`` in the age bands that start at ``first_age`` or later (a band boundary)."""
+    if first_age not in AGE_BAND_LOWER:
+        raise ValueError(f"{first_age} is not the first age of an age band {AGE_BANDS}")
+    bands = [band for band, lower in zip(AGE_BANDS, AGE_BAND_LOWER) if lower >= first_age]
+    return sum(indicator_value(indicators, "age_band", group, band) for band in bands)
+
+
+def p_value_of(tests: pd.DataFrame, indicator: str, test: str | None = None) -> float:
+    """p-value of a lab-only vs pip-only test, NaN when it was not run."""
+    rows = tests[tests["indicator"] == indicator]
+    if test is not None:
+        rows = rows[rows["test"] == test]
+    return float(rows["p_value"].iloc[0]) if not rows.empty else math.nan
+
+
+def key_figures(iset: IndicatorSet) -> KeyFigures:
+    """The chapter-3 values of the summary, read from the shared indicator set."""
+    ind = iset.indicators
+
+    def value(indicator: str, group: str = "totale", category: str | None = None) -> float:
+        return indicator_value(ind, indicator, group, category)
+
+    return KeyFigures(
+        projects=int(value("projects")), participants=int(value("participants")),
+        lab_participants=int(value("participants", "laboratorio_sociale")),
+        pip_participants=int(value("participants", "pip")), both=int(value("participants", "entrambi")),
+        pip_share=value("pip_share"),
+        pip_concluded=value("pip_status", "pip", "concluso"),
+        pip_in_progress=value("pip_status", "pip", "in_corso"),
+        pip_withdrawn=value("pip_status", "pip", "rinuncia"),
+        vulnerable=value("vulnerable_share"), vulnerable_lab=value("vulnerable_share", "laboratorio_sociale"),
+        vulnerable_pip=value("vulnerable_share", "pip"),
+        mean_age_lab=value("mean_age", "laboratorio_sociale"), mean_age_pip=value("mean_age", "pip"),
+        women_lab=value("sex", "laboratorio_sociale", "F"),
+        non_vulnerable_lab=value("disadvantage", "laboratorio_sociale", "nessuna"),
+        employed_or_retired_lab=(value("employment_status", "laboratorio_sociale", "occupato")
+                                 + value("employment_status", "laboratorio_sociale", "pensionato")),
+        pip_aged_36_plus=share_aged_at_least(ind, "pip", MIDLIFE_AGE),
+        p_age=p_value_of(iset.tests, "age", "welch_t"), p_sex=p_value_of(iset.tests, "sex"),
+        p_disadvantage=p_value_of(iset.tests, "disadvantage"),
+    )
+
+
+# --- sentences of the summary and the conclusions ------------------------------------------------------
+
+
+def coverage_sentence(monitored: int, funded: int) -> str:
+    """How the projects in the monitoring data relate to the projects funded by the call."""
+    if monitored == funded:
+        return f"I dati di monitoraggio coprono tutti i {fmt_int(funded)} progetti finanziati."
+    if monitored < funded:
+        return (f"I dati di monitoraggio riguardano {fmt_int(monitored)} dei {fmt_int(funded)} progetti "
+                f"finanziati: i valori che seguono non descrivono l'intero avviso.")
+    return (f"I dati di monitoraggio contano {fmt_int(monitored)} progetti, più dei {fmt_int(funded)} "
+            f"finanziati dall'avviso: la corrispondenza tra le due fonti va verificata.")
+
+
+def reach_sentence(participants: int, pip_share: float, as_of: dt.date) -> str:
+    """People reached by the call and the share that started a personalised plan."""
+    when = at_day(as_of)
+    return (f"{when[0].upper()}{when[1:]} i progetti dell'avviso avevano raggiunto {fmt_int(participants)} persone; "
+            f"quelle avviate a un Piano di Intervento Personalizzato (PIP) di formazione e accompagnamento "
+            f"al lavoro sono {share_words(pip_share, feminine=True)} ({fmt_pct(pip_share)}).")
+
+
+def at_day(day: dt.date) -> str:
+    """'al 30 novembre 2020', "all'8 luglio 2020"."""
+    return with_article(fmt_date(day), "al")
+
+
+def withdrawal_words(share: float) -> str:
+    """Withdrawals from the PIPs, to follow 'le rinunce sono': 'assenti', 'rarissime' (below 2%), 'rare'
+    (below 5%), 'non trascurabili' (below 15%), 'frequenti'."""
+    share = _check_share(share)
+    if share == 0:
+        return "assenti"
+    if share < 0.02:
+        return "rarissime"
+    if share < 0.05:
+        return "rare"
+    if share < 0.15:
+        return "non trascurabili"
+    return "frequenti"
+
+
+DROPOUT_LOW, DROPOUT_HIGH = 0.05, 0.15  # withdrawals among the closed PIPs: few / weighing
+
+
+def dropout_rate(concluded: float, withdrawn: float) -> float:
+    """Withdrawals among the PIPs that have ended (concluded or withdrawn); NaN when none has ended."""
+    closed = concluded + withdrawn
+    return withdrawn / closed if closed else math.nan
+
+
+def pip_outcome_sentence(concluded: float, in_progress: float, withdrawn: float) -> str:
+    """State of the PIPs and what the withdrawals say about keeping people on their plan."""
+    state = (f"Dei PIP avviati, quelli conclusi sono {share_words(concluded)} ({fmt_pct(concluded)}), quelli "
+             f"ancora in corso {fmt_pct(in_progress)}; le rinunce sono {withdrawal_words(withdrawn)} "
+             f"({fmt_pct(withdrawn)}).")
+    dropout = dropout_rate(concluded, withdrawn)
+    if math.isnan(dropout):
+        return state + " Nessun percorso si è ancora chiuso: la tenuta dei PIP non si può ancora giudicare."
+    if dropout < DROPOUT_LOW:
+        verdict = ("Quasi tutti i percorsi chiusi sono arrivati a termine: i soggetti attuatori hanno saputo "
+                   "tenere alto l'interesse dei partecipanti.")
+    elif dropout < DROPOUT_HIGH:
+        verdict = ("La maggior parte dei percorsi chiusi è arrivata a termine, ma le interruzioni non sono "
+                   "marginali.")
+    else:
+        verdict = "Le interruzioni pesano in misura rilevante sui percorsi chiusi: la tenuta dei PIP è debole."
+    return f"{state} {verdict}"
+
+
+def vulnerability_sentence(total: float, lab: float, pip: float, p_value: float) -> str:
+    """Share of people with at least one vulnerability, overall and by sub-project."""
+    if abs(pip - lab) < EXACT:
+        where = f"con quote simili nei due sub-progetti ({fmt_pct(lab)} nei Laboratori, {fmt_pct(pip)} nei PIP)"
+    elif pip > lab:
+        where = (f"più spesso tra chi segue un PIP ({fmt_pct(pip)}) che tra chi frequenta un Laboratorio "
+                 f"sociale ({fmt_pct(lab)})")
+    else:
+        where = (f"più spesso tra chi frequenta un Laboratorio sociale ({fmt_pct(lab)}) che tra chi segue un "
+                 f"PIP ({fmt_pct(pip)})")
+    return (f"Le persone con almeno una condizione di vulnerabilità sono {share_words(total, feminine=True)} "
+            f"({fmt_pct(total)}), {where}; la differenza nella condizione di svantaggio tra chi partecipa a "
+            f"uno solo dei due sub-progetti è {significance_words(p_value)}.")
+
+
+def age_sentence(mean_lab: float, mean_pip: float, p_value: float) -> str:
+    """Mean age in the two sub-projects and whether the difference is significant."""
+    ages = f"{fmt_num(mean_lab, 1)} e {fmt_num(mean_pip, 1)} anni"
+    gap = round(mean_lab - mean_pip, 1)
+    if abs(gap) < 1:
+        head = f"Chi frequenta un Laboratorio sociale e chi segue un PIP ha in media un'età simile ({ages})"
+    else:
+        older = "più anziano" if gap > 0 else "più giovane"
+        head = (f"Chi frequenta un Laboratorio sociale è in media {older} di chi segue un PIP ({ages}, "
+                f"rispettivamente)")
+    return (f"{head}; la differenza tra chi partecipa a uno solo dei due sub-progetti è "
+            f"{significance_words(p_value)}.")
+
+
+def lab_profile_sentence(women: float, mean_age: float, employed_or_retired: float) -> str:
+    """Who takes part in the Laboratori: women, mean age, employed and retired people."""
+    return (f"Nei Laboratori sociali le donne sono {majority_words(women)} ({fmt_pct(women)}), l'età media è di "
+            f"{fmt_num(mean_age, 1)} anni e occupati e pensionati sono {share_words(employed_or_retired)} "
+            f"({fmt_pct(employed_or_retired)}).")
+
+
+OPEN_LAB_NON_VULNERABLE = 0.25  # a quarter of lab participants without any vulnerability ...
+OPEN_LAB_NOT_JOBSEEKING = 0.20  # ... and a fifth employed or retired: the lab is more than a service
+
+
+def lab_openness_sentence(non_vulnerable: float, employed_or_retired: float) -> str:
+    """Reading of the Laboratori's audience: open to the neighbourhood, or a service for people in need."""
+    if non_vulnerable >= OPEN_LAB_NON_VULNERABLE and employed_or_retired >= OPEN_LAB_NOT_JOBSEEKING:
+        return (f"Tra i partecipanti ai Laboratori le persone senza alcuna vulnerabilità sono "
+                f"{majority_words(non_vulnerable)} ({fmt_pct(non_vulnerable)}) e molti non cercano lavoro: il "
+                f"Laboratorio attira anche chi vuole dedicare tempo alla comunità e appare un punto di "
+                f"riferimento credibile per i problemi del quartiere, non solo un servizio per chi è in "
+                f"difficoltà.")
+    return (f"Tra i partecipanti ai Laboratori le persone senza alcuna vulnerabilità sono "
+            f"{majority_words(non_vulnerable)} ({fmt_pct(non_vulnerable)}): il Laboratorio si rivolge "
+            f"soprattutto a persone in difficoltà e la sua funzione di presidio aperto a tutto il quartiere "
+            f"resta in secondo piano.")
+
+
+def call_verdict_sentence(vulnerable: float, pip_share: float, concluded: float, withdrawn: float) -> str:
+    """The quantitative verdict on the call: positive only if most people reached are vulnerable, most
+    started a PIP and withdrawals stay below ``DROPOUT_HIGH`` of the closed PIPs; else the weak points."""
+    weak = []
+    if vulnerable < 0.5:
+        weak.append("le persone vulnerabili sono una minoranza dei destinatari")
+    if pip_share < 0.5:
+        weak.append("meno della metà dei destinatari ha avviato un PIP")
+    dropout = dropout_rate(concluded, withdrawn)
+    if math.isnan(dropout):
+        weak.append("nessun PIP si è ancora chiuso")
+    elif dropout >= DROPOUT_HIGH:
+        weak.append("le rinunce pesano sui PIP già chiusi")
+    if weak:
+        return f"Sul piano quantitativo il bilancio dell'avviso è positivo solo in parte: {join_it(weak)}."
+    return ("Sul piano quantitativo l'avviso si è dimostrato uno strumento valido di inclusione sociale in "
+            "quartieri segnati dal disagio abitativo: ha raggiunto in prevalenza persone vulnerabili, ne ha "
+            "avviato la maggior parte a percorsi personalizzati per migliorarne l'occupabilità e li ha portati "
+            "avanti con poche interruzioni.")
+
+
+def pip_target_sentence(mean_age: float, aged_36_plus: float) -> str:
+    """Age profile of the PIP participants (share aged ``MIDLIFE_AGE`` or more) and what it implies."""
+    profile = (f"I destinatari dei PIP hanno in media {fmt_num(mean_age, 1)} anni e quelli con almeno "
+               f"{fmt_int(MIDLIFE_AGE)} anni sono {share_words(aged_36_plus)} ({fmt_pct(aged_36_plus)}).")
+    if aged_36_plus >= 0.5:
+        return (f"{profile} I PIP hanno quindi raggiunto soprattutto adulti non più giovani, che i servizi di "
+                f"intermediazione tendono a considerare poco occupabili e che, senza questi percorsi, "
+                f"resterebbero probabilmente fuori dai circuiti ordinari di ricollocazione.")
+    return (f"{profile} I PIP si sono quindi rivolti soprattutto a giovani adulti, più vicini ai canali "
+            f"ordinari di inserimento lavorativo.")
+
+
+def profiles_sentence(p_values: dict[str, float]) -> str:
+    """Whether lab-only and PIP-only participants differ, from the p-values of the dimensions tested
+    (``{'età': p, 'genere': p, ...}``; NaN = not tested)."""
+    tested = [name for name, p in p_values.items() if not math.isnan(p)]
+    if not tested:
+        return "Le differenze di profilo tra i due sub-progetti non si possono verificare con i dati disponibili."
+    different = [name for name in tested if p_values[name] < ALPHA]
+    if different:
+        return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP hanno profili diversi, con differenze "
+                f"statisticamente significative per {join_it(different)}: il progetto integrato offre strade "
+                f"diverse a persone diverse e le mette in contatto nello stesso quartiere, facendo circolare "
+                f"conoscenze ed esperienze su cui costruire relazioni di comunità più inclusive.")
+    return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo statisticamente "
+            f"significativo per {join_it(tested)}: i due sub-progetti raggiungono persone simili e la loro "
+            f"complementarità sta più nelle attività offerte che nei destinatari.")
+
+
+def partners_sentence(count: int, share: float) -> str:
+    """Non-accredited partners and their weight among the partners other than the lead partners."""
+    return (f"I partner non accreditati ai servizi al lavoro e alla formazione sono {fmt_int(count)}, "
+            f"{majority_words(share)} dei partner diversi dai capofila ({fmt_pct(share, 0)}).")
+
+
+# --- introduction -------------------------------------------------------------------------------------
+
+
+def monitoring_data_note(synthetic: bool, as_of: dt.date, threshold: int) -> str:
+    """What the monitoring data of this run are, and what that means for chapter 3 (@sec-indicatori)."""
+    if synthetic:
+        return (f"**I dati di monitoraggio di questa edizione sono sintetici.** I dati individuali dei destinatari "
+                f"contengono informazioni personali e non sono pubblici: al loro posto il rapporto usa un archivio "
+                f"generato al computer, riferito {at_day(as_of)}, con la stessa struttura dei dati "
+                f"amministrativi e costruito a partire dalle distribuzioni pubblicate nel rapporto originale. "
+                f"Per il capitolo sugli indicatori (@sec-indicatori) questo significa che tabelle, figure e test "
+                f"mostrano come gli indicatori si calcolano e si leggono, ma i valori non descrivono persone "
+                f"reali: coincidono con quelli pubblicati solo dove il generatore li ha vincolati, e le "
+                f"differenze tra gruppi che il rapporto originale non riporta dipendono dal generatore. Le stesse "
+                f"cautele valgono per i valori del capitolo citati nella sintesi e nelle conclusioni. Con "
+                f"un'estrazione reale nella cartella dei dati, ogni valore e ogni frase che ne dipende si aggiorna.")
+    return (f"I dati di monitoraggio sui destinatari provengono dai sistemi informativi regionali e sono "
+            f"aggiornati {at_day(as_of)}. Descrivono persone reali e sono pubblicati solo in forma aggregata: "
+            f"nelle disaggregazioni al di sotto del sub-progetto i conteggi inferiori a {fmt_int(threshold)} sono "
+            f"soppressi (@sec-indicatori).")
+
+
+def synthetic_caveat(synthetic: bool) -> str:
+    """One sentence for the summary when the chapter-3 values come from synthetic data, else ''."""
+    if not synthetic:
+        return ""
+    return ("In questa edizione i dati di monitoraggio sono sintetici: i valori del capitolo sugli indicatori "
+            "citati qui illustrano il metodo e non descrivono persone reali (si veda l'introduzione).")
+
+
+def monitoring_source(synthetic: bool, as_of: dt.date) -> str:
+    """The monitoring data as named in a 'Fonte:' line."""
+    kind = " (edizione sintetica)" if synthetic else ""
+    return f"dati di monitoraggio del POR FSE {at_day(as_of)}{kind}"
+
+
+def case_study_municipalities(cards: pd.DataFrame, programmes: tuple[str, ...]) -> list[str]:
+    """Municipalities of the chapter-4 cards of the given programmes, in card order, without repeats."""
+    order = cards["card_id"].map(lambda c: tuple(int(p) for p in c.split(".")))
+    chosen = cards.assign(_order=order).sort_values("_order")
+    chosen = chosen[chosen["programme"].isin(programmes)]
+    return list(dict.fromkeys(chosen["municipality"]))
+
+
+def documents_list(documents: pd.DataFrame) -> str:
+    """The source documents as a Markdown list: author, *title*, year when known."""
+    items = []
+    for author, title, year in zip(documents["author"], documents["title"], documents["year"]):
+        when = "" if pd.isna(year) else f", {int(year)}"
+        items.append(f"- {author}, *{title}*{when}")
+    return ";\n".join(items) + "."
+
+
+def call_figures_sources(projects: pd.DataFrame, facts: pd.DataFrame, procedures: pd.DataFrame) -> list[str]:
+    """The ``source`` cells behind ``call_figures`` (for the 'Fonte:' line of the key figures)."""
+    rows = facts[facts["key"].isin(KEY_FACTS)]
+    return [*projects["source"], *procedures["source"], *rows["source"]]
+
+
+def key_figures_table(call: CallFigures, key: KeyFigures) -> pd.DataFrame:
+    """The key figures of the summary as display text: ``Voce``, ``Valore``, ``Capitolo``."""
+    rows = [
+        ("Progetti finanziati dall'avviso regionale", f"{fmt_int(call.funded)} su {fmt_int(call.applications)}",
+         "@sec-bando"),
+        ("Risorse complessive dell'avviso", fmt_eur(call.resources_eur), "@sec-bando"),
+        ("Costo delle procedure sulle Azioni 9.1.3 e 9.4.2", fmt_eur(call.procedures_cost_eur), "@sec-bando"),
+        ("Partner non accreditati (quota sui partner esclusi i capofila)",
+         f"{fmt_int(call.non_accredited_partners)} ({fmt_pct(call.non_accredited_share, 0)})", "@sec-bando"),
+        ("Persone raggiunte", fmt_int(key.participants), "@sec-indicatori"),
+        ("di cui nei Laboratori sociali", fmt_int(key.lab_participants), "@sec-indicatori"),
+        ("di cui con un PIP", fmt_int(key.pip_participants), "@sec-indicatori"),
+        ("di cui in entrambi i sub-progetti", fmt_int(key.both), "@sec-indicatori"),
+        ("Quota di persone con un PIP", fmt_pct(key.pip_share), "@sec-indicatori"),
+        ("PIP conclusi", fmt_pct(key.pip_concluded), "@sec-indicatori"),
+        ("Rinunce ai PIP", fmt_pct(key.pip_withdrawn), "@sec-indicatori"),
+        ("Persone con almeno una vulnerabilità", fmt_pct(key.vulnerable), "@sec-indicatori"),
+        ("Età media nei Laboratori sociali (anni)", fmt_num(key.mean_age_lab, 1), "@sec-indicatori"),
+        ("Età media nei PIP (anni)", fmt_num(key.mean_age_pip, 1), "@sec-indicatori"),
+        ("Donne tra i partecipanti ai Laboratori", fmt_pct(key.women_lab), "@sec-indicatori"),
+    ]
+    return pd.DataFrame(rows, columns=["Voce", "Valore", "Capitolo"])
