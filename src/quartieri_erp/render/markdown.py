@@ -20,8 +20,13 @@ def _escape_attribute(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
+SOURCE_PREFIX = "Fonte:"
+
+
 def block_markdown(block: Block, image: str | None) -> str:
     if isinstance(block, Prose):
+        if block.text.lstrip().startswith(SOURCE_PREFIX):  # the source line under a table or figure
+            return f"::: {{.source-note}}\n{block.text.strip()}\n:::"
         return block.text
     if isinstance(block, Figure):
         caption = f"Figura {block.number}: {block.caption}" if block.label else ""

@@ -4,6 +4,12 @@ local boxed = {["callout-note"] = "rgb(\"#eef4fb\")", ["callout-tip"] = "rgb(\"#
                ["run-info"] = "luma(245)", ["colophon"] = "luma(245)"}
 
 function Div(el)
+  if el.classes:includes("source-note") then
+    local blocks = {pandoc.RawBlock("typst", "#block(above: 0.4em, below: 1.2em)[#set text(size: 8.5pt, fill: luma(70))")}
+    for _, b in ipairs(el.content) do table.insert(blocks, b) end
+    table.insert(blocks, pandoc.RawBlock("typst", "]"))
+    return blocks
+  end
   for _, class in ipairs(el.classes) do
     local fill = boxed[class]
     if fill then
