@@ -252,3 +252,14 @@ def test_fund_shares_are_shares_of_each_strategy_total():
     resources = pd.DataFrame({"strategy": ["x", "x", "y"], "fund": ["FESR", "FSE", "FSE"],
                               "amount_eur": [3e6, 1e6, 5e5]})
     assert call.fund_shares(resources).to_dict() == {("x", "FESR"): 0.75, ("x", "FSE"): 0.25, ("y", "FSE"): 1.0}
+
+
+def test_reference_date_words_follow_the_data():
+    frame = pd.DataFrame({"reference_date": pd.to_datetime(["2020-12-31", "2020-12-31"])})
+    assert call.reference_date_words(frame) == "al 31 dicembre 2020"
+    frame.loc[1, "reference_date"] = pd.Timestamp("2021-06-30")
+    assert call.reference_date_words(frame) == "tra il 31 dicembre 2020 e il 30 giugno 2021"
+
+
+def test_mean_project_value_is_total_over_funded():
+    assert call.mean_project_value(7827051.51, 33) == pytest.approx(237183.38, abs=0.005)

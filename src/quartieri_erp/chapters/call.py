@@ -8,7 +8,7 @@ from fractions import Fraction
 import pandas as pd
 
 from ..curated import fact
-from ..formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_num, fmt_partial_date
+from ..formatting import fmt_date, fmt_eur, fmt_eur_millions, fmt_int, fmt_num, fmt_partial_date
 from .wording import join_it, with_article
 
 FUNDED, NOT_ADMITTED = "finanziato", "non_ammesso"
@@ -322,3 +322,18 @@ def step_when(frame: pd.DataFrame, step: int, preposition: str | None = None) ->
         raise KeyError(f"no step {step}")
     label = row["date_label"].iloc[0]
     return with_article(label, preposition) if preposition else label
+
+
+def reference_date_words(procedures: pd.DataFrame) -> str:
+    """'al 31 dicembre 2020' (the date the procedures' figures refer to), or a range if rows differ."""
+    dates = sorted(procedures["reference_date"].dropna().dt.date.unique())
+    if not dates:
+        return ""
+    if len(dates) == 1:
+        return f"al {fmt_date(dates[0])}"
+    return f"tra il {fmt_date(dates[0])} e il {fmt_date(dates[-1])}"
+
+
+def mean_project_value(total: float, funded: int) -> float:
+    """Average resources per funded project (the report prints it rounded: D33)."""
+    return total / funded

@@ -55,6 +55,7 @@ PROCEDURES = TableSpec(
             "eligible_spending_eur": col.euros("Total eligible spending ('Spesa totale ammissibile'); "
                                                "'- €' in the source is 0."),
             "operations": col.count("Number of selected operations."),
+            "reference_date": col.date("Date the monitoring figures of the row refer to (Tabella 2.1: 31-12-2020)."),
             "source": col.source(),
             "note": col.note(),
         },
