@@ -1,4 +1,17 @@
--- Offline HTML: wide tables scroll inside their own box instead of widening the page.
+-- Offline HTML: wide tables scroll inside their own box instead of widening the page. The box is a
+-- labelled region that takes keyboard focus, so that it can be scrolled without a mouse (WCAG 2.1.1);
+-- its name is the table's caption, or for a table without one its column headers.
+local function name(el)
+  local caption = pandoc.utils.stringify(el.caption.long)
+  if caption ~= "" then return caption end
+  local headers = {}
+  for _, row in ipairs(el.head.rows) do
+    for _, cell in ipairs(row.cells) do table.insert(headers, pandoc.utils.stringify(cell.contents)) end
+  end
+  return "Tabella: " .. table.concat(headers, ", ")
+end
+
 function Table(el)
-  return pandoc.Div({el}, pandoc.Attr("", {"table-scroll"}))
+  local attributes = {tabindex = "0", role = "region", ["aria-label"] = name(el)}
+  return pandoc.Div({el}, pandoc.Attr("", {"table-scroll"}, attributes))
 end
