@@ -7,6 +7,7 @@ subtracting the others from the row total. Shares computed on suppressed counts 
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .formatting import fmt_int
@@ -17,14 +18,13 @@ NOTE = ("I valori inferiori a {threshold} sono oscurati ({mark}), insieme a quel
 
 def suppression_mask(counts: pd.DataFrame, threshold: int) -> pd.DataFrame:
     """True where a cell of ``counts`` (rows × categories) must not be shown."""
-    primary = (counts > 0) & (counts < threshold)
-    mask = primary.copy()
-    for row in counts.index:
-        if mask.loc[row].sum() == 1:
-            candidates = counts.loc[row][(counts.loc[row] > 0) & ~mask.loc[row]]
-            if not candidates.empty:
-                mask.loc[row, candidates.idxmin()] = True
-    return mask
+    values = counts.to_numpy(dtype=float, na_value=np.nan)
+    mask = (values > 0) & (values < threshold)
+    candidates = np.where((values > 0) & ~mask, values, np.inf)
+    rows = np.flatnonzero((mask.sum(axis=1) == 1) & np.isfinite(candidates).any(axis=1))
+    if rows.size:
+        mask[rows, candidates[rows].argmin(axis=1)] = True  # the first smallest, as idxmin
+    return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
 
 
 def mark(threshold: int) -> str:

@@ -25,7 +25,6 @@ from ..curated import (
 from ..errors import InputError, InputIssue
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
 from ..monitoring.reference import LABELS
-from ..tables import Formatter, markdown_table
 from .labels import label_map, read_labels
 from .wording import discrepancy_ref, join_it, with_article
 
