@@ -24,10 +24,17 @@ def source_line(fig) -> str:
     return next(t.get_text() for t in fig.texts if t.get_text().startswith("Fonte:"))
 
 
-def test_wrap_source_keeps_every_line_within_the_figure_width():
-    lines = charts.wrap_source(SOURCE, width=4.0).split("\n")
-    assert len(lines) > 1 and max(map(len, lines)) <= 4.0 * charts.SOURCE_CHARS_PER_INCH
-    assert " ".join(lines) == SOURCE
+def test_the_source_line_is_wrapped_to_the_figure_width():
+    import matplotlib.pyplot as plt
+
+    from quartieri_erp.figures import SOURCE_CHARS_PER_INCH, add_source
+
+    fig = plt.figure(figsize=(4.0, 2.0))
+    add_source(fig, SOURCE)
+    lines = fig.texts[0].get_text().split("\n")
+    plt.close(fig)
+    assert len(lines) > 1 and max(map(len, lines)) <= 4.0 * SOURCE_CHARS_PER_INCH
+    assert " ".join(lines) == f"Fonte: {SOURCE}"
 
 
 def test_phase_timeline_names_each_phase_once_and_draws_one_dot_per_event():

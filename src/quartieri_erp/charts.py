@@ -2,56 +2,26 @@
 
 from __future__ import annotations
 
-import textwrap
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.dates import DateFormatter, YearLocator
 
-from .figures import PALETTE, WIDTH, add_source, new_figure, number_axis, percent_axis
+from .figures import PALETTE, WIDTH, add_source, new_figure, number_axis, percent_axis, wrap
+
+NOTE_CHARS_PER_INCH = 12  # characters of a 10-pt note that fit in one inch
 from .formatting import fmt_num, fmt_pct
 
 
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
-
-
-def event_timeline(events: pd.DataFrame, source: str, label_width: int = 60):
-    """A vertical timeline: one entry per event (``date``, ``date_label``, ``label``, ``group``), oldest on top.
-
-    Entries are spaced by the lines their wrapped label needs (readable at phone width).
-    """
-    events = events.sort_values("date", kind="stable").reset_index(drop=True)
-    labels = [_wrap(text, label_width) for text in events["label"]]
-    lines = [label.count("\n") + 1 for label in labels]
-    tops = pd.Series(lines).cumsum().shift(fill_value=0) + pd.Series(lines) / 2
-    groups = list(dict.fromkeys(events["group"]))
-    colours = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
-    fig, ax = new_figure(height=0.2 * sum(lines) + 0.12 * len(events) + 0.9)
-    y = -(tops + 0.35 * pd.Series(range(len(events))))
-    ax.plot([0, 0], [y.min() - 0.6, y.max() + 0.6], color="#999999", lw=1, zorder=1)
-    for row, label, (_, event) in zip(y, labels, events.iterrows()):
-        ax.scatter(0, row, s=55, color=colours[event["group"]], zorder=2)
-        ax.text(-0.04, row, event["date_label"], ha="right", va="center", fontsize=10, color="#333333")
-        ax.text(0.04, row, label, ha="left", va="center", fontsize=10, linespacing=1.15)
-    ax.set_xlim(-0.55, 1.6)
-    ax.set_ylim(y.min() - 0.8, y.max() + 0.8)
-    ax.axis("off")
-    handles = [ax.scatter([], [], color=colours[g], label=g) for g in groups]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=min(2, len(groups)),
-              frameon=False, fontsize=10)
-    add_source(fig, source)
-    return fig
-
-
 def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, source: str,
-                 xlabel: str, stack_order: list[str] | None = None):
+                 xlabel: str, stack_order: list[str] | None = None, label_width: int = 22):
     """Horizontal bars of ``value`` by ``category``, stacked by ``stack``; largest total on top."""
     wide = counts.pivot_table(index=category, columns=stack, values=value, aggfunc="sum", fill_value=0)
     if stack_order:
         wide = wide[[s for s in stack_order if s in wide.columns]]
     wide = wide.loc[wide.sum(axis=1).sort_values().index]
-    fig, ax = new_figure(height=0.38 * len(wide) + 1.4)
+    wide.index = [wrap(name, label_width) for name in wide.index]
+    fig, ax = new_figure(height=0.42 * len(wide) + 1.4)
     left = pd.Series(0.0, index=wide.index)
     for i, column in enumerate(wide.columns):
         ax.barh(wide.index, wide[column], left=left, color=PALETTE[i % len(PALETTE)], label=column)
@@ -62,37 +32,6 @@ def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, so
     number_axis(ax, "x")
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, loc="lower right")
-    add_source(fig, source)
-    return fig
-
-
-def share_bars(shares: pd.DataFrame, category: str, group: str, source: str,
-               ci: bool = False, xlabel: str = "Quota"):
-    """Grouped horizontal bars of shares (0-1) by ``category`` and ``group``, with optional 95% intervals.
-
-    ``shares`` has columns ``category``, ``group``, ``value`` and, when ``ci``, ``ci_low``, ``ci_high``;
-    categories and groups are drawn in the order they first appear.
-    """
-    categories = list(dict.fromkeys(shares[category]))
-    groups = list(dict.fromkeys(shares[group]))
-    height = 0.8 / len(groups)
-    fig, ax = new_figure(height=0.5 * len(categories) * max(1, len(groups) / 2) + 1.4)
-    for g_index, name in enumerate(groups):
-        part = shares[shares[group] == name].set_index(category).reindex(categories)
-        positions = [len(categories) - 1 - i + (len(groups) / 2 - g_index - 0.5) * height for i in range(len(categories))]
-        ax.barh(positions, part["value"], height=height, color=PALETTE[g_index % len(PALETTE)], label=name)
-        if ci:
-            ax.errorbar(part["value"], positions, xerr=[part["value"] - part["ci_low"], part["ci_high"] - part["value"]],
-                        fmt="none", ecolor="#333333", elinewidth=0.8, capsize=2)
-        for pos, val in zip(positions, part["value"]):
-            if pd.notna(val):
-                ax.text(val, pos, f"  {fmt_pct(val, 0)}", va="center", fontsize=9)
-    ax.set_yticks(range(len(categories))[::-1], labels=categories)
-    percent_axis(ax, "x")
-    ax.set_xlabel(xlabel)
-    ax.grid(axis="y", visible=False)
-    if len(groups) > 1:
-        ax.legend(frameon=False, loc="lower right")
     add_source(fig, source)
     return fig
 
@@ -108,32 +47,25 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
     numbers = [float(v) for v in values[value]]
     positions = list(range(len(names)))[::-1]
     colours = [PALETTE[0] if highlight in (None, name) else "#A0A7AE" for name in names]
-    fig, ax = new_figure(height=0.55 * len(names) + 1.3 + (0.45 * len(_wrap(note, 95).splitlines()) if note else 0))
+    note = wrap(note, int(WIDTH * NOTE_CHARS_PER_INCH)) if note else None
+    fig, ax = new_figure(height=0.55 * len(names) + 1.3 + (0.22 * len(note.splitlines()) if note else 0))
     ax.barh(positions, numbers, color=colours)
     for pos, number in zip(positions, numbers):
         ax.text(number, pos, f" {fmt_num(number)}", va="center", fontsize=10)
-    ax.set_yticks(positions, labels=[_wrap(name, label_width) for name in names])
+    ax.set_yticks(positions, labels=[wrap(name, label_width) for name in names])
     ax.set_xlim(0, max(numbers) * 1.12)
     ax.set_xlabel(xlabel)
     number_axis(ax, "x")
     ax.grid(axis="y", visible=False)
     if note:
-        ax.set_title(_wrap(note, 95), loc="left", fontsize=10, color="#333333", pad=10)
+        ax.set_title(note, loc="left", fontsize=10, color="#333333", pad=10)
     add_source(fig, source)
     return fig
 
 
 # --- Builders of chapters 1 and 2 (timelines, ranked bars, small multiples) -------------------------
 
-SOURCE_CHARS_PER_INCH = 13  # characters of the 9-pt 'Fonte:' line that fit in one inch
-
-
-def wrap_source(text: str, width: float = WIDTH) -> str:
-    """A 'Fonte:' text wrapped to the width of a figure (inches), so it never widens the image."""
-    return "\n".join(textwrap.wrap(str(text), int(width * SOURCE_CHARS_PER_INCH), break_on_hyphens=False))
-
-
-def phase_timeline(events: pd.DataFrame, source: str, width: float = 4.8, label_width: int = 32):
+def phase_timeline(events: pd.DataFrame, source: str, width: float = WIDTH, label_width: int = 32):
     """A vertical timeline in blocks: a heading per phase, then its events, oldest first.
 
     ``events`` has ``date``, ``date_label``, ``label`` and ``phase`` (display text). Phases follow the
@@ -148,7 +80,7 @@ def phase_timeline(events: pd.DataFrame, source: str, width: float = 4.8, label_
         rows.append((y, phase, None, None))
         y += 1.6
         for _, event in events[events["phase"] == phase].iterrows():
-            label = _wrap(event["label"], label_width)
+            label = wrap(event["label"], label_width)
             rows.append((y, phase, event["date_label"], label))
             y += label.count("\n") * 1.02 + 1.5
         y += 0.4
@@ -169,12 +101,12 @@ def phase_timeline(events: pd.DataFrame, source: str, width: float = 4.8, label_
         ax.scatter(axis_x, top + 0.5, s=45, color=colours[phase], zorder=2)
         ax.text(axis_x - 0.03, top, date_label, ha="right", va="top", fontsize=10.5, color="#444444")
         ax.text(axis_x + 0.03, top, label, ha="left", va="top", fontsize=11, linespacing=1.2)
-    add_source(fig, wrap_source(source, width))
+    add_source(fig, source)
     return fig
 
 
 def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, source: str,
-               value_text, width: float = 5.2, label_width: int = 18):
+               value_text, width: float = WIDTH, label_width: int = 18):
     """One panel of horizontal bars per ``panel`` value (stacked vertically, each with its own scale).
 
     Bars are sorted within a panel, largest on top; a category keeps its colour in every panel and
@@ -188,22 +120,22 @@ def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, sourc
                              gridspec_kw={"height_ratios": sizes}, squeeze=False)
     for ax, name in zip(axes[:, 0], panels):
         part = frame[frame[panel] == name].sort_values(value, kind="stable")
-        labels = [_wrap(c, label_width) for c in part[category]]
+        labels = [wrap(c, label_width) for c in part[category]]
         ax.barh(labels, part[value], color=[colours[c] for c in part[category]])
         for label, amount in zip(labels, part[value]):
             ax.text(amount, label, f" {value_text(amount)}", va="center", fontsize=10.5)
         ax.set_xlim(0, part[value].max() * 1.35)
-        ax.set_title(_wrap(name, int(width * 7.5)), loc="left", fontsize=12, fontweight="bold")
+        ax.set_title(wrap(name, int(width * 7.5)), loc="left", fontsize=12, fontweight="bold")
         ax.xaxis.set_visible(False)
         ax.spines["bottom"].set_visible(False)
         ax.grid(False)
     fig.tight_layout(h_pad=1.2)
-    add_source(fig, wrap_source(source, width))
+    add_source(fig, source)
     return fig
 
 
 def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tuple | None = None,
-                highlight: str | None = None, width: float = 5.2, legend_title: str = "",
+                highlight: str | None = None, width: float = WIDTH, legend_title: str = "",
                 ylabel: str = "Passaggi", markers: pd.DataFrame | None = None):
     """Numbered procedural steps on a time axis: one row per step (first on top), a dot at its date.
 
@@ -234,7 +166,7 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
     if markers is not None:
         for when, label in zip(pd.to_datetime(markers["date"]), markers["label"]):
             ax.axvline(when, color=PALETTE[2], lw=1.5, ls="--", zorder=1)
-            ax.text(when - pd.Timedelta(days=20), steps["step"].min() - 0.5, _wrap(label, 16), ha="right",
+            ax.text(when - pd.Timedelta(days=20), steps["step"].min() - 0.5, wrap(label, 16), ha="right",
                     va="top", fontsize=10, color="#1f5f4a", linespacing=1.15,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     ax.set_xlim(start - pd.Timedelta(days=45), end + pd.Timedelta(days=110))
@@ -245,7 +177,7 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
-    add_source(fig, wrap_source(source, width))
+    add_source(fig, source)
     return fig
 
 
@@ -258,7 +190,7 @@ def _share_label(value: float, decimals: int = 0) -> str:
 
 def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                   colours: dict[str, str] | None = None, mark: str = "", xlabel: str = "Quota del gruppo",
-                  decimals: int = 0, width: float = 6.4, label_width: int = 20):
+                  decimals: int = 0, width: float = WIDTH, label_width: int = 18):
     """Grouped horizontal bars of shares (0-1) with their confidence intervals, one block per category.
 
     ``shares`` has the ``category`` and ``group`` columns, ``value``, ``ci_low``, ``ci_high`` and optionally
@@ -292,7 +224,7 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
         for key in part.index[masked]:
             ax.text(pad, ys[key], mark, va="center", fontsize=10, color="#555555")
     centres = [-(i * block + (len(groups) - 1) * step / 2) for i in range(len(categories))]
-    ax.set_yticks(centres, labels=[_wrap(c, label_width) for c in categories])
+    ax.set_yticks(centres, labels=[wrap(c, label_width) for c in categories])
     ax.set_ylim(-(len(categories) - 1) * block - (len(groups) - 1) * step - 0.5 - gap / 2, 0.5 + gap / 2)
     limit = min(1.15, right * 1.2 + 0.03)
     ax.set_xlim(0, limit)
@@ -304,12 +236,12 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
         ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(groups), fontsize=10,
                   handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
     fig.tight_layout()
-    add_source(fig, wrap_source(source, width))
+    add_source(fig, source)
     return fig
 
 
 def mean_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str, value_text,
-              colours: dict[str, str] | None = None, width: float = 6.4, label_width: int = 20):
+              colours: dict[str, str] | None = None, width: float = WIDTH, label_width: int = 18):
     """One horizontal bar per row of ``values`` (first on top), labelled with ``value_text(value)``;
     ``colours`` maps a category to its colour (default: the palette in order)."""
     names = list(values[category])
@@ -320,11 +252,11 @@ def mean_bars(values: pd.DataFrame, category: str, value: str, source: str, xlab
     ax.barh(positions, numbers, height=0.7, color=[colours[n] for n in names])
     for pos, number in zip(positions, numbers):
         ax.text(number, pos, f" {value_text(number)}", va="center", fontsize=10.5)
-    ax.set_yticks(positions, labels=[_wrap(n, label_width) for n in names])
+    ax.set_yticks(positions, labels=[wrap(n, label_width) for n in names])
     ax.set_xlim(0, max(numbers) * 1.2)
     ax.set_xlabel(xlabel)
     number_axis(ax, "x")
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
-    add_source(fig, wrap_source(source, width))
+    add_source(fig, source)
     return fig
