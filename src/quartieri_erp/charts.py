@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.dates import DateFormatter, YearLocator
 
 from .figures import PALETTE, WIDTH, add_source, new_figure, number_axis, percent_axis, wrap
+from .formatting import fmt_num, fmt_pct
 
 NOTE_CHARS_PER_INCH = 12  # characters of a 10-pt note that fit in one inch
-from .formatting import fmt_num, fmt_pct
 
 
 def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, source: str,
@@ -195,8 +194,9 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
 
     ``shares`` has the ``category`` and ``group`` columns, ``value``, ``ci_low``, ``ci_high`` and optionally
     ``hidden``; categories and groups are drawn in the order they first appear (first on top). Each bar is
-    labelled with its percentage (``decimals`` decimals) just right of its interval; a hidden row (disclosure control) gets no bar and
-    no interval, only ``mark``. ``colours`` maps a group to its colour (default: the palette in order).
+    labelled with its percentage (``decimals`` decimals) just right of its interval; a hidden row (disclosure
+    control) gets no bar and no interval, only ``mark``. ``colours`` maps a group to its colour (default: the
+    palette in order).
     """
     categories = list(dict.fromkeys(shares[category]))
     groups = list(dict.fromkeys(shares[group]))
