@@ -86,7 +86,7 @@ def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir:
     filters = ["--lua-filter", str(template("html.lua"))]
     bodies = {}
     for chapter in chapters:
-        markdown = chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem), out_dir)
+        markdown = chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem))
         shift = ["--shift-heading-level-by=1"] if chapter.stem == "index" else []
         body = pandoc(markdown, "html5", *filters, *shift)
         bodies[chapter.stem] = (_title_block(book) + body) if chapter.stem == "index" else body

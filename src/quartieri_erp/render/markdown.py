@@ -39,18 +39,20 @@ def block_markdown(block: Block, image: str | None) -> str:
     raise TypeError(block)
 
 
-def chapter_markdown(chapter: Chapter, targets: dict[str, Target], href, images_out: Path | None) -> str:
-    """The chapter as Markdown; figures are written under ``images_out`` when given."""
-    parts = []
-    for index, block in enumerate(chapter.blocks):
-        image = None
-        if isinstance(block, Figure):
-            image = image_name(chapter, block, index)
-            if images_out is not None:
-                path = images_out / image
+def write_images(chapters: list[Chapter], out_dir: Path) -> None:
+    """Write every figure of the book under ``out_dir`` (once, before the HTML and the PDF are made)."""
+    for chapter in chapters:
+        for index, block in enumerate(chapter.blocks):
+            if isinstance(block, Figure):
+                path = out_dir / image_name(chapter, block, index)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(block.png)
-        parts.append(block_markdown(block, image))
+
+
+def chapter_markdown(chapter: Chapter, targets: dict[str, Target], href) -> str:
+    """The chapter as Markdown (figures point to the files written by ``write_images``)."""
+    parts = [block_markdown(block, image_name(chapter, block, index) if isinstance(block, Figure) else None)
+             for index, block in enumerate(chapter.blocks)]
     text = "\n\n".join(parts)
     try:
         return resolve_references(text, targets, href)

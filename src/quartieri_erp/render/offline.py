@@ -7,11 +7,13 @@ executed here.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .book import Book
 from .cells import Chapter, markdown_blocks, notebook_blocks, parameters_of
 from .html import write_html
+from .markdown import write_images
 from .numbering import Numberer
 from .pdf import write_pdf
 
@@ -46,6 +48,8 @@ def render_offline(stage: Path, book: Book, out_dir: Path) -> tuple[Path, Path]:
     chapters = [load_chapter(stage, file, book) for file in book.files]
     numberer = number_book(chapters, book)
     out_dir.mkdir(parents=True, exist_ok=True)
-    index = write_html(chapters, numberer, book, out_dir)
-    pdf = write_pdf(chapters, numberer, book, out_dir / f"{book.output_file}.pdf")
-    return index, pdf
+    write_images(chapters, out_dir)
+    with ThreadPoolExecutor(max_workers=2) as pool:  # pandoc and typst run as separate processes/native code
+        html = pool.submit(write_html, chapters, numberer, book, out_dir)
+        pdf = pool.submit(write_pdf, chapters, numberer, book, out_dir / f"{book.output_file}.pdf")
+        return html.result(), pdf.result()

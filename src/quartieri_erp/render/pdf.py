@@ -22,10 +22,10 @@ def _typst_string(text: str) -> str:
 
 
 def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path) -> Path:
-    """Compile the book into ``pdf``; figures are written next to it (shared with the HTML)."""
+    """Compile the book into ``pdf``; the figures are already next to it (``write_images``)."""
     out_dir = pdf.parent
-    parts = [chapter_markdown(chapters[0], numberer.targets, _href, out_dir), lists_markdown(numberer, _href)]
-    parts += [chapter_markdown(c, numberer.targets, _href, out_dir) for c in chapters[1:]]
+    parts = [chapter_markdown(chapters[0], numberer.targets, _href), lists_markdown(numberer, _href)]
+    parts += [chapter_markdown(c, numberer.targets, _href) for c in chapters[1:]]
     variables = {
         "title": book.title, "subtitle": book.subtitle, "author": book.author, "date": book.date,
         "lang": book.lang, "title-plain": _typst_string(book.title), "author-plain": _typst_string(book.author),
