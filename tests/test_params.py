@@ -30,3 +30,28 @@ def test_unknown_and_missing_parameters_are_refused(tmp_path):
     (tmp_path / "params.yml").write_text(text.replace("edition:", "# edition:"))
     with pytest.raises(ValueError, match="missing parameter.*edition"):
         load_params(tmp_path / "params.yml")
+
+
+@pytest.mark.parametrize("line, message", [
+    ("as_of: 2020-13-01", "dates are written YYYY-MM-DD"),
+    ("as_of: il trenta novembre", "as_of must be a date written YYYY-MM-DD"),
+    ("suppression_threshold: cinque", "suppression_threshold must be a whole number"),
+    ("suppression_threshold: 0", "suppression_threshold must be a whole number"),
+])
+def test_unusable_values_are_refused_with_the_rule(tmp_path, line, message):
+    from quartieri_erp.errors import ParameterError
+
+    key = line.split(":")[0]
+    text = "\n".join(line if row.startswith(f"{key}:") else row
+                     for row in (ROOT / "params.yml").read_text().splitlines())
+    (tmp_path / "params.yml").write_text(text)
+    with pytest.raises(ParameterError, match=message):
+        load_params(tmp_path / "params.yml")
+
+
+def test_the_command_line_reports_a_bad_date_without_a_traceback():
+    from conftest import run_cli
+
+    result = run_cli("build", "--as-of", "2020-13-01")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "Invalid parameter: as_of must be a date written YYYY-MM-DD, not '2020-13-01'"

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import BuildError, InputError
+from .errors import BuildError, InputError, ParameterError
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as err:
         print(f"Build failed: {err}", file=sys.stderr)
         return 1
+    except ParameterError as err:
+        print(f"Invalid parameter: {err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Interrupted: the previous report is untouched.", file=sys.stderr)
         return 130

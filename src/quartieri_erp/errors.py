@@ -42,3 +42,7 @@ class InputError(Exception):
 
 class BuildError(Exception):
     """A build step failed; the message names the step and what to look at."""
+
+
+class ParameterError(ValueError):
+    """A run parameter (params.yml or the command line) that cannot be used."""

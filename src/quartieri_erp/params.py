@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .errors import ParameterError
 from .paths import PARAMS_FILE, project_root
 
 
@@ -52,8 +53,15 @@ def _coerce(name: str, value, root: Path):
         path = Path(value).expanduser()
         return (path if path.is_absolute() else root / path).resolve()
     if name == "as_of":
-        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ParameterError(f"as_of must be a date written YYYY-MM-DD, not {value!r}") from None
     if name == "suppression_threshold":
+        if isinstance(value, bool) or not str(value).isdigit() or int(value) < 1:
+            raise ParameterError(f"suppression_threshold must be a whole number of at least 1, not {value!r}")
         return int(value)
     return str(value)
 
@@ -62,14 +70,17 @@ def load_params(params_file: Path | None = None, **overrides) -> RunParams:
     """Read ``params.yml`` (default: the project's) and apply non-None ``overrides``."""
     params_file = params_file or project_root() / PARAMS_FILE
     root = params_file.resolve().parent
-    raw = yaml.safe_load(params_file.read_text(encoding="utf-8")) or {}
+    try:
+        raw = yaml.safe_load(params_file.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, ValueError) as err:  # YAML turns 2020-13-01 into a date and fails
+        raise ParameterError(f"{params_file}: cannot be read ({err}); dates are written YYYY-MM-DD") from None
     names = {f.name for f in fields(RunParams)}
     unknown = set(raw) - names
     if unknown:
-        raise ValueError(f"{params_file}: unknown parameter(s) {sorted(unknown)}; known: {sorted(names)}")
+        raise ParameterError(f"{params_file}: unknown parameter(s) {sorted(unknown)}; known: {sorted(names)}")
     missing = names - set(raw)
     if missing:
-        raise ValueError(f"{params_file}: missing parameter(s) {sorted(missing)}")
+        raise ParameterError(f"{params_file}: missing parameter(s) {sorted(missing)}")
     values = {name: _coerce(name, raw[name], root) for name in names}
     params = RunParams(**values)
     cli = {k: _coerce(k, v, Path.cwd()) for k, v in overrides.items() if v is not None}

@@ -2,6 +2,8 @@
 
 Every input file of the pipeline is described by a TableSpec. Files are read as text and the
 schema coerces the types, so a value that breaks a rule is reported exactly as it was written.
+A table may come as the CSV file of its spec or as a ``.xlsx`` workbook of the same name; CSV may be
+UTF-8 or Windows-1252, separated by ``,`` or ``;`` (see ``file_formats``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from .errors import InputError, InputIssue
+from .file_formats import locate, text_frame
 from .readlog import note_read
 from .validation import validate_frame
+
+NUMBER_DTYPES = ("float64", "Int64", "int64")
 
 
 @dataclass(frozen=True)
@@ -29,16 +33,23 @@ class TableSpec:
     source: str  # where the file as a whole comes from
 
 
-def read_csv_text(path: Path) -> pd.DataFrame:
-    """A CSV file as text columns (empty cells stay empty strings turned into NA)."""
-    if not path.is_file():
-        raise InputError([InputIssue(file=path.as_posix(), rule="file not found")])
+def read_csv_text(path: Path, numbers: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The CSV file ``path`` (or the workbook standing for it) as text columns, empty cells as NA.
+
+    ``numbers`` name the columns holding numbers, rewritten with a decimal point when a
+    ``;``-separated file writes them the Italian way (1.234,5).
+    """
+    path = locate(path)
     note_read(path)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return df.replace({"": pd.NA})
+    return text_frame(path, numbers)
+
+
+def number_columns(schema: pa.DataFrameSchema) -> tuple[str, ...]:
+    """The columns of ``schema`` that hold numbers."""
+    return tuple(name for name, column in schema.columns.items() if str(column.dtype) in NUMBER_DTYPES)
 
 
 def read_table(spec: TableSpec, folder: Path) -> pd.DataFrame:
-    """Read ``folder/spec.file`` and validate it against ``spec.schema`` (all errors at once)."""
-    path = Path(folder) / spec.file
-    return validate_frame(read_csv_text(path), spec.schema, path)
+    """Read ``folder/spec.file`` (or its workbook) and validate it against ``spec.schema`` (all errors at once)."""
+    path = locate(Path(folder) / spec.file)
+    return validate_frame(read_csv_text(path, number_columns(spec.schema)), spec.schema, path)

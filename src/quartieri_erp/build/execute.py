@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import BuildError
 
 TIMING_KEYS = ("start_time", "end_time", "duration", "exception")
+RUN_SPECIFIC_KEYS = ("input_path", "output_path")  # absolute paths of this run's staging folder
 
 
 @dataclass(frozen=True)
@@ -50,15 +51,18 @@ def chapter_title(notebook: Path) -> str:
 
 
 def clean_executed(path: Path) -> None:
-    """Drop papermill's timing metadata so that the same inputs give the same executed notebook."""
+    """Drop what differs between two runs of the same inputs: papermill's timings and paths, and the
+    random id of the injected-parameters cell."""
     import nbformat
 
     nb = nbformat.read(path, as_version=4)
-    for key in TIMING_KEYS:
+    for key in TIMING_KEYS + RUN_SPECIFIC_KEYS:
         nb.metadata.get("papermill", {}).pop(key, None)
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
     nbformat.write(nb, path)
 
 
@@ -106,8 +110,14 @@ def execute_all(runs: list[ChapterRun], parameters: dict, cwd: Path, workers: in
 
     with KernelPool(workers, cwd, kernel_log) as pool, ThreadPoolExecutor(max_workers=workers) as threads:
         futures = [threads.submit(execute_chapter, run, parameters, pool) for run in runs]
-        for future in as_completed(futures):
-            report(future.result())
+        try:
+            for future in as_completed(futures):
+                report(future.result())
+        except KeyboardInterrupt:  # Ctrl-C: start no further chapter and stop the running ones
+            for future in futures:
+                future.cancel()
+            pool.interrupt()
+            raise
         return [future.result() for future in futures]
 
 

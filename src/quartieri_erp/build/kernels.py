@@ -54,13 +54,17 @@ class KernelPool:
         self._free: queue.Queue[KernelManager] = queue.Queue()
         self._all: list[KernelManager] = []
         self._log = log.open("a", encoding="utf-8")
-        for _ in range(size):
-            km = KernelManager(kernel_name="python3")
-            km.start_kernel(cwd=str(cwd), stdout=self._log, stderr=self._log)
-            self._all.append(km)
-        for km in self._all:  # the kernels start concurrently; preload once each is up
-            _execute(km, PRELOAD)
-            self._free.put(km)
+        try:
+            for _ in range(size):
+                km = KernelManager(kernel_name="python3")
+                km.start_kernel(cwd=str(cwd), stdout=self._log, stderr=self._log)
+                self._all.append(km)
+            for km in self._all:  # the kernels start concurrently; preload once each is up
+                _execute(km, PRELOAD)
+                self._free.put(km)
+        except BaseException:  # Ctrl-C or a failed start: leave no kernel running
+            self.close()
+            raise
 
     @contextmanager
     def kernel(self, read_log: Path):
@@ -71,6 +75,11 @@ class KernelPool:
             yield km
         finally:
             self._free.put(km)
+
+    def interrupt(self) -> None:
+        """Interrupt whatever the kernels are executing (their cells raise KeyboardInterrupt)."""
+        for km in self._all:
+            km.interrupt_kernel()
 
     def close(self) -> None:
         for km in self._all:

@@ -15,7 +15,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..errors import BuildError
+from ..errors import BuildError, InputError
 from ..params import RunParams
 from ..paths import display_path, project_root
 from ..readlog import reads
@@ -84,7 +84,12 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     inputs_key = digest(code_fingerprint(), *[f"{p}={file_digest(p)}" for p in input_files(params)])
     if force or not cache.has_marker("validated", inputs_key):
         progress.step(f"Validating inputs (data: {display_path(params.data_dir, root)})")
-        validate_inputs(params)
+        try:
+            validate_inputs(params)
+        except InputError:
+            print(f"Invalid input: nothing was built; the previous report in "
+                  f"{display_path(params.out / 'report', root)} is untouched.", flush=True)
+            raise
         cache.set_marker("validated", inputs_key)
     else:
         progress.step("Inputs unchanged since their last validation")

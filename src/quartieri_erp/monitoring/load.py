@@ -51,7 +51,7 @@ def read_edition(folder: Path) -> dict:
     note_read(path)
     try:
         info = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise InputError([InputIssue(file=path.as_posix(), rule=f"cannot be read as YAML: {err}")]) from None
     if not isinstance(info, dict):
         raise InputError([InputIssue(file=path.as_posix(), rule="must be a mapping of keys to values")])

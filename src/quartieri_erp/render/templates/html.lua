@@ -12,6 +12,7 @@ local function name(el)
 end
 
 function Table(el)
-  local attributes = {tabindex = "0", role = "region", ["aria-label"] = name(el)}
+  -- a list of pairs, not a Lua table: the attributes come out in the same order on every run
+  local attributes = {{"tabindex", "0"}, {"role", "region"}, {"aria-label", name(el)}}
   return pandoc.Div({el}, pandoc.Attr("", {"table-scroll"}, attributes))
 end
