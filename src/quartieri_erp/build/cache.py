@@ -52,11 +52,20 @@ class BuildCache:
                 return None
         return entry / "executed.ipynb"
 
-    def store(self, notebook: Path, key: str, executed: Path, read_files: list[Path]) -> None:
-        """Remember a successful execution and the files it read (replaces the previous entry)."""
+    def store(self, notebook: Path, key: str, executed: Path, read_files: list[Path], seconds: float) -> None:
+        """Remember a successful execution, the files it read and how long it took (replaces the previous entry)."""
         reads = {str(p): file_digest(p) for p in read_files if p.is_file()}
-        meta = json.dumps({"key": key, "reads": reads}, indent=1, sort_keys=True).encode()
+        meta = json.dumps({"key": key, "reads": reads, "seconds": round(seconds, 2)}, indent=1,
+                          sort_keys=True).encode()
         _write_atomically(self._entry(notebook), {"executed.ipynb": executed.read_bytes(), "meta.json": meta})
+
+    def expected_seconds(self, notebook: Path) -> float:
+        """How long the notebook took last time (for scheduling the longest first); a guess from its size
+        when it never ran."""
+        try:
+            return float(json.loads((self._entry(notebook) / "meta.json").read_text(encoding="utf-8"))["seconds"])
+        except (OSError, ValueError, KeyError):
+            return notebook.stat().st_size / 20_000
 
     # validated inputs and rendered report -------------------------------------------------------
     def has_marker(self, kind: str, key: str) -> bool:

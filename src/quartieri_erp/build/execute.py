@@ -91,6 +91,7 @@ def execute_chapter(run: ChapterRun, parameters: dict, pool) -> RunResult:
             papermill.execute_notebook(
                 str(run.source), str(run.output), parameters=parameters, kernel_name="python3",
                 progress_bar=False, log_output=False, report_mode=False, km=km,
+                request_save_on_cell_execute=False,  # one write at the end, not one per cell
             )
     except Exception as err:  # noqa: BLE001 - every failure becomes a message naming the chapter
         return RunResult(run, time.perf_counter() - started, failure_message(run, err))
@@ -98,17 +99,12 @@ def execute_chapter(run: ChapterRun, parameters: dict, pool) -> RunResult:
     return RunResult(run, time.perf_counter() - started)
 
 
-def execute_all(runs: list[ChapterRun], parameters: dict, cwd: Path, workers: int, report,
-                kernel_log: Path) -> list[RunResult]:
-    """Execute ``runs`` on ``workers`` warm kernels; ``report(result)`` is called as each finishes.
-
-    Results come back in the order of ``runs``, whatever the order of completion.
-    """
+def execute_all(runs: list[ChapterRun], parameters: dict, pool, workers: int, report) -> list[RunResult]:
+    """Execute ``runs`` on the warm kernels of ``pool``, in the order given (start the longest first);
+    ``report(result)`` is called as each finishes. Results come back in the order of ``runs``."""
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
-    from .kernels import KernelPool
-
-    with KernelPool(workers, cwd, kernel_log) as pool, ThreadPoolExecutor(max_workers=workers) as threads:
+    with ThreadPoolExecutor(max_workers=workers) as threads:
         futures = [threads.submit(execute_chapter, run, parameters, pool) for run in runs]
         try:
             for future in as_completed(futures):

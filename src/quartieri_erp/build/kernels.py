@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import queue
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,21 +35,56 @@ del _o, _m, _p
 """
 
 
-def _execute(km: KernelManager, code: str, timeout: float = 120) -> None:
+POLL = 0.5  # seconds between checks that the kernel is still alive
+
+
+def _execute(km: KernelManager, code: str, timeout: float = 120, handshake: bool = True) -> None:
+    """Run set-up ``code`` in the kernel; fails at once if the kernel dies (or is killed) meanwhile.
+
+    ``handshake`` waits until the kernel answers first (needed right after it starts; a kernel known to
+    be ready queues the request anyway).
+    """
+    deadline = time.monotonic() + timeout
+
+    def check() -> None:
+        if not km.is_alive():
+            raise RuntimeError("the kernel stopped")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the kernel did not answer in {timeout:.0f} s")
+
     client = km.client()
     client.start_channels()
     try:
-        client.wait_for_ready(timeout=timeout)
-        reply = client.execute_interactive(code, timeout=timeout, output_hook=lambda msg: None)
-        if reply["content"]["status"] != "ok":
-            content = reply["content"]
+        while handshake:
+            check()
+            try:
+                client.wait_for_ready(timeout=POLL)
+                break
+            except RuntimeError:
+                continue
+        msg_id = client.execute(code, silent=True, store_history=False)
+        while True:
+            check()
+            try:
+                reply = client.get_shell_msg(timeout=POLL)
+            except queue.Empty:
+                continue
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        content = reply["content"]
+        if content["status"] != "ok":
             raise RuntimeError(f"kernel set-up failed: {content.get('ename')}: {content.get('evalue')}")
     finally:
         client.stop_channels()
 
 
 class KernelPool:
-    """``size`` warm kernels whose working directory is ``cwd``; use as a context manager."""
+    """``size`` warm kernels whose working directory is ``cwd``; use as a context manager.
+
+    Creating the pool only spawns the kernel processes (fast); ``preload`` waits for them and imports
+    the heavy modules, and can run in the background while the build validates its inputs. ``close``
+    kills the kernels at any stage.
+    """
 
     def __init__(self, size: int, cwd: Path, log: Path) -> None:
         self._free: queue.Queue[KernelManager] = queue.Queue()
@@ -59,22 +95,28 @@ class KernelPool:
                 km = KernelManager(kernel_name="python3")
                 km.start_kernel(cwd=str(cwd), stdout=self._log, stderr=self._log)
                 self._all.append(km)
-            for km in self._all:  # the kernels start concurrently; preload once each is up
-                _execute(km, PRELOAD)
-                self._free.put(km)
         except BaseException:  # Ctrl-C or a failed start: leave no kernel running
             self.close()
             raise
+
+    def preload(self) -> None:
+        """Wait for every kernel and import the heavy modules in it; then the kernels can be used."""
+        for km in self._all:  # the kernels start concurrently; preload once each is up
+            _execute(km, PRELOAD)
+            self._free.put(km)
 
     @contextmanager
     def kernel(self, read_log: Path):
         """A reset kernel recording its file reads in ``read_log``, exclusively yours until the block ends."""
         km = self._free.get()
         try:
-            _execute(km, RESET.format(env=READ_LOG_ENV, log=str(read_log)))
+            _execute(km, RESET.format(env=READ_LOG_ENV, log=str(read_log)), handshake=False)
             yield km
         finally:
             self._free.put(km)
+
+    def __len__(self) -> int:
+        return len(self._all)
 
     def interrupt(self) -> None:
         """Interrupt whatever the kernels are executing (their cells raise KeyboardInterrupt)."""
@@ -82,7 +124,9 @@ class KernelPool:
             km.interrupt_kernel()
 
     def close(self) -> None:
-        for km in self._all:
+        """Kill every kernel (idempotent)."""
+        while self._all:
+            km = self._all.pop()
             try:
                 km.shutdown_kernel(now=True)
             except Exception as err:  # noqa: BLE001 - a kernel that is already gone is fine

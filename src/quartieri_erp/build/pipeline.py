@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import BuildError, InputError
@@ -80,26 +81,24 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     cache = BuildCache(root / ".cache")
     renderer = choose_renderer(renderer)
     progress = Progress(len(book.notebooks))
-
-    inputs_key = digest(code_fingerprint(), *[f"{p}={file_digest(p)}" for p in input_files(params)])
-    if force or not cache.has_marker("validated", inputs_key):
-        progress.step(f"Validating inputs (data: {display_path(params.data_dir, root)})")
-        try:
-            validate_inputs(params)
-        except InputError:
-            print(f"Invalid input: nothing was built; the previous report in "
-                  f"{display_path(params.out / 'report', root)} is untouched.", flush=True)
-            raise
-        cache.set_marker("validated", inputs_key)
-    else:
-        progress.step("Inputs unchanged since their last validation")
-
     parameters = params.notebook_parameters(root)
     params.out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=params.out))
     try:
         runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb)) for nb in book.notebooks]
-        _execute_chapters(runs, parameters, params, root, stage, cache, force, progress)
+        keys = {run.source: cache.chapter_key(run.source, parameters) for run in runs}
+        hits = {run.source: None if force else cache.lookup(run.source, keys[run.source]) for run in runs}
+        missing = sorted((run for run in runs if hits[run.source] is None),
+                         key=lambda run: -cache.expected_seconds(run.source))
+        with _kernels(len(missing), root, stage / "kernels.log") as (pool, ready):
+            inputs_key = _validate(params, root, cache, force, progress)
+            for run in runs:
+                if hits[run.source] is not None:
+                    run.output.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(hits[run.source], run.output)
+                    progress.chapter(RunResult(run, 0.0), cached=True)
+            if missing:
+                _execute_chapters(missing, len(runs), parameters, params, pool, ready, keys, cache, progress)
         report_key = digest(inputs_key, renderer, git_commit(root), str(sorted(parameters.items())),
                             *[file_digest(p) for p in (root / "_quarto.yml", root / "index.qmd")],
                             *[file_digest(run.output) for run in runs])
@@ -121,6 +120,41 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     return published
 
 
+@contextmanager
+def _kernels(needed: int, cwd: Path, log: Path):
+    """Spawn warm kernels for ``needed`` chapters and preload them in the background (while the inputs are
+    validated); yields (pool, future of the preload), or (None, None) when nothing needs executing."""
+    if not needed:
+        yield None, None
+        return
+    from .kernels import KernelPool
+
+    with KernelPool(max(1, min(os.cpu_count() or 1, needed)), cwd, log) as pool, \
+            ThreadPoolExecutor(max_workers=1) as background:
+        ready = background.submit(pool.preload)
+        try:
+            yield pool, ready
+        finally:
+            pool.close()  # kills the kernels at once, even while they are still loading
+
+
+def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, progress: Progress) -> str:
+    """Validate every input unless the same inputs (and code) passed before; returns their key."""
+    inputs_key = digest(code_fingerprint(), *[f"{p}={file_digest(p)}" for p in input_files(params)])
+    if not force and cache.has_marker("validated", inputs_key):
+        progress.step("Inputs unchanged since their last validation")
+        return inputs_key
+    progress.step(f"Validating inputs (data: {display_path(params.data_dir, root)})")
+    try:
+        validate_inputs(params)
+    except InputError:
+        print(f"Invalid input: nothing was built; the previous report in "
+              f"{display_path(params.out / 'report', root)} is untouched.", flush=True)
+        raise
+    cache.set_marker("validated", inputs_key)
+    return inputs_key
+
+
 def _warm_indicators(params: RunParams):
     """Compute (or find cached) the shared indicator set, which the chapters then read from the cache."""
     from ..indicators import shared_indicators
@@ -128,41 +162,31 @@ def _warm_indicators(params: RunParams):
     return shared_indicators(params.data_dir, params.reference_dir, params.as_of)
 
 
-def _execute_chapters(runs: list[ChapterRun], parameters: dict, params: RunParams, root: Path, stage: Path,
-                      cache: BuildCache, force: bool, progress: Progress) -> None:
-    """Copy cached chapters into the stage and execute the others (in parallel), caching successes.
+def _execute_chapters(missing: list[ChapterRun], total: int, parameters: dict, params: RunParams, pool, ready,
+                      keys: dict, cache: BuildCache, progress: Progress) -> None:
+    """Execute the chapters not found in the cache (longest first, in parallel) and cache the successes.
 
-    The shared indicator set is computed in this process while the kernels start up.
+    The shared indicator set is computed in this process while the kernels finish loading.
     """
-    keys = {run.source: cache.chapter_key(run.source, parameters) for run in runs}
-    missing = []
-    for run in runs:
-        hit = None if force else cache.lookup(run.source, keys[run.source])
-        if hit is None:
-            missing.append(run)
-            continue
-        run.output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(hit, run.output)
-        progress.chapter(RunResult(run, 0.0), cached=True)
-    if not missing:
-        return
-    progress.step(f"Executing {len(missing)} of {len(runs)} chapter notebooks")
-    workers = max(1, min(os.cpu_count() or 1, len(missing)))
+    progress.step(f"Executing {len(missing)} of {total} chapter notebooks")
     with ThreadPoolExecutor(max_workers=1) as background:
         warming = background.submit(_warm_indicators, params)
-        results = execute_all(missing, parameters, root, workers, progress.chapter, kernel_log=stage / "kernels.log")
+        ready.result()
+        results = execute_all(missing, parameters, pool, len(pool), progress.chapter)
         warming.result()
     for result in results:
         if not result.error:
-            cache.store(result.run.source, keys[result.run.source], result.run.output, reads(result.run.read_log))
+            cache.store(result.run.source, keys[result.run.source], result.run.output,
+                        reads(result.run.read_log), result.seconds)
     if any(r.error for r in results):
-        kept = keep_failed(results, stage.parent)
+        out = params.out
+        kept = keep_failed(results, out)
         try:
             raise_failures(results)
         except BuildError as err:
             where = ", ".join(p.as_posix() for p in kept)
             raise BuildError(f"{err}\nThe executed notebook is kept for inspection: {where}\n"
-                             f"The previous report in {(stage.parent / 'report').as_posix()} is untouched.") from None
+                             f"The previous report in {(out / 'report').as_posix()} is untouched.") from None
 
 
 def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, params: RunParams,

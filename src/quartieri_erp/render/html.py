@@ -12,7 +12,7 @@ from .book import Book
 from .cells import Chapter
 from .markdown import LIST_TITLE, chapter_markdown, lists_markdown
 from .numbering import Heading, Numberer, Target
-from .pandoc import pandoc, template
+from .pandoc import pandoc_many, template
 
 LIST_PAGE = "figure-tabelle"
 
@@ -84,13 +84,12 @@ def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir:
     pages.append((LIST_PAGE, LIST_TITLE))
     page_template = Template(template("page.html").read_text(encoding="utf-8"))
     filters = ["--lua-filter", str(template("html.lua"))]
-    bodies = {}
-    for chapter in chapters:
-        markdown = chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem))
-        shift = ["--shift-heading-level-by=1"] if chapter.stem == "index" else []
-        body = pandoc(markdown, "html5", *filters, *shift)
-        bodies[chapter.stem] = (_title_block(book) + body) if chapter.stem == "index" else body
-    bodies[LIST_PAGE] = pandoc(lists_markdown(numberer, _href_from(LIST_PAGE)), "html5", *filters)
+    jobs = [(chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem)),
+             filters + (["--shift-heading-level-by=1"] if chapter.stem == "index" else []))
+            for chapter in chapters]
+    jobs.append((lists_markdown(numberer, _href_from(LIST_PAGE)), filters))
+    bodies = dict(zip([c.stem for c in chapters] + [LIST_PAGE], pandoc_many(jobs, "html5")))
+    bodies["index"] = _title_block(book) + bodies["index"]
     for position, (stem, title) in enumerate(pages):
         page = page_template.substitute(
             lang=book.lang, page_title=html.escape(title), book_title=html.escape(book.title),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,3 +24,10 @@ def pandoc(markdown: str, to: str, *args: str) -> str:
     if result.returncode != 0:
         raise RuntimeError(f"pandoc --to {to} failed: {result.stderr.strip()}")
     return result.stdout
+
+
+def pandoc_many(jobs: list[tuple[str, list[str]]], to: str) -> list[str]:
+    """Convert several Markdown texts, each with its own extra arguments, in parallel (one pandoc
+    process per core); results in the order of ``jobs``."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return list(pool.map(lambda job: pandoc(job[0], to, *job[1]), jobs))

@@ -10,7 +10,9 @@ from .book import Book
 from .cells import Chapter
 from .markdown import chapter_markdown, lists_markdown
 from .numbering import Numberer, Target
-from .pandoc import pandoc, template
+from .pandoc import pandoc, pandoc_many, template
+
+BODY = "QUARTIERIERPBODY"  # stands for the chapters while pandoc fills in the template
 
 
 def _href(target: Target, label: str) -> str:
@@ -30,11 +32,14 @@ def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path
         "title": book.title, "subtitle": book.subtitle, "author": book.author, "date": book.date,
         "lang": book.lang, "title-plain": _typst_string(book.title), "author-plain": _typst_string(book.author),
     }
-    args = ["--template", str(template("report.typ")), "--lua-filter", str(template("typst.lua"))]
+    filters = ["--lua-filter", str(template("typst.lua"))]
+    bodies = pandoc_many([(part, filters) for part in parts], "typst")  # chapter by chapter: faster
+    args = ["--template", str(template("report.typ"))]
     for key, value in variables.items():
         args += ["-V", f"{key}={value}"]
+    document = pandoc(BODY, "typst", *args).replace(BODY, "\n\n".join(bodies), 1)
     source = pdf.with_suffix(".typ")
-    source.write_text(pandoc("\n\n".join(parts), "typst", *args), encoding="utf-8")
+    source.write_text(document, encoding="utf-8")
     try:
         typst.compile(str(source), output=str(pdf), root=str(out_dir))
     finally:
