@@ -89,10 +89,11 @@ def test_long_category_labels_are_wrapped():
     assert "\n" in labels[0] and all(len(line) <= 20 for line in labels[0].split("\n"))
 
 
-def test_mean_bars_first_row_on_top_with_text_and_colours():
+def test_value_bars_first_row_on_top_with_text_and_colours():
     values = pd.DataFrame({"group": ["Totale", "Laboratori", "PIP"], "value": [46.2, 49.0, 42.9]})
-    fig = charts.mean_bars(values, "group", "value", source="s", xlabel="Età media (anni)",
-                           value_text=lambda v: f"{v:.1f} anni".replace(".", ","))
+    colours = dict(zip(values["group"], PALETTE))
+    fig = charts.value_bars(values, "group", "value", source="s", xlabel="Età media (anni)",
+                            value_text=lambda v: f"{v:.1f} anni".replace(".", ","), colours=colours)
     ax = fig.axes[0]
     assert [w for w, _ in bars(ax)] == [46.2, 49.0, 42.9]
     assert [c for _, c in bars(ax)] == [c.lower() for c in PALETTE[:3]]

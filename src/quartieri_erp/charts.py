@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.dates import DateFormatter, YearLocator
@@ -36,23 +38,27 @@ def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, so
 
 
 def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str,
-               highlight: str | None = None, note: str | None = None, label_width: int = 28):
-    """Horizontal bars, one per row of ``values`` in the given order (first on top), each labelled with its value.
+               highlight: str | None = None, note: str | None = None, label_width: int = 28,
+               value_text=fmt_num, colours: Mapping[str, str] | None = None):
+    """Horizontal bars, one per row of ``values`` in the given order (first on top), each labelled with
+    ``value_text(value)``.
 
-    With ``highlight`` that category is drawn in the accent colour and the others in grey; ``note`` is a
-    wrapped line of text above the plot (e.g. what the data cannot show).
+    Colours: ``colours`` maps a category to its colour; otherwise, with ``highlight`` that category is
+    drawn in the accent colour and the others in grey, and without it every bar has the accent colour.
+    ``note`` is a wrapped line of text above the plot (e.g. what the data cannot show).
     """
     names = list(values[category])
     numbers = [float(v) for v in values[value]]
     positions = list(range(len(names)))[::-1]
-    colours = [PALETTE[0] if highlight in (None, name) else "#A0A7AE" for name in names]
+    if colours is None:
+        colours = {name: PALETTE[0] if highlight in (None, name) else "#A0A7AE" for name in names}
     note = wrap(note, int(WIDTH * NOTE_CHARS_PER_INCH)) if note else None
     fig, ax = new_figure(height=0.55 * len(names) + 1.3 + (0.22 * len(note.splitlines()) if note else 0))
-    ax.barh(positions, numbers, color=colours)
+    ax.barh(positions, numbers, height=0.7, color=[colours[name] for name in names])
     for pos, number in zip(positions, numbers):
-        ax.text(number, pos, f" {fmt_num(number)}", va="center", fontsize=10)
+        ax.text(number, pos, f" {value_text(number)}", va="center", fontsize=10)
     ax.set_yticks(positions, labels=[wrap(name, label_width) for name in names])
-    ax.set_xlim(0, max(numbers) * 1.12)
+    ax.set_xlim(0, max(numbers) * 1.2)
     ax.set_xlabel(xlabel)
     number_axis(ax, "x")
     ax.grid(axis="y", visible=False)
@@ -61,8 +67,6 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
     add_source(fig, source)
     return fig
 
-
-# --- Builders of chapters 1 and 2 (timelines, ranked bars, small multiples) -------------------------
 
 def phase_timeline(events: pd.DataFrame, source: str, width: float = WIDTH, label_width: int = 32):
     """A vertical timeline in blocks: a heading per phase, then its events, oldest first.
@@ -235,28 +239,6 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     if len(groups) > 1:
         ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(groups), fontsize=10,
                   handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
-    fig.tight_layout()
-    add_source(fig, source)
-    return fig
-
-
-def mean_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str, value_text,
-              colours: dict[str, str] | None = None, width: float = WIDTH, label_width: int = 18):
-    """One horizontal bar per row of ``values`` (first on top), labelled with ``value_text(value)``;
-    ``colours`` maps a category to its colour (default: the palette in order)."""
-    names = list(values[category])
-    numbers = [float(v) for v in values[value]]
-    colours = colours or {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
-    positions = list(range(len(names)))[::-1]
-    fig, ax = plt.subplots(figsize=(width, 0.6 * len(names) + 1.2))
-    ax.barh(positions, numbers, height=0.7, color=[colours[n] for n in names])
-    for pos, number in zip(positions, numbers):
-        ax.text(number, pos, f" {value_text(number)}", va="center", fontsize=10.5)
-    ax.set_yticks(positions, labels=[wrap(n, label_width) for n in names])
-    ax.set_xlim(0, max(numbers) * 1.2)
-    ax.set_xlabel(xlabel)
-    number_axis(ax, "x")
-    ax.grid(axis="y", visible=False)
     fig.tight_layout()
     add_source(fig, source)
     return fig
