@@ -64,6 +64,7 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
     ax.grid(axis="y", visible=False)
     if note:
         ax.set_title(note, loc="left", fontsize=10, color="#333333", pad=10)
+    fig.tight_layout()  # keeps the axis label inside the figure, above the source line
     add_source(fig, source)
     return fig
 
