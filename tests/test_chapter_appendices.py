@@ -312,3 +312,19 @@ def test_known_budgets_clause_follows_the_count():
         "la dotazione del singolo progetto è nota per 2 di essi")
     assert app.known_budgets_text(pd.Series([np.nan, np.nan])) == "la dotazione dei singoli progetti non è nota"
     assert app.known_budgets_text(pd.Series([1.0])) == "la dotazione è nota per tutti"
+
+
+def test_artifacts_sentence_agrees_with_the_counts():
+    frame = pd.DataFrame({"rebuilt": ["completa"] * 3 + ["dai_dati"] + ["in_parte"] * 2})
+    sentence = app.artifacts_sentence(frame)
+    assert sentence.startswith("Delle 6 tabelle, tavole e figure del rapporto pubblicato 3 sono ricostruite")
+    assert "1 è ridisegnata dai dati" in sentence and "2 sono ricostruibili solo in parte" in sentence
+
+
+def test_artifacts_table_links_every_published_item_to_its_label():
+    from quartieri_erp.curated import load_published_artifacts
+
+    artifacts = load_published_artifacts(PROGRAMME)
+    table = app.artifacts_table(artifacts, read_labels(REFERENCE))
+    assert len(table) == len(artifacts) and table["In questa edizione"].str.fullmatch(r"@(tbl|fig)-[a-z0-9-]+").all()
+    assert table.loc[0, "Rapporto pubblicato"].startswith("**Figura 1.1**")

@@ -27,7 +27,7 @@ from ..monitoring.integrity import link_participants
 from ..tables import markdown_table
 from ..tables_io import TableSpec, read_table
 from .labels import label_map
-from .wording import discrepancy_ref
+from .wording import discrepancy_ref, join_it
 
 
 # Names a reader should see as code: words with an underscore (column names, codes) and data file names.
@@ -146,6 +146,35 @@ def discrepancies_table(discrepancies: pd.DataFrame) -> pd.DataFrame:
                   + " **Dati:** " + discrepancies["affects"].map(code_identifiers))
     what = "**" + discrepancies["discrepancy_id"] + "** " + discrepancies["topic"]
     return pd.DataFrame({"Discordanza": what.tolist(), "Fonti, scelta e motivo": resolution.tolist()})
+
+
+def artifacts_sentence(artifacts: pd.DataFrame) -> str:
+    """How many published tables and figures are rebuilt in full, redrawn from data, or only in part."""
+    counts = artifacts["rebuilt"].value_counts()
+    parts = []
+    for code, one, many in (("completa", "è ricostruita integralmente", "sono ricostruite integralmente"),
+                            ("dai_dati", "è ridisegnata dai dati perché nel testo pubblicato ne restano solo il "
+                                         "titolo e il commento",
+                             "sono ridisegnate dai dati perché nel testo pubblicato ne restano solo il titolo "
+                             "e il commento"),
+                            ("in_parte", "è ricostruibile solo in parte", "sono ricostruibili solo in parte")):
+        n = int(counts.get(code, 0))
+        if n:
+            parts.append(f"{fmt_int(n)} {one if n == 1 else many}")
+    return f"Delle {fmt_int(len(artifacts))} tabelle, tavole e figure del rapporto pubblicato {join_it(parts)}."
+
+
+def artifacts_table(artifacts: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Each table and figure of the published report next to a cross-reference to its rebuilt version."""
+    kind, rebuilt = label_map(labels, "artifact_kind"), label_map(labels, "artifact_rebuilt")
+    published = [f"{kind[k]} {n}" if pd.notna(n) else f"{kind[k]} senza numero"
+                 for k, n in zip(artifacts["kind"], artifacts["number"])]
+    return pd.DataFrame({
+        "Rapporto pubblicato": [f"**{p}** {t}" for p, t in zip(published, artifacts["title"])],
+        "In questa edizione": [f"@{label}" for label in artifacts["label"]],
+        "Ricostruzione": [rebuilt[r] + (f". {n}" if pd.notna(n) else "")
+                          for r, n in zip(artifacts["rebuilt"], artifacts["note"])],
+    })
 
 
 # --- A5: glossary ----------------------------------------------------------------------------------------

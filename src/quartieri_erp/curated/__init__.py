@@ -21,6 +21,7 @@ from .loaders import (
     load_procedures,
     load_projects,
     load_provinces,
+    load_published_artifacts,
     load_sus_resources,
     load_sus_steps,
     load_timeline,
@@ -31,6 +32,7 @@ __all__ = [
     "SPECS", "TABLES", "check_programme", "cite", "fact",
     "load_case_studies", "load_case_study_items", "load_case_study_results", "load_discrepancies", "load_documents",
     "load_evaluative_reflections", "load_experimentation_labs", "load_facts", "load_glossary",
-    "load_municipalities", "load_procedures", "load_projects", "load_provinces", "load_sus_resources",
+    "load_municipalities", "load_procedures", "load_projects", "load_provinces", "load_published_artifacts",
+    "load_sus_resources",
     "load_sus_steps", "load_timeline",
 ]

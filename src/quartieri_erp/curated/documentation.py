@@ -28,6 +28,31 @@ DOCUMENTS = TableSpec(
     ),
 )
 
+PUBLISHED_ARTIFACTS = TableSpec(
+    name="published_artifacts",
+    file="published_artifacts.csv",
+    folder="programme",
+    description="One row per table, 'tavola' or figure of the published report, with its rebuilt version here.",
+    source="Titles and numbers of the tables and figures of report 000; labels of this edition's notebooks.",
+    schema=pa.DataFrameSchema(
+        {
+            "artifact_id": col.identifier(r"A\d{2}", "Identifier Ann, in the order of the published report."),
+            "kind": col.enum(["tabella", "tavola", "figura"], "Kind of item as numbered in the published report."),
+            "number": col.text("Number in the published report (empty for unnumbered tables).", nullable=True),
+            "title": col.text("Title as published."),
+            "label": pa.Column(str, pa.Check.str_matches(r"^(tbl|fig)-[a-z0-9-]+$",
+                                                         error="must be a tbl-… or fig-… label of a notebook"),
+                               unique=True, description="Label of the rebuilt table or figure in this edition."),
+            "rebuilt": col.enum(["completa", "dai_dati", "in_parte"],
+                                "completa: rebuilt in full; dai_dati: image lost, redrawn from data; "
+                                "in_parte: only what the text supports."),
+            "note": col.note(),
+            "source": col.source(),
+        },
+        coerce=True, strict=True, title="Tables and figures of the published report",
+    ),
+)
+
 FACTS = TableSpec(
     name="facts",
     file="facts.csv",

@@ -123,3 +123,8 @@ def fact(facts: pd.DataFrame, key: str) -> float:
 def load_documents(programme_dir: Path) -> pd.DataFrame:
     """The source documents cited by the `source` column of every curated file."""
     return _load("documents", programme_dir)
+
+
+def load_published_artifacts(programme_dir: Path) -> pd.DataFrame:
+    """The tables and figures of the published report with the labels of their rebuilt versions."""
+    return _load("published_artifacts", programme_dir)
