@@ -26,10 +26,19 @@ def _write_atomically(folder: Path, files: dict[str, bytes]) -> None:
 
 
 class BuildCache:
-    """The cache folder of a project (``.cache/`` at its root, git-ignored)."""
+    """The cache folder of a project (``.cache/`` at its root, git-ignored); ``.cache/pandoc`` holds the
+    offline renderer's conversions."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.project = root.parent
+
+    def _name(self, path: Path) -> str:
+        """A read file as recorded: relative to the project when inside it, so the cache moves with it."""
+        try:
+            return path.resolve().relative_to(self.project.resolve()).as_posix()
+        except ValueError:
+            return str(path.resolve())
 
     # chapters -----------------------------------------------------------------------------------
     def chapter_key(self, notebook: Path, parameters: dict) -> str:
@@ -47,14 +56,15 @@ class BuildCache:
             return None
         if meta.get("key") != key:
             return None
-        for path, sha in meta["reads"].items():
-            if not Path(path).is_file() or file_digest(Path(path)) != sha:
+        for name, sha in meta["reads"].items():
+            path = self.project / name  # absolute names stay absolute
+            if not path.is_file() or file_digest(path) != sha:
                 return None
         return entry / "executed.ipynb"
 
     def store(self, notebook: Path, key: str, executed: Path, read_files: list[Path], seconds: float) -> None:
         """Remember a successful execution, the files it read and how long it took (replaces the previous entry)."""
-        reads = {str(p): file_digest(p) for p in read_files if p.is_file()}
+        reads = {self._name(p): file_digest(p) for p in read_files if p.is_file()}
         meta = json.dumps({"key": key, "reads": reads, "seconds": round(seconds, 2)}, indent=1,
                           sort_keys=True).encode()
         _write_atomically(self._entry(notebook), {"executed.ipynb": executed.read_bytes(), "meta.json": meta})

@@ -52,18 +52,16 @@ def chapter_title(notebook: Path) -> str:
 
 def clean_executed(path: Path) -> None:
     """Drop what differs between two runs of the same inputs: papermill's timings and paths, and the
-    random id of the injected-parameters cell."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
+    random id of the injected-parameters cell. (Plain JSON: papermill has just written a valid notebook.)"""
+    nb = read_notebook(path)
     for key in TIMING_KEYS + RUN_SPECIFIC_KEYS:
-        nb.metadata.get("papermill", {}).pop(key, None)
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell.id = "injected-parameters"
-    nbformat.write(nb, path)
+        nb["metadata"].get("papermill", {}).pop(key, None)
+    for cell in nb["cells"]:
+        cell["metadata"].pop("papermill", None)
+        cell["metadata"].pop("execution", None)
+        if "injected-parameters" in cell["metadata"].get("tags", []):
+            cell["id"] = "injected-parameters"
+    path.write_text(json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def failure_message(run: ChapterRun, err: Exception) -> str:

@@ -7,13 +7,17 @@ from ..params import RunParams
 
 
 def validate_inputs(params: RunParams) -> None:
-    """Check the curated programme data and the monitoring data; one InputError lists every problem."""
+    """Check the curated programme data and the monitoring data; one InputError lists every problem.
+
+    The monitoring data are checked by computing their shared indicator set (``load_monitoring`` runs
+    every rule), which the chapters then read from the cache instead of loading the data again.
+    """
     from ..curated import check_programme
-    from ..monitoring import load_monitoring
+    from ..indicators import shared_indicators
 
     checks = (
         lambda: check_programme(params.programme_dir, params.reference_dir),
-        lambda: load_monitoring(params.data_dir, params.reference_dir, as_of=params.as_of),
+        lambda: shared_indicators(params.data_dir, params.reference_dir, params.as_of),
     )
     issues = []
     for check in checks:

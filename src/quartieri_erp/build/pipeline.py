@@ -42,14 +42,14 @@ def choose_renderer(requested: str) -> str:
     return requested
 
 
-def _render(renderer: str, stage: Path, book: Book) -> tuple[Path, Path]:
+def _render(renderer: str, stage: Path, book: Book, cache: BuildCache) -> tuple[Path, Path]:
     if renderer == "quarto":
         from ..render.quarto import render_quarto
 
         return render_quarto(stage, book)
     from ..render.offline import render_offline
 
-    return render_offline(stage, book, stage / "_book")
+    return render_offline(stage, book, stage / "_book", cache_dir=cache.root / "pandoc")
 
 
 class Progress:
@@ -109,7 +109,7 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
                 p.is_file() for p in outputs):
             progress.step("Report up to date: nothing to render")
         else:
-            published = _render_and_publish(renderer, root, stage, book, params, progress)
+            published = _render_and_publish(renderer, root, stage, book, params, progress, cache)
             key_file.write_text(report_key)
     except KeyboardInterrupt:
         print(f"Interrupted: the previous report in {display_path(params.out / 'report', root)} is untouched.")
@@ -190,11 +190,11 @@ def _execute_chapters(missing: list[ChapterRun], total: int, parameters: dict, p
 
 
 def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, params: RunParams,
-                        progress: Progress) -> tuple[Path, Path]:
+                        progress: Progress, cache: BuildCache) -> tuple[Path, Path]:
     progress.step(f"Rendering HTML and PDF ({renderer})")
     stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
     try:
-        index, pdf = _render(renderer, stage, book)
+        index, pdf = _render(renderer, stage, book, cache)
     except (ValueError, RuntimeError, OSError) as err:
         raise BuildError(f"rendering with the {renderer} renderer failed: {err}\n"
                          f"The previous report in {(params.out / 'report').as_posix()} is untouched.") from None

@@ -12,7 +12,7 @@ from .book import Book
 from .cells import Chapter
 from .markdown import LIST_TITLE, chapter_markdown, lists_markdown
 from .numbering import Heading, Numberer, Target
-from .pandoc import pandoc_many, template
+from .pandoc import PandocCache, pandoc_many, template
 
 LIST_PAGE = "figure-tabelle"
 
@@ -77,7 +77,7 @@ def _title_block(book: Book) -> str:
     return '<header class="title-block">' + "\n".join(parts) + "</header>"
 
 
-def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir: Path) -> Path:
+def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir: Path, cache: PandocCache) -> Path:
     """Write every page, the stylesheet and the figures into ``out_dir``; returns index.html."""
     titles = {h.stem: _plain(f"{h.number} {h.title}".strip()) for h in numberer.headings if h.level == 1}
     pages = [(c.stem, "Presentazione" if c.stem == "index" else titles.get(c.stem, c.stem)) for c in chapters]
@@ -88,7 +88,7 @@ def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir:
              filters + (["--shift-heading-level-by=1"] if chapter.stem == "index" else []))
             for chapter in chapters]
     jobs.append((lists_markdown(numberer, _href_from(LIST_PAGE)), filters))
-    bodies = dict(zip([c.stem for c in chapters] + [LIST_PAGE], pandoc_many(jobs, "html5")))
+    bodies = dict(zip([c.stem for c in chapters] + [LIST_PAGE], pandoc_many(jobs, "html5", cache)))
     bodies["index"] = _title_block(book) + bodies["index"]
     for position, (stem, title) in enumerate(pages):
         page = page_template.substitute(

@@ -14,6 +14,7 @@ from .book import Book
 from .cells import Chapter, markdown_blocks, notebook_blocks, parameters_of
 from .html import write_html
 from .markdown import write_images
+from .pandoc import PandocCache
 from .numbering import Numberer
 from .pdf import write_pdf
 
@@ -43,13 +44,17 @@ def number_book(chapters: list[Chapter], book: Book) -> Numberer:
     return numberer
 
 
-def render_offline(stage: Path, book: Book, out_dir: Path) -> tuple[Path, Path]:
-    """Render the staged project into ``out_dir``; returns (index.html, pdf)."""
+def render_offline(stage: Path, book: Book, out_dir: Path, cache_dir: Path | None = None) -> tuple[Path, Path]:
+    """Render the staged project into ``out_dir``; returns (index.html, pdf). With ``cache_dir``, pandoc's
+    output for a chapter that did not change is reused."""
+    cache = PandocCache(cache_dir)
     chapters = [load_chapter(stage, file, book) for file in book.files]
     numberer = number_book(chapters, book)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_images(chapters, out_dir)
     with ThreadPoolExecutor(max_workers=2) as pool:  # pandoc and typst run as separate processes/native code
-        html = pool.submit(write_html, chapters, numberer, book, out_dir)
-        pdf = pool.submit(write_pdf, chapters, numberer, book, out_dir / f"{book.output_file}.pdf")
-        return html.result(), pdf.result()
+        html = pool.submit(write_html, chapters, numberer, book, out_dir, cache)
+        pdf = pool.submit(write_pdf, chapters, numberer, book, out_dir / f"{book.output_file}.pdf", cache)
+        result = html.result(), pdf.result()
+    cache.prune()
+    return result

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
 from pathlib import Path
 
 import pypandoc
+
+from ..hashing import digest, file_digest
 
 TEMPLATES = files("quartieri_erp.render") / "templates"
 
@@ -26,8 +29,40 @@ def pandoc(markdown: str, to: str, *args: str) -> str:
     return result.stdout
 
 
-def pandoc_many(jobs: list[tuple[str, list[str]]], to: str) -> list[str]:
+class PandocCache:
+    """Pandoc outputs by content hash (input, format, arguments, the files they name, pandoc's version), so
+    that an unchanged chapter is not converted again. Without a folder it only converts."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def convert(self, markdown: str, to: str, args: list[str]) -> str:
+        if self.folder is None:
+            return pandoc(markdown, to, *args)
+        files = [file_digest(Path(a)) for a in args if Path(a).is_file()]
+        key = digest(to, *args, *files, pypandoc.get_pandoc_version(), markdown)
+        self.used.add(key)
+        path = self.folder / key
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+        output = pandoc(markdown, to, *args)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
+        tmp.write_text(output, encoding="utf-8")
+        os.replace(tmp, path)
+        return output
+
+    def prune(self) -> None:
+        """Forget the outputs this render did not use."""
+        if self.folder is not None and self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+def pandoc_many(jobs: list[tuple[str, list[str]]], to: str, cache: PandocCache) -> list[str]:
     """Convert several Markdown texts, each with its own extra arguments, in parallel (one pandoc
     process per core); results in the order of ``jobs``."""
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return list(pool.map(lambda job: pandoc(job[0], to, *job[1]), jobs))
+        return list(pool.map(lambda job: cache.convert(job[0], to, job[1]), jobs))

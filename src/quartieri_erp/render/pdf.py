@@ -10,7 +10,7 @@ from .book import Book
 from .cells import Chapter
 from .markdown import chapter_markdown, lists_markdown
 from .numbering import Numberer, Target
-from .pandoc import pandoc, pandoc_many, template
+from .pandoc import PandocCache, pandoc, pandoc_many, template
 
 BODY = "QUARTIERIERPBODY"  # stands for the chapters while pandoc fills in the template
 
@@ -23,7 +23,7 @@ def _typst_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path) -> Path:
+def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path, cache: PandocCache) -> Path:
     """Compile the book into ``pdf``; the figures are already next to it (``write_images``)."""
     out_dir = pdf.parent
     parts = [chapter_markdown(chapters[0], numberer.targets, _href), lists_markdown(numberer, _href)]
@@ -33,7 +33,7 @@ def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path
         "lang": book.lang, "title-plain": _typst_string(book.title), "author-plain": _typst_string(book.author),
     }
     filters = ["--lua-filter", str(template("typst.lua"))]
-    bodies = pandoc_many([(part, filters) for part in parts], "typst")  # chapter by chapter: faster
+    bodies = pandoc_many([(part, filters) for part in parts], "typst", cache)  # chapter by chapter: faster
     args = ["--template", str(template("report.typ"))]
     for key, value in variables.items():
         args += ["-V", f"{key}={value}"]
