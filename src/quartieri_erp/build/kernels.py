@@ -23,7 +23,13 @@ PRELOAD = """
 import matplotlib
 matplotlib.use("Agg")
 import pandas, seaborn, scipy.stats, pandera.pandas, IPython.display
-import quartieri_erp.chapter, quartieri_erp.charts
+import quartieri_erp.chapter, quartieri_erp.charts, quartieri_erp.curated, quartieri_erp.indicators
+import quartieri_erp.chapters.appendices, quartieri_erp.chapters.call, quartieri_erp.chapters.cases
+import quartieri_erp.chapters.indicators, quartieri_erp.chapters.method, quartieri_erp.chapters.policy
+import quartieri_erp.chapters.reconciliation, quartieri_erp.chapters.summary
+import quartieri_erp.display, quartieri_erp.figures
+_f, _a = matplotlib.pyplot.subplots()  # loads the fonts once, not in the first chapter
+_a.bar([0], [1]); quartieri_erp.display.figure_png(_f); matplotlib.pyplot.close(_f); del _f, _a
 """
 
 RESET = """

@@ -8,6 +8,7 @@ hashes it depends on are those of the last successful build (see ``cache``); ``-
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import shutil
 import tempfile
@@ -123,17 +124,19 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
 @contextmanager
 def _kernels(needed: int, cwd: Path, log: Path):
     """Spawn warm kernels for ``needed`` chapters and preload them in the background (while the inputs are
-    validated); yields (pool, future of the preload), or (None, None) when nothing needs executing."""
+    validated), importing papermill meanwhile; yields (pool, future of the preparation), or (None, None)
+    when nothing needs executing."""
     if not needed:
         yield None, None
         return
     from .kernels import KernelPool
 
     with KernelPool(max(1, min(os.cpu_count() or 1, needed)), cwd, log) as pool, \
-            ThreadPoolExecutor(max_workers=1) as background:
-        ready = background.submit(pool.preload)
+            ThreadPoolExecutor(max_workers=2) as background:
+        papermill = background.submit(importlib.import_module, "papermill")
+        preload = background.submit(pool.preload)
         try:
-            yield pool, ready
+            yield pool, background.submit(lambda: (papermill.result(), preload.result()))
         finally:
             pool.close()  # kills the kernels at once, even while they are still loading
 
