@@ -80,7 +80,8 @@ def bench_builds(project: Path, runs: int) -> dict:
     edited = []
     for i in range(runs):
         nb = json.loads(chapter.read_text(encoding="utf-8"))
-        nb["cells"].append({"cell_type": "markdown", "metadata": {}, "source": ["Nota di prova." + " " * i]})
+        nb["cells"].append({"cell_type": "markdown", "id": f"bench-{i}", "metadata": {},  # as JupyterLab writes it
+                            "source": ["Nota di prova." + " " * i]})
         chapter.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
         edited.append(build(project)[0])
     results["c"] = median(edited)
