@@ -1,7 +1,7 @@
 import pandas as pd
 from hypothesis import given, strategies as st
 
-from quartieri_erp.disclosure import mark, note, suppressed_counts, suppression_mask
+from quartieri_erp.disclosure import mark, note, suppression_mask
 
 
 def test_small_counts_and_their_complement_are_hidden():
@@ -14,11 +14,11 @@ def test_small_counts_and_their_complement_are_hidden():
     assert not mask.loc["MI"].any()
 
 
-def test_display_uses_the_mark_and_italian_numbers():
+def test_a_row_with_one_small_count_hides_its_smallest_companion_too():
     counts = pd.DataFrame({"a": [1200, 2], "b": [40, 30], "c": [3, 50]}, index=["x", "y"])
-    shown = suppressed_counts(counts, 5)
-    assert shown.loc["x"].tolist() == ["1.200", "<5", "<5"]  # 3 hidden, and 40 with it
-    assert shown.loc["y"].tolist() == ["<5", "<5", "50"]
+    mask = suppression_mask(counts, 5)
+    assert mask.loc["x"].tolist() == [False, True, True]  # 3 hidden, and 40 with it
+    assert mask.loc["y"].tolist() == [True, True, False]
     assert mark(5) == "<5" and "5" in note(5)
 
 

@@ -26,7 +26,7 @@ class ChapterInputs:
 
 
 def open_chapter(edition: str, as_of: str, data_dir: str, programme_dir: str, reference_dir: str,
-                 suppression_threshold: int = 5, show: bool = True) -> ChapterInputs:
+                 suppression_threshold: int = 5) -> ChapterInputs:
     """Resolve paths against the project, apply the figure style and show the run-information box."""
     inputs = ChapterInputs(
         edition=str(edition), as_of=dt.date.fromisoformat(str(as_of)),
@@ -35,6 +35,5 @@ def open_chapter(edition: str, as_of: str, data_dir: str, programme_dir: str, re
         synthetic=bool(read_edition(resolve(data_dir)).get("synthetic", False)),
     )
     use_style()
-    if show:
-        run_info(inputs.edition, inputs.as_of.isoformat(), display_path(inputs.data_dir), inputs.synthetic)
+    run_info(inputs.edition, inputs.as_of.isoformat(), display_path(inputs.data_dir), inputs.synthetic)
     return inputs

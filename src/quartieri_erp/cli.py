@@ -22,8 +22,8 @@ def _indicators(args: argparse.Namespace) -> int:
     from .indicators import write_indicators
     from .params import load_params
 
-    params = load_params(args.params, data_dir=args.data_dir)
-    write_indicators(params.data_dir, args.out, params.reference_dir)
+    params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of)
+    write_indicators(params.data_dir, args.out, params.reference_dir, params.as_of)
     print(f"indicators written to {args.out}")
     return 0
 
@@ -55,6 +55,7 @@ def parser() -> argparse.ArgumentParser:
 
     ind = sub.add_parser("indicators", help="compute the chapter-3 indicators as a long CSV table")
     ind.add_argument("--data-dir", type=Path, help="folder of the monitoring data")
+    ind.add_argument("--as-of", help="data cut-off date, YYYY-MM-DD (default: params.yml)")
     ind.add_argument("--out", type=Path, required=True, help="CSV file to write")
     ind.set_defaults(func=_indicators)
 

@@ -32,12 +32,6 @@ def mark(threshold: int) -> str:
     return f"<{threshold}"
 
 
-def suppressed_counts(counts: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """``counts`` as display text, with suppressed cells replaced by the mark."""
-    shown = counts.map(fmt_int).astype(object)
-    return shown.mask(suppression_mask(counts, threshold), mark(threshold))
-
-
 def note(threshold: int) -> str:
     """The sentence explaining the mark, for the notes under a table."""
     return NOTE.format(threshold=fmt_int(threshold), mark=mark(threshold))

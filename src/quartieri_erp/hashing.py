@@ -43,15 +43,20 @@ def files_digest(paths: list[Path], root: Path) -> str:
     return digest(*[f"{p.relative_to(root).as_posix()}={file_digest(p)}" for p in sorted(paths)])
 
 
+def library_versions(names: tuple[str, ...] = LIBRARIES) -> dict[str, str | None]:
+    """Installed version of each distribution (None when it is not installed)."""
+    found: dict[str, str | None] = {}
+    for name in names:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = None
+    return found
+
+
 @cache
 def code_fingerprint() -> str:
     """Digest of the package's source and templates and of the library versions it runs on."""
     package = Path(quartieri_erp.__file__).parent
     files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    versions = []
-    for name in LIBRARIES:
-        try:
-            versions.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            versions.append(f"{name}==none")
-    return digest(files_digest(files, package), *versions)
+    return digest(files_digest(files, package), *[f"{n}=={v}" for n, v in library_versions().items()])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import yaml
@@ -85,8 +85,3 @@ def load_params(params_file: Path | None = None, **overrides) -> RunParams:
     params = RunParams(**values)
     cli = {k: _coerce(k, v, Path.cwd()) for k, v in overrides.items() if v is not None}
     return replace(params, **cli)
-
-
-def as_dict(params: RunParams) -> dict:
-    """Plain dict of the parameters (for logs and the colophon)."""
-    return {k: (str(v) if isinstance(v, (Path, dt.date)) else v) for k, v in asdict(params).items()}

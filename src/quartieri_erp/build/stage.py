@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import yaml
 
 from ..formatting import fmt_date
-from ..hashing import LIBRARIES, file_digest
+from ..hashing import LIBRARIES, file_digest, library_versions
 from ..params import RunParams
 from ..paths import display_path
 
@@ -24,16 +23,6 @@ def input_files(params: RunParams) -> list[Path]:
     for folder in (params.data_dir, params.programme_dir, params.reference_dir):
         files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     return files
-
-
-def package_versions() -> dict[str, str]:
-    found = {}
-    for name in ("quartieri-erp", *LIBRARIES):
-        try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = "–"
-    return found
 
 
 def git_commit(root: Path) -> str:
@@ -70,7 +59,7 @@ def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime
         "",
         "| Pacchetto | Versione |",
         "|:---|:---|",
-        *[f"| {name} | {v} |" for name, v in package_versions().items()],
+        *[f"| {name} | {v or '–'} |" for name, v in library_versions(("quartieri-erp", *LIBRARIES)).items()],
         "",
     ]
     return "\n".join(lines)

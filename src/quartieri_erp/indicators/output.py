@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 
-from ..monitoring import load_monitoring
+from ..monitoring import Monitoring, load_monitoring
 from .core import compute_indicators
 from .intervals import add_confidence_intervals
+
+
+def indicator_table(monitoring: Monitoring) -> pd.DataFrame:
+    """The long indicator table of chapter 3, with Wilson intervals on the shares."""
+    return add_confidence_intervals(compute_indicators(monitoring))
 
 
 def save_indicators(table: pd.DataFrame, out: Path) -> None:
@@ -18,6 +24,9 @@ def save_indicators(table: pd.DataFrame, out: Path) -> None:
     table.to_csv(out, index=False, float_format="%.10g", lineterminator="\n")
 
 
-def write_indicators(data_dir: Path, out: Path, reference_dir: Path) -> None:
-    """Load and validate ``data_dir``, compute the chapter-3 indicators with Wilson intervals, write ``out``."""
-    save_indicators(add_confidence_intervals(compute_indicators(load_monitoring(data_dir, reference_dir))), out)
+def write_indicators(data_dir: Path, out: Path, reference_dir: Path, as_of: dt.date | None = None) -> None:
+    """Load and validate ``data_dir`` (dates up to ``as_of``), compute the indicator table, write ``out``.
+
+    Only the table: no group tests, so that a large export is counted as fast as it can be read.
+    """
+    save_indicators(indicator_table(load_monitoring(data_dir, reference_dir, as_of=as_of)), out)

@@ -20,9 +20,8 @@ from ..hashing import code_fingerprint, digest, file_digest
 from ..monitoring import load_monitoring
 from ..paths import project_root
 from ..readlog import note_read
-from .core import compute_indicators
 from .esf import esf_indicators
-from .intervals import add_confidence_intervals
+from .output import indicator_table
 from .significance import group_tests
 
 TABLES = ("indicators", "tests", "esf")
@@ -45,8 +44,8 @@ def _inputs(data_dir: Path, reference_dir: Path) -> list[Path]:
 
 def compute_set(data_dir: Path, reference_dir: Path, as_of: dt.date | None) -> IndicatorSet:
     monitoring = load_monitoring(data_dir, reference_dir, as_of=as_of)
-    return IndicatorSet(add_confidence_intervals(compute_indicators(monitoring)), group_tests(monitoring),
-                        esf_indicators(monitoring), monitoring.synthetic)
+    return IndicatorSet(indicator_table(monitoring), group_tests(monitoring), esf_indicators(monitoring),
+                        monitoring.synthetic)
 
 
 def shared_indicators(data_dir: Path, reference_dir: Path, as_of: dt.date | None = None,
