@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quartieri_erp.chapters import appendices as app
-from quartieri_erp.chapters.labels import read_labels
+from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.curated import load_discrepancies, load_glossary, load_projects
 from quartieri_erp.dictionary import FOLDERS, all_tables, data_dictionary
 from quartieri_erp.disclosure import suppression_mask
@@ -153,7 +153,7 @@ def small(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def labels() -> app.AnnexLabels:
-    return app.AnnexLabels.from_tables(read_labels(REFERENCE), load_discrepancies(PROGRAMME))
+    return app.AnnexLabels.from_tables(load_labels(REFERENCE), load_discrepancies(PROGRAMME))
 
 
 def test_counts_per_project_by_hand(small):
@@ -325,6 +325,6 @@ def test_artifacts_table_links_every_published_item_to_its_label():
     from quartieri_erp.curated import load_published_artifacts
 
     artifacts = load_published_artifacts(PROGRAMME)
-    table = app.artifacts_table(artifacts, read_labels(REFERENCE))
+    table = app.artifacts_table(artifacts, load_labels(REFERENCE))
     assert len(table) == len(artifacts) and table["In questa edizione"].str.fullmatch(r"@(tbl|fig)-[a-z0-9-]+").all()
     assert table.loc[0, "Rapporto pubblicato"].startswith("**Figura 1.1**")

@@ -45,7 +45,7 @@ def procedures() -> pd.DataFrame:
 
 def steps() -> pd.DataFrame:
     return pd.DataFrame({
-        "strategy": ["a", "a", "a", "b"], "step": [2, 1, 3, 1],
+        "strategy": ["a", "a", "a", "b"], "step": [2, 1, 3, 1], "milestone": [None, "protocollo", "mobilita", "adp"],
         "date": pd.to_datetime(["2015-03-01", "2014-11-21", "2017-12-01", "2015-04-01"]),
         "date_precision": ["month", "day", "month", "day"], "date_qualifier": ["da", None, "fine", None],
         "act": ["DGR", None, None, None], "description": ["Tavolo", "Protocollo", "Mobilità", "AdP"],
@@ -119,6 +119,8 @@ def test_funded_by_province_and_provinces_without_projects():
     ([5.0, 30.0, 40.0], 10.0, "le 3 dotazioni pubblicate vanno da 5\u00a0€ a 40\u00a0€, sopra la media in 2 casi "
                               "su 3"),
     ([5.0, 8.0], 10.0, "le 2 dotazioni pubblicate vanno da 5\u00a0€ a 8\u00a0€, tutte inferiori alla media"),
+    ([None, 30.0], 10.0, "l'unica dotazione pubblicata, di 30\u00a0€, è superiore alla media"),
+    ([5.0], 10.0, "l'unica dotazione pubblicata, di 5\u00a0€, è inferiore alla media"),
 ])
 def test_known_budgets_sentence(budgets, mean, expected):
     assert call.known_budgets_sentence(pd.DataFrame({"budget_eur": budgets}), mean) == expected
@@ -189,23 +191,34 @@ def test_steps_frame_and_table_follow_the_printed_order_of_one_strategy():
 
 
 def test_procedure_span_counts_months_and_dates_the_fund_activation():
-    span = call.procedure_span(call.steps_frame(steps(), "a", {"FESR": "POR FESR"}))
-    assert (span["steps"], span["months"]) == (3, 37)  # November 2014 -> December 2017
-    assert span["first_label"] == "21 novembre 2014" and span["last_label"] == "fine dicembre 2017"
-    assert span["funds"] == {"FESR": "21 novembre 2014"}
-    assert span["fund_dates"] == {"FESR": pd.Timestamp("2014-11-21")}
+    frame = call.steps_frame(steps(), "a", {"FESR": "POR FESR"})
+    span = call.procedure_span(frame)
+    assert span == {"steps": 3, "months": 37,  # November 2014 -> December 2017
+                    "fund_dates": {"FESR": pd.Timestamp("2014-11-21")}}
+    assert call.fund_when(frame, "FESR", "il") == "il 21 novembre 2014"
+    with pytest.raises(KeyError):
+        call.fund_when(frame, "FSE")
 
 
 def test_months_between_ignores_the_day():
     assert call.months_between(pd.Timestamp("2015-07-31"), pd.Timestamp("2018-12-01")) == 41
 
 
-def test_step_when_with_and_without_article():
+def test_step_when_selects_by_milestone_with_and_without_article():
     frame = call.steps_frame(steps(), "b", {})
-    assert call.step_when(frame, 1) == "1 aprile 2015"
-    assert call.step_when(frame, 1, "il") == "l'1 aprile 2015"
+    assert call.step_when(frame, "adp") == "1 aprile 2015"
+    assert call.step_when(frame, "adp", "il") == "l'1 aprile 2015"
     with pytest.raises(KeyError):
-        call.step_when(frame, 9)
+        call.step_when(frame, "protocollo")  # a milestone of the other strategy
+    milano = call.steps_frame(steps(), "a", {})
+    assert call.step_when(milano, "mobilita", "il") == "fine dicembre 2017"  # a qualified date stays as printed
+
+
+def test_step_when_follows_the_milestone_not_the_position():
+    renumbered = steps().assign(step=[3, 2, 1, 1])  # the same steps printed in another order
+    frame = call.steps_frame(renumbered, "a", {})
+    assert call.step_when(frame, "protocollo", "del") == "del 21 novembre 2014"
+    assert call.milestone_step(frame, "protocollo")["step"] == 2
 
 
 def test_milestones_take_date_and_source_from_the_timeline():
@@ -259,6 +272,10 @@ def test_reference_date_words_follow_the_data():
     assert call.reference_date_words(frame) == "al 31 dicembre 2020"
     frame.loc[1, "reference_date"] = pd.Timestamp("2021-06-30")
     assert call.reference_date_words(frame) == "tra il 31 dicembre 2020 e il 30 giugno 2021"
+    frame["reference_date"] = pd.to_datetime(["2021-08-01", "2021-08-01"])
+    assert call.reference_date_words(frame) == "all'1 agosto 2021"
+    frame.loc[1, "reference_date"] = pd.Timestamp("2021-08-08")
+    assert call.reference_date_words(frame) == "tra l'1 agosto 2021 e l'8 agosto 2021"
 
 
 def test_mean_project_value_is_total_over_funded():

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quartieri_erp.chapters import cases
+from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.curated import load_discrepancies
-from quartieri_erp.errors import InputError
 from quartieri_erp.formatting import fmt_int
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +32,7 @@ def data() -> cases.CaseData:
 
 @pytest.fixture(scope="module")
 def labels() -> dict:
-    return cases.load_labels(REFERENCE)
+    return load_labels(REFERENCE, cases.LABELLED_HERE)
 
 
 @pytest.fixture()
@@ -84,10 +84,6 @@ def test_lists_actions_and_dates_are_written_readably():
     assert cases.join_items([]) == ""
     assert cases.actions_text("9.4.2;9.1.3") == "POR FSE, Azioni 9.4.2 e 9.1.3"
     assert cases.actions_text("9.1.3;V.3.c.1.1") == "POR FSE, Azione 9.1.3; POR FESR, Azione V.3.c.1.1"
-    assert cases.when_phrase(pd.Timestamp("2021-04-01"), "month") == "ad aprile 2021"
-    assert cases.when_phrase(pd.Timestamp("2021-03-01"), "month") == "a marzo 2021"
-    assert cases.when_phrase(pd.Timestamp("2020-11-30"), "day") == "il 30 novembre 2020"
-    assert cases.when_phrase(pd.Timestamp("2020-07-08"), "day") == "l'8 luglio 2020"
 
 
 def test_repeated_group_values_are_shown_once():
@@ -252,6 +248,8 @@ def test_share_and_cap_checks_word_the_comparison():
     assert cases.share_check(557, 1740, 30) == "pari al 32%, più del 30% indicato"
     assert cases.share_check(388, 671, 58) == "pari al 58%, come indicato"
     assert cases.share_check(20, 100, 25) == "pari al 20%, meno del 25% indicato"
+    assert cases.share_check(8, 100, 80) == "pari all'8%, meno dell'80% indicato"
+    assert cases.share_check(11, 100, 11) == "pari all'11%, come indicato"
     assert cases.cap_check(299_949.34, 300_000) == "entro il tetto di 300.000,00\u00a0€"
     assert cases.cap_check(300_010, 300_000) == "oltre il tetto di 300.000,00\u00a0€ per 10,00\u00a0€"
     assert cases.agreement([(1, 2), (1, 2)]) == "coincidono"
@@ -287,11 +285,9 @@ def test_an_edited_card_changes_its_status_and_the_overview(copied, labels):
     assert (row["Stato"], row["Dotazione"]) == ("Attività concluse, rendicontazione in corso", 250_000)
 
 
-def test_labels_without_the_chapter_variables_are_an_input_error(copied):
-    _, reference = copied
-    path = reference / "labels.csv"
-    kept = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
-            if not line.startswith("result_kind,")]
-    path.write_text("".join(kept), encoding="utf-8")
-    with pytest.raises(InputError, match="result_kind"):
-        cases.load_labels(reference)
+def test_a_reference_date_on_the_first_of_the_month_is_elided(copied, labels):
+    programme, _ = copied
+    edit_csv(programme / "case_study_results.csv", {"card_id": "4.8", "metric": "points_earned"}, "reference_date",
+             "2020-08-01")
+    box = as_dict(cases.card_table(cases.CaseData.load(programme), "4.8", labels, with_numbers=True))
+    assert box["Punti Luna maturati, all'1 agosto 2020"] == "17.891"

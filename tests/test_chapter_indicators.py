@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quartieri_erp.chapters import indicators as ci
+from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators import wilson_interval
 from quartieri_erp.indicators.shared import compute_set
 from quartieri_erp.monitoring import ESF_INDICATORS
@@ -65,13 +66,6 @@ def sex(women_lab: int, women_pip: int, n: int = 100) -> list[dict]:
 
 # --- Numbers in the text -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("share, text", [(0.69, "69%"), (0.004, "0,4%"), (0.0004, "0,04%"), (0.5, "50%"),
-                                         (0.5004, "50,04%"), (0.498, "49,8%"), (0.9996, "99,96%"), (1.0, "100%"),
-                                         (0.0, "0%")])
-def test_fmt_share_never_prints_a_false_zero_half_or_whole(share, text):
-    assert ci.fmt_share(share) == text
-
-
 def test_fmt_pair_adds_decimals_only_to_keep_different_shares_apart():
     assert ci.fmt_pair(0.36, 0.28) == ("36%", "28%")
     assert ci.fmt_pair(0.331, 0.334) == ("33,1%", "33,4%")
@@ -82,13 +76,6 @@ def test_fmt_pair_adds_decimals_only_to_keep_different_shares_apart():
                                      (0.04996, "p < 0,05"), (0.05, "p = 0,050"), (0.2979, "p = 0,298")])
 def test_fmt_p_never_rounds_across_the_significance_level(p, text):
     assert ci.fmt_p(p) == text
-
-
-@pytest.mark.parametrize("text, expected", [("64,7%", "il 64,7%"), ("8%", "l'8%"), ("11%", "l'11%"),
-                                            ("1%", "l'1%"), ("18%", "il 18%"), ("0,8%", "lo 0,8%"),
-                                            ("80%", "l'80%"), ("100%", "il 100%")])
-def test_the_pct_takes_the_right_article(text, expected):
-    assert ci.the_pct(text) == expected
 
 
 # --- Sentences whose wording depends on the data ------------------------------------------------------------
@@ -118,6 +105,26 @@ def test_significance_needs_every_test_and_warns_on_sparse_tables():
     assert "test esatto di Fisher, p = 0,030" in fisher and "cautela" not in fisher
     untestable = p_values(("sex", "not testable", float("nan"), None))
     assert "non si può verificare" in ci.significance(untestable, "sex")
+
+
+@pytest.mark.parametrize("rows, verdict", [
+    ([("age", "welch_t", 0.01, None), ("age", "mann_whitney_u", 0.02, None)], ci.SIGNIFICANT),
+    ([("age", "welch_t", 0.01, None), ("age", "mann_whitney_u", 0.3, None)], ci.UNCERTAIN),
+    ([("age", "welch_t", 0.2, None), ("age", "mann_whitney_u", 0.3, None)], ci.NOT_SIGNIFICANT),
+    ([("age", "not testable", float("nan"), None)], ci.UNTESTABLE),
+    ([("sex", "chi_square", 0.001, 50.0)], ci.UNTESTABLE),  # no test of age at all
+])
+def test_difference_needs_every_test_of_the_characteristic(rows, verdict):
+    found = ci.difference(p_values(*rows), "age")
+    assert found.verdict == verdict
+    assert ci.significance(p_values(*rows), "age") == f"la differenza tra i due sub-progetti {found.clause}"
+
+
+def test_difference_never_rounds_p_across_the_level():
+    """p = 0,0496 is below 0,05 but prints as 0,050 at three decimals: the clause says 'p < 0,05'."""
+    found = ci.difference(p_values(("sex", "chi_square", 0.0496, 50.0)), "sex")
+    assert found.verdict == ci.SIGNIFICANT
+    assert found.clause == "è statisticamente significativa (test del chi quadrato, p < 0,05)"
 
 
 @pytest.mark.parametrize("men_lab, men_pip, word", [(28, 36, "più alta"), (40, 36, "più bassa")])
@@ -232,8 +239,68 @@ def test_pip_status_and_entry_sentences():
     other = table(shares("pip_status", {"pip": {"concluso": 80, "in_corso": 20, "rinuncia": 0}}),
                   shares("employment_status", {"pip": {"disoccupato": 90, "prima_occupazione": 5, "occupato": 5}}))
     assert ci.pip_status_sentence(other).endswith("in corso il 20,0%; non si registrano rinunce.")
-    assert ci.pip_entry_sentence(other).startswith("Tra i destinatari dei PIP 95% era disoccupato")
+    assert ci.pip_entry_sentence(other).startswith("Tra i destinatari dei PIP il 95% era disoccupato")
     assert "per il restante 5%" in ci.pip_entry_sentence(other)
+    eighty = table(shares("employment_status", {"pip": {"disoccupato": 80, "prima_occupazione": 0, "occupato": 20}}))
+    assert ci.pip_entry_sentence(eighty).startswith("Tra i destinatari dei PIP l'80% era disoccupato")
+
+
+def test_sentences_on_an_empty_group_say_it_is_empty():
+    """Shares of an empty group are NaN: their sum is NaN too (not 0), so no sentence reads '0%'."""
+    empty = table(
+        shares("employment_status", {"pip": {code: 0 for code in ("disoccupato", "prima_occupazione", "occupato")},
+                                     "laboratorio_sociale": {code: 0 for code in ("inattivo", "studente", "occupato",
+                                                                                  "pensionato", "disoccupato")}}),
+        shares("education", {"totale": {"nessun_titolo": 0, "licenza_elementare": 0, "licenza_media": 0,
+                                        "diploma": 0}}))
+    assert ci.pip_entry_sentence(empty) == "Non risultano destinatari dei PIP."
+    assert ci.lab_employment_sentence(empty) == "Non risultano destinatari dei Laboratori Sociali."
+    assert ci.education_reading(empty) == "Non risultano destinatari."
+
+
+def test_lab_employment_sentence_with_its_article():
+    ind = table(shares("employment_status", {"laboratorio_sociale": {"disoccupato": 92, "occupato": 8}}))
+    assert ci.lab_employment_sentence(ind).startswith("Non cercava lavoro l'8% dei destinatari dei Laboratori")
+    nobody = table(shares("employment_status", {"laboratorio_sociale": {"disoccupato": 10, "occupato": 0}}))
+    assert ci.lab_employment_sentence(nobody).startswith("Tutti i destinatari dei Laboratori Sociali cercavano")
+
+
+def test_disadvantage_recording_sentence_follows_the_residual_category():
+    names = {"nessuna": "Nessuna vulnerabilità rilevata", "altro": "Altra vulnerabilità"}
+    with_residual = table(shares("disadvantage", {"totale": {"nessuna": 89, "altro": 11}}))
+    text = ci.disadvantage_recording_sentence(with_residual, names)
+    assert text.startswith("La voce «altra vulnerabilità», che non dice di quale condizione si tratti, riguarda "
+                           "l'11% dei destinatari, e per ogni persona è registrata una sola condizione")
+    without = ci.disadvantage_recording_sentence(table(shares("disadvantage", {"totale": {"nessuna": 9, "altro": 0}})),
+                                                 names)
+    assert without.startswith("Per ogni persona è registrata una sola condizione di svantaggio")
+    assert "non è rilevato" not in text + without
+
+
+def esf_reference(*codes: str) -> pd.DataFrame:
+    return pd.DataFrame({"code": list(codes), "type": "output", "unit": "participants"})
+
+
+@pytest.mark.parametrize("missing, expected", [
+    ((), "Tutti gli indicatori comuni di output sui partecipanti sono calcolabili."),
+    (("CO02",), "Non sono calcolabili CO02: i dati non registrano la durata della disoccupazione (CO02)."),
+    (("CO10", "CO11"), "Non sono calcolabili CO10 e CO11: il codice «post-diploma o laurea» unisce livelli di "
+                       "istruzione che il FSE tiene distinti (CO10 e CO11)."),
+    (("CO12", "CO13", "CO18"), "Non sono calcolabili CO12, CO13 e CO18: i dati non registrano la composizione del "
+                               "nucleo familiare (CO12 e CO13) né la condizione abitativa (CO18)."),
+    (("CO02", "CO19", "CO99"), "Non sono calcolabili CO02, CO19 e CO99: i dati non registrano la durata della "
+                               "disoccupazione (CO02) né la residenza in aree rurali (CO19); per CO99 i dati di "
+                               "monitoraggio non hanno le informazioni necessarie."),
+])
+def test_esf_missing_sentence_gives_the_reasons_of_the_missing_indicators_only(missing, expected):
+    esf = pd.DataFrame({"code": ["CO01"]})
+    assert ci.esf_missing_sentence(esf, esf_reference("CO01", *missing)) == expected
+
+
+def test_monitoring_source_elides_the_date():
+    assert ci.monitoring_source("2020-11-30", True) == ("dati di monitoraggio dei progetti integrati al 30 novembre "
+                                                        "2020 (dati sintetici)")
+    assert ci.monitoring_source("2021-08-01", False) == "dati di monitoraggio dei progetti integrati all'1 agosto 2021"
 
 
 def test_readings_flip_with_the_data():
@@ -291,7 +358,7 @@ def found():
 
 @pytest.fixture(scope="module")
 def labels():
-    return ci.chapter_labels(REFERENCE)
+    return load_labels(REFERENCE)
 
 
 def test_summary_and_results_tables_show_the_computed_figures(found):

@@ -29,6 +29,12 @@ def test_cutoff_sentence_compares_the_run_date_with_the_extraction_date():
     assert cm.cutoff_sentence(day, {}).startswith("la data di riferimento di questa edizione è il 30 novembre 2020")
 
 
+def test_cutoff_sentence_elides_the_article_before_the_first_and_the_eighth():
+    text = cm.cutoff_sentence(dt.date(2021, 8, 1), {"extracted_on": "2021-08-08"})
+    assert text == ("la data di riferimento di questa edizione è l'1 agosto 2021, mentre i dati sono stati estratti "
+                    "l'8 agosto 2021")
+
+
 def test_synthetic_paragraph_uses_the_edition_file():
     synthetic = cm.synthetic_paragraph({"seed": 2021, "description": "Edizione di prova."}, True)
     assert "seme casuale fisso (2021)" in synthetic and "«Edizione di prova.»" in synthetic

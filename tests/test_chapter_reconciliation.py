@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quartieri_erp.chapters import indicators as ci
 from quartieri_erp.chapters import reconciliation as rc
+from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators.published import read_published, reconcile
 from quartieri_erp.indicators.shared import compute_set
 
@@ -34,7 +34,7 @@ def computed() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def labels() -> dict:
-    return ci.chapter_labels(REFERENCE)
+    return load_labels(REFERENCE)
 
 
 def edited(published: pd.DataFrame, indicator: str, group: str, category: str | None, value: float) -> pd.DataFrame:
@@ -125,6 +125,15 @@ def test_count_share_checks(published):
     assert checks["explanation"].tolist() == ["244 su 830 è il 29,4%: coerente con il 29% stampato."]
     wrong = edited(published, "citizenship", "totale", "straniera", 0.31)
     assert rc.count_share_checks(wrong)["explanation"].iloc[0] == "244 su 830 è il 29,4%: diverso dal 31% stampato."
+    eight = edited(published, "citizenship", "totale", "straniera", 0.08)
+    assert rc.count_share_checks(eight)["explanation"].iloc[0] == "244 su 830 è il 29,4%: diverso dall'8% stampato."
+
+
+@pytest.mark.parametrize("claim, text", [("above:0.08", "superiore all'8%"), ("below:0.5", "inferiore al 50%"),
+                                         ("below:0.004", "inferiore allo 0,4%"), ("below:0.01", "inferiore all'1%"),
+                                         ("gt:pip", "più alta che nei PIP")])
+def test_claims_are_written_with_their_articulated_preposition(claim, text):
+    assert rc._claim_text(claim) == text
 
 
 def test_distribution_sums(published, labels):

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quartieri_erp.chapters import indicators as ci
 from quartieri_erp.chapters import summary
 from quartieri_erp.curated import load_case_studies, load_documents, load_facts, load_procedures, load_projects
 from quartieri_erp.formatting import fmt_int, fmt_pct
@@ -99,15 +100,6 @@ def test_majority_words_by_hand(share, words):
     assert summary.majority_words(share) == words
 
 
-@pytest.mark.parametrize("p, words", [
-    (1e-18, "statisticamente significativa (p < 0,001)"), (0.0123, "statisticamente significativa (p = 0,012)"),
-    (0.05, "non statisticamente significativa (p = 0,05)"), (0.298, "non statisticamente significativa (p = 0,30)"),
-    (math.nan, "non verificabile con i dati disponibili"),
-])
-def test_significance_words(p, words):
-    assert summary.significance_words(p) == words
-
-
 # ---------------------------------------------------------------- hand-made indicator sets
 
 
@@ -135,9 +127,10 @@ def fake_set(pip_share=0.63, concluded=0.647, withdrawn=0.008, vulnerable=(0.62,
     ]
     indicators = pd.DataFrame(rows, columns=["indicator", "group", "category", "value"])
     indicators["category"] = indicators["category"].astype("string")
+    p_age = p if isinstance(p, tuple) else (p, p)  # Welch, Mann-Whitney
     tests = pd.DataFrame({"indicator": ["sex", "disadvantage", "age", "age"],
                           "test": ["chi_square", "chi_square", "welch_t", "mann_whitney_u"],
-                          "p_value": [p, p, p, p]})
+                          "p_value": [p_age[0], p_age[0], *p_age], "min_expected": [50.0, 50.0, np.nan, np.nan]})
     return IndicatorSet(indicators=indicators, tests=tests, esf=pd.DataFrame(), synthetic=True)
 
 
@@ -148,7 +141,8 @@ def test_key_figures_reads_the_rows_it_needs():
     assert key.employed_or_retired_lab == pytest.approx(0.39)
     assert key.pip_aged_36_plus == pytest.approx(0.70)  # 0.55 + 0.14 + 0.01
     assert key.non_vulnerable_lab == pytest.approx(0.52)
-    assert key.profile_p_values() == {"età": 1e-6, "genere": 1e-6, "condizione di svantaggio": 1e-6}
+    assert {name: d.verdict for name, d in key.profile_differences().items()} == {
+        "età": ci.SIGNIFICANT, "genere": ci.SIGNIFICANT, "condizione di svantaggio": ci.SIGNIFICANT}
 
 
 def test_key_figures_names_a_missing_indicator():
@@ -161,8 +155,24 @@ def test_key_figures_names_a_missing_indicator():
 def test_missing_tests_read_as_not_verifiable():
     iset = fake_set()
     key = summary.key_figures(IndicatorSet(iset.indicators, iset.tests.iloc[:0], iset.esf, True))
-    assert math.isnan(key.p_age)
-    assert "non verificabile" in summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.p_age)
+    assert key.age_difference.verdict == ci.UNTESTABLE
+    assert "non si può verificare con un test" in summary.age_sentence(key.mean_age_lab, key.mean_age_pip,
+                                                                       key.age_difference)
+
+
+@pytest.mark.parametrize("p_age, words", [
+    ((0.01, 0.3), "è incerta, perché i test non concordano (test t di Welch, p = 0,010; test di Mann-Whitney, "
+                  "p = 0,300)"),
+    ((0.0496, 0.0496), "è statisticamente significativa (test t di Welch, p < 0,05; test di Mann-Whitney, p < 0,05)"),
+    ((0.2, 0.3), "non è statisticamente significativa"),
+])
+def test_the_summary_reads_the_tests_as_chapter_3_does(p_age, words):
+    """Welch alone is not enough, and p = 0,0496 never prints as 0,050: the verdict is chapter 3's."""
+    iset = fake_set(p=p_age)
+    key = summary.key_figures(iset)
+    text = summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference)
+    assert words in text
+    assert ci.significance(iset.tests, "age").removeprefix("la differenza tra i due sub-progetti ") in text
 
 
 def test_reach_sentence_follows_the_pip_share():
@@ -209,21 +219,40 @@ def test_withdrawal_words():
         "assenti", "rarissime", "rare", "non trascurabili", "frequenti"]
 
 
-def test_age_sentence_older_younger_similar():
-    assert "più anziano di chi segue un PIP (49,0 e 42,9 anni" in summary.age_sentence(49.0, 42.9, 1e-9)
-    assert "più giovane" in summary.age_sentence(40.0, 45.0, 1e-9)
-    similar = summary.age_sentence(45.2, 44.8, 0.4)
-    assert "un'età simile (45,2 e 44,8 anni)" in similar and "non statisticamente significativa" in similar
+SIGNIFICANT_AGE = ci.Difference(ci.SIGNIFICANT, "è statisticamente significativa (test t di Welch, p < 0,001)")
+NOT_SIGNIFICANT_AGE = ci.Difference(ci.NOT_SIGNIFICANT, "non è statisticamente significativa (test t di Welch, "
+                                                        "p = 0,400)")
+
+
+def test_age_sentence_older_younger_same():
+    assert "più anziano di chi segue un PIP (49,0 e 42,9 anni" in summary.age_sentence(49.0, 42.9, SIGNIFICANT_AGE)
+    assert "più giovane" in summary.age_sentence(40.0, 45.0, SIGNIFICANT_AGE)
+    close = summary.age_sentence(45.2, 44.8, NOT_SIGNIFICANT_AGE)
+    assert "più anziano di chi segue un PIP (45,2 e 44,8 anni" in close and "non è statisticamente" in close
+    same = summary.age_sentence(45.04, 44.96, NOT_SIGNIFICANT_AGE)
+    assert "hanno in media la stessa età (45,0 anni)" in same
+
+
+@given(st.floats(min_value=18, max_value=80), st.floats(min_value=18, max_value=80))
+def test_summary_and_chapter_3_compare_mean_ages_by_one_rule(lab, pip):
+    ind = pd.DataFrame({"indicator": ["mean_age", "mean_age"], "group": ["laboratorio_sociale", "pip"],
+                        "category": [None, None], "value": [lab, pip]})
+    tests = pd.DataFrame({"indicator": ["age"], "test": ["welch_t"], "p_value": [0.5], "min_expected": [np.nan]})
+    chapter = ci.mean_age_sentence(ind, tests)
+    text = summary.age_sentence(lab, pip, ci.difference(tests, "age"))
+    assert ("la stessa" in chapter) == ("la stessa età" in text)
+    assert ("più giovani" in chapter) == ("più anziano" in text)
 
 
 def test_vulnerability_sentence_direction_and_significance():
-    pip_more = summary.vulnerability_sentence(0.617, 0.485, 0.756, 1e-30)
+    pip_more = summary.vulnerability_sentence(0.617, 0.485, 0.756, SIGNIFICANT_AGE)
     assert pip_more.startswith("Le persone con almeno una condizione di vulnerabilità sono poco più di tre su "
                                "cinque (61,7%), più spesso tra chi segue un PIP (75,6%)")
-    lab_more = summary.vulnerability_sentence(0.5, 0.6, 0.4, 0.3)
+    lab_more = summary.vulnerability_sentence(0.5, 0.6, 0.4, NOT_SIGNIFICANT_AGE)
     assert "più spesso tra chi frequenta un Laboratorio sociale (60,0%)" in lab_more
-    assert "non statisticamente significativa" in lab_more
-    assert "quote simili" in summary.vulnerability_sentence(0.5, 0.5, 0.502, 0.9)
+    assert lab_more.endswith("tra chi partecipa a uno solo dei due sub-progetti non è statisticamente significativa "
+                             "(test t di Welch, p = 0,400).")
+    assert "quote simili" in summary.vulnerability_sentence(0.5, 0.5, 0.502, NOT_SIGNIFICANT_AGE)
 
 
 def test_lab_sentences_follow_the_shares():
@@ -244,16 +273,34 @@ def test_pip_target_sentence_reads_the_age_profile():
     assert "giovani adulti" in summary.pip_target_sentence(31.0, 0.3)
 
 
+def verdict(code: str) -> ci.Difference:
+    return ci.Difference(code, "")
+
+
 def test_profiles_sentence_lists_the_significant_dimensions():
-    text = summary.profiles_sentence({"età": 1e-9, "genere": 0.3, "condizione di svantaggio": 0.001})
+    text = summary.profiles_sentence({"età": verdict(ci.SIGNIFICANT), "genere": verdict(ci.NOT_SIGNIFICANT),
+                                      "condizione di svantaggio": verdict(ci.SIGNIFICANT)})
     assert "significative per età e condizione di svantaggio:" in text
-    same = summary.profiles_sentence({"età": 0.2, "genere": math.nan})
+    same = summary.profiles_sentence({"età": verdict(ci.NOT_SIGNIFICANT), "genere": verdict(ci.UNTESTABLE)})
     assert "non differiscono in modo statisticamente significativo per età:" in same
-    assert "non si possono verificare" in summary.profiles_sentence({"età": math.nan})
+    assert "raggiungono persone simili" in same
+    assert "non si possono verificare" in summary.profiles_sentence({"età": verdict(ci.UNTESTABLE)})
+
+
+def test_profiles_sentence_never_calls_uncertain_dimensions_similar():
+    mixed = summary.profiles_sentence({"età": verdict(ci.UNCERTAIN), "genere": verdict(ci.NOT_SIGNIFICANT)})
+    assert mixed == ("Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo "
+                     "statisticamente significativo per genere. Per età i test non concordano e la differenza "
+                     "resta incerta.")
+    assert "persone simili" not in mixed
+    only = summary.profiles_sentence({"età": verdict(ci.UNCERTAIN)})
+    assert only == "Per età i test non concordano e la differenza resta incerta."
 
 
 def test_coverage_sentence():
     assert summary.coverage_sentence(33, 33) == "I dati di monitoraggio coprono tutti i 33 progetti finanziati."
+    assert summary.coverage_sentence(8, 8) == "I dati di monitoraggio coprono tutti gli 8 progetti finanziati."
+    assert "riguardano 5 degli 8 progetti" in summary.coverage_sentence(5, 8)
     assert "riguardano 20 dei 33 progetti" in summary.coverage_sentence(20, 33)
     assert "va verificata" in summary.coverage_sentence(40, 33)
 
@@ -271,9 +318,6 @@ def test_monitoring_notes_say_whether_data_are_synthetic():
     assert "sintetic" not in real and "aggiornati all'1 agosto 2021" in real
     assert "inferiori a 5" in real and "@sec-indicatori" in real
     assert summary.synthetic_caveat(False) == "" and "sintetici" in summary.synthetic_caveat(True)
-    assert summary.monitoring_source(True, AS_OF) == ("dati di monitoraggio del POR FSE al 30 novembre 2020 "
-                                                     "(edizione sintetica)")
-    assert summary.monitoring_source(False, dt.date(2021, 8, 8)) == "dati di monitoraggio del POR FSE all'8 agosto 2021"
 
 
 # ---------------------------------------------------------------- values quoted from the curated data
@@ -332,7 +376,7 @@ def test_published_edition_reads_as_the_report(tmp_path):
     assert round(key.pip_share * 100, 1) == 63.1 and round(key.pip_concluded * 100, 1) == 64.7
     assert (round(key.mean_age_lab, 1), round(key.mean_age_pip, 1)) == (49.0, 42.9)
     assert "quasi due su tre (63,1%)" in summary.reach_sentence(key.participants, key.pip_share, AS_OF)
-    assert "più anziano" in summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.p_age)
+    assert "più anziano" in summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference)
 
 
 # ---------------------------------------------------------------- the summary notebook on another edition
@@ -362,7 +406,7 @@ def test_summary_notebook_follows_a_second_edition(tmp_path):
     assert "I dati di monitoraggio riguardano 20 dei 33 progetti finanziati" in text
     assert summary.reach_sentence(key.participants, key.pip_share, AS_OF) in text
     assert summary.pip_outcome_sentence(key.pip_concluded, key.pip_in_progress, key.pip_withdrawn) in text
-    assert summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.p_age) in text
+    assert summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference) in text
     assert "raggiunto 2.000 persone" in text and "raggiunto 830 persone" not in text
     assert not re.search(r"\bnan\b|–%", text)
     assert np.isfinite(key.pip_share)

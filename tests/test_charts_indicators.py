@@ -80,6 +80,18 @@ def test_tiny_shares_keep_a_decimal_and_decimals_can_be_asked_for():
     plt.close(fig)
 
 
+def test_bar_labels_are_the_shares_the_text_prints():
+    """0,998 is not 100% and 0,502 not 50%: the chart writes them as the sentences do (formatting.fmt_share)."""
+    from quartieri_erp.formatting import fmt_share
+
+    frame = pd.DataFrame({"category": ["Disoccupati", "Donne"], "group": ["PIP", "PIP"], "value": [0.998, 0.502],
+                          "ci_low": [0.99, 0.45], "ci_high": [1.0, 0.55]})
+    fig = charts.interval_bars(frame, "category", "group", source="s")
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == sorted([fmt_share(0.998), fmt_share(0.502)]) == \
+        ["50,2%", "99,8%"]
+    plt.close(fig)
+
+
 def test_long_category_labels_are_wrapped():
     long_name = "Nessuna vulnerabilità rilevata all'ingresso"
     frame = SHARES.assign(category=SHARES["category"].replace({"Donne": long_name}))

@@ -176,3 +176,28 @@ def test_editing_one_budget_changes_the_card_that_uses_it(data):
     set_cell(programme / "projects.csv", "P10", "budget_eur", "250000.00")
     cards = load_case_studies(programme).set_index("card_id")
     assert cards.loc["4.7", "budget_eur"] == 250_000
+
+
+def test_a_step_milestone_is_a_snake_case_key_naming_one_step(data):
+    programme, reference = data
+    rows = {}
+
+    def change(header, records):
+        strategy, step, milestone = (header.index(c) for c in ("strategy", "step", "milestone"))
+        for number, row in enumerate(records, start=2):
+            key = (row[strategy], row[step])
+            rows[key] = number
+            if key == ("bollate", "2"):
+                row[milestone] = "adp_approvato"  # already the key of Bollate's step 5
+            if key == ("bollate", "3"):
+                row[milestone] = "AdP approvato"
+        return header, records
+
+    rewrite(programme / "sus_steps.csv", change)
+    found = find(issues(programme, reference), "sus_steps.csv", "milestone")
+    assert sorted((i.row, i.value, i.rule) for i in found) == [
+        (rows[("bollate", "2")], "adp_approvato", "must be unique in the file: a key names one step"),
+        (rows[("bollate", "3")], "AdP approvato",
+         "must be a short snake_case key: lower-case letters, digits and underscores"),
+        (rows[("bollate", "5")], "adp_approvato", "must be unique in the file: a key names one step"),
+    ]

@@ -85,3 +85,15 @@ def test_resources_are_activated_by_the_printed_steps():
     steps = load_sus_steps(PROGRAMME)
     activated = steps.dropna(subset=["fund_activated"]).set_index("fund_activated")["act"].to_dict()
     assert activated == {"FESR": "DGR n. X/3829", "FSE": "DGR n. X/3969"}
+
+
+def test_the_steps_chapter_2_cites_are_marked_by_milestone():
+    """Tavola 2.1 l. 438, 454, 458 and Tavola 2.2 l. 545, 548-550, 553 (report 000)."""
+    steps = load_sus_steps(PROGRAMME).dropna(subset=["milestone"])
+    marked = dict(zip(steps["milestone"], zip(steps["strategy"], steps["step"])))
+    assert marked == {
+        "protocollo_intesa": ("milano_lorenteggio", 1), "adp_efficace": ("milano_lorenteggio", 11),
+        "convenzione_oi_firmata": ("milano_lorenteggio", 15), "adp_promosso": ("bollate", 1),
+        "adp_sottoscritto": ("bollate", 4), "adp_approvato": ("bollate", 5),
+        "schema_convenzione_oi_approvato": ("bollate", 6), "mobilita_approvata": ("bollate", 9),
+    }

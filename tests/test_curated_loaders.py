@@ -70,6 +70,19 @@ def test_cite_names_each_cited_document_once_in_order(tmp_path):
     assert line.startswith("elaborazione su Éupolis Lombardia") and line.count(";") == 1
 
 
+def test_source_line_cites_documents_then_other_sources_then_a_note():
+    from quartieri_erp.curated.citations import source_line
+
+    documents = pd.DataFrame({"doc_id": ["000", "002"], "citation": ["Rapporto", "Valutazione"]})
+    assert source_line(["002 l. 3", "000 l. 1; 002 l. 4"], documents) == "Fonte: elaborazione su Valutazione; Rapporto."
+    assert source_line(["000 l. 1"], documents, also=["dati di monitoraggio"], note="Nota.") == \
+        "Fonte: elaborazione su Rapporto; dati di monitoraggio. Nota."
+    assert source_line(also=["dati di monitoraggio al 30 novembre 2020"]) == \
+        "Fonte: elaborazione su dati di monitoraggio al 30 novembre 2020."
+    with pytest.raises(KeyError):
+        source_line(["009 l. 1"], documents)
+
+
 def test_a_source_citing_an_unknown_document_fails_the_check(tmp_path):
     import shutil
 

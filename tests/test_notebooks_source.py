@@ -1,5 +1,6 @@
 """The committed chapter notebooks: listed in the book, clean, parameterised, no typed numbers in prose."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -13,17 +14,32 @@ ROOT = Path(__file__).resolve().parents[1]
 BOOK = load_book(ROOT / "_quarto.yml")
 NOTEBOOKS = [ROOT / nb for nb in BOOK.notebooks]
 REQUIRED_PARAMETERS = {"data_dir", "as_of", "edition"}
-# Names that contain digits but are not data: the programming periods, the pandemic, and the codes of
-# the programme's actions (identifiers fixed by the Operational Programme, not measurements).
-NAMES_WITH_DIGITS = re.compile(r"20(14|21)-20(20|27)|Covid-19|COVID-19|\b9\.[14]\.[23]\b|V\.3\.c\.1\.1")
+# Names that contain digits but are not data: the programming periods, the pandemic, the codes of the
+# programme's actions (identifiers fixed by the Operational Programme), and file-format names.
+NAMES_WITH_DIGITS = re.compile(
+    r"20(14|21)-20(20|27)|Covid-19|COVID-19|\b9\.[14]\.[23]\b|V\.3\.c\.1\.1|UTF-8|Windows-1252|ISO 3166-1")
+
+
+def md_literals(code: str) -> list[str]:
+    """The literal text of the strings passed to ``md(...)`` (interpolated ``{…}`` parts left out)."""
+    texts = []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "md":
+            for arg in node.args:
+                parts = arg.values if isinstance(arg, ast.JoinedStr) else [arg]
+                texts += [p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)]
+    return texts
 
 
 def prose_of(nb) -> list[str]:
+    """Everything a reader sees that is typed in the notebook: Markdown cells, captions, alt texts and the
+    literal text of ``md(f"…")`` sentences."""
     texts = [c.source for c in nb.cells if c.cell_type == "markdown"]
     for cell in nb.cells:
-        if cell.cell_type == "code":
-            options, _ = split_options(cell.source)
+        if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", []):
+            options, code = split_options(cell.source)
             texts += [str(options[k]) for k in ("fig-cap", "tbl-cap", "fig-alt") if k in options]
+            texts += md_literals(code)
     return texts
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, YearLocator
 
 from .figures import PALETTE, WIDTH, add_source, new_figure, number_axis, percent_axis, wrap
-from .formatting import fmt_num, fmt_pct
+from .formatting import fmt_num, fmt_share
 
 NOTE_CHARS_PER_INCH = 12  # characters of a 10-pt note that fit in one inch
 
@@ -187,11 +187,6 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
 
 # --- Builders of chapter 3 (shares with confidence intervals, group means) ----------------------------
 
-def _share_label(value: float, decimals: int = 0) -> str:
-    """'69%' (``decimals`` decimals); a positive share that would print as zero gets one more ('0,4%')."""
-    return fmt_pct(value, decimals + 1 if 0 < value < 0.5 / 100 / 10 ** decimals else decimals)
-
-
 def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                   colours: dict[str, str] | None = None, mark: str = "", xlabel: str = "Quota del gruppo",
                   decimals: int = 0, width: float = WIDTH, label_width: int = 18):
@@ -199,7 +194,8 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
 
     ``shares`` has the ``category`` and ``group`` columns, ``value``, ``ci_low``, ``ci_high`` and optionally
     ``hidden``; categories and groups are drawn in the order they first appear (first on top). Each bar is
-    labelled with its percentage (``decimals`` decimals) just right of its interval; a hidden row (disclosure
+    labelled with its percentage (``formatting.fmt_share``: ``decimals`` decimals, more where fewer would print a
+    false 0%, 50% or 100%, as in the text) just right of its interval; a hidden row (disclosure
     control) gets no bar and no interval, only ``mark``. ``colours`` maps a group to its colour (default: the
     palette in order).
     """
@@ -225,7 +221,7 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                     elinewidth=0.9, capsize=2.5)
         for key in part.index[drawn]:
             end = high[key] if pd.notna(high[key]) else values[key]
-            ax.text(end + pad, ys[key], _share_label(values[key], decimals), va="center", fontsize=10)
+            ax.text(end + pad, ys[key], fmt_share(values[key], decimals), va="center", fontsize=10)
         for key in part.index[masked]:
             ax.text(pad, ys[key], mark, va="center", fontsize=10, color="#555555")
     centres = [-(i * block + (len(groups) - 1) * step / 2) for i in range(len(categories))]

@@ -16,18 +16,26 @@ MONTHS = (
 NBSP = "\u00a0"
 
 
-def _round(value: float, decimals: int) -> Decimal:
+def _missing(value) -> bool:
+    return value is None or math.isnan(value)
+
+
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """``value`` rounded half-up, as the published report prints (12.5 -> 13, 0.125 -> 0.13, never banker's
+    rounding); None and NaN give NaN."""
+    if _missing(value):
+        return math.nan
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def fmt_num(value: float, decimals: int = 0) -> str:
     """1234.5 -> '1.234,5' (thousands '.', decimals ',')."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "–"
-    rounded = _round(value, decimals)
+    rounded = round_half_up(value, decimals)
     sign = "-" if rounded < 0 else ""
-    integer, _, fraction = f"{abs(rounded):f}".partition(".")
+    integer, _, fraction = f"{abs(rounded):.{decimals}f}".partition(".")
     groups = f"{int(integer):,}".replace(",", ".")
     return f"{sign}{groups},{fraction}" if decimals > 0 else f"{sign}{groups}"
 
@@ -39,9 +47,29 @@ def fmt_int(value: float) -> str:
 
 def fmt_pct(share: float, decimals: int = 1) -> str:
     """A proportion as a percentage: 0.6313 -> '63,1%'."""
-    if share is None or (isinstance(share, float) and math.isnan(share)):
+    if _missing(share):
         return "–"
     return f"{fmt_num(share * 100, decimals)}%"
+
+
+EDGES = (0, 50, 100)  # percentages a reader takes literally: none, half, all
+
+
+def _misleading(share: float, decimals: int) -> bool:
+    """True when the rounded percentage would read as 0%, 50% or 100% while the share is not exactly that."""
+    shown = round_half_up(share * 100, decimals)
+    return any(shown == edge and share * 100 != edge for edge in EDGES)
+
+
+def fmt_share(share: float, decimals: int = 0) -> str:
+    """A share as a percentage with ``decimals`` decimals, or more when fewer would print a false 0%, 50%
+    or 100% (0.004 -> '0,4%', 0.5004 -> '50,04%', 0.998 -> '99,8%'): the format of shares in text and charts."""
+    if _missing(share):
+        return "–"
+    for places in range(decimals, 4):
+        if not _misleading(share, places):
+            return fmt_pct(share, places)
+    return fmt_pct(share, 3)
 
 
 def fmt_eur(amount: float, decimals: int = 2) -> str:
@@ -49,9 +77,9 @@ def fmt_eur(amount: float, decimals: int = 2) -> str:
     return f"{fmt_num(amount, decimals)}{NBSP}€"
 
 
-def fmt_eur_millions(amount: float, decimals: int = 1) -> str:
-    """52_700_000 -> '52,7 milioni di euro'."""
-    return f"{fmt_num(amount / 1e6, decimals)} milioni di euro"
+def fmt_eur_millions(amount: float, decimals: int = 1, short: bool = False) -> str:
+    """52_700_000 -> '52,7 milioni di euro'; ``short`` (bar labels, titles): '52,7 mln €'."""
+    return f"{fmt_num(amount / 1e6, decimals)} {'mln €' if short else 'milioni di euro'}"
 
 
 def fmt_date(day: dt.date | str) -> str:

@@ -22,11 +22,11 @@ from ..dictionary import BREAK, code_span, data_dictionary, table_rules
 from ..disclosure import mark, suppression_mask
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
 from ..monitoring import Monitoring
-from ..monitoring.codes import ITALY, PIP_STATUSES, SEX
+from ..monitoring.codes import CITIZENSHIP, ITALY, PIP_STATUSES, SEX
 from ..monitoring.integrity import link_participants
 from ..tables import markdown_table
 from ..tables_io import TableSpec, read_table
-from .labels import label_map
+from .labels import Labels
 from .wording import discrepancy_ref, join_it
 
 
@@ -164,9 +164,10 @@ def artifacts_sentence(artifacts: pd.DataFrame) -> str:
     return f"Delle {fmt_int(len(artifacts))} tabelle, tavole e figure del rapporto pubblicato {join_it(parts)}."
 
 
-def artifacts_table(artifacts: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
-    """Each table and figure of the published report next to a cross-reference to its rebuilt version."""
-    kind, rebuilt = label_map(labels, "artifact_kind"), label_map(labels, "artifact_rebuilt")
+def artifacts_table(artifacts: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Each table and figure of the published report next to a cross-reference to its rebuilt version
+    (``labels`` from ``labels.load_labels``)."""
+    kind, rebuilt = labels["artifact_kind"], labels["artifact_rebuilt"]
     published = [f"{kind[k]} {n}" if pd.notna(n) else f"{kind[k]} senza numero"
                  for k, n in zip(artifacts["kind"], artifacts["number"])]
     return pd.DataFrame({
@@ -189,7 +190,6 @@ def glossary_table(glossary: pd.DataFrame) -> pd.DataFrame:
 # --- A6: per-project annex -------------------------------------------------------------------------------
 
 SPLIT = ("laboratorio_only", "pip_only", "both")  # disjoint: the three add up to the participants
-CITIZENSHIP = ("italiana", "straniera")
 ASSUMED_LEAD_DISCREPANCY = "D05"  # discrepancies.csv entry on the lead partner assumed for a project
 
 
@@ -313,9 +313,10 @@ class AnnexLabels:
     assumed_lead: str  # e.g. "D05", checked against discrepancies.csv
 
     @classmethod
-    def from_tables(cls, labels: pd.DataFrame, discrepancies: pd.DataFrame) -> AnnexLabels:
-        return cls(label_map(labels, "lead_type"), label_map(labels, "ranking"), label_map(labels, "group"),
-                   label_map(labels, "pip_status"), discrepancy_ref(discrepancies, ASSUMED_LEAD_DISCREPANCY))
+    def from_tables(cls, labels: Labels, discrepancies: pd.DataFrame) -> AnnexLabels:
+        """From ``labels.load_labels`` and discrepancies.csv."""
+        return cls(labels["lead_type"], labels["ranking"], labels["group"], labels["pip_status"],
+                   discrepancy_ref(discrepancies, ASSUMED_LEAD_DISCREPANCY))
 
 
 def project_anchor(project_id: str) -> str:

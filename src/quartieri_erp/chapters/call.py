@@ -8,10 +8,11 @@ from fractions import Fraction
 import pandas as pd
 
 from ..curated import fact
-from ..formatting import fmt_date, fmt_eur, fmt_eur_millions, fmt_int, fmt_num, fmt_partial_date
-from .wording import join_it, with_article
+from ..formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date
+from .wording import counted, date_with, join_it, with_article
 
 FUNDED, NOT_ADMITTED = "finanziato", "non_ammesso"
+ASSUMED_MARK = " (ipotesi)"  # after a lead partner the source does not name (D05)
 
 
 # --- Tabella 2.1 --------------------------------------------------------------------------------------
@@ -87,9 +88,14 @@ def budget_gap_sentence(initial: float, topup: float, total: float) -> str:
             f"{direction} {fmt_eur(abs(gap))} le risorse complessive dichiarate ({fmt_eur(total)}).")
 
 
+def funded_projects(projects: pd.DataFrame) -> pd.DataFrame:
+    """The applications that the call funded."""
+    return projects[projects["outcome"] == FUNDED]
+
+
 def call_outcomes(projects: pd.DataFrame) -> dict[str, int]:
     """Applications, funded (by ranking), not admitted, and lead partners of the funded projects by type."""
-    funded = projects[projects["outcome"] == FUNDED]
+    funded = funded_projects(projects)
     return {
         "applications": len(projects),
         "funded": len(funded),
@@ -110,7 +116,7 @@ def assumed_leads_sentence(outcomes: dict[str, int], note: str = "") -> str:
     if missing == 0:
         return ""
     attributed = ("il progetto mancante è attribuito" if missing == 1
-                  else f"i {fmt_int(missing)} progetti mancanti sono attribuiti")
+                  else f"{with_article(fmt_int(missing), 'i')} progetti mancanti sono attribuiti")
     bracket = f" ({note})" if note else ""
     return (f"L'elenco pubblicato della prima graduatoria nomina {fmt_int(outcomes['first_leads_printed'])} "
             f"capofila per {fmt_int(outcomes['first'])} progetti: {attributed} qui a un capofila ipotetico, "
@@ -125,10 +131,11 @@ def outcome_label(projects: pd.DataFrame, ranking_labels: dict[str, str],
 
 
 def projects_table(projects: pd.DataFrame, provinces: pd.DataFrame, ranking_labels: dict[str, str],
-                   outcome_labels: dict[str, str], assumed_mark: str = " (ipotesi)") -> pd.DataFrame:
-    """The applications in ranking order: lead partner, municipality, province, outcome."""
+                   outcome_labels: dict[str, str]) -> pd.DataFrame:
+    """The applications in ranking order: lead partner (``ASSUMED_MARK`` when assumed), municipality, province,
+    outcome."""
     names = provinces.set_index("sigla")["denominazione_uts"]
-    lead = projects["lead_partner"] + projects["lead_partner_assumed"].map({True: assumed_mark, False: ""})
+    lead = projects["lead_partner"] + projects["lead_partner_assumed"].map({True: ASSUMED_MARK, False: ""})
     return pd.DataFrame({
         "Capofila": lead,
         "Comune": projects["municipality"],
@@ -141,8 +148,7 @@ def funded_by_province(projects: pd.DataFrame, provinces: pd.DataFrame,
                        ranking_labels: dict[str, str]) -> pd.DataFrame:
     """Funded projects per province of the lead partner and ranking (``province``, ``ranking``, ``projects``)."""
     names = provinces.set_index("sigla")["denominazione_uts"]
-    funded = projects[projects["outcome"] == FUNDED]
-    counts = funded.groupby(["province", "ranking"]).size().rename("projects").reset_index()
+    counts = funded_projects(projects).groupby(["province", "ranking"]).size().rename("projects").reset_index()
     counts["province"] = counts["province"].map(names)
     counts["ranking"] = counts["ranking"].map(ranking_labels)
     return counts
@@ -156,7 +162,7 @@ def province_totals(by_province: pd.DataFrame) -> pd.DataFrame:
 
 def provinces_without_funded(projects: pd.DataFrame, provinces: pd.DataFrame) -> list[str]:
     """Names of the provinces where no funded project has its lead partner, alphabetical."""
-    funded = set(projects.loc[projects["outcome"] == FUNDED, "province"])
+    funded = set(funded_projects(projects)["province"])
     return sorted(provinces.loc[~provinces["sigla"].isin(funded), "denominazione_uts"])
 
 
@@ -166,12 +172,15 @@ def known_budgets_sentence(projects: pd.DataFrame, mean: float) -> str:
     if known.empty:
         return "il rapporto non pubblica la dotazione di alcun progetto"
     above = int((known > mean).sum())
+    if len(known) == 1:
+        side = "superiore" if above else "inferiore" if known.iloc[0] < mean else "pari"
+        return f"l'unica dotazione pubblicata, di {fmt_eur(known.iloc[0], 0)}, è {side} alla media"
     if above == len(known):
         position = "tutte superiori alla media"
     elif above == 0:
         position = "tutte inferiori alla media"
     else:
-        position = f"sopra la media in {fmt_int(above)} {'caso' if above == 1 else 'casi'} su {fmt_int(len(known))}"
+        position = f"sopra la media in {counted(above, 'caso', 'casi')} su {fmt_int(len(known))}"
     return (f"le {fmt_int(len(known))} dotazioni pubblicate vanno da {fmt_eur(known.min(), 0)} a "
             f"{fmt_eur(known.max(), 0)}, {position}")
 
@@ -214,7 +223,8 @@ def resources_frame(resources: pd.DataFrame, strategy_labels: dict[str, str],
     """Funding of the strategies for the figure: ``panel`` (strategy and its computed total), ``fund``
     label, amount, share of the strategy's total, source."""
     totals = strategy_totals(resources)
-    titles = {code: f"{label} (totale {millions_label(totals[code])})" for code, label in strategy_labels.items()
+    titles = {code: f"{label} (totale {fmt_eur_millions(totals[code], 2, short=True)})"
+              for code, label in strategy_labels.items()
               if code in totals.index}
     return pd.DataFrame({
         "panel": resources["strategy"].map(titles),
@@ -223,11 +233,6 @@ def resources_frame(resources: pd.DataFrame, strategy_labels: dict[str, str],
         "share": resources["amount_eur"] / resources["strategy"].map(totals),
         "source": resources["source"],
     }).reset_index(drop=True)
-
-
-def millions_label(amount: float) -> str:
-    """52_700_000 -> '52,70 mln €' (short bar labels)."""
-    return f"{fmt_num(amount / 1e6, 2)} mln €"
 
 
 def resource_list(resources: pd.DataFrame, strategy: str, fund_labels: dict[str, str]) -> str:
@@ -292,14 +297,11 @@ def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
 
 
 def procedure_span(frame: pd.DataFrame) -> dict:
-    """First and last step, months between them, number of steps and the date each fund was activated."""
-    first, last = frame["plot_date"].min(), frame["plot_date"].max()
+    """Number of steps, months from the first to the last, and the date each fund was activated (on the time
+    axis; in words: ``fund_when``)."""
     activated = frame.dropna(subset=["fund_activated"])
     return {
-        "steps": len(frame), "first": first, "last": last, "months": months_between(first, last),
-        "first_label": frame.loc[frame["plot_date"].idxmin(), "date_label"],
-        "last_label": frame.loc[frame["plot_date"].idxmax(), "date_label"],
-        "funds": dict(zip(activated["fund_activated"], activated["date_label"])),
+        "steps": len(frame), "months": months_between(frame["plot_date"].min(), frame["plot_date"].max()),
         "fund_dates": dict(zip(activated["fund_activated"], activated["plot_date"])),
     }
 
@@ -315,13 +317,32 @@ def milestones(timeline: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     })
 
 
-def step_when(frame: pd.DataFrame, step: int, preposition: str | None = None) -> str:
-    """The date label of one step (``frame`` from ``steps_frame``), optionally with its article."""
-    row = frame.loc[frame["step"] == step]
-    if row.empty:
-        raise KeyError(f"no step {step}")
-    label = row["date_label"].iloc[0]
-    return with_article(label, preposition) if preposition else label
+def milestone_step(frame: pd.DataFrame, milestone: str) -> pd.Series:
+    """The step of ``frame`` (from ``steps_frame``) that sus_steps.csv marks with ``milestone``."""
+    row = frame.loc[frame["milestone"] == milestone]
+    if len(row) != 1:
+        raise KeyError(f"sus_steps.csv: {len(row)} steps of this strategy have milestone {milestone!r}")
+    return row.iloc[0]
+
+
+def _step_date(step: pd.Series, preposition: str | None) -> str:
+    if preposition is None or isinstance(step["date_qualifier"], str):
+        return step["date_label"]
+    return date_with(step["date"], preposition, step["date_precision"])
+
+
+def step_when(frame: pd.DataFrame, milestone: str, preposition: str | None = None) -> str:
+    """The date of the step marked ``milestone``, optionally after a preposition (``wording.date_with``); a
+    qualified label ('da marzo 2015', 'fine dicembre 2017') is returned as printed."""
+    return _step_date(milestone_step(frame, milestone), preposition)
+
+
+def fund_when(frame: pd.DataFrame, fund: str, preposition: str | None = None) -> str:
+    """The date of the step that activates ``fund`` (``fund_activated``), as ``step_when`` writes it."""
+    row = frame.loc[frame["fund_activated"] == fund]
+    if len(row) != 1:
+        raise KeyError(f"sus_steps.csv: {len(row)} steps of this strategy activate {fund!r}")
+    return _step_date(row.iloc[0], preposition)
 
 
 def reference_date_words(procedures: pd.DataFrame) -> str:
@@ -330,8 +351,8 @@ def reference_date_words(procedures: pd.DataFrame) -> str:
     if not dates:
         return ""
     if len(dates) == 1:
-        return f"al {fmt_date(dates[0])}"
-    return f"tra il {fmt_date(dates[0])} e il {fmt_date(dates[-1])}"
+        return date_with(dates[0], "al")
+    return f"tra {date_with(dates[0], 'il')} e {date_with(dates[-1], 'il')}"
 
 
 def mean_project_value(total: float, funded: int) -> float:

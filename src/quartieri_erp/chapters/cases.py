@@ -1,7 +1,8 @@
 """Chapter 4, the case studies: card tables, key numbers, budgets by fund and sentences that depend on data.
 
 Every table builder returns a DataFrame with a ``source`` column (the provenance of each row); the
-notebook shows the other columns and turns ``source`` into the 'Fonte:' line with ``source_line``.
+notebook shows the other columns and turns ``source`` into the 'Fonte:' line with
+``curated.citations.source_line``. Labels: ``labels.load_labels(reference_dir, LABELLED_HERE)``.
 """
 
 from __future__ import annotations
@@ -15,18 +16,14 @@ from pathlib import Path
 import pandas as pd
 
 from ..curated import (
-    cite,
     load_case_studies,
     load_case_study_items,
     load_case_study_results,
     load_projects,
     load_timeline,
 )
-from ..errors import InputError, InputIssue
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
-from ..monitoring.reference import LABELS
-from .labels import label_map, read_labels
-from .wording import discrepancy_ref, join_it, with_article
+from .wording import UNITS, date_with, discrepancy_ref, join_it, quantity, with_article
 
 # Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
 FUND_OF_ACTION = {"9.1.3": "FSE", "9.4.2": "FSE", "V.3.c.1.1": "FESR"}
@@ -35,7 +32,6 @@ BUDGET_PREFIX = "budget_"  # case_study_results metrics that split or restate a 
 CARD_LISTS = ("partner", "objective", "location", "action", "rule")  # printed lists of a card, in order
 # Variables of labels.csv this chapter reads (the first five were added for it).
 LABELLED_HERE = ("case_field", "case_status", "result_kind", "partner_role", "case_programme", "ranking", "fund")
-UNIT_WORDS = {"hours": ("ora", "ore"), "months": ("mese", "mesi"), "years": ("anno", "anni"), "sqm": ("mq", "mq")}
 
 Labels = Mapping[str, Mapping[str, str]]
 
@@ -87,16 +83,6 @@ def card_order(card_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in card_id.split("."))
 
 
-def load_labels(reference_dir: Path) -> dict[str, dict[str, str]]:
-    """labels.csv as ``{variable: {code: label}}`` in display order; the variables this chapter reads must be there."""
-    frame = read_labels(reference_dir)
-    missing = [v for v in LABELLED_HERE if v not in set(frame["variable"])]
-    if missing:
-        raise InputError([InputIssue(file=(Path(reference_dir) / LABELS.file).as_posix(), column="variable",
-                                     rule=f"must have the labels of chapter 4: {', '.join(missing)} missing")])
-    return {variable: label_map(frame, variable) for variable in dict.fromkeys(frame["variable"])}
-
-
 # ---------------------------------------------------------------- formatting of values and lists
 
 
@@ -114,11 +100,9 @@ def format_value(value: float, unit: str) -> str:
     if unit == "ratio":
         fraction = Fraction(float(value)).limit_denominator(12)
         return f"{fraction.numerator}/{fraction.denominator}"
-    number = fmt_num(value, _decimals(value))
-    if unit in UNIT_WORDS:
-        singular, plural = UNIT_WORDS[unit]
-        return f"{number} {singular if value == 1 else plural}"
-    return number
+    if unit in UNITS:
+        return quantity(value, unit, _decimals(value))
+    return fmt_num(value, _decimals(value))
 
 
 def join_items(texts: Iterable[str]) -> str:
@@ -139,16 +123,6 @@ def actions_text(actions: str) -> str:
     return "; ".join(f"POR {fund}, Azion{'e' if len(c) == 1 else 'i'} {join_it(c)}" for fund, c in by_fund.items())
 
 
-def when_phrase(day, precision: str) -> str:
-    """'il 21 giugno 2019', 'a marzo 2021', 'ad aprile 2021', 'nel 2021'."""
-    when = fmt_partial_date(day.date() if hasattr(day, "date") else day, precision)
-    if precision == "day":
-        return with_article(when, "il")
-    if precision == "year":
-        return with_article(when, "nel")
-    return f"{'ad' if when.startswith('a') else 'a'} {when}"
-
-
 def blank_repeats(values: Iterable[str]) -> list[str]:
     """A grouping column shown once per group: each value equal to the one above becomes ''."""
     shown, previous = [], None
@@ -156,11 +130,6 @@ def blank_repeats(values: Iterable[str]) -> list[str]:
         shown.append("" if value == previous else value)
         previous = value
     return shown
-
-
-def source_line(sources: Iterable[str], documents: pd.DataFrame) -> str:
-    """'Fonte: elaborazione su …' for the rows shown."""
-    return f"Fonte: {cite(sources, documents)}."
 
 
 def _sources(*groups: Iterable[str]) -> str:
@@ -178,16 +147,16 @@ def status_text(data: CaseData, card_id: str, labels: Labels) -> str:
         return ""
     details = []
     if pd.notna(card["start_date"]):
-        when = when_phrase(card["start_date"], card["start_precision"])
+        when = date_with(card["start_date"], "il", card["start_precision"])
         if card["status"] == "non_avviato":
             details.append(f"avvio previsto {when}")
         elif card["start_precision"] == "day":
-            details.append(f"attivo {with_article(fmt_partial_date(card['start_date'].date(), 'day'), 'dal')}")
+            details.append(f"attivo {date_with(card['start_date'], 'dal')}")
         else:
             details.append(f"avviato {when}")
     if pd.notna(card["end_date"]):
         verb = "conclusione prevista" if card["end_is_planned"] else "concluso"
-        details.append(f"{verb} {when_phrase(card['end_date'], card['end_precision'])}")
+        details.append(f"{verb} {date_with(card['end_date'], 'il', card['end_precision'])}")
     if pd.notna(card["duration_months"]):
         details.append(f"durata prevista di {format_value(card['duration_months'], 'months')}")
     text = labels["case_status"][card["status"]]
@@ -233,8 +202,9 @@ def _number_label(row) -> str:
     """A result's label, with its reference date when the label does not already say it."""
     if pd.isna(row.reference_date) or str(row.reference_date.year) in row.label:
         return row.label
-    when = fmt_partial_date(row.reference_date.date(), row.date_precision)
-    return f"{row.label}, al {when}" if row.date_precision == "day" else f"{row.label} ({when})"
+    if row.date_precision == "day":
+        return f"{row.label}, {date_with(row.reference_date, 'al')}"
+    return f"{row.label} ({date_with(row.reference_date, None, row.date_precision)})"
 
 
 def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool = False) -> pd.DataFrame:
@@ -424,10 +394,11 @@ def sum_check(total: float, parts: Iterable[float]) -> str:
 def share_check(part: float, whole: float, printed_pct: float) -> str:
     """A computed share against the printed percentage: 'pari al 32%, più del 30% indicato'."""
     share = part / whole
+    computed = with_article(fmt_pct(share, 0), "al")
     if abs(share * 100 - printed_pct) < 0.5:
-        return f"pari al {fmt_pct(share, 0)}, come indicato"
+        return f"pari {computed}, come indicato"
     side = "più" if share * 100 > printed_pct else "meno"
-    return f"pari al {fmt_pct(share, 0)}, {side} del {fmt_pct(printed_pct / 100, 0)} indicato"
+    return f"pari {computed}, {side} {with_article(fmt_pct(printed_pct / 100, 0), 'del')} indicato"
 
 
 def cap_check(amount: float, cap: float) -> str:

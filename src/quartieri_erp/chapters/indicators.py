@@ -9,23 +9,21 @@ difference between the sub-projects is called significant only when every test o
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ..curated import load_provinces
 from ..disclosure import note as disclosure_note
 from ..disclosure import suppression_mask
 from ..figures import PALETTE
-from ..formatting import fmt_date, fmt_int, fmt_num, fmt_pct
-from ..indicators.published import round_half_up
-from .labels import label_map, read_labels
-from .wording import join_it
+from ..formatting import fmt_int, fmt_num, fmt_pct, fmt_share, round_half_up
+from ..indicators.core import SUBGROUPS
+from .wording import date_with, join_it, with_article
 
 ALPHA = 0.05  # significance level of the tests
 CONFIDENCE = 0.95  # level of the Wilson intervals of the indicator set
 MIN_EXPECTED = 5  # below this expected count a chi-square p-value is only indicative
-SUBGROUPS = ("totale", "laboratorio_sociale", "pip")
-SUBPROJECTS = ("laboratorio_sociale", "pip")
+AGE_DECIMALS = 1  # mean ages are shown, and compared, with one decimal
 
 GROUP_IN = {"totale": "nel complesso", "laboratorio_sociale": "nei Laboratori Sociali", "pip": "nei PIP"}
 GROUP_OF = {"totale": "di tutti i destinatari", "laboratorio_sociale": "dei Laboratori Sociali", "pip": "dei PIP"}
@@ -82,24 +80,7 @@ def distribution(ind: pd.DataFrame, indicator: str, group: str = "totale") -> pd
     return pd.Series(rows["value"].to_numpy(dtype=float), index=rows["category"].astype(str).to_numpy())
 
 
-# --- Italian number formats for the text ---------------------------------------------------------------
-
-def _misleading(share: float, decimals: int) -> bool:
-    """True when the rounded percentage would read as 0%, 50% or 100% while the share is not exactly that."""
-    shown = round_half_up(share * 100, decimals)
-    return any(shown == edge and share * 100 != edge for edge in (0, 50, 100))
-
-
-def fmt_share(share: float, decimals: int = 0) -> str:
-    """A share as a percentage with ``decimals`` decimals, or more when fewer would print a false 0%, 50%
-    or 100% (0.004 -> '0,4%', 0.5004 -> '50,04%')."""
-    if share is None or math.isnan(share):
-        return "–"
-    for places in range(decimals, 4):
-        if not _misleading(share, places):
-            return fmt_pct(share, places)
-    return fmt_pct(share, 3)
-
+# --- Italian number formats for the text (shares: ``formatting.fmt_share``) -------------------------------
 
 def fmt_pair(a: float, b: float, decimals: int = 0) -> tuple[str, str]:
     """Two shares with the fewest decimals (from ``decimals``) that keep them apart when they differ."""
@@ -113,16 +94,6 @@ def fmt_pair(a: float, b: float, decimals: int = 0) -> tuple[str, str]:
 def fmt_ci(low: float, high: float, decimals: int = 1) -> str:
     """A confidence interval of a share: '59,8%–66,3%'."""
     return f"{fmt_pct(low, decimals)}–{fmt_pct(high, decimals)}"
-
-
-def the_pct(text: str) -> str:
-    """A formatted percentage with its article: 'il 64,7%', "l'8%", "l'11%", 'lo 0,8%'."""
-    integer = text.split(",")[0].rstrip("%")
-    if integer == "0":
-        return f"lo {text}"
-    if integer.startswith("8") or integer in ("1", "11"):
-        return f"l'{text}"
-    return f"il {text}"
 
 
 def fmt_p(p: float) -> str:
@@ -145,30 +116,42 @@ def category_list(labels: dict[str, str], variable: str) -> str:
 
 # --- Sentences ----------------------------------------------------------------------------------------
 
-def significance(tests: pd.DataFrame, indicator: str) -> str:
-    """Whether the sub-projects differ on ``indicator``, with each test and its p-value, as a clause:
-    'la differenza tra i due sub-progetti è statisticamente significativa (test del chi quadrato, p < 0,001)'.
+SIGNIFICANT, NOT_SIGNIFICANT, UNCERTAIN, UNTESTABLE = "significant", "not significant", "uncertain", "untestable"
+VERDICT_WORDS = {SIGNIFICANT: "è statisticamente significativa",
+                 NOT_SIGNIFICANT: "non è statisticamente significativa",
+                 UNCERTAIN: "è incerta, perché i test non concordano"}
 
-    Significant only when every test says so; a chi-square with an expected count below ``MIN_EXPECTED``
-    carries a warning."""
+
+@dataclass(frozen=True)
+class Difference:
+    """Whether the sub-projects differ on one characteristic, judged on every test run on it."""
+
+    verdict: str  # SIGNIFICANT (every p < ALPHA), NOT_SIGNIFICANT (none), UNCERTAIN (they disagree), UNTESTABLE
+    clause: str  # 'è statisticamente significativa (test del chi quadrato, p < 0,001)', to follow 'la differenza'
+
+
+def difference(tests: pd.DataFrame, indicator: str) -> Difference:
+    """The verdict on ``indicator`` and its clause with each test and its p-value (``fmt_p``); a chi-square
+    with an expected count below ``MIN_EXPECTED`` carries a warning. The one rule of every chapter."""
     rows = tests[(tests["indicator"] == indicator) & tests["p_value"].notna()]
     if rows.empty:
-        return ("la differenza tra i due sub-progetti non si può verificare con un test: uno dei due gruppi è "
-                "vuoto o ha una sola categoria")
+        return Difference(UNTESTABLE, "non si può verificare con un test: uno dei due gruppi è vuoto o ha una sola "
+                                      "categoria")
     detail = "; ".join(f"{TEST_NAMES[t]}, {fmt_p(p)}" for t, p in zip(rows["test"], rows["p_value"]))
     significant = rows["p_value"] < ALPHA
-    if significant.all():
-        verdict = "è statisticamente significativa"
-    elif not significant.any():
-        verdict = "non è statisticamente significativa"
-    else:
-        verdict = "è incerta, perché i test non concordano"
-    text = f"la differenza tra i due sub-progetti {verdict} ({detail})"
+    verdict = SIGNIFICANT if significant.all() else NOT_SIGNIFICANT if not significant.any() else UNCERTAIN
+    clause = f"{VERDICT_WORDS[verdict]} ({detail})"
     sparse = (rows["test"] == "chi_square") & (rows["min_expected"] < MIN_EXPECTED)
     if sparse.any():
-        text += (f", ma alcune frequenze attese sono inferiori a {fmt_int(MIN_EXPECTED)} e il risultato va "
-                 "letto con cautela")
-    return text
+        clause += (f", ma alcune frequenze attese sono inferiori a {fmt_int(MIN_EXPECTED)} e il risultato va "
+                   "letto con cautela")
+    return Difference(verdict, clause)
+
+
+def significance(tests: pd.DataFrame, indicator: str) -> str:
+    """Whether the sub-projects differ on ``indicator``, as a clause: 'la differenza tra i due sub-progetti è
+    statisticamente significativa (test del chi quadrato, p < 0,001)' (see ``difference``)."""
+    return f"la differenza tra i due sub-progetti {difference(tests, indicator).clause}"
 
 
 def majority(ind: pd.DataFrame, indicator: str, group: str = "totale") -> str:
@@ -208,7 +191,8 @@ def ranked(ind: pd.DataFrame, indicator: str, labels: dict[str, str], group: str
 def interval_phrase(ind: pd.DataFrame, indicator: str, group: str = "totale", category: str | None = None) -> str:
     """'intervallo di confidenza al 95%: 59,8%–66,3%'."""
     row = pick(ind, indicator, group, category)
-    return f"intervallo di confidenza al {fmt_pct(CONFIDENCE, 0)}: {fmt_ci(row['ci_low'], row['ci_high'])}"
+    return (f"intervallo di confidenza {with_article(fmt_pct(CONFIDENCE, 0), 'al')}: "
+            f"{fmt_ci(row['ci_low'], row['ci_high'])}")
 
 
 def top_phrase(ind: pd.DataFrame, indicator: str, labels: dict[str, str], group: str = "totale") -> str:
@@ -219,15 +203,21 @@ def top_phrase(ind: pd.DataFrame, indicator: str, labels: dict[str, str], group:
     return f"{names} ({fmt_share(shares.max())}{' ciascuna' if len(tied) > 1 else ''})"
 
 
+def shown_age(years: float) -> float:
+    """A mean age as the text shows it (``AGE_DECIMALS``, half-up): two ages are 'the same' when these are equal."""
+    return round_half_up(years, AGE_DECIMALS)
+
+
 def mean_age_sentence(ind: pd.DataFrame, tests: pd.DataFrame) -> str:
     """Mean age of PIP against Laboratori Sociali participants, the gap and its tests (one sentence)."""
-    pip, lab = (round_half_up(value(ind, "mean_age", g), 1) for g in ("pip", "laboratorio_sociale"))
-    opening = (f"In media i destinatari dei PIP hanno {fmt_num(pip, 1)} anni e quelli dei Laboratori Sociali "
-               f"{fmt_num(lab, 1)}")
+    pip, lab = (shown_age(value(ind, "mean_age", g)) for g in ("pip", "laboratorio_sociale"))
+    opening = (f"In media i destinatari dei PIP hanno {fmt_num(pip, AGE_DECIMALS)} anni e quelli dei Laboratori "
+               f"Sociali {fmt_num(lab, AGE_DECIMALS)}")
     if pip == lab:
         return f"{opening}: l'età media è la stessa; {significance(tests, 'age')}."
     word = "più giovani" if pip < lab else "più anziani"
-    return f"{opening}: i primi sono {word} di {fmt_num(abs(lab - pip), 1)} anni; {significance(tests, 'age')}."
+    gap = fmt_num(abs(lab - pip), AGE_DECIMALS)
+    return f"{opening}: i primi sono {word} di {gap} anni; {significance(tests, 'age')}."
 
 
 def vulnerability_phrase(ind: pd.DataFrame, group: str) -> str:
@@ -279,10 +269,11 @@ def contrast_sentence(ind: pd.DataFrame, a: str = "pip", b: str = "laboratorio_s
         parts.append(f"è più alta la quota {join_it(higher)}")
     if lower:
         parts.append(f"è più bassa la quota {join_it(lower)}")
-    age_a, age_b = (round_half_up(value(ind, "mean_age", g), 1) for g in (a, b))
+    age_a, age_b = (shown_age(value(ind, "mean_age", g)) for g in (a, b))
     if age_a != age_b:
         word = "più bassa" if age_a < age_b else "più alta"
-        parts.append(f"l'età media è {word} ({fmt_num(age_a, 1)} anni contro {fmt_num(age_b, 1)})")
+        parts.append(f"l'età media è {word} ({fmt_num(age_a, AGE_DECIMALS)} anni contro "
+                     f"{fmt_num(age_b, AGE_DECIMALS)})")
     if not parts:
         return ("I due sub-progetti raggiungono persone con lo stesso profilo per genere, cittadinanza, "
                 "vulnerabilità ed età media.")
@@ -297,25 +288,29 @@ def pip_status_sentence(ind: pd.DataFrame) -> str:
     shares = distribution(ind, "pip_status", "pip")
     if shares.isna().all():
         return "Non risultano PIP avviati."
-    text = (f"Alla data di riferimento risulta concluso {the_pct(fmt_share(shares['concluso'], 1))} dei PIP "
-            f"avviati e in corso {the_pct(fmt_share(shares['in_corso'], 1))}")
+    text = (f"Alla data di riferimento risulta concluso {with_article(fmt_share(shares['concluso'], 1))} dei PIP "
+            f"avviati e in corso {with_article(fmt_share(shares['in_corso'], 1))}")
     if shares["rinuncia"] == 0:
         return f"{text}; non si registrano rinunce."
-    return f"{text}; le rinunce sono {the_pct(fmt_share(shares['rinuncia'], 1))}."
+    return f"{text}; le rinunce sono {with_article(fmt_share(shares['rinuncia'], 1))}."
+
+
+def _sum_of(ind: pd.DataFrame, indicator: str, group: str, categories: tuple[str, ...]) -> float:
+    """The summed share of ``categories`` in ``group``; NaN when the group is empty (its shares are NaN)."""
+    return float(distribution(ind, indicator, group).reindex(list(categories)).sum(min_count=1))
 
 
 def pip_entry_sentence(ind: pd.DataFrame) -> str:
     """Whether every PIP participant was unemployed or seeking a first job at entry, as the call required."""
-    shares = distribution(ind, "employment_status", "pip")
-    entitled = float(shares[list(UNEMPLOYED)].sum())
+    entitled = _sum_of(ind, "employment_status", "pip", UNEMPLOYED)
     if math.isnan(entitled):
         return "Non risultano destinatari dei PIP."
     if entitled == 1:
         return ("Tutti i destinatari dei PIP erano disoccupati o in cerca di prima occupazione al momento "
                 "dell'ingresso, come richiesto per accedere ai percorsi personalizzati.")
-    return (f"Tra i destinatari dei PIP {fmt_share(entitled)} era disoccupato o in cerca di prima occupazione "
-            f"al momento dell'ingresso; per il restante {fmt_share(1 - entitled)} la condizione registrata non "
-            "corrisponde al requisito di accesso ai percorsi personalizzati e andrebbe verificata.")
+    return (f"Tra i destinatari dei PIP {with_article(fmt_share(entitled))} era disoccupato o in cerca di prima "
+            f"occupazione al momento dell'ingresso; per il restante {fmt_share(1 - entitled)} la condizione "
+            "registrata non corrisponde al requisito di accesso ai percorsi personalizzati e andrebbe verificata.")
 
 
 def sex_reading(ind: pd.DataFrame) -> str:
@@ -341,12 +336,27 @@ LOW_EDUCATION = ("nessun_titolo", "licenza_elementare", "licenza_media")
 
 def education_reading(ind: pd.DataFrame) -> str:
     """The share of participants with at most a lower-secondary qualification, and what it says."""
-    low = float(distribution(ind, "education")[list(LOW_EDUCATION)].sum())
+    low = _sum_of(ind, "education", "totale", LOW_EDUCATION)
+    if math.isnan(low):
+        return "Non risultano destinatari."
     if low > 0.5:
         return (f"La maggioranza dei destinatari ({fmt_share(low)}) ha al massimo la licenza media: una povertà "
                 "educativa diffusa, frequente nei contesti di disagio abitativo.")
-    return (f"I destinatari con al massimo la licenza media sono {the_pct(fmt_share(low))}: la maggioranza ha almeno "
-            "un diploma.")
+    return (f"I destinatari con al massimo la licenza media sono {with_article(fmt_share(low))}: la maggioranza ha "
+            "almeno un diploma.")
+
+
+def disadvantage_recording_sentence(ind: pd.DataFrame, labels: dict[str, str]) -> str:
+    """What the disadvantage code cannot tell: one condition per person (the main one) and, when used, a
+    residual category that does not say which condition it is (``labels``: the labels of disadvantage)."""
+    residual = value(ind, "disadvantage", "totale", "altro")
+    advice = ("una registrazione più completa all'ingresso renderebbe questi dati più utili per calibrare gli "
+              "interventi sui bisogni dei diversi gruppi, come raccomanda anche il rapporto pubblicato.")
+    if residual > 0:
+        return (f"La voce «{_lower(labels['altro'], 'disadvantage')}», che non dice di quale condizione si tratti, "
+                f"riguarda {with_article(fmt_share(residual))} dei destinatari, e per ogni persona è registrata una "
+                f"sola condizione, la principale: {advice}")
+    return f"Per ogni persona è registrata una sola condizione di svantaggio, la principale: {advice}"
 
 
 NOT_SEEKING = ("inattivo", "studente", "occupato", "pensionato")
@@ -354,10 +364,12 @@ NOT_SEEKING = ("inattivo", "studente", "occupato", "pensionato")
 
 def lab_employment_sentence(ind: pd.DataFrame) -> str:
     """The share of Laboratori participants who were not looking for a job at entry."""
-    share = float(distribution(ind, "employment_status", "laboratorio_sociale")[list(NOT_SEEKING)].sum())
+    share = _sum_of(ind, "employment_status", "laboratorio_sociale", NOT_SEEKING)
+    if math.isnan(share):
+        return "Non risultano destinatari dei Laboratori Sociali."
     if share == 0:
         return "Tutti i destinatari dei Laboratori Sociali cercavano lavoro al momento dell'ingresso."
-    return (f"Non cercava lavoro {the_pct(fmt_share(share))} dei destinatari dei Laboratori Sociali (inattivi, "
+    return (f"Non cercava lavoro {with_article(fmt_share(share))} dei destinatari dei Laboratori Sociali (inattivi, "
             "studenti, occupati e pensionati): il Laboratorio raggiunge anche persone che non chiedono un aiuto a "
             "trovare lavoro.")
 
@@ -430,30 +442,47 @@ def esf_table(esf: pd.DataFrame, esf_reference: pd.DataFrame, group_labels: dict
     return table.reset_index(drop=True)
 
 
-def chapter_labels(reference_dir) -> dict[str, dict[str, str]]:
-    """Italian labels of every chapter-3 variable (labels.csv) and the province names (provinces.csv)."""
-    table = read_labels(reference_dir)
-    labels = {variable: label_map(table, variable) for variable in dict.fromkeys(table["variable"])}
-    provinces = load_provinces(reference_dir)
-    labels["province"] = dict(zip(provinces["sigla"], provinces["denominazione_uts"]))
-    return labels
-
-
-def source_line(as_of, synthetic: bool) -> str:
-    """The 'Fonte:' text of the chapter's tables and figures."""
-    text = f"elaborazione su dati di monitoraggio dei progetti integrati al {fmt_date(as_of)}"
+def monitoring_source(as_of, synthetic: bool) -> str:
+    """The monitoring data as a source, for 'Fonte:' lines (``curated.citations.source_line``, ``cite``):
+    'dati di monitoraggio dei progetti integrati al 30 novembre 2020 (dati sintetici)'."""
+    text = f"dati di monitoraggio dei progetti integrati {date_with(as_of, 'al')}"
     return f"{text} (dati sintetici)" if synthetic else text
 
 
+# What the monitoring data lack for each ESF output indicator on participants that they cannot give.
+UNRECORDED = {"CO02": "la durata della disoccupazione", "CO12": "la composizione del nucleo familiare",
+              "CO13": "la composizione del nucleo familiare", "CO14": "la composizione del nucleo familiare",
+              "CO18": "la condizione abitativa", "CO19": "la residenza in aree rurali"}
+MERGED_EDUCATION = ("CO10", "CO11")  # 'post_diploma_laurea' spans ISCED 4 (CO10) and 5-8 (CO11)
+
+
+def _codes(codes: list[str]) -> str:
+    return f"({join_it(codes)})"
+
+
 def esf_missing_sentence(esf: pd.DataFrame, esf_reference: pd.DataFrame) -> str:
-    """Which ESF output indicators on participants the monitoring data cannot give, and why."""
+    """Which ESF output indicators on participants the monitoring data cannot give, each with its reason."""
     wanted = esf_reference[(esf_reference["type"] == "output") & (esf_reference["unit"] == "participants")]["code"]
     missing = [code for code in wanted if code not in set(esf["code"])]
     if not missing:
         return "Tutti gli indicatori comuni di output sui partecipanti sono calcolabili."
-    return (f"Non sono calcolabili {join_it(missing)}: i dati non registrano la durata della disoccupazione, la "
-            "composizione del nucleo familiare, la condizione abitativa né la residenza in aree rurali, e il codice "
-            "«post-diploma o laurea» unisce livelli di istruzione che il FSE tiene distinti.")
+    lacking: dict[str, list[str]] = {}
+    for code in missing:
+        if code in UNRECORDED:
+            lacking.setdefault(UNRECORDED[code], []).append(code)
+    items = [f"{what} {_codes(codes)}" for what, codes in lacking.items()]
+    reasons = []
+    if items:
+        listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} né {items[-1]}"
+        reasons.append(f"i dati non registrano {listed}")
+    merged = [code for code in missing if code in MERGED_EDUCATION]
+    if merged:
+        reasons.append("il codice «post-diploma o laurea» unisce livelli di istruzione che il FSE tiene distinti "
+                       f"{_codes(merged)}")
+    other = [code for code in missing if code not in UNRECORDED and code not in MERGED_EDUCATION]
+    if other:
+        reasons.append(f"per {join_it(other)} i dati di monitoraggio non hanno le informazioni necessarie")
+    return f"Non sono calcolabili {join_it(missing)}: {'; '.join(reasons)}."
 
 
 # --- Chart frames -------------------------------------------------------------------------------------

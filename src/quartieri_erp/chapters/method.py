@@ -8,22 +8,22 @@ from statistics import NormalDist
 
 import pandas as pd
 
-from ..formatting import fmt_date, fmt_int, fmt_num, fmt_pct
+from ..formatting import fmt_int, fmt_num, fmt_pct
 from .indicators import ALPHA, CONFIDENCE, TEST_NAMES, fmt_p
-from .wording import join_it
+from .wording import date_with, join_it, with_article
 
 AGE_LABEL = "Età all'ingresso"  # the age test has no category indicator of its own
 
 
 def cutoff_sentence(as_of, info: dict) -> str:
     """The reference date of the run and how it relates to the extraction date of edition.yml."""
-    text = f"la data di riferimento di questa edizione è il {fmt_date(as_of)}"
+    text = f"la data di riferimento di questa edizione è {date_with(as_of, 'il')}"
     extracted = info.get("extracted_on")
     if not extracted:
         return f"{text}; il file dell'edizione non indica la data di estrazione dei dati"
     if str(extracted) == str(as_of):
         return f"{text}, che coincide con la data di estrazione dei dati"
-    return f"{text}, mentre i dati sono stati estratti il {fmt_date(str(extracted))}"
+    return f"{text}, mentre i dati sono stati estratti {date_with(str(extracted), 'il')}"
 
 
 def synthetic_paragraph(info: dict, synthetic: bool) -> str:
@@ -49,7 +49,8 @@ def synthetic_paragraph(info: dict, synthetic: bool) -> str:
 def wilson_sentence() -> str:
     """The Wilson interval in words, with the z value of the confidence level."""
     z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)
-    return (f"Per una quota di k persone su n, l'intervallo di Wilson al {fmt_pct(CONFIDENCE, 0)} ha centro "
+    level = with_article(fmt_pct(CONFIDENCE, 0), "al")
+    return (f"Per una quota di k persone su n, l'intervallo di Wilson {level} ha centro "
             f"(k + z²/{fmt_int(2)}) / (n + z²) e semiampiezza z · √(k(n − k)/n + z²/{fmt_int(4)}) / (n + z²), "
             "con "
             f"z = {fmt_num(z, 2)}. Rispetto all'intervallo più noto, quota ± z volte l'errore standard, resta sempre "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..curated import fact
-from ..formatting import fmt_date, fmt_int, fmt_partial_date
-from .wording import join_it
+from ..formatting import fmt_int, fmt_partial_date
+from .wording import counted, date_with, join_it
 
 POLICY_PHASES = ("antecedenti", "programmazione_regionale", "sperimentazione_laboratori")
 AREA_COLUMNS = ("area_representation", "area_intermediation", "area_self_management", "area_arrears",
@@ -56,8 +56,8 @@ def cdq_table(facts: pd.DataFrame) -> pd.DataFrame:
         "Contratti di Quartiere": ["Nazionali (cofinanziati dal Ministero)", "Regionali", "Totale"],
         "Numero": [c["national"], c["regional"], c["total"]],
         "Risorse (euro)": [c["national_eur"], c["regional_eur"], pd.NA],
-        f"In corso al {fmt_date(dated['cdq_national_in_progress'])}": [c["national_in_progress"], pd.NA, pd.NA],
-        f"Completati al {fmt_date(dated['cdq_regional_completed'])}": [pd.NA, c["regional_completed"], pd.NA],
+        f"In corso {date_with(dated['cdq_national_in_progress'], 'al')}": [c["national_in_progress"], pd.NA, pd.NA],
+        f"Completati {date_with(dated['cdq_regional_completed'], 'al')}": [pd.NA, c["regional_completed"], pd.NA],
     })
 
 
@@ -92,7 +92,8 @@ def area_counts(labs: pd.DataFrame, area_labels: dict[str, str]) -> pd.DataFrame
 
 def labs_overview(labs: pd.DataFrame, facts: pd.DataFrame) -> dict:
     """The experimentation in numbers: labs, municipalities (and their share of the eligible ones),
-    budget per lab, leads, provinces and intervention areas per lab."""
+    budget per lab, leads, provinces and intervention areas per lab (which municipalities ran more than one
+    lab: ``repeated_municipalities_sentence``)."""
     per_municipality = labs.groupby("municipality").size()
     areas = labs[list(AREA_COLUMNS)].sum(axis=1)
     budget, eligible = fact(facts, "lab_call_budget_eur"), fact(facts, "lab_call_eligible_municipalities")
@@ -103,7 +104,6 @@ def labs_overview(labs: pd.DataFrame, facts: pd.DataFrame) -> dict:
         "participation": per_municipality.size / eligible,
         "budget": budget,
         "budget_per_lab": budget / len(labs),
-        "repeated": per_municipality[per_municipality > 1].sort_index(),
         "aler_led": int((labs["lead_type"] == "ALER").sum()),
         "comune_led": int((labs["lead_type"] == "Comune").sum()),
         "by_province": labs["province"].value_counts(),
@@ -129,9 +129,13 @@ def area_ranking_sentence(counts: pd.DataFrame, total_labs: int) -> str:
     most = counts.loc[counts["labs"] == top, "area"].str.lower().tolist()
     least = counts.loc[counts["labs"] == bottom, "area"].str.lower().tolist()
     verb = "sono gli ambiti più frequenti" if len(most) > 1 else "è l'ambito più frequente"
-    return (f"{join_it(most)} {verb} ({fmt_int(top)} laboratori su {fmt_int(total_labs)}), "
-            f"mentre {join_it(least)} {'compaiono' if len(least) > 1 else 'compare'} "
-            f"{'in un solo laboratorio' if bottom == 1 else f'in {fmt_int(bottom)} laboratori'}")
+    appears = "compaiono" if len(least) > 1 else "compare"
+    if bottom == 0:
+        rest = f"non {appears} in alcun laboratorio"
+    else:
+        rest = f"{appears} {'in un solo laboratorio' if bottom == 1 else f'in {fmt_int(bottom)} laboratori'}"
+    return (f"{join_it(most)} {verb} ({counted(top, 'laboratorio', 'laboratori')} su {fmt_int(total_labs)}), "
+            f"mentre {join_it(least)} {rest}")
 
 
 def reflections_table(reflections: pd.DataFrame) -> pd.DataFrame:

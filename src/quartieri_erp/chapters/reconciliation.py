@@ -17,10 +17,9 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ..formatting import fmt_int, fmt_num, fmt_pct
-from ..indicators.published import round_half_up
-from .indicators import GROUP_IN, fmt_share, the_pct
-from .wording import join_it
+from ..formatting import fmt_int, fmt_num, fmt_pct, fmt_share, round_half_up
+from .indicators import GROUP_IN
+from .wording import join_it, with_article
 
 COINCIDE, DIFFERISCE, INCOERENTE = "coincide", "differisce", "incoerente nella fonte"
 STATUSES = (COINCIDE, DIFFERISCE, INCOERENTE)
@@ -229,8 +228,9 @@ def count_share_checks(published: pd.DataFrame) -> pd.DataFrame:
         base = int(_row(published, "participants", count["group"])["value"])
         decimals = int(share["decimals"])
         ok = int(count["value"]) in counts_for_share(share["value"], decimals, base)
-        verdict = f"coerente con {the_pct(_printed(share))}" if ok else _joined("diverso da", the_pct(_printed(share)))
-        exact = the_pct(fmt_pct(count["value"] / base, decimals + 1))
+        printed = _printed(share)
+        verdict = f"coerente con {with_article(printed)}" if ok else f"diverso {with_article(printed, 'dal')}"
+        exact = with_article(fmt_pct(count["value"] / base, decimals + 1))
         rows.append((count["indicator"], count["group"], count["category"],
                      f"{fmt_int(count['value'])} su {fmt_int(base)} è {exact}: {verdict} stampato."))
     return pd.DataFrame(rows, columns=["indicator", "group", "category", "explanation"])
@@ -269,27 +269,13 @@ def sums_table(sums: pd.DataFrame) -> pd.DataFrame:
 
 # --- The value-by-value comparison ----------------------------------------------------------------------------
 
-ARTICULATED = {("a", "il"): "al", ("a", "lo"): "allo", ("a", "l'"): "all'",
-               ("da", "il"): "dal", ("da", "lo"): "dallo", ("da", "l'"): "dall'"}
-
-
-def _joined(words: str, with_article: str) -> str:
-    """'inferiore a' + "l'1%" -> "inferiore all'1%"; 'diverso da' + 'il 31%' -> 'diverso dal 31%'."""
-    head, _, preposition = words.rpartition(" ")
-    elided = "l'"
-    if with_article.startswith(elided):
-        return f"{head} {ARTICULATED[(preposition, elided)]}{with_article[2:]}"
-    article, rest = with_article.split(" ", 1)
-    return f"{head} {ARTICULATED[(preposition, article)]} {rest}"
-
-
 def _claim_text(claim: str) -> str:
     kind, _, argument = claim.partition(":")
     if kind in ("gt", "lt"):
         return f"{'più alta' if kind == 'gt' else 'più bassa'} che {GROUP_IN[argument]}"
     if kind == "max":
         return "la più alta del gruppo"
-    return _joined("superiore a" if kind == "above" else "inferiore a", the_pct(fmt_share(float(argument))))
+    return f"{'superiore' if kind == 'above' else 'inferiore'} {with_article(fmt_share(float(argument)), 'al')}"
 
 
 def _published_text(row: pd.Series) -> str:
@@ -429,7 +415,7 @@ def vulnerability_wording_sentence(published: pd.DataFrame) -> str:
     if share["value"] >= 1:
         return "Il rapporto descrive tutti i destinatari come vulnerabili, in accordo con la quota stampata."
     return (f"Il rapporto descrive tutte le {_printed(total)} persone raggiunte come in temporanea difficoltà "
-            f"economica o abitativa, ma solo {the_pct(_printed(share))} risulta in condizione di vulnerabilità "
+            f"economica o abitativa, ma solo {with_article(_printed(share))} risulta in condizione di vulnerabilità "
             "secondo il monitoraggio: la prima è una descrizione del bacino dell'avviso, la seconda una "
             "condizione registrata per ciascuna persona, ed è quella usata negli indicatori.")
 

@@ -2,8 +2,10 @@
 
 Chapter-3 values come from the shared ``IndicatorSet`` (``key_figures``), programme values from the curated
 files (``call_figures``). Every function that picks words from a number (``share_words``,
-``majority_words``, ``significance_words`` ...) states its thresholds in a constant or its docstring, so a
-new edition of the data changes the wording exactly where the numbers cross them.
+``majority_words`` ...) states its thresholds in a constant or its docstring, so a new edition of the data
+changes the wording exactly where the numbers cross them. Whether the sub-projects differ, and how mean ages
+compare, is decided by the rules of chapter 3 (``indicators.difference``, ``indicators.shown_age``), so the
+summary and the chapter can never disagree.
 """
 
 from __future__ import annotations
@@ -15,13 +17,23 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..curated import fact
-from ..formatting import fmt_date, fmt_eur, fmt_int, fmt_num, fmt_pct
+from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
 from ..indicators import IndicatorSet
 from ..monitoring.codes import AGE_BAND_LOWER, AGE_BANDS
-from .wording import join_it, with_article
+from .call import call_outcomes
+from .cases import card_order
+from .indicators import (
+    AGE_DECIMALS,
+    NOT_SIGNIFICANT,
+    SIGNIFICANT,
+    UNCERTAIN,
+    Difference,
+    difference,
+    shown_age,
+    value,
+)
+from .wording import date_with, join_it, with_article
 
-FUNDED = "finanziato"
-ALPHA = 0.05  # significance level of the group tests
 MIDLIFE_AGE = 36  # first age of the band after the young adults (18-35)
 
 # --- words for a share --------------------------------------------------------------------------------
@@ -100,18 +112,6 @@ def majority_words(share: float) -> str:
     return "una minoranza"
 
 
-def significance_words(p_value: float, alpha: float = ALPHA) -> str:
-    """'statisticamente significativa (p < 0,001)', '… (p = 0,012)', 'non statisticamente significativa
-    (p = 0,21)', or 'non verificabile con i dati disponibili' when the test could not be run."""
-    if p_value is None or math.isnan(float(p_value)):
-        return "non verificabile con i dati disponibili"
-    if p_value < 0.001:
-        return "statisticamente significativa (p < 0,001)"
-    if p_value < alpha:
-        return f"statisticamente significativa (p = {fmt_num(p_value, 3)})"
-    return f"non statisticamente significativa (p = {fmt_num(p_value, 2)})"
-
-
 # --- figures ------------------------------------------------------------------------------------------
 
 
@@ -133,11 +133,11 @@ KEY_FACTS = ("call_budget_total_eur", "call_non_accredited_partners", "call_non_
 
 
 def call_figures(projects: pd.DataFrame, facts: pd.DataFrame, procedures: pd.DataFrame) -> CallFigures:
-    """Applications, funded projects, resources, procedures and non-accredited partners."""
-    funded = projects[projects["outcome"] == FUNDED]
+    """Applications, funded projects (``call.call_outcomes``), resources, procedures and non-accredited partners."""
+    outcomes = call_outcomes(projects)
     budget, partners, partners_pct = KEY_FACTS
     return CallFigures(
-        applications=len(projects), funded=len(funded), first_ranking=int((funded["ranking"] == "prima").sum()),
+        applications=outcomes["applications"], funded=outcomes["funded"], first_ranking=outcomes["first"],
         resources_eur=fact(facts, budget),
         procedures=len(procedures), procedures_cost_eur=round(float(procedures["cost_eur"].sum()), 2),
         non_accredited_partners=int(fact(facts, partners)), non_accredited_share=fact(facts, partners_pct) / 100,
@@ -166,24 +166,14 @@ class KeyFigures:
     non_vulnerable_lab: float
     employed_or_retired_lab: float
     pip_aged_36_plus: float
-    p_age: float
-    p_sex: float
-    p_disadvantage: float
+    age_difference: Difference  # lab-only vs pip-only, as chapter 3 reads the tests
+    sex_difference: Difference
+    disadvantage_difference: Difference
 
-    def profile_p_values(self) -> dict[str, float]:
-        """p-values of the lab-only vs pip-only tests, keyed by the Italian name of the dimension."""
-        return {"età": self.p_age, "genere": self.p_sex, "condizione di svantaggio": self.p_disadvantage}
-
-
-def indicator_value(indicators: pd.DataFrame, indicator: str, group: str = "totale",
-                    category: str | None = None) -> float:
-    """One value of the long indicator table (a KeyError names what is missing)."""
-    rows = indicators[(indicators["indicator"] == indicator) & (indicators["group"] == group)]
-    if category is not None:
-        rows = rows[rows["category"] == category]
-    if rows.empty:
-        raise KeyError(f"the indicator set has no value for {indicator}/{group}/{category}")
-    return float(rows["value"].iloc[0])
+    def profile_differences(self) -> dict[str, Difference]:
+        """The lab-only vs pip-only differences, keyed by the Italian name of the dimension."""
+        return {"età": self.age_difference, "genere": self.sex_difference,
+                "condizione di svantaggio": self.disadvantage_difference}
 
 
 def share_aged_at_least(indicators: pd.DataFrame, group: str, first_age: int) -> float:
@@ -191,42 +181,35 @@ def share_aged_at_least(indicators: pd.DataFrame, group: str, first_age: int) ->
     if first_age not in AGE_BAND_LOWER:
         raise ValueError(f"{first_age} is not the first age of an age band {AGE_BANDS}")
     bands = [band for band, lower in zip(AGE_BANDS, AGE_BAND_LOWER) if lower >= first_age]
-    return sum(indicator_value(indicators, "age_band", group, band) for band in bands)
-
-
-def p_value_of(tests: pd.DataFrame, indicator: str, test: str | None = None) -> float:
-    """p-value of a lab-only vs pip-only test, NaN when it was not run."""
-    rows = tests[tests["indicator"] == indicator]
-    if test is not None:
-        rows = rows[rows["test"] == test]
-    return float(rows["p_value"].iloc[0]) if not rows.empty else math.nan
+    return sum(value(indicators, "age_band", group, band) for band in bands)
 
 
 def key_figures(iset: IndicatorSet) -> KeyFigures:
-    """The chapter-3 values of the summary, read from the shared indicator set."""
+    """The chapter-3 values of the summary, read from the shared indicator set (each row checked to be there
+    exactly once, ``indicators.value``)."""
     ind = iset.indicators
 
-    def value(indicator: str, group: str = "totale", category: str | None = None) -> float:
-        return indicator_value(ind, indicator, group, category)
+    def of(indicator: str, group: str = "totale", category: str | None = None) -> float:
+        return value(ind, indicator, group, category)
 
     return KeyFigures(
-        projects=int(value("projects")), participants=int(value("participants")),
-        lab_participants=int(value("participants", "laboratorio_sociale")),
-        pip_participants=int(value("participants", "pip")), both=int(value("participants", "entrambi")),
-        pip_share=value("pip_share"),
-        pip_concluded=value("pip_status", "pip", "concluso"),
-        pip_in_progress=value("pip_status", "pip", "in_corso"),
-        pip_withdrawn=value("pip_status", "pip", "rinuncia"),
-        vulnerable=value("vulnerable_share"), vulnerable_lab=value("vulnerable_share", "laboratorio_sociale"),
-        vulnerable_pip=value("vulnerable_share", "pip"),
-        mean_age_lab=value("mean_age", "laboratorio_sociale"), mean_age_pip=value("mean_age", "pip"),
-        women_lab=value("sex", "laboratorio_sociale", "F"),
-        non_vulnerable_lab=value("disadvantage", "laboratorio_sociale", "nessuna"),
-        employed_or_retired_lab=(value("employment_status", "laboratorio_sociale", "occupato")
-                                 + value("employment_status", "laboratorio_sociale", "pensionato")),
+        projects=int(of("projects")), participants=int(of("participants")),
+        lab_participants=int(of("participants", "laboratorio_sociale")),
+        pip_participants=int(of("participants", "pip")), both=int(of("participants", "entrambi")),
+        pip_share=of("pip_share"),
+        pip_concluded=of("pip_status", "pip", "concluso"),
+        pip_in_progress=of("pip_status", "pip", "in_corso"),
+        pip_withdrawn=of("pip_status", "pip", "rinuncia"),
+        vulnerable=of("vulnerable_share"), vulnerable_lab=of("vulnerable_share", "laboratorio_sociale"),
+        vulnerable_pip=of("vulnerable_share", "pip"),
+        mean_age_lab=of("mean_age", "laboratorio_sociale"), mean_age_pip=of("mean_age", "pip"),
+        women_lab=of("sex", "laboratorio_sociale", "F"),
+        non_vulnerable_lab=of("disadvantage", "laboratorio_sociale", "nessuna"),
+        employed_or_retired_lab=(of("employment_status", "laboratorio_sociale", "occupato")
+                                 + of("employment_status", "laboratorio_sociale", "pensionato")),
         pip_aged_36_plus=share_aged_at_least(ind, "pip", MIDLIFE_AGE),
-        p_age=p_value_of(iset.tests, "age", "welch_t"), p_sex=p_value_of(iset.tests, "sex"),
-        p_disadvantage=p_value_of(iset.tests, "disadvantage"),
+        age_difference=difference(iset.tests, "age"), sex_difference=difference(iset.tests, "sex"),
+        disadvantage_difference=difference(iset.tests, "disadvantage"),
     )
 
 
@@ -236,25 +219,21 @@ def key_figures(iset: IndicatorSet) -> KeyFigures:
 def coverage_sentence(monitored: int, funded: int) -> str:
     """How the projects in the monitoring data relate to the projects funded by the call."""
     if monitored == funded:
-        return f"I dati di monitoraggio coprono tutti i {fmt_int(funded)} progetti finanziati."
+        return f"I dati di monitoraggio coprono tutti {with_article(fmt_int(funded), 'i')} progetti finanziati."
     if monitored < funded:
-        return (f"I dati di monitoraggio riguardano {fmt_int(monitored)} dei {fmt_int(funded)} progetti "
-                f"finanziati: i valori che seguono non descrivono l'intero avviso.")
-    return (f"I dati di monitoraggio contano {fmt_int(monitored)} progetti, più dei {fmt_int(funded)} "
-            f"finanziati dall'avviso: la corrispondenza tra le due fonti va verificata.")
+        return (f"I dati di monitoraggio riguardano {fmt_int(monitored)} {with_article(fmt_int(funded), 'dei')} "
+                f"progetti finanziati: i valori che seguono non descrivono l'intero avviso.")
+    return (f"I dati di monitoraggio contano {fmt_int(monitored)} progetti, più "
+            f"{with_article(fmt_int(funded), 'dei')} finanziati dall'avviso: la corrispondenza tra le due fonti va "
+            f"verificata.")
 
 
 def reach_sentence(participants: int, pip_share: float, as_of: dt.date) -> str:
     """People reached by the call and the share that started a personalised plan."""
-    when = at_day(as_of)
+    when = date_with(as_of, "al")
     return (f"{when[0].upper()}{when[1:]} i progetti dell'avviso avevano raggiunto {fmt_int(participants)} persone; "
             f"quelle avviate a un Piano di Intervento Personalizzato (PIP) di formazione e accompagnamento "
             f"al lavoro sono {share_words(pip_share, feminine=True)} ({fmt_pct(pip_share)}).")
-
-
-def at_day(day: dt.date) -> str:
-    """'al 30 novembre 2020', "all'8 luglio 2020"."""
-    return with_article(fmt_date(day), "al")
 
 
 def withdrawal_words(share: float) -> str:
@@ -300,8 +279,9 @@ def pip_outcome_sentence(concluded: float, in_progress: float, withdrawn: float)
     return f"{state} {verdict}"
 
 
-def vulnerability_sentence(total: float, lab: float, pip: float, p_value: float) -> str:
-    """Share of people with at least one vulnerability, overall and by sub-project."""
+def vulnerability_sentence(total: float, lab: float, pip: float, disadvantage: Difference) -> str:
+    """Share of people with at least one vulnerability, overall and by sub-project, and whether lab-only and
+    PIP-only participants differ in their disadvantage."""
     if abs(pip - lab) < EXACT:
         where = f"con quote simili nei due sub-progetti ({fmt_pct(lab)} nei Laboratori, {fmt_pct(pip)} nei PIP)"
     elif pip > lab:
@@ -312,21 +292,21 @@ def vulnerability_sentence(total: float, lab: float, pip: float, p_value: float)
                  f"PIP ({fmt_pct(pip)})")
     return (f"Le persone con almeno una condizione di vulnerabilità sono {share_words(total, feminine=True)} "
             f"({fmt_pct(total)}), {where}; la differenza nella condizione di svantaggio tra chi partecipa a "
-            f"uno solo dei due sub-progetti è {significance_words(p_value)}.")
+            f"uno solo dei due sub-progetti {disadvantage.clause}.")
 
 
-def age_sentence(mean_lab: float, mean_pip: float, p_value: float) -> str:
-    """Mean age in the two sub-projects and whether the difference is significant."""
-    ages = f"{fmt_num(mean_lab, 1)} e {fmt_num(mean_pip, 1)} anni"
-    gap = round(mean_lab - mean_pip, 1)
-    if abs(gap) < 1:
-        head = f"Chi frequenta un Laboratorio sociale e chi segue un PIP ha in media un'età simile ({ages})"
+def age_sentence(mean_lab: float, mean_pip: float, age: Difference) -> str:
+    """Mean age in the two sub-projects (compared as shown, ``indicators.shown_age``) and whether lab-only and
+    PIP-only participants differ in age."""
+    lab, pip = shown_age(mean_lab), shown_age(mean_pip)
+    if lab == pip:
+        head = (f"Chi frequenta un Laboratorio sociale e chi segue un PIP hanno in media la stessa età "
+                f"({fmt_num(lab, AGE_DECIMALS)} anni)")
     else:
-        older = "più anziano" if gap > 0 else "più giovane"
-        head = (f"Chi frequenta un Laboratorio sociale è in media {older} di chi segue un PIP ({ages}, "
-                f"rispettivamente)")
-    return (f"{head}; la differenza tra chi partecipa a uno solo dei due sub-progetti è "
-            f"{significance_words(p_value)}.")
+        older = "più anziano" if lab > pip else "più giovane"
+        head = (f"Chi frequenta un Laboratorio sociale è in media {older} di chi segue un PIP "
+                f"({fmt_num(lab, AGE_DECIMALS)} e {fmt_num(pip, AGE_DECIMALS)} anni, rispettivamente)")
+    return f"{head}; la differenza tra chi partecipa a uno solo dei due sub-progetti {age.clause}."
 
 
 def lab_profile_sentence(women: float, mean_age: float, employed_or_retired: float) -> str:
@@ -387,21 +367,28 @@ def pip_target_sentence(mean_age: float, aged_36_plus: float) -> str:
             f"ordinari di inserimento lavorativo.")
 
 
-def profiles_sentence(p_values: dict[str, float]) -> str:
-    """Whether lab-only and PIP-only participants differ, from the p-values of the dimensions tested
-    (``{'età': p, 'genere': p, ...}``; NaN = not tested)."""
-    tested = [name for name, p in p_values.items() if not math.isnan(p)]
-    if not tested:
-        return "Le differenze di profilo tra i due sub-progetti non si possono verificare con i dati disponibili."
-    different = [name for name in tested if p_values[name] < ALPHA]
-    if different:
+def profiles_sentence(differences: dict[str, Difference]) -> str:
+    """Whether lab-only and PIP-only participants differ, from the verdicts of chapter 3 on the dimensions
+    tested (``{'età': Difference, 'genere': …}``); dimensions whose tests disagree are named as uncertain."""
+    named = {verdict: [name for name, d in differences.items() if d.verdict == verdict]
+             for verdict in (SIGNIFICANT, NOT_SIGNIFICANT, UNCERTAIN)}
+    uncertain = named[UNCERTAIN]
+    doubt = (f" Per {join_it(uncertain)} i test non concordano e la differenza resta incerta." if uncertain else "")
+    if named[SIGNIFICANT]:
         return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP hanno profili diversi, con differenze "
-                f"statisticamente significative per {join_it(different)}: il progetto integrato offre strade "
-                f"diverse a persone diverse e le mette in contatto nello stesso quartiere, facendo circolare "
-                f"conoscenze ed esperienze su cui costruire relazioni di comunità più inclusive.")
-    return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo statisticamente "
-            f"significativo per {join_it(tested)}: i due sub-progetti raggiungono persone simili e la loro "
-            f"complementarità sta più nelle attività offerte che nei destinatari.")
+                f"statisticamente significative per {join_it(named[SIGNIFICANT])}: il progetto integrato offre "
+                f"strade diverse a persone diverse e le mette in contatto nello stesso quartiere, facendo "
+                f"circolare conoscenze ed esperienze su cui costruire relazioni di comunità più inclusive.{doubt}")
+    if named[NOT_SIGNIFICANT] and not uncertain:
+        return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo statisticamente "
+                f"significativo per {join_it(named[NOT_SIGNIFICANT])}: i due sub-progetti raggiungono persone simili "
+                f"e la loro complementarità sta più nelle attività offerte che nei destinatari.")
+    if named[NOT_SIGNIFICANT]:
+        return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo statisticamente "
+                f"significativo per {join_it(named[NOT_SIGNIFICANT])}.{doubt}")
+    if uncertain:
+        return doubt.strip()
+    return "Le differenze di profilo tra i due sub-progetti non si possono verificare con i dati disponibili."
 
 
 def partners_sentence(count: int, share: float) -> str:
@@ -418,7 +405,7 @@ def monitoring_data_note(synthetic: bool, as_of: dt.date, threshold: int) -> str
     if synthetic:
         return (f"**I dati di monitoraggio di questa edizione sono sintetici.** I dati individuali dei destinatari "
                 f"contengono informazioni personali e non sono pubblici: al loro posto il rapporto usa un archivio "
-                f"generato al computer, riferito {at_day(as_of)}, con la stessa struttura dei dati "
+                f"generato al computer, riferito {date_with(as_of, 'al')}, con la stessa struttura dei dati "
                 f"amministrativi e costruito a partire dalle distribuzioni pubblicate nel rapporto originale. "
                 f"Per il capitolo sugli indicatori (@sec-indicatori) questo significa che tabelle, figure e test "
                 f"mostrano come gli indicatori si calcolano e si leggono, ma i valori non descrivono persone "
@@ -427,7 +414,7 @@ def monitoring_data_note(synthetic: bool, as_of: dt.date, threshold: int) -> str
                 f"cautele valgono per i valori del capitolo citati nella sintesi e nelle conclusioni. Con "
                 f"un'estrazione reale nella cartella dei dati, ogni valore e ogni frase che ne dipende si aggiorna.")
     return (f"I dati di monitoraggio sui destinatari provengono dai sistemi informativi regionali e sono "
-            f"aggiornati {at_day(as_of)}. Descrivono persone reali e sono pubblicati solo in forma aggregata: "
+            f"aggiornati {date_with(as_of, 'al')}. Descrivono persone reali e sono pubblicati solo in forma aggregata: "
             f"nelle disaggregazioni al di sotto del sub-progetto i conteggi inferiori a {fmt_int(threshold)} sono "
             f"soppressi (@sec-indicatori).")
 
@@ -440,16 +427,9 @@ def synthetic_caveat(synthetic: bool) -> str:
             "citati qui illustrano il metodo e non descrivono persone reali (si veda l'introduzione).")
 
 
-def monitoring_source(synthetic: bool, as_of: dt.date) -> str:
-    """The monitoring data as named in a 'Fonte:' line."""
-    kind = " (edizione sintetica)" if synthetic else ""
-    return f"dati di monitoraggio del POR FSE {at_day(as_of)}{kind}"
-
-
 def case_study_municipalities(cards: pd.DataFrame, programmes: tuple[str, ...]) -> list[str]:
     """Municipalities of the chapter-4 cards of the given programmes, in card order, without repeats."""
-    order = cards["card_id"].map(lambda c: tuple(int(p) for p in c.split(".")))
-    chosen = cards.assign(_order=order).sort_values("_order")
+    chosen = cards.assign(_order=cards["card_id"].map(card_order)).sort_values("_order")
     chosen = chosen[chosen["programme"].isin(programmes)]
     return list(dict.fromkeys(chosen["municipality"]))
 

@@ -1,12 +1,19 @@
-"""Small Italian wording helpers shared by the chapter modules: lists, event dates, discrepancy ids."""
+"""Small Italian wording helpers shared by the chapters: lists, articles before numbers and dates, dates at the
+precision of their source, agreement of a noun with its count, and the references to the curated programme
+data that the prose of chapters 0-2 and 5 cites (event dates, start of a card, discrepancy ids).
+
+``with_article`` is the one place that knows Italian articles: every "il", "al", "dal", "del", "nel" written
+before a number, a percentage or a date goes through it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ..formatting import fmt_partial_date
+from ..formatting import fmt_num, fmt_partial_date, round_half_up
 
 
 def join_it(items: Iterable[str]) -> str:
@@ -17,27 +24,82 @@ def join_it(items: Iterable[str]) -> str:
     return f"{', '.join(items[:-1])} e {items[-1]}"
 
 
-ELIDED = {"il": "l'", "del": "dell'", "al": "all'", "dal": "dall'", "nel": "nell'"}
+# --- Articles ------------------------------------------------------------------------------------------------
+
+# The article or articulated preposition (named by its form before a consonant) -> its form before a consonant,
+# before z / s + consonant / zero ('lo 0,8%'), and before a vowel sound ("l'8%", "dell'11 ottobre", 'gli 8').
+ARTICLES = {
+    "il": ("il ", "lo ", "l'"),
+    "del": ("del ", "dello ", "dell'"),
+    "al": ("al ", "allo ", "all'"),
+    "dal": ("dal ", "dallo ", "dall'"),
+    "nel": ("nel ", "nello ", "nell'"),
+    "i": ("i ", "gli ", "gli "),
+    "dei": ("dei ", "degli ", "degli "),
+    "ai": ("ai ", "agli ", "agli "),
+    "nei": ("nei ", "negli ", "negli "),
+}
+CONSONANT, LO, VOWEL = range(3)
+VOWELS = "aeiou"
 
 
-def with_article(label: str, preposition: str) -> str:
-    """A date label after 'il', 'del', 'al', 'dal' or 'nel', elided before a vowel sound:
-    'il 5 agosto 2020', "l'8 luglio 2020", "dell'11 ottobre 2011", "nell'ottobre 2017"."""
-    if preposition not in ELIDED:
-        raise ValueError(f"unknown preposition {preposition!r}")
-    head = label.split(" ", 1)[0]
-    vowel_sound = head[:1].lower() in "aeiou" or head in ("1", "8", "11")
-    return f"{ELIDED[preposition]}{label}" if vowel_sound else f"{preposition} {label}"
+def _sound(label: str) -> int:
+    """How the first word of ``label`` starts when read aloud. Numbers are read as words: 'otto', 'ottanta',
+    'ottomila' (8...), 'uno' (1, 1,5 but not 1.000, 'mille'), 'undici' (11, 11.000) start with a vowel,
+    'zero' takes 'lo'."""
+    head = label.split(" ", 1)[0].rstrip("%")
+    if head[:1].isdigit():
+        integer = head.split(",", 1)[0]
+        if integer == "0":
+            return LO
+        if integer.startswith("8") or integer in ("1", "11") or integer.startswith("11."):
+            return VOWEL
+        return CONSONANT
+    first, second = head[:1].lower(), head[1:2].lower()
+    if first in VOWELS:
+        return VOWEL
+    if first == "z" or (first == "s" and second and second not in VOWELS):
+        return LO
+    return CONSONANT
+
+
+def with_article(label: str, preposition: str = "il") -> str:
+    """``label`` (a date, a number, a percentage) after an article or articulated preposition (``ARTICLES``), in
+    the form its first sound requires: 'il 5 agosto 2020', "l'8 luglio 2020", "dell'11 ottobre 2011",
+    "nell'ottobre 2017", 'il 64,7%', "l'80%", "all'1%", 'lo 0,8%', 'dello 0,5%'; plural: 'i 33', 'degli 8'."""
+    if preposition not in ARTICLES:
+        raise ValueError(f"unknown article or preposition {preposition!r}: one of {', '.join(ARTICLES)}")
+    return f"{ARTICLES[preposition][_sound(label)]}{label}"
+
+
+# --- Dates ---------------------------------------------------------------------------------------------------
+
+def date_with(day, preposition: str | None = None, precision: str = "day") -> str:
+    """A date at the precision its source gives ('day', 'month', 'year'), optionally after a preposition.
+
+    'il' says when something happens: 'il 21 giugno 2019', "l'8 luglio 2020", 'a marzo 2021', 'ad aprile 2021',
+    'nel 2021'; 'dal' says from when: "dall'1 aprile 2015", 'da marzo 2015', 'dal 2015'; 'del', 'al' and 'nel'
+    join the article ('al 30 novembre 2020', "dell'aprile 2016", 'nel 2004'). See ``with_article``.
+    """
+    label = fmt_partial_date(day, precision)
+    if preposition is None:
+        return label
+    if precision == "month" and preposition == "il":
+        return f"{'ad' if label.startswith('a') else 'a'} {label}"
+    if precision == "month" and preposition == "dal":
+        return f"da {label}"
+    if precision == "year" and preposition == "il":
+        return f"nel {label}"
+    return with_article(label, preposition)
 
 
 def event_when(timeline: pd.DataFrame, event_id: str, preposition: str | None = None) -> str:
     """The date of a timeline event at the precision the source gives ('2004', 'marzo 2015', '1 marzo 2006'),
-    optionally preceded by an article or articulated preposition (see ``with_article``)."""
+    optionally after a preposition (see ``date_with``)."""
     row = timeline.loc[timeline["event_id"] == event_id]
     if row.empty:
         raise KeyError(f"timeline.csv has no event {event_id!r}")
-    label = fmt_partial_date(row["date"].iloc[0], row["date_precision"].iloc[0])
-    return with_article(label, preposition) if preposition else label
+    return date_with(row["date"].iloc[0], preposition, row["date_precision"].iloc[0])
 
 
 def discrepancy_ref(discrepancies: pd.DataFrame, *ids: str) -> str:
@@ -46,3 +108,49 @@ def discrepancy_ref(discrepancies: pd.DataFrame, *ids: str) -> str:
     if missing:
         raise KeyError(f"discrepancies.csv has no id {missing}")
     return join_it(ids)
+
+
+@dataclass(frozen=True)
+class ProseRefs:
+    """What the prose of a chapter cites from the curated programme data, each checked to exist: the date of
+    a timeline event (``when``, ``year``), the start of a case-study card (``start``), discrepancy ids (``see``)."""
+
+    timeline: pd.DataFrame
+    discrepancies: pd.DataFrame
+    cards: pd.DataFrame | None = None  # case_studies.csv, for ``start``
+
+    def when(self, event_id: str, preposition: str | None = None) -> str:
+        """'1 marzo 2006', 'il 1 marzo 2006' ... (see ``event_when``)."""
+        return event_when(self.timeline, event_id, preposition)
+
+    def year(self, event_id: str) -> str:
+        """The year of an event: '2004'."""
+        return event_when(self.timeline, event_id).split(" ")[-1]
+
+    def start(self, card_id: str, preposition: str | None = None) -> str:
+        """The start of a card at its precision, optionally after a preposition (see ``date_with``)."""
+        if self.cards is None:
+            raise ValueError("ProseRefs has no case-study cards")
+        card = self.cards.loc[self.cards["card_id"] == card_id]
+        if card.empty:
+            raise KeyError(f"case_studies.csv has no card {card_id!r}")
+        return date_with(card["start_date"].iloc[0], preposition, card["start_precision"].iloc[0])
+
+    def see(self, *ids: str) -> str:
+        """'D04' or 'D02 e D03' (see ``discrepancy_ref``)."""
+        return discrepancy_ref(self.discrepancies, *ids)
+
+
+# --- Agreement -----------------------------------------------------------------------------------------------
+
+UNITS = {"hours": ("ora", "ore"), "months": ("mese", "mesi"), "years": ("anno", "anni"), "sqm": ("mq", "mq")}
+
+
+def counted(n: float, singular: str, plural: str, decimals: int = 0) -> str:
+    """A count with its noun in agreement: '1 laboratorio', '3 laboratori', '1,5 anni'."""
+    return f"{fmt_num(n, decimals)} {singular if round_half_up(n, decimals) == 1 else plural}"
+
+
+def quantity(value: float, unit: str, decimals: int = 0) -> str:
+    """A value with its unit (``UNITS``) in agreement: '1 mese', '18 mesi', '2 anni', '6.570 mq'."""
+    return counted(value, *UNITS[unit], decimals)

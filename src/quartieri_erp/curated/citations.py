@@ -18,11 +18,20 @@ def cited_documents(sources: Iterable[str]) -> list[str]:
     return list(ids)
 
 
-def cite(sources: Iterable[str], documents: pd.DataFrame, prefix: str = "elaborazione su") -> str:
-    """'elaborazione su Regione Lombardia, Rapporto …; Éupolis Lombardia, …' for the cited documents."""
-    citations = documents.set_index("doc_id")["citation"]
+def cite(sources: Iterable[str] = (), documents: pd.DataFrame | None = None, prefix: str = "elaborazione su",
+         also: Iterable[str] = ()) -> str:
+    """'elaborazione su Regione Lombardia, Rapporto …; Éupolis Lombardia, …' for the documents cited by
+    ``sources``, followed by ``also``: sources already in words, such as the monitoring data."""
     ids = cited_documents(sources)
+    citations = documents.set_index("doc_id")["citation"] if ids else pd.Series(dtype=str)
     unknown = [i for i in ids if i not in citations.index]
     if unknown:
         raise KeyError(f"source cells cite unknown document id(s) {unknown}; add them to documents.csv")
-    return f"{prefix} {'; '.join(citations[i] for i in ids)}".strip()
+    return f"{prefix} {'; '.join([*(citations[i] for i in ids), *also])}".strip()
+
+
+def source_line(sources: Iterable[str] = (), documents: pd.DataFrame | None = None, *, also: Iterable[str] = (),
+                note: str = "") -> str:
+    """The 'Fonte:' line under a table: 'Fonte: elaborazione su …' (see ``cite``), then ``note`` after the
+    full stop."""
+    return f"Fonte: {cite(sources, documents, also=also)}." + (f" {note}" if note else "")

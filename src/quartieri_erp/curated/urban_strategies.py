@@ -9,6 +9,7 @@ from . import columns as col
 
 STRATEGIES = ["milano_lorenteggio", "bollate"]
 FUNDS = ["FESR", "FSE", "PON Metro", "comunale", "regionale"]
+MILESTONE = r"^[a-z][a-z0-9_]*$"
 
 SUS_STEPS = TableSpec(
     name="sus_steps",
@@ -22,6 +23,15 @@ SUS_STEPS = TableSpec(
             "strategy": col.enum(STRATEGIES, "Urban strategy."),
             "step": pa.Column("Int64", pa.Check.ge(1, error="must be 1 or more"),
                               description="Step number in printed order, 1..n within the strategy."),
+            "milestone": pa.Column(str, [
+                pa.Check.str_matches(MILESTONE, error="must be a short snake_case key: lower-case letters, digits "
+                                                      "and underscores"),
+                pa.Check(lambda keys: ~(keys.notna() & keys.duplicated(keep=False)),
+                         error="must be unique in the file: a key names one step"),
+            ], nullable=True, title="Tappa citata",
+                description="Key by which the text of chapter 2 cites this step (e.g. adp_efficace, "
+                            "convenzione_oi_firmata), so that renumbering the steps cannot change the prose; empty "
+                            "for the steps the text does not cite. Each key names one step of the file."),
             "date": col.date("Date of the step."),
             "date_precision": col.precision(),
             "date_qualifier": col.enum(["da", "fine"], "'da' = from that month on, 'fine' = end of that month; "

@@ -12,13 +12,13 @@ qualitative sentence of the report in a small checkable form:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from ..formatting import round_half_up
 from ..tables_io import TableSpec, read_table
 from ..monitoring.codes import GROUPS
 from .core import INDICATORS
@@ -71,13 +71,6 @@ PUBLISHED_INDICATORS = TableSpec(
 def read_published(programme_dir: Path) -> pd.DataFrame:
     """``published_indicators.csv`` of ``programme_dir``, validated."""
     return read_table(PUBLISHED_INDICATORS, Path(programme_dir))
-
-
-def round_half_up(value: float, decimals: int) -> float:
-    """``value`` rounded half-up (as the report prints), NaN stays NaN."""
-    if value is None or np.isnan(value):
-        return np.nan
-    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def _claim_holds(claim: str, row: pd.Series, computed: pd.DataFrame) -> bool:
