@@ -4,6 +4,7 @@ its rules as the checks state them; a schema that changes changes the appendix."
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pandas as pd
 import pandera.pandas as pa
@@ -45,10 +46,10 @@ def test_one_row_per_column_of_every_schema():
     assert len(dictionary) == sum(len(t.schema.columns) for t in tables)
     assert not dictionary.duplicated(["folder", "table", "column"]).any()
     row = dictionary.set_index(["folder", "table", "column"]).loc[("monitoring", "participants", "age")]
-    assert (row["type"], row["rule"], row["title"]) == ("numero intero", "from 0 to 110", "Età")
+    assert (row["type"], row["rule"], row["title"]) == ("numero intero", "da 0 a 110", "Età")
     assert bool(row["required"]) and not row["nullable"] and not row["unique"]
     budget = dictionary.set_index(["folder", "table", "column"]).loc[("monitoring", "projects", "budget_eur")]
-    assert not budget["required"] and budget["nullable"] and budget["rule"] == "must be zero or more"
+    assert not budget["required"] and budget["nullable"] and budget["rule"] == "«must be zero or more»"
 
 
 def test_a_column_added_to_a_copy_of_a_schema_is_a_new_row_and_reaches_the_appendix():
@@ -61,23 +62,25 @@ def test_a_column_added_to_a_copy_of_a_schema_is_a_new_row_and_reaches_the_appen
     assert len(after) == len(before) + 1
     new = after.iloc[-1]
     assert (new["column"], new["type"], new["rule"], new["title"]) == (
-        "household_size", "numero intero", "from 1 to 12", "Famiglia")
+        "household_size", "numero intero", "da 1 a 12", "Famiglia")
     assert "household_size" not in folder_sections([spec], "monitoring")
     section = folder_sections([extended], "monitoring")
-    row = "| `household_size` (Famiglia) | People in the household. _Numero intero; obbligatoria; from 1 to 12._ |"
+    row = "| `household_size` (Famiglia) | People in the household. _Numero intero; obbligatoria; da 1 a 12._ |"
     assert row in section
 
 
 def test_rules_are_worded_from_the_checks():
-    assert check_rule(pa.Check.isin(["F", "M"])) == "one of: `F`, `M`"
-    assert check_rule(pa.Check.in_range(0, 8)) == "from 0 to 8"
-    assert check_rule(pa.Check.in_range(0, 8, include_max=False)) == "from 0 below 8"
-    assert check_rule(pa.Check.ge(1)) == "1 or more"
-    assert check_rule(pa.Check.ge(0, error="must be zero or more")) == "must be zero or more"
+    assert check_rule(pa.Check.isin(["F", "M"])) == "uno tra: `F`, `M`"
+    assert check_rule(pa.Check.in_range(0, 8)) == "da 0 a 8"
+    assert check_rule(pa.Check.in_range(0, 8, include_max=False)) == "da 0 sotto 8"
+    assert check_rule(pa.Check.ge(1)) == "1 o più"
+    assert check_rule(pa.Check.in_range(0.5, 1500)) == "da 0,5 a 1.500"
+    assert check_rule(pa.Check.lt(0.05)) == "meno di 0,05"
+    assert check_rule(pa.Check.ge(0, error="must be zero or more")) == "«must be zero or more»"
     assert check_rule(pa.Check.str_matches(r"^\d{6}$", error="must be a 6-digit ISTAT code")) == (
-        "must be a 6-digit ISTAT code (`^\\d{6}$`)")
-    assert check_rule(pa.Check.str_matches(r"^C[OR]\d{2}$")) == "must match `^C[OR]\\d{2}$`"
-    assert check_rule(pa.Check(lambda s: s > 0, error="must be positive")) == "must be positive"
+        "«must be a 6-digit ISTAT code» (`^\\d{6}$`)")
+    assert check_rule(pa.Check.str_matches(r"^C[OR]\d{2}$")) == "nella forma `^C[OR]\\d{2}$`"
+    assert check_rule(pa.Check(lambda s: s > 0, error="must be positive")) == "«must be positive»"
 
 
 def test_every_check_of_every_schema_has_words_for_the_reader():
@@ -123,3 +126,15 @@ def test_the_dictionary_frame_has_the_documented_columns():
                                        "title": None, "type": "testo", "required": True, "nullable": False,
                                        "unique": False, "rule": "", "description": "A."}
     assert isinstance(frame, pd.DataFrame)
+
+
+ENGLISH = re.compile(r"\b(?:the|of|and|with|when|must|one row|from|if|see)\b", re.IGNORECASE)
+
+
+def test_what_the_appendix_says_of_each_file_and_column_is_italian():
+    """Descriptions, provenance and titles are read in the Italian report; only codes and the validator's
+    quoted messages may be English."""
+    for spec in all_tables():
+        for where, text in [("description", spec.description), ("source", spec.source),
+                            *[(name, f"{c.title or ''} {c.description}") for name, c in spec.schema.columns.items()]]:
+            assert not ENGLISH.search(text), f"{spec.file} {where}: {text}"

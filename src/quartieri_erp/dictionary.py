@@ -1,9 +1,10 @@
 """The data dictionary of the report, generated from the TableSpecs and their pandera schemas.
 
 One row per column of every input file: its type in words, whether it must be present, filled and
-unique, and the rule its checks enforce, worded as the validator words a failure (the ``error=`` of a
-custom check, or the allowed values, range or pattern of a built-in one). Nothing here is kept by
-hand: a column added to a schema is a new row of the appendix.
+unique, and the rule its checks enforce: a custom check is quoted in the words the validator prints on a
+failure (its ``error=``, in English), a built-in one is worded in Italian from its allowed values, range or
+pattern. Descriptions are the schemas' own, in Italian. Nothing here is kept by hand: a column added to a
+schema is a new row of the appendix.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandera.pandas as pa
 
 from . import curated, monitoring
 from .curated.columns import BOOLEAN
+from .formatting import fmt_num
 from .indicators.published import PUBLISHED_INDICATORS
 from .tables_io import TableSpec
 
@@ -68,32 +70,40 @@ def _pattern(stats: dict) -> str:
     return code_span(stats["pattern"])
 
 
+def _number(value: object) -> str:
+    """A bound of a range check in Italian format (2,5; 1.000), with the decimals it has."""
+    decimals = 0 if float(value).is_integer() else len(repr(float(value)).partition(".")[2])
+    return fmt_num(value, decimals)
+
+
 def _range(stats: dict) -> str:
-    low = "from" if stats.get("include_min", True) else "above"
-    high = "to" if stats.get("include_max", True) else "below"
-    return f"{low} {stats['min_value']} {high} {stats['max_value']}"
+    low = "da" if stats.get("include_min", True) else "oltre"
+    high = "a" if stats.get("include_max", True) else "sotto"
+    return f"{low} {_number(stats['min_value'])} {high} {_number(stats['max_value'])}"
 
 
 BUILT_IN = {
-    "isin": lambda s: f"one of: {_values(s['allowed_values'])}",
-    "notin": lambda s: f"none of: {_values(s['forbidden_values'])}",
+    "isin": lambda s: f"uno tra: {_values(s['allowed_values'])}",
+    "notin": lambda s: f"nessuno tra: {_values(s['forbidden_values'])}",
     "in_range": _range,
-    "greater_than_or_equal_to": lambda s: f"{s['min_value']} or more",
-    "greater_than": lambda s: f"more than {s['min_value']}",
-    "less_than_or_equal_to": lambda s: f"{s['max_value']} or less",
-    "less_than": lambda s: f"less than {s['max_value']}",
-    "equal_to": lambda s: f"equal to {s['value']}",
-    "str_matches": lambda s: f"must match {_pattern(s)}",
+    "greater_than_or_equal_to": lambda s: f"{_number(s['min_value'])} o più",
+    "greater_than": lambda s: f"più di {_number(s['min_value'])}",
+    "less_than_or_equal_to": lambda s: f"{_number(s['max_value'])} o meno",
+    "less_than": lambda s: f"meno di {_number(s['max_value'])}",
+    "equal_to": lambda s: f"uguale a {_number(s['value'])}",
+    "str_matches": lambda s: f"nella forma {_pattern(s)}",
 }
 
 
 def check_rule(check: pa.Check) -> str:
-    """The rule a check enforces (Markdown), in the words of its ``error=`` when it has its own, else from its
-    arguments; values and patterns are code."""
+    """The rule a check enforces (Markdown): a check with its own ``error=`` is quoted in those words, which
+    are the validator's (English) message; a built-in one is worded in Italian from its arguments. Values
+    and patterns are code."""
     stats = check.statistics or {}
     default_error = check.error is None or check.error.startswith(f"{check.name}(")
     if not default_error:
-        return f"{check.error} ({_pattern(stats)})" if check.name == "str_matches" else check.error
+        message = f"«{check.error}»"
+        return f"{message} ({_pattern(stats)})" if check.name == "str_matches" else message
     if check.name in BUILT_IN:
         return BUILT_IN[check.name](stats)
     return check.name

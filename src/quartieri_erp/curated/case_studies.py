@@ -19,45 +19,48 @@ RESULT_KINDS = ["contesto", "dotazione", "parametro", "atteso", "risultato"]
 def card_id(description: str, *, unique: bool = False) -> pa.Column:
     """Reference to a card of case_studies.csv, e.g. '4.10'."""
     return pa.Column(str, pa.Check.str_matches(f"^{CARD_ID}$", error="must be a card id like 4.1"),
-                     unique=unique, title="Card", description=description)
+                     unique=unique, title="Scheda", description=description)
 
 
 CASE_STUDIES = TableSpec(
     name="case_studies",
     file="case_studies.csv",
     folder="programme",
-    description="One row per case-study card of chapter 4 (Tavole 4.1-4.10; 4.8 is the Punti Luna box).",
-    source="Report 000 chapter 4 (l. 862-1424): the cards and the surrounding prose.",
+    description="Una riga per ogni scheda di caso di studio del capitolo 4 (Tavole 4.1-4.10; la 4.8 è il "
+                "riquadro sui Punti Luna).",
+    source="Rapporto (documento 000), capitolo 4 (l. 862-1424): le schede e il testo che le accompagna.",
     schema=pa.DataFrameSchema(
         {
-            "card_id": card_id("Card number as printed (Tavola 4.N).", unique=True),
-            "kind": col.enum(["scheda", "riquadro"], "Summary card or explanatory box."),
-            "short_name": col.text("Short name used in tables and prose (e.g. MILOLAB)."),
-            "title": col.text("Card title as printed."),
+            "card_id": card_id("Numero della scheda come riportato nel rapporto (Tavola 4.N).", unique=True),
+            "kind": col.enum(["scheda", "riquadro"], "Scheda di sintesi o riquadro esplicativo."),
+            "short_name": col.text("Nome breve usato nelle tabelle e nel testo (ad es. MILOLAB)."),
+            "title": col.text("Titolo della scheda come riportato nel rapporto."),
             "section": pa.Column(str, pa.Check.str_matches(r"^4\.\d(\.\d)?$",
                                                            error="must be a section like 4.1.2"),
-                                 description="Report section holding the card."),
+                                 description="Sezione del rapporto che contiene la scheda."),
             "programme": col.enum(["sus_milano", "sus_bollate", "avviso_regionale"],
-                                  "Urban strategy or regional call the intervention belongs to."),
+                                  "Strategia di sviluppo urbano sostenibile (SUS) o avviso regionale a cui "
+                                  "appartiene l'intervento."),
             "municipality": col.municipality(),
             "istat_code": col.istat_code(),
             "province": col.province(),
-            "neighbourhood": col.text("Neighbourhood or area, in Italian."),
-            "actions": col.actions("POR FSE / POR FESR actions funding the intervention."),
-            "project_id": col.text("Project of projects.csv when the card is a funded project of the call; its "
-                                   "budget then lives in projects.csv.", nullable=True),
-            "status": col.enum(STATUSES, "Progress at the time of the report; empty for a box.", nullable=True),
-            "start_date": col.date("Start of activities (actual or planned).", nullable=True),
-            "start_precision": col.precision(nullable=True, of="the start date"),
-            "end_date": col.date("End of activities (actual or planned).", nullable=True),
-            "end_precision": col.precision(nullable=True, of="the end date"),
-            "end_is_planned": col.flag("True when the end date is a forecast; required with an end date.",
-                                       nullable=True),
-            "duration_months": col.count("Planned duration in months when printed.", nullable=True),
-            "budget_eur": col.euros("Budget printed on the card; empty when project_id is set (budget in "
-                                    "projects.csv) or when only the fund shares are printed "
-                                    "(see case_study_results.csv).", nullable=True),
-            "target": col.text("Main target group, in Italian, written anew."),
+            "neighbourhood": col.text("Quartiere o zona."),
+            "actions": col.actions("Azioni del POR FSE o del POR FESR che finanziano l'intervento."),
+            "project_id": col.text("Progetto di projects.csv quando la scheda riguarda un progetto finanziato "
+                                   "dall'avviso; la dotazione è allora in projects.csv.", nullable=True),
+            "status": col.enum(STATUSES, "Stato di avanzamento alla data del rapporto; vuoto per un riquadro.",
+                               nullable=True),
+            "start_date": col.date("Inizio delle attività (effettivo o previsto).", nullable=True),
+            "start_precision": col.precision(nullable=True, of="la data di inizio"),
+            "end_date": col.date("Fine delle attività (effettiva o prevista).", nullable=True),
+            "end_precision": col.precision(nullable=True, of="la data di fine"),
+            "end_is_planned": col.flag("true se la data di fine è una previsione; da compilare quando c'è una "
+                                       "data di fine.", nullable=True),
+            "duration_months": col.count("Durata prevista in mesi, se riportata.", nullable=True),
+            "budget_eur": col.euros("Dotazione riportata nella scheda; vuota se project_id è compilato "
+                                    "(dotazione in projects.csv) o se la scheda riporta solo le quote per fondo "
+                                    "(vedi case_study_results.csv).", nullable=True),
+            "target": col.text("Destinatari principali, descritti per questa edizione."),
             "source": col.source(),
             "note": col.note(),
         },
@@ -69,16 +72,19 @@ CASE_STUDY_ITEMS = TableSpec(
     name="case_study_items",
     file="case_study_items.csv",
     folder="programme",
-    description="One row per listed item of a card (partner, objective, action, Covid-19 effect...), in order.",
-    source="Report 000 chapter 4 cards and prose; texts written anew in Italian, partner names as printed.",
+    description="Una riga per ogni voce di una scheda (partner, obiettivo, azione, effetti del Covid-19...), "
+                "nell'ordine della scheda.",
+    source="Rapporto (documento 000), capitolo 4: schede e testo; voci scritte per questa edizione, nomi dei "
+           "partner come riportati nel rapporto.",
     schema=pa.DataFrameSchema(
         {
-            "card_id": card_id("Card of case_studies.csv the item belongs to."),
-            "field": col.enum(ITEM_FIELDS, "Which list of the card the item belongs to."),
+            "card_id": card_id("Scheda di case_studies.csv a cui appartiene la voce."),
+            "field": col.enum(ITEM_FIELDS, "Elenco della scheda a cui appartiene la voce."),
             "position": pa.Column("Int64", pa.Check.ge(1, error="must be 1 or more"),
-                                  description="Order within the card and field, from 1."),
-            "text": col.text("The item, in Italian: written anew, or the name of a partner as printed."),
-            "role": col.enum(PARTNER_ROLES, "Role of a partner; only for field = partner.", nullable=True),
+                                  description="Ordine all'interno della scheda e dell'elenco, a partire da 1."),
+            "text": col.text("La voce, scritta per questa edizione, o il nome del partner come riportato "
+                             "nel rapporto."),
+            "role": col.enum(PARTNER_ROLES, "Ruolo del partner; solo per field = partner.", nullable=True),
             "source": col.source(),
         },
         unique=["card_id", "field", "position"], coerce=True, strict=True, title="Case-study items",
@@ -89,20 +95,21 @@ CASE_STUDY_RESULTS = TableSpec(
     name="case_study_results",
     file="case_study_results.csv",
     folder="programme",
-    description="One row per number of a card or of its prose (context, money, rules, expected and "
-                "achieved results).",
-    source="Report 000 chapter 4 cards, box 4.8 and prose.",
+    description="Una riga per ogni valore numerico di una scheda o del testo che la accompagna (contesto, "
+                "dotazioni, parametri, risultati attesi e conseguiti).",
+    source="Rapporto (documento 000), capitolo 4: schede, riquadro 4.8 e testo.",
     schema=pa.DataFrameSchema(
         {
-            "card_id": card_id("Card of case_studies.csv the number belongs to."),
+            "card_id": card_id("Scheda di case_studies.csv a cui si riferisce il valore."),
             "metric": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$", error="must be snake_case"),
-                                description="Metric key, snake_case, unique within the card."),
-            "value": col.number("The number as printed (percentages as 0-100)."),
-            "unit": col.enum(UNITS, "Unit of the value."),
-            "kind": col.enum(RESULT_KINDS, "What the number is: context, money, rule, expected or achieved."),
-            "label": col.text("Italian label for tables and figures."),
-            "reference_date": col.date("Date the value refers to, when printed.", nullable=True),
-            "date_precision": col.precision(nullable=True, of="the reference date"),
+                                description="Chiave del valore, in snake_case, unica all'interno della scheda."),
+            "value": col.number("Il valore come riportato nel rapporto (percentuali da 0 a 100)."),
+            "unit": col.enum(UNITS, "Unità di misura del valore."),
+            "kind": col.enum(RESULT_KINDS, "Natura del valore: dato di contesto, dotazione, parametro, risultato "
+                                           "atteso o conseguito."),
+            "label": col.text("Etichetta per tabelle e figure."),
+            "reference_date": col.date("Data a cui si riferisce il valore, se indicata.", nullable=True),
+            "date_precision": col.precision(nullable=True, of="la data di riferimento"),
             "source": col.source(),
             "note": col.note(),
         },

@@ -1,7 +1,8 @@
 """Column builders shared by the curated schemas, so that every table states a rule the same way.
 
 Files are read as text and coerced (see ``tables_io.read_table``); each builder returns a pandera
-Column with an English one-line description and, for custom checks, an ``error=`` in plain words.
+Column with an Italian one-line description (shown in appendix B of the report) and, for custom checks, an
+``error=`` in plain words.
 """
 
 from __future__ import annotations
@@ -34,19 +35,19 @@ def text(description: str, *, nullable: bool = False, title: str | None = None,
 def identifier(pattern: str, description: str, *, unique: bool = True) -> pa.Column:
     """A row identifier that must match ``pattern`` (e.g. ``P\\d{2}``)."""
     return pa.Column(str, pa.Check.str_matches(f"^(?:{pattern})$", error=f"must look like {pattern}"),
-                     unique=unique, title="Identifier", description=description)
+                     unique=unique, title="Identificativo", description=description)
 
 
 def enum(values: list[str], description: str, *, nullable: bool = False) -> pa.Column:
-    """A closed list of codes; the description lists them."""
+    """A closed list of codes; the rule lists them."""
     return pa.Column(str, pa.Check.isin(values), nullable=nullable,
-                     description=f"{description} One of: {', '.join(values)}.")
+                     description=description)
 
 
 def flag(description: str, *, nullable: bool = False) -> pa.Column:
     """A yes/no column written as true/false."""
     return pa.Column(str, pa.Check.isin(["true", "false"]), nullable=nullable, metadata=BOOLEAN,
-                     description=f"{description} Written true or false.")
+                     description=description)
 
 
 def euros(description: str, *, nullable: bool = False) -> pa.Column:
@@ -54,7 +55,7 @@ def euros(description: str, *, nullable: bool = False) -> pa.Column:
     return pa.Column(float, [
         pa.Check.ge(0, error="must be zero or more"),
         pa.Check(_cents, error="must have at most 2 decimals (euro cents)"),
-    ], nullable=nullable, description=f"{description} Euro, decimal point, at most 2 decimals.")
+    ], nullable=nullable, description=f"{description} In euro, con al massimo due decimali.")
 
 
 def count(description: str, *, nullable: bool = False) -> pa.Column:
@@ -71,51 +72,51 @@ def number(description: str) -> pa.Column:
 def date(description: str, *, nullable: bool = False) -> pa.Column:
     """An ISO date; with month or year precision it is the first day of the month or year."""
     return pa.Column("datetime64[ns]", nullable=nullable,
-                     description=f"{description} YYYY-MM-DD; the first day of the period when only "
-                                 "the month or the year is known.")
+                     description=f"{description} Nella forma AAAA-MM-GG; se la fonte dà solo il mese o "
+                                 "l'anno, il primo giorno del periodo.")
 
 
-def precision(*, nullable: bool = False, of: str = "date") -> pa.Column:
+def precision(*, nullable: bool = False, of: str = "la data") -> pa.Column:
     """How much of the date the source gives."""
-    return enum(PRECISIONS, f"Precision of {of} in the source.", nullable=nullable)
+    return enum(PRECISIONS, f"Precisione con cui la fonte indica {of}.", nullable=nullable)
 
 
 def istat_code() -> pa.Column:
     """ISTAT municipality code as 6-digit text."""
     return pa.Column(str, pa.Check.str_matches(r"^\d{6}$", error="must be a 6-digit ISTAT code"),
-                     title="ISTAT code",
-                     description="ISTAT municipality code, 6 digits with leading zeros; must exist in "
+                     title="Codice ISTAT",
+                     description="Codice ISTAT del comune, 6 cifre con gli zeri iniziali; deve comparire in "
                                  "reference/municipalities.csv.")
 
 
 def province() -> pa.Column:
     """Two-letter Lombardy province code."""
     return pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2}$", error="must be a 2-letter province code"),
-                     description="Province code (sigla, e.g. MI); must be a Lombardy province in "
-                                 "reference/provinces.csv and match the municipality.")
+                     description="Sigla della provincia (ad es. MI); deve essere una provincia lombarda di "
+                                 "reference/provinces.csv e corrispondere al comune.")
 
 
 def municipality() -> pa.Column:
     """ISTAT municipality name."""
-    return text("Municipality name as in ISTAT (reference/municipalities.csv, denominazione).")
+    return text("Nome del comune come nell'elenco ISTAT (reference/municipalities.csv, colonna denominazione).")
 
 
 def source() -> pa.Column:
     """Where the row comes from: document id, table or section, line(s)."""
     return pa.Column(str, pa.Check.str_matches(
         f"^(?:{DOCUMENTS}) \\S", error="must start with a source document id (000-003) and a location"),
-        nullable=False, title="Source",
-        description="Document id (000 = the report, 001-003 companion sources), then table/figure/"
-                    "section and line(s) of the source text, e.g. '000 Tavola 2.1, l. 438'.")
+        nullable=False, title="Fonte",
+        description="Documento (000 = il rapporto, 001-003 = fonti collegate), poi tabella, figura o sezione "
+                    "e righe del testo, ad es. '000 Tavola 2.1, l. 438'.")
 
 
 def note() -> pa.Column:
     """Optional remarks in Italian; discrepancy ids are cited as (Dnn)."""
-    return text("Optional remarks in Italian; cites entries of discrepancies.csv as Dnn.", nullable=True)
+    return text("Note facoltative; le discordanze di discrepancies.csv sono citate come Dnn.", nullable=True)
 
 
 def actions(description: str, *, nullable: bool = False) -> pa.Column:
     """Programme actions, several separated by ';'."""
     rule = f"must be actions among {', '.join(ACTIONS)} separated by ';'"
     return pa.Column(str, pa.Check.str_matches(ACTION_LIST, error=rule), nullable=nullable,
-                     description=f"{description} Codes among {', '.join(ACTIONS)}, several separated by ';'.")
+                     description=f"{description} Codici tra {', '.join(ACTIONS)}, separati da ';' se più d'uno.")

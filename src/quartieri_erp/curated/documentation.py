@@ -13,15 +13,17 @@ DOCUMENTS = TableSpec(
     name="documents",
     file="documents.csv",
     folder="programme",
-    description="One row per source document; the `source` column of every other file cites these ids.",
-    source="Title pages and headers of the source documents 000-003.",
+    description="Una riga per ogni documento; la colonna `source` di tutti gli altri file cita questi "
+                "identificativi.",
+    source="Frontespizi e intestazioni dei documenti 000-003.",
     schema=pa.DataFrameSchema(
         {
-            "doc_id": col.identifier(col.DOCUMENTS, "Document id, the first token of every `source` cell."),
-            "author": col.text("Author or issuing body."),
-            "title": col.text("Full title."),
-            "year": pa.Column("Int64", nullable=True, title="Year", description="Year of publication, when known."),
-            "citation": col.text("Short Italian citation used in the 'Fonte:' lines of tables and figures."),
+            "doc_id": col.identifier(col.DOCUMENTS, "Identificativo del documento, primo elemento di ogni "
+                                                    "cella `source`."),
+            "author": col.text("Autore o ente emittente."),
+            "title": col.text("Titolo completo."),
+            "year": pa.Column("Int64", nullable=True, title="Anno", description="Anno di pubblicazione, se noto."),
+            "citation": col.text("Citazione breve usata nelle righe 'Fonte:' di tabelle e figure."),
             "source": col.source(),
         },
         coerce=True, strict=True, title="Source documents",
@@ -32,20 +34,26 @@ PUBLISHED_ARTIFACTS = TableSpec(
     name="published_artifacts",
     file="published_artifacts.csv",
     folder="programme",
-    description="One row per table, 'tavola' or figure of the published report, with its rebuilt version here.",
-    source="Titles and numbers of the tables and figures of report 000; labels of this edition's notebooks.",
+    description="Una riga per ogni tabella, tavola o figura del rapporto pubblicato, con la versione "
+                "ricostruita in questa edizione.",
+    source="Titoli e numeri delle tabelle e delle figure del rapporto (documento 000); etichette dei "
+           "notebook di questa edizione.",
     schema=pa.DataFrameSchema(
         {
-            "artifact_id": col.identifier(r"A\d{2}", "Identifier Ann, in the order of the published report."),
-            "kind": col.enum(["tabella", "tavola", "figura"], "Kind of item as numbered in the published report."),
-            "number": col.text("Number in the published report (empty for unnumbered tables).", nullable=True),
-            "title": col.text("Title as published."),
+            "artifact_id": col.identifier(r"A\d{2}", "Identificativo Ann, nell'ordine del rapporto "
+                                                      "pubblicato."),
+            "kind": col.enum(["tabella", "tavola", "figura"],
+                             "Tipo di elemento, secondo la numerazione del rapporto pubblicato."),
+            "number": col.text("Numero nel rapporto pubblicato (vuoto per le tabelle non numerate).",
+                               nullable=True),
+            "title": col.text("Titolo come pubblicato."),
             "label": pa.Column(str, pa.Check.str_matches(r"^(tbl|fig)-[a-z0-9-]+$",
                                                          error="must be a tbl-… or fig-… label of a notebook"),
-                               unique=True, description="Label of the rebuilt table or figure in this edition."),
+                               unique=True,
+                               description="Etichetta della tabella o della figura ricostruita in questa edizione."),
             "rebuilt": col.enum(["completa", "dai_dati", "in_parte"],
-                                "completa: rebuilt in full; dai_dati: image lost, redrawn from data; "
-                                "in_parte: only what the text supports."),
+                                "completa: ricostruita per intero; dai_dati: immagine perduta, ridisegnata "
+                                "dai dati; in_parte: solo quanto il testo consente."),
             "note": col.note(),
             "source": col.source(),
         },
@@ -57,16 +65,19 @@ FACTS = TableSpec(
     name="facts",
     file="facts.csv",
     folder="programme",
-    description="One row per scalar fact used in the prose that belongs to no other table.",
-    source="Report 000 executive summary, chapters 1-2 and footnotes; source 002 for the experimentation.",
+    description="Una riga per ogni dato puntuale citato nel testo che non appartiene ad altre tabelle.",
+    source="Rapporto (documento 000): sintesi, capitoli 1-2 e note a piè di pagina; documento 002 per la "
+           "sperimentazione.",
     schema=pa.DataFrameSchema(
         {
             "key": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$", error="must be snake_case"),
-                             unique=True, title="Key", description="Unique snake_case key used by the code."),
-            "value": col.number("The printed value (an input, never a computed one); percentages as 0-100."),
-            "unit": col.enum(FACT_UNITS, "Unit of the value."),
-            "label": col.text("Italian label."),
-            "reference_date": col.date("Date the value refers to, when printed.", nullable=True),
+                             unique=True, title="Chiave",
+                             description="Chiave univoca in snake_case, usata dal codice."),
+            "value": col.number("Il valore come riportato nella fonte (un dato di partenza, mai calcolato); "
+                                "percentuali da 0 a 100."),
+            "unit": col.enum(FACT_UNITS, "Unità di misura del valore."),
+            "label": col.text("Etichetta."),
+            "reference_date": col.date("Data a cui si riferisce il valore, se indicata.", nullable=True),
             "source": col.source(),
             "note": col.note(),
         },
@@ -78,16 +89,19 @@ DISCREPANCIES = TableSpec(
     name="discrepancies",
     file="discrepancies.csv",
     folder="programme",
-    description="One row per inconsistency between or within the sources and how the data resolve it.",
-    source="Inventory of report 000 (section 6, items D01-D36) plus the curation of this project (D37 on).",
+    description="Una riga per ogni discordanza tra le fonti o all'interno di una fonte, con la soluzione "
+                "adottata nei dati.",
+    source="Inventario del rapporto (documento 000, sezione 6, voci D01-D36) e revisione dei dati di questa "
+           "edizione (da D37 in poi).",
     schema=pa.DataFrameSchema(
         {
-            "discrepancy_id": col.identifier(r"D\d{2}", "Identifier Dnn; D01-D36 follow the inventory numbering."),
-            "topic": col.text("Short Italian title."),
-            "affects": col.text("Data files (and columns or rows) whose values depend on the decision."),
-            "sources_say": col.text("What each source says, with its location (Italian)."),
-            "chosen": col.text("The value or reading kept in the data (Italian)."),
-            "reason": col.text("Why (Italian)."),
+            "discrepancy_id": col.identifier(r"D\d{2}", "Identificativo Dnn; D01-D36 seguono la numerazione "
+                                                         "dell'inventario."),
+            "topic": col.text("Titolo breve."),
+            "affects": col.text("File di dati (e colonne o righe) i cui valori dipendono dalla scelta."),
+            "sources_say": col.text("Che cosa dice ciascuna fonte, con la sua collocazione."),
+            "chosen": col.text("Il valore o la lettura adottati nei dati."),
+            "reason": col.text("Motivazione della scelta."),
             "source": col.source(),
         },
         coerce=True, strict=True, title="Discrepancies",
@@ -98,13 +112,14 @@ GLOSSARY = TableSpec(
     name="glossary",
     file="glossary.csv",
     folder="programme",
-    description="One row per acronym used in the report.",
-    source="Report 000 (first meaningful use of each acronym); explanations written anew in Italian.",
+    description="Una riga per ogni sigla usata nel rapporto.",
+    source="Rapporto (documento 000), al primo uso significativo di ciascuna sigla; spiegazioni scritte per "
+           "questa edizione.",
     schema=pa.DataFrameSchema(
         {
-            "acronym": col.text("Acronym as written in the report.", unique=True),
-            "expansion": col.text("Italian expansion."),
-            "explanation": col.text("One-line Italian explanation, written anew."),
+            "acronym": col.text("Sigla come scritta nel rapporto.", unique=True),
+            "expansion": col.text("Forma estesa."),
+            "explanation": col.text("Spiegazione in una riga, scritta per questa edizione."),
             "source": col.source(),
         },
         coerce=True, strict=True, title="Glossary",

@@ -11,28 +11,30 @@ PROJECTS = TableSpec(
     name="projects",
     file="projects.csv",
     folder="programme",
-    description="One row per application to the call 'Progettare la gestione sociale dei quartieri ERP "
-                "in Lombardia' (38: 33 funded, 5 not admitted).",
-    source="Report 000 footnotes 24-27 (l. 385-391), l. 377 and 661; budgets from Tavole 4.7, 4.9, 4.10.",
+    description="Una riga per ogni domanda presentata all'avviso 'Progettare la gestione sociale dei quartieri "
+                "ERP in Lombardia'.",
+    source="Rapporto (documento 000), note 24-27 (l. 385-391), l. 377 e 661; importi dei progetti dalle "
+           "Tavole 4.7, 4.9 e 4.10.",
     schema=pa.DataFrameSchema(
         {
-            "project_id": col.identifier(r"P\d{2}", "Project identifier: P01-P15 first ranking, P16-P33 "
-                                                    "second ranking, P34-P38 not admitted."),
-            "lead_partner": col.text("Lead partner (capofila) display name, e.g. 'Comune di Giussano'."),
-            "lead_type": col.enum(["Comune", "ALER"], "Kind of lead partner (only these may lead)."),
+            "project_id": col.identifier(r"P\d{2}", "Identificativo del progetto: P01-P15 prima "
+                                                    "graduatoria, P16-P33 seconda graduatoria, P34-P38 non "
+                                                    "ammessi."),
+            "lead_partner": col.text("Denominazione del capofila usata nelle tabelle, ad es. 'Comune di Giussano'."),
+            "lead_type": col.enum(["Comune", "ALER"], "Tipo di capofila (solo un Comune o un'ALER può esserlo)."),
             "municipality": col.municipality(),
             "istat_code": col.istat_code(),
             "province": col.province(),
-            "outcome": col.enum(["finanziato", "non_ammesso"], "Outcome of the application."),
-            "ranking": col.enum(["prima", "seconda"], "Ranking that funded the project; empty if not admitted.",
-                                nullable=True),
-            "act": col.text("Act that funded the project; empty if not admitted.", nullable=True),
-            "budget_eur": col.euros("Project budget when the report publishes it (case studies only).",
+            "outcome": col.enum(["finanziato", "non_ammesso"], "Esito della domanda."),
+            "ranking": col.enum(["prima", "seconda"], "Graduatoria con cui il progetto è stato finanziato; "
+                                                      "vuota per i non ammessi.", nullable=True),
+            "act": col.text("Atto che ha finanziato il progetto; vuoto per i non ammessi.", nullable=True),
+            "budget_eur": col.euros("Importo del progetto, se il rapporto lo pubblica (solo casi di studio).",
                                     nullable=True),
             "source": col.source(),
             "note": col.note(),
-            "lead_partner_assumed": col.flag("True when the lead partner is an assumption of this project, "
-                                             "not printed in the source (see D05)."),
+            "lead_partner_assumed": col.flag("Vero se il capofila non compare nella fonte ed è ipotizzato in "
+                                             "questa edizione (vedi D05)."),
         },
         coerce=True, strict=True, title="Applications to the regional call",
     ),
@@ -42,20 +44,24 @@ PROCEDURES = TableSpec(
     name="procedures",
     file="procedures.csv",
     folder="programme",
-    description="One row per procedure of Tabella 2.1 (calls implementing actions 9.1.3 and 9.4.2 at 31-12-2020).",
-    source="Report 000 Tabella 2.1 (l. 347-360), from POR FSE 2014-2020 monitoring data.",
+    description="Una riga per ogni procedura della Tabella 2.1 (avvisi che attuano le azioni 9.1.3 e 9.4.2 "
+                "al 31 dicembre 2020).",
+    source="Rapporto (documento 000), Tabella 2.1 (l. 347-360), su dati di monitoraggio del POR FSE 2014-2020.",
     schema=pa.DataFrameSchema(
         {
-            "procedure_id": col.identifier(r"PR\d", "Procedure identifier in table order."),
-            "actions": col.actions("POR FSE actions of the procedure."),
-            "territory": col.enum(["regione", "sus_milano", "sus_bollate"], "Where the procedure applies."),
-            "territory_label": col.text("Territory as printed (merged cells filled in)."),
-            "call_name": col.text("Name of the call or service as printed."),
-            "cost_eur": col.euros("Cost ('Costo')."),
-            "eligible_spending_eur": col.euros("Total eligible spending ('Spesa totale ammissibile'); "
-                                               "'- €' in the source is 0."),
-            "operations": col.count("Number of selected operations."),
-            "reference_date": col.date("Date the monitoring figures of the row refer to (Tabella 2.1: 31-12-2020)."),
+            "procedure_id": col.identifier(r"PR\d", "Identificativo della procedura, nell'ordine della tabella."),
+            "actions": col.actions("Azioni del POR FSE attuate dalla procedura."),
+            "territory": col.enum(["regione", "sus_milano", "sus_bollate"],
+                                  "Territorio in cui si applica la procedura."),
+            "territory_label": col.text("Territorio come riportato nella tabella (le celle unite sono ripetute su "
+                                        "ogni riga)."),
+            "call_name": col.text("Nome dell'avviso o del servizio come riportato nella tabella."),
+            "cost_eur": col.euros("Costo (colonna 'Costo')."),
+            "eligible_spending_eur": col.euros("Spesa totale ammissibile (colonna 'Spesa totale "
+                                               "ammissibile'); il valore '- €' della fonte è registrato come 0."),
+            "operations": col.count("Numero di operazioni selezionate."),
+            "reference_date": col.date("Data a cui si riferiscono i dati di monitoraggio della riga "
+                                        "(nella Tabella 2.1: 31 dicembre 2020)."),
             "source": col.source(),
             "note": col.note(),
         },

@@ -15,30 +15,31 @@ SUS_STEPS = TableSpec(
     name="sus_steps",
     file="sus_steps.csv",
     folder="programme",
-    description="One row per procedural step of an urban strategy (Tavola 2.1 Milano-Lorenteggio, "
-                "Tavola 2.2 Bollate).",
-    source="Report 000 Tavola 2.1 (l. 435-474) and Tavola 2.2 (l. 542-555) with their footnotes.",
+    description="Una riga per ogni passaggio procedurale di una strategia di sviluppo urbano sostenibile (SUS): "
+                "Tavola 2.1 per Milano-Lorenteggio, Tavola 2.2 per Bollate.",
+    source="Rapporto (documento 000), Tavola 2.1 (l. 435-474) e Tavola 2.2 (l. 542-555), con le relative note.",
     schema=pa.DataFrameSchema(
         {
-            "strategy": col.enum(STRATEGIES, "Urban strategy."),
+            "strategy": col.enum(STRATEGIES, "Strategia di sviluppo urbano sostenibile (SUS)."),
             "step": pa.Column("Int64", pa.Check.ge(1, error="must be 1 or more"),
-                              description="Step number in printed order, 1..n within the strategy."),
+                              description="Numero del passaggio nell'ordine della tavola, da 1 a n per ogni "
+                                          "strategia."),
             "milestone": pa.Column(str, [
                 pa.Check.str_matches(MILESTONE, error="must be a short snake_case key: lower-case letters, digits "
                                                       "and underscores"),
                 pa.Check(lambda keys: ~(keys.notna() & keys.duplicated(keep=False)),
                          error="must be unique in the file: a key names one step"),
             ], nullable=True, title="Tappa citata",
-                description="Key by which the text of chapter 2 cites this step (e.g. adp_efficace, "
-                            "convenzione_oi_firmata), so that renumbering the steps cannot change the prose; empty "
-                            "for the steps the text does not cite. Each key names one step of the file."),
-            "date": col.date("Date of the step."),
+                description="Chiave con cui il testo del capitolo 2 cita il passaggio (ad es. adp_efficace, "
+                            "convenzione_oi_firmata), così che una nuova numerazione dei passaggi non cambi il testo; "
+                            "vuota per i passaggi che il testo non cita. Ogni chiave indica un solo passaggio."),
+            "date": col.date("Data del passaggio."),
             "date_precision": col.precision(),
-            "date_qualifier": col.enum(["da", "fine"], "'da' = from that month on, 'fine' = end of that month; "
-                                       "empty for a plain date.", nullable=True),
-            "act": col.text("Act of the step (DGR, DPGR, DDG...) when printed.", nullable=True),
-            "description": col.text("What happened, in Italian, written anew."),
-            "fund_activated": col.enum(["FESR", "FSE"], "Fund whose resources the step activates.", nullable=True),
+            "date_qualifier": col.enum(["da", "fine"], "'da' = a partire da quel mese, 'fine' = alla fine di "
+                                       "quel mese; vuoto per una data semplice.", nullable=True),
+            "act": col.text("Atto del passaggio (DGR, DPGR, DDG...), se la fonte lo riporta.", nullable=True),
+            "description": col.text("Descrizione di quanto avvenuto, scritta per questa edizione."),
+            "fund_activated": col.enum(["FESR", "FSE"], "Fondo di cui il passaggio attiva le risorse.", nullable=True),
             "source": col.source(),
             "note": col.note(),
         },
@@ -50,14 +51,16 @@ SUS_RESOURCES = TableSpec(
     name="sus_resources",
     file="sus_resources.csv",
     folder="programme",
-    description="One row per funding source of an urban strategy.",
-    source="Report 000 sections 2.2.1 (l. 478-482) and 2.2.2 (l. 528-540); Figura 2.1 is lost in the text.",
+    description="Una riga per ogni fonte di finanziamento di una strategia di sviluppo urbano sostenibile (SUS).",
+    source="Rapporto (documento 000), paragrafi 2.2.1 (l. 478-482) e 2.2.2 (l. 528-540); la Figura 2.1 non è "
+           "leggibile nel testo del documento.",
     schema=pa.DataFrameSchema(
         {
-            "strategy": col.enum(STRATEGIES, "Urban strategy."),
-            "fund": col.enum(FUNDS, "Funding source."),
-            "amount_eur": col.euros("Amount as printed (in millions or thousands), written in euro."),
-            "purpose": col.text("What the money pays for, in Italian, written anew."),
+            "strategy": col.enum(STRATEGIES, "Strategia di sviluppo urbano sostenibile (SUS)."),
+            "fund": col.enum(FUNDS, "Fonte di finanziamento."),
+            "amount_eur": col.euros("Importo indicato dalla fonte in milioni o migliaia di euro, riportato per "
+                                    "intero."),
+            "purpose": col.text("Finalità delle risorse, scritta per questa edizione."),
             "source": col.source(),
             "note": col.note(),
         },

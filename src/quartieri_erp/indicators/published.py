@@ -31,31 +31,40 @@ PUBLISHED_INDICATORS = TableSpec(
     name="published_indicators",
     file="published_indicators.csv",
     folder="programme",
-    description="One row per chapter-3 figure of the 2021 report (number as printed, or a qualitative statement).",
-    source="Report 000 (IRS-COGEA, January 2021), chapter 3: Tabella 3.1, Tabella 3.2 and the text of figures 3.1-3.10 "
-           "(lines 663-858); LAB/PIP counts read as swapped (H2), see data/synthetic/README.md",
+    description="Una riga per ogni dato del capitolo 3 del rapporto del 2021 (numero come stampato o "
+                "affermazione qualitativa).",
+    source="Rapporto (documento 000; IRS-COGEA, gennaio 2021), capitolo 3: Tabella 3.1, Tabella 3.2 e testo "
+           "delle figure 3.1-3.10 (l. 663-858); i conteggi LAB/PIP sono letti come scambiati (H2), si veda "
+           "data/synthetic/README.md.",
     schema=pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, checks=pa.Check.isin(list(INDICATORS)), title="Indicatore",
-                                   description="Indicator code of the engine (see labels.csv, variable indicator)."),
+                                   description="Codice dell'indicatore calcolato (si veda labels.csv, "
+                                               "variabile indicator)."),
             "group": pa.Column(str, checks=pa.Check.isin(list(GROUPS)), title="Gruppo",
-                               description="Group of participants: " + "|".join(GROUPS) + "."),
+                               description="Gruppo di partecipanti: " + "|".join(GROUPS) + "."),
             "category": pa.Column(str, nullable=True, title="Categoria",
-                                  description="Category code within the indicator; empty where none applies."),
+                                  description="Codice della categoria all'interno dell'indicatore; vuoto "
+                                              "se non pertinente."),
             "unit": pa.Column(str, checks=pa.Check.isin(["count", "share", "years"]),
-                              description="count (people or projects), share (proportion 0-1) or years."),
+                              description="count (persone o progetti), share (quota tra 0 e 1) o years (anni)."),
             "printed": pa.Column(str, nullable=True, title="Stampato",
-                                 description="The figure as printed (words included); empty if not printed."),
+                                 description="Il dato così come stampato nel rapporto, comprese eventuali "
+                                             "parole; vuoto se non stampato."),
             "value": pa.Column(float, nullable=True, title="Valore",
-                               description="Published value (shares as proportions 0-1); empty if qualitative."),
+                               description="Valore pubblicato (quote come proporzioni tra 0 e 1); vuoto se "
+                                           "il dato è qualitativo."),
             "decimals": pa.Column("Int64", nullable=True, checks=pa.Check.in_range(0, 3),
-                                  description="Decimals printed (of the percentage for shares); empty if qualitative."),
+                                  description="Decimali stampati (della percentuale, per le quote); vuoto "
+                                              "se il dato è qualitativo."),
             "claim": pa.Column(str, nullable=True, checks=pa.Check.str_matches(CLAIM, error=CLAIM_RULE),
-                               description="Qualitative statement in checkable form (see indicators/published.py)."),
+                               description="Affermazione qualitativa in forma verificabile (si veda "
+                                           "indicators/published.py)."),
             "source": pa.Column(str, title="Fonte",
-                                description="Table or figure of the report and line(s) of source 000."),
+                                description="Tabella o figura del rapporto e righe del documento 000."),
             "note": pa.Column(str, nullable=True, title="Nota",
-                              description="Why the value is what it is: label swap, residual, words, contradiction."),
+                              description="Motivo del valore riportato: etichette scambiate, valore residuo, "
+                                          "dato espresso a parole, contraddizione."),
         },
         checks=[pa.Check(lambda df: df["value"].notna() | df["claim"].notna(),
                          error="a row needs a value or a claim"),

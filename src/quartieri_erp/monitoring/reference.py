@@ -43,28 +43,32 @@ COUNTRIES = TableSpec(
     name="countries",
     file="countries.csv",
     folder="reference",
-    description="One row per country code: Italian name, EU membership, ISTAT area and the report's origin group.",
-    source="ISO 3166-1 codes and Italian names: Debian iso-codes 4.15.0 (iso_3166-1.json and its it translation); "
-           "EU membership at 30/11/2020; ISTAT areas and origin groups (report 000, figure 3.4, lines 727-743) "
-           "assigned by the project",
+    description="Una riga per ogni codice di paese: denominazione italiana, appartenenza all'UE, area ISTAT e "
+                "gruppo di provenienza del rapporto.",
+    source="Codici ISO 3166-1 e denominazioni italiane: Debian iso-codes 4.15.0 (iso_3166-1.json e la sua "
+           "traduzione it); appartenenza all'UE al 30/11/2020; aree ISTAT e gruppi di provenienza (figura 3.4 del "
+           "rapporto, documento 000, l. 727-743) attribuiti dal progetto.",
     schema=pa.DataFrameSchema(
         {
             "code": pa.Column(str, checks=pa.Check.str_matches(r"^[A-Z]{2}$", error="must be a two-letter code"),
-                              unique=True, title="Codice", description="ISO 3166-1 alpha-2 country code."),
-            "name_it": pa.Column(str, title="Paese", description="Country name in Italian."),
-            "name_en": pa.Column(str, title="Country", description="Country name in English (ISO short name)."),
+                              unique=True, title="Codice", description="Codice ISO 3166-1 alpha-2 del paese."),
+            "name_it": pa.Column(str, title="Paese", description="Denominazione del paese in italiano."),
+            "name_en": pa.Column(str, title="Nome inglese",
+                                 description="Denominazione del paese in inglese (nome breve ISO)."),
             "iso_status": pa.Column(str, checks=pa.Check.isin(["officially_assigned", "user_assigned"]),
-                                    description="officially_assigned by ISO, or user_assigned (XK Kosovo)."),
+                                    description="officially_assigned (codice assegnato ufficialmente dall'ISO) o "
+                                                "user_assigned (codice a uso degli utenti: XK Kosovo)."),
             "eu_member": pa.Column(str, checks=pa.Check.isin(["true", "false"]), title="UE",
-                                   description="true if an EU member state at 30/11/2020, else false (kept as text)."),
+                                   description="true se Stato membro dell'UE al 30/11/2020, altrimenti false "
+                                               "(conservato come testo)."),
             "istat_area_code": pa.Column("Int64", nullable=True, checks=pa.Check.isin(ISTAT_AREAS),
-                                         description="ISTAT geographic-area code (11-50); empty if none."),
+                                         description="Codice dell'area geografica ISTAT (11-50); vuoto se assente."),
             "istat_area": pa.Column(str, nullable=True, title="Area ISTAT",
-                                    description="ISTAT geographic-area name; empty if none."),
+                                    description="Denominazione dell'area geografica ISTAT; vuota se assente."),
             "origin_area": pa.Column(str, nullable=True, checks=pa.Check.isin(list(ORIGIN_AREAS)),
                                      title="Area di provenienza",
-                                     description="Origin group of the report's figure 3.4: " + "|".join(ORIGIN_AREAS)
-                                                 + "; empty for Italy only."),
+                                     description="Gruppo di provenienza della figura 3.4 del rapporto: "
+                                                 + "|".join(ORIGIN_AREAS) + "; vuoto solo per l'Italia."),
         },
         checks=[pa.Check(_origin_only_for_foreign, error="origin_area must be empty for IT and only for IT")],
         coerce=True,
@@ -76,19 +80,21 @@ EDUCATION_LEVELS = TableSpec(
     name="education_levels",
     file="education_levels.csv",
     folder="reference",
-    description="One row per education code of the monitoring data, with its ISCED 2011 levels.",
-    source="Codes of the monitoring contract; ISCED 2011 (UNESCO) correspondence of Italian qualifications "
-           "assigned by the project; post-diploma or degree spans ISCED 4 to 8",
+    description="Una riga per ogni codice di titolo di studio dei dati di monitoraggio, con i livelli ISCED 2011 "
+                "corrispondenti.",
+    source="Codici del tracciato dei dati di monitoraggio; corrispondenza tra titoli di studio italiani e "
+           "ISCED 2011 (UNESCO) stabilita dal progetto; il titolo post-diploma o laurea copre i livelli ISCED "
+           "da 4 a 8.",
     schema=pa.DataFrameSchema(
         {
             "code": pa.Column(str, checks=pa.Check.isin(list(EDUCATION)), unique=True,
-                              description="Education code: " + "|".join(EDUCATION) + "."),
-            "label_it": pa.Column(str, title="Titolo di studio", description="Italian label."),
+                              description="Codice del titolo di studio: " + "|".join(EDUCATION) + "."),
+            "label_it": pa.Column(str, title="Titolo di studio", description="Denominazione in italiano."),
             "isced_2011_min": pa.Column(int, checks=pa.Check.in_range(0, 8),
-                                        description="Lowest ISCED 2011 level covered."),
+                                        description="Livello ISCED 2011 più basso compreso."),
             "isced_2011_max": pa.Column(int, checks=pa.Check.in_range(0, 8),
-                                        description="Highest ISCED 2011 level covered."),
-            "order": pa.Column(int, unique=True, description="Display order."),
+                                        description="Livello ISCED 2011 più alto compreso."),
+            "order": pa.Column(int, unique=True, description="Ordine di presentazione."),
         },
         checks=[pa.Check(lambda df: df["isced_2011_min"] <= df["isced_2011_max"],
                          error="isced_2011_min must not exceed isced_2011_max")],
@@ -101,17 +107,21 @@ ESF_INDICATORS = TableSpec(
     name="esf_common_indicators",
     file="esf_common_indicators.csv",
     folder="reference",
-    description="One row per ESF 2014-2020 common output or result indicator.",
-    source="Regulation (EU) No 1304/2013, Annex I (copy of shared/reference-data/esf_common_indicators_2014_2020.csv)",
+    description="Una riga per ogni indicatore comune di output o di risultato del FSE 2014-2020.",
+    source="Regolamento (UE) n. 1304/2013, allegato I (copia di "
+           "shared/reference-data/esf_common_indicators_2014_2020.csv).",
     schema=pa.DataFrameSchema(
         {
             "code": pa.Column(str, checks=pa.Check.str_matches(r"^C[OR]\d{2}$", error="must look like CO01 or CR01"),
-                              unique=True, description="Indicator code (COxx output, CRxx result)."),
-            "type": pa.Column(str, description="output, immediate result or longer-term result."),
-            "unit": pa.Column(str, description="Unit counted: participants or entities."),
-            "label_en": pa.Column(str, description="Official English label."),
-            "label_it": pa.Column(str, title="Indicatore", description="Official Italian label."),
-            "notes": pa.Column(str, nullable=True, description="Notes on the definition."),
+                              unique=True, description="Codice dell'indicatore (COxx di output, CRxx di risultato)."),
+            "type": pa.Column(str, description="Tipo di indicatore, scritto in inglese: output, immediate result "
+                                               "(risultato immediato) o longer-term result (risultato di lungo "
+                                               "periodo)."),
+            "unit": pa.Column(str, description="Unità conteggiata, scritta in inglese: participants (partecipanti) o "
+                                               "entities (enti)."),
+            "label_en": pa.Column(str, description="Denominazione ufficiale in inglese."),
+            "label_it": pa.Column(str, title="Indicatore", description="Denominazione ufficiale in italiano."),
+            "notes": pa.Column(str, nullable=True, description="Note sulla definizione."),
         },
         coerce=True,
         strict=True,
@@ -122,16 +132,19 @@ LABELS = TableSpec(
     name="labels",
     file="labels.csv",
     folder="reference",
-    description="One row per code of a variable: its Italian display label and display order.",
-    source="Written by the project; chapter-3 category names follow report 000, chapter 3 (lines 574-860)",
+    description="Una riga per ogni codice di una variabile, con l'etichetta italiana e l'ordine di presentazione.",
+    source="Redatto dal progetto; le denominazioni delle categorie del capitolo 3 seguono il capitolo 3 del "
+           "rapporto (documento 000, l. 574-860).",
     schema=pa.DataFrameSchema(
         {
             "variable": pa.Column(str, checks=pa.Check.str_matches(NAME, error="must be a lower-case name"),
-                                  description="Variable the code belongs to; chapter 3 uses "
-                                              + "|".join(LABEL_VARIABLES) + ", other chapters add their own."),
-            "code": pa.Column(str, description="Code as written in the data."),
-            "label_it": pa.Column(str, description="Italian display label."),
-            "order": pa.Column(int, checks=pa.Check.ge(1), description="Display order within the variable, from 1."),
+                                  description="Variabile a cui appartiene il codice; il capitolo 3 usa "
+                                              + "|".join(LABEL_VARIABLES)
+                                              + ", gli altri capitoli aggiungono le proprie."),
+            "code": pa.Column(str, description="Codice come scritto nei dati."),
+            "label_it": pa.Column(str, description="Etichetta italiana mostrata nel rapporto."),
+            "order": pa.Column(int, checks=pa.Check.ge(1),
+                               description="Ordine di presentazione all'interno della variabile, a partire da 1."),
         },
         unique=["variable", "code"],
         coerce=True,

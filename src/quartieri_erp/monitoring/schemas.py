@@ -16,8 +16,8 @@ from .codes import (
     DISADVANTAGE, EDUCATION, EMPLOYMENT, LEAD_TYPES, MAX_AGE, PIP_STATUSES, RANKINGS, SEX, SUBPROJECTS,
 )
 
-SOURCE = ("Regional monitoring system (Regione Lombardia / ARIA), participant-level export; "
-          "the default folder holds the synthetic edition written by `quartieri-erp synth`")
+SOURCE = ("Sistema di monitoraggio regionale (Regione Lombardia / ARIA), estrazione a livello di partecipante; "
+          "la cartella predefinita contiene l'edizione sintetica prodotta da `quartieri-erp synth`.")
 DATE_FORMAT = "%Y-%m-%d"
 SIGLA = r"^[A-Z]{2}$"
 ISTAT_RULE = "must be a 6-digit ISTAT municipality code"
@@ -46,28 +46,30 @@ PROJECTS = TableSpec(
     name="projects",
     file="projects.csv",
     folder="monitoring",
-    description="One row per funded integrated project of the regional call (Avviso 2017).",
+    description="Una riga per ogni progetto integrato finanziato dall'avviso regionale del 2017.",
     source=SOURCE,
     schema=pa.DataFrameSchema(
         {
             "project_id": pa.Column(str, unique=True, title="Progetto",
-                                    description="Project identifier, unique in the file (e.g. P01)."),
+                                    description="Identificativo del progetto, unico nel file (ad es. P01)."),
             "lead_partner": pa.Column(str, title="Capofila",
-                                      description="Name of the lead partner (a municipality or an ALER)."),
+                                      description="Denominazione del capofila (un comune o un'ALER)."),
             "lead_type": _codes(LEAD_TYPES, title="Tipo di capofila",
-                                description="Kind of lead partner: Comune or ALER."),
+                                description="Tipo di capofila: Comune o ALER."),
             "municipality": pa.Column(str, title="Comune",
-                                      description="Municipality of the lead partner (ISTAT name)."),
+                                      description="Comune del capofila (denominazione ISTAT)."),
             "istat_code": pa.Column(str, checks=pa.Check.str_matches(r"^\d{6}$", error=ISTAT_RULE),
                                     title="Codice ISTAT",
-                                    description="ISTAT alphanumeric code of the municipality, 6 digits."),
+                                    description="Codice alfanumerico ISTAT del comune, 6 cifre."),
             "province": _sigla(PROVINCE_RULE, title="Provincia",
-                               description="Province of the municipality, Lombardy sigla (e.g. MI)."),
+                               description="Sigla della provincia lombarda del comune (ad es. MI)."),
             "ranking": _codes(RANKINGS, title="Graduatoria",
-                              description="Funding round: prima (decree of May 2018) or seconda (ranking scroll)."),
+                              description="Graduatoria di finanziamento: prima (decreto del maggio 2018) o "
+                                          "seconda (scorrimento della graduatoria)."),
             "budget_eur": pa.Column(float, checks=pa.Check.ge(0, error="must be zero or more"), nullable=True,
                                     required=False, title="Contributo (€)",
-                                    description="Public funding granted, euro; optional, empty when unknown."),
+                                    description="Contributo pubblico concesso, in euro; facoltativo, vuoto "
+                                                "se non noto."),
         },
         coerce=True,
         strict=False,
@@ -78,28 +80,34 @@ PARTICIPANTS = TableSpec(
     name="participants",
     file="participants.csv",
     folder="monitoring",
-    description="One row per person reached by the integrated projects, with their characteristics at intake.",
+    description="Una riga per ogni persona raggiunta dai progetti integrati, con le sue caratteristiche al momento "
+                "della presa in carico.",
     source=SOURCE,
     schema=pa.DataFrameSchema(
         {
             "participant_id": pa.Column(str, unique=True, title="Partecipante",
-                                        description="Pseudonymous person identifier, unique in the file."),
+                                        description="Identificativo pseudonimo della persona, unico nel file."),
             "project_id": pa.Column("category", title="Progetto",
-                                    description="Project that reached the person; a project_id of projects.csv."),
-            "sex": _codes(SEX, title="Sesso", description="Sex: F (female) or M (male)."),
+                                    description="Progetto che ha raggiunto la persona; uno dei project_id "
+                                                "di projects.csv."),
+            "sex": _codes(SEX, title="Sesso", description="Sesso: F (femmina) o M (maschio)."),
             "age": pa.Column(int, checks=pa.Check.in_range(0, MAX_AGE), title="Età",
-                             description=f"Age at intake, whole years, 0 to {MAX_AGE}."),
+                             description=f"Età alla presa in carico, in anni compiuti, da 0 a {MAX_AGE}."),
             "citizenship": _sigla("must be a two-letter country code", title="Cittadinanza",
-                                  description="Citizenship, ISO 3166-1 alpha-2 (IT = Italian); see countries.csv."),
+                                  description="Cittadinanza, codice ISO 3166-1 alpha-2 (IT = italiana); "
+                                              "si veda countries.csv."),
             "education": _codes(EDUCATION, title="Titolo di studio",
-                                description="Highest qualification: " + "|".join(EDUCATION)
-                                            + " (see education_levels.csv)."),
+                                description="Titolo di studio più elevato: " + "|".join(EDUCATION)
+                                            + " (si veda education_levels.csv)."),
             "disadvantage": _codes(DISADVANTAGE, title="Condizione di svantaggio",
-                                   description="Main disadvantage recorded at intake: " + "|".join(DISADVANTAGE) + "."),
+                                   description="Principale condizione di svantaggio rilevata alla presa in carico: "
+                                               + "|".join(DISADVANTAGE) + "."),
             "employment_status": _codes(EMPLOYMENT, title="Condizione occupazionale",
-                                        description="Labour-market status at intake: " + "|".join(EMPLOYMENT) + "."),
+                                        description="Condizione occupazionale alla presa in carico: "
+                                                    + "|".join(EMPLOYMENT) + "."),
             "province": _sigla(PROVINCE_RULE, title="Provincia di residenza",
-                               description="Province of residence: Lombardy sigla (e.g. MI), see provinces.csv."),
+                               description="Sigla della provincia lombarda di residenza (ad es. MI); "
+                                           "si veda provinces.csv."),
         },
         coerce=True,
         strict=False,
@@ -110,23 +118,26 @@ ENROLMENTS = TableSpec(
     name="enrolments",
     file="enrolments.csv",
     folder="monitoring",
-    description="One row per person and sub-project the person took part in (a person may be in both).",
+    description="Una riga per ogni persona e sotto-progetto a cui ha partecipato (una persona può partecipare "
+                "a entrambi).",
     source=SOURCE,
     schema=pa.DataFrameSchema(
         {
             "participant_id": pa.Column(str, title="Partecipante",
-                                        description="Person enrolled; must be a participant_id of participants.csv."),
-            "subproject": _codes(SUBPROJECTS, title="Sub-progetto",
-                                 description="laboratorio_sociale (Laboratori Sociali, action 9.4.2) or "
-                                             "pip (Piano di Intervento Personalizzato, action 9.1.3)."),
+                                        description="Persona iscritta; deve essere uno dei participant_id "
+                                                    "di participants.csv."),
+            "subproject": _codes(SUBPROJECTS, title="Sotto-progetto",
+                                 description="laboratorio_sociale (Laboratori sociali, azione 9.4.2) o "
+                                             "pip (Piano di Intervento Personalizzato, azione 9.1.3)."),
             "start_date": pa.Column("category", checks=pa.Check(_is_iso_date, element_wise=False,
                                                                 error="must be a date written YYYY-MM-DD"),
                                     title="Data di avvio",
-                                    description="Date the person started the sub-project, YYYY-MM-DD, "
-                                                "not after the data cut-off."),
+                                    description="Data in cui la persona ha avviato il sotto-progetto, nella "
+                                                "forma AAAA-MM-GG, non successiva alla data di aggiornamento "
+                                                "dei dati."),
             "status": _codes(PIP_STATUSES, nullable=True, title="Stato del PIP",
-                             description="For pip rows: concluso|in_corso|rinuncia at the cut-off; "
-                                         "empty for laboratorio_sociale."),
+                             description="Per le righe pip: concluso|in_corso|rinuncia alla data di "
+                                         "aggiornamento dei dati; vuoto per laboratorio_sociale."),
         },
         coerce=True,
         strict=False,
