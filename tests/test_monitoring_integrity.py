@@ -177,3 +177,23 @@ def test_error_message_lists_file_row_column_and_rule(folder: Path):
     with pytest.raises(InputError) as caught:
         load_monitoring(folder, REFERENCE)
     assert "participants.csv, row 3, column 'sex', value 'X' — must be one of" in str(caught.value)
+
+
+def test_a_file_failing_its_schema_does_not_hide_the_rules_across_the_others(folder: Path):
+    edit(folder, "projects.csv", 2, "lead_type", "Provincia")  # projects.csv fails its schema
+    edit(folder, "participants.csv", 10, "citizenship", "ZZ")
+    edit(folder, "enrolments.csv", 6, "status", "in_corso")
+    issues = issues_of(folder)
+    find(issues, "projects.csv", 2, "lead_type", "must be one of")
+    find(issues, "participants.csv", 10, "citizenship", "must be a country code of countries.csv")
+    find(issues, "enrolments.csv", 6, "status", "must be empty for a laboratorio_sociale enrolment")
+    assert not [i for i in issues if i.column == "project_id"]  # not checked against a file that failed
+
+
+def test_with_enrolments_failing_their_schema_the_participants_are_still_checked(folder: Path):
+    edit(folder, "enrolments.csv", 2, "subproject", "lab")
+    edit(folder, "participants.csv", 11, "province", "TO")
+    issues = issues_of(folder)
+    find(issues, "enrolments.csv", 2, "subproject", "must be one of")
+    find(issues, "participants.csv", 11, "province", "must be a Lombardy province code")
+    assert not [i for i in issues if "enrolments.csv" in i.rule]  # no id links to a file that failed

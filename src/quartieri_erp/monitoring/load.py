@@ -105,12 +105,24 @@ def _derive(participants: pd.DataFrame, enrolments: pd.DataFrame, rows: np.ndarr
     return participants
 
 
+def _code_issues(table: pd.DataFrame, lookups: dict[str, tuple[pd.Index | None, str]], file: str
+                 ) -> list[InputIssue]:
+    """Values of ``table`` not in their lookup: column -> (allowed values, rule); a lookup that could not
+    be read (None) is skipped, its own issues being reported already."""
+    return [issue for column, (allowed, rule) in lookups.items() if allowed is not None
+            for issue in integrity.code_issues(table[column], allowed, file, column, rule)]
+
+
+def _index(table: pd.DataFrame | None, column: str) -> pd.Index | None:
+    return None if table is None else pd.Index(table[column])
+
+
 def load_monitoring(data_dir: Path, reference_dir: Path, as_of: dt.date | None = None) -> Monitoring:
     """Read and validate a monitoring data folder; raises InputError listing every problem.
 
-    Each file is checked against its schema first; the rules across files (ids, provinces,
-    countries, dates not after ``as_of``) are checked once all three files pass. ``as_of``
-    defaults to ``extracted_on`` of edition.yml, else today.
+    Each file is checked against its schema, then the rules across files (ids, provinces, countries,
+    dates not after ``as_of``) among the files that passed theirs, so that one run reports all it can.
+    ``as_of`` defaults to ``extracted_on`` of edition.yml, else today.
     """
     data_dir, reference_dir = Path(data_dir), Path(reference_dir)
     issues: list[InputIssue] = []
@@ -120,28 +132,29 @@ def load_monitoring(data_dir: Path, reference_dir: Path, as_of: dt.date | None =
     projects = _collect(issues, lambda: read_table(PROJECTS, data_dir))
     participants = _collect(issues, lambda: read_fast(PARTICIPANTS, data_dir))
     enrolments = _collect(issues, lambda: read_fast(ENROLMENTS, data_dir))
-    if issues:
-        raise InputError(issues)
 
     files = integrity.Files(*((data_dir / spec.file).as_posix() for spec in (PROJECTS, PARTICIPANTS, ENROLMENTS)))
-    projects = projects[[c for c in PROJECTS.schema.columns if c in projects.columns]]
-    enrolments = enrolments.assign(subproject=enrolments["subproject"].cat.set_categories(SUBPROJECTS),
-                                   status=enrolments["status"].cat.set_categories(PIP_STATUSES))
-    dates = _as_dates(enrolments["start_date"])
-    links = integrity.link_participants(participants, enrolments)
-    issues += integrity.id_issues(participants, enrolments, links, files)
-    issues += integrity.status_issues(enrolments, files.enrolments)
-    issues += integrity.date_issues(enrolments, dates, _cut_off(as_of, info), files.enrolments)
-    issues += integrity.code_issues(participants["project_id"], pd.Index(projects["project_id"]), files.participants,
-                                    "project_id", "must be a project_id of projects.csv")
-    issues += integrity.code_issues(participants["citizenship"], pd.Index(countries["code"]), files.participants,
-                                    "citizenship", "must be a country code of countries.csv (ISO 3166-1 alpha-2)")
-    for file, table in ((files.projects, projects), (files.participants, participants)):
-        issues += integrity.code_issues(table["province"], provinces, file, "province",
-                                        "must be a Lombardy province code (provinces.csv)")
+    province_rule = (provinces, "must be a Lombardy province code (provinces.csv)")
+    if enrolments is not None:
+        enrolments = enrolments.assign(subproject=enrolments["subproject"].cat.set_categories(SUBPROJECTS),
+                                       status=enrolments["status"].cat.set_categories(PIP_STATUSES))
+        dates = _as_dates(enrolments["start_date"])
+        issues += integrity.status_issues(enrolments, files.enrolments)
+        issues += integrity.date_issues(enrolments, dates, _cut_off(as_of, info), files.enrolments)
+    if participants is not None and enrolments is not None:
+        links = integrity.link_participants(participants, enrolments)
+        issues += integrity.id_issues(participants, enrolments, links, files)
+    if participants is not None:
+        issues += _code_issues(participants, {
+            "project_id": (_index(projects, "project_id"), "must be a project_id of projects.csv"),
+            "citizenship": (_index(countries, "code"), "must be a country code of countries.csv (ISO 3166-1 alpha-2)"),
+            "province": province_rule}, files.participants)
+    if projects is not None:
+        issues += _code_issues(projects, {"province": province_rule}, files.projects)
     if issues:
         raise InputError(issues)
 
+    projects = projects[[c for c in PROJECTS.schema.columns if c in projects.columns]]
     origin_of = countries.set_index("code")["origin_area"]
     participants = _derive(participants, enrolments, links.enrolment_row, origin_of, provinces)
     enrolments = enrolments.assign(start_date=dates)
