@@ -211,3 +211,49 @@ def test_both_readers_read_back_what_was_written(tmp_path_factory, table, separa
     for frame in (text_frame(folder / "t.csv"), read_fast(spec, folder)):
         assert list(frame.columns) == names
         assert frame.astype(object).where(frame.notna(), None).to_numpy().tolist() == expected
+
+
+def test_a_table_read_again_is_validated_once_and_comes_back_as_a_fresh_copy(tmp_path, monkeypatch):
+    import quartieri_erp.tables_io as tables_io
+
+    monkeypatch.setattr(tables_io, "_VALIDATED", {})
+    calls = []
+    validate = tables_io.validate_frame
+    monkeypatch.setattr(tables_io, "validate_frame", lambda *args: calls.append(args[2]) or validate(*args))
+    folder = Path(shutil.copytree(SYNTHETIC, tmp_path / "data"))
+    first = read_table(PROJECTS, folder)
+    first.loc[0, "lead_partner"] = "changed by the caller"
+    second = read_table(PROJECTS, folder)
+    assert len(calls) == 1
+    assert second.loc[0, "lead_partner"] != "changed by the caller"
+    monkeypatch.setattr(tables_io, "_VALIDATED", {})
+    pd.testing.assert_frame_equal(second, read_table(PROJECTS, folder))  # what a fresh validation gives
+    assert len(calls) == 2
+
+
+def test_a_table_whose_bytes_changed_is_validated_again(tmp_path, monkeypatch):
+    import quartieri_erp.tables_io as tables_io
+
+    monkeypatch.setattr(tables_io, "_VALIDATED", {})
+    folder = Path(shutil.copytree(SYNTHETIC, tmp_path / "data"))
+    read_table(PROJECTS, folder)
+    text = (folder / "projects.csv").read_text(encoding="utf-8")
+    (folder / "projects.csv").write_text(text.replace(",MI,", ",XX,", 1), encoding="utf-8")  # same size
+    assert set(read_table(PROJECTS, folder)["province"]) >= {"XX"}
+    (folder / "projects.csv").write_text(text.replace(",prima,", ",terza,", 1), encoding="utf-8")
+    with pytest.raises(InputError, match="ranking"):
+        read_table(PROJECTS, folder)
+    with pytest.raises(InputError, match="ranking"):  # a failed validation is not kept
+        read_table(PROJECTS, folder)
+
+
+def test_a_table_served_again_is_still_recorded_as_read(tmp_path, monkeypatch):
+    """The build's cache learns a chapter's inputs from the read log, also when the table was validated before."""
+    import quartieri_erp.tables_io as tables_io
+    from quartieri_erp.readlog import ENV, reads
+
+    monkeypatch.setattr(tables_io, "_VALIDATED", {})
+    read_table(PROJECTS, SYNTHETIC)
+    monkeypatch.setenv(ENV, str(tmp_path / "reads.txt"))
+    read_table(PROJECTS, SYNTHETIC)
+    assert reads(tmp_path / "reads.txt") == [(SYNTHETIC / "projects.csv").resolve()]

@@ -49,7 +49,32 @@ def number_columns(schema: pa.DataFrameSchema) -> tuple[str, ...]:
     return tuple(name for name, column in schema.columns.items() if str(column.dtype) in NUMBER_DTYPES)
 
 
+# The last validated table of each file read in this process: (spec, the file's bytes, table). The chapters of
+# a build share warm kernels, so a table several chapters read is validated once per kernel, not per chapter.
+_VALIDATED: dict[tuple[str, Path], tuple[TableSpec, bytes, pd.DataFrame]] = {}
+
+
 def read_table(spec: TableSpec, folder: Path) -> pd.DataFrame:
-    """Read ``folder/spec.file`` (or its workbook) and validate it against ``spec.schema`` (all errors at once)."""
+    """Read ``folder/spec.file`` (or its workbook) and validate it against ``spec.schema`` (all errors at once).
+
+    Returns a copy of the table validated earlier in this process when the spec and the file's bytes are
+    the same; a failed validation is never kept.
+    """
     path = locate(Path(folder) / spec.file)
-    return validate_frame(read_csv_text(path, number_columns(spec.schema)), spec.schema, path)
+    key, content = (spec.name, path.resolve()), _bytes(path)
+    kept = _VALIDATED.get(key)
+    if content is not None and kept is not None and kept[0] is spec and kept[1] == content:
+        note_read(path)
+        return kept[2].copy()
+    table = validate_frame(read_csv_text(path, number_columns(spec.schema)), spec.schema, path)
+    if content is not None:
+        _VALIDATED[key] = (spec, content, table.copy())
+    return table
+
+
+def _bytes(path: Path) -> bytes | None:
+    """The file's bytes; None when it cannot be read (the readers then say why, in their words)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
