@@ -13,7 +13,8 @@ def _build(args: argparse.Namespace) -> int:
     from .build.pipeline import build
     from .params import load_params
 
-    params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, out=args.out)
+    params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, out=args.out,
+                         illustrative=True if args.illustrative else None)
     build(params, renderer=args.renderer, force=args.force)
     return 0
 
@@ -51,6 +52,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--renderer", choices=("auto", "quarto", "offline"), default="auto",
                        help="quarto if installed (auto), or the offline pandoc + typst renderer")
     build.add_argument("--force", action="store_true", help="re-execute every chapter, ignoring the cache")
+    build.add_argument("--illustrative", action="store_true",
+                       help="on synthetic data, show the full analysis, every such table and figure marked ILLUSTRATIVO")
     build.set_defaults(func=_build)
 
     ind = sub.add_parser("indicators", help="compute the chapter-3 indicators as a long CSV table")

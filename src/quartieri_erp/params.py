@@ -25,6 +25,7 @@ class RunParams:
     figures_dir: Path
     report_name: str
     suppression_threshold: int
+    illustrative: bool = False
 
     def notebook_parameters(self, root: Path) -> dict:
         """The values injected into every chapter notebook (paths relative to ``root`` when inside it)."""
@@ -42,6 +43,7 @@ class RunParams:
             "programme_dir": rel(self.programme_dir),
             "reference_dir": rel(self.reference_dir),
             "suppression_threshold": self.suppression_threshold,
+            "illustrative": self.illustrative,
         }
 
 
@@ -59,6 +61,10 @@ def _coerce(name: str, value, root: Path):
             return dt.date.fromisoformat(str(value))
         except ValueError:
             raise ParameterError(f"as_of must be a date written YYYY-MM-DD, not {value!r}") from None
+    if name == "illustrative":
+        if not isinstance(value, bool):
+            raise ParameterError(f"illustrative must be true or false, not {value!r}")
+        return value
     if name == "suppression_threshold":
         if isinstance(value, bool) or not str(value).isdigit() or int(value) < 1:
             raise ParameterError(f"suppression_threshold must be a whole number of at least 1, not {value!r}")
@@ -78,10 +84,10 @@ def load_params(params_file: Path | None = None, **overrides) -> RunParams:
     unknown = set(raw) - names
     if unknown:
         raise ParameterError(f"{params_file}: unknown parameter(s) {sorted(unknown)}; known: {sorted(names)}")
-    missing = names - set(raw)
+    missing = names - set(raw) - {"illustrative"}
     if missing:
         raise ParameterError(f"{params_file}: missing parameter(s) {sorted(missing)}")
-    values = {name: _coerce(name, raw[name], root) for name in names}
+    values = {name: _coerce(name, raw[name], root) for name in names if name in raw}
     params = RunParams(**values)
     cli = {k: _coerce(k, v, Path.cwd()) for k, v in overrides.items() if v is not None}
     return replace(params, **cli)

@@ -47,7 +47,7 @@ def _sound(label: str) -> int:
     """How the first word of ``label`` starts when read aloud. Numbers are read as words: 'otto', 'ottanta',
     'ottomila' (8...), 'uno' (1, 1,5 but not 1.000, 'mille'), 'undici' (11, 11.000) start with a vowel,
     'zero' takes 'lo'."""
-    head = label.split(" ", 1)[0].rstrip("%")
+    head = label.lstrip("[").split(" ", 1)[0].split("]", 1)[0].rstrip("%")  # '[63,1%]{.num …}': a number span
     if head[:1].isdigit():
         integer = head.split(",", 1)[0]
         if integer == "0":
