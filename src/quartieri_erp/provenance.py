@@ -145,11 +145,21 @@ def source_of(value) -> Source | None:
 LINE_REF = re.compile(r",?\s*\bll?\.\s*[\d\s,\-–]+(?=;|$|\))")
 
 
-def reader_ref(cell: str, documents: dict[str, str] | None = None) -> str:
+SECTION_REF = re.compile(r"§\s*(\d+(?:\.\d+)*)")
+
+
+def reader_ref(cell: str, documents: dict[str, str] | None = None, pages: dict[str, int] | None = None) -> str:
     """A `source` cell ('000 Tavola 4.1, l. 892-914; § 4.1.1, l. 880') as a reader cites it: 'Rapporto 2021,
-    Tavola 4.1; § 4.1.1'. Line numbers of the text extraction are dropped; document ids other than the report
-    become their short citation from ``documents`` (doc id -> citation) when given."""
+    Tavola 4.1; § 4.1.1 (p. 47)'. Line numbers of the text extraction are dropped; a section of the report gets
+    its page from ``pages`` (section -> page, from report_sections.csv) when given; document ids other than the
+    report become their short citation from ``documents`` (doc id -> citation) when given."""
     parts, current = [], REPORT
+
+    def page(match: re.Match) -> str:
+        number = match.group(1)
+        found = (pages or {}).get(number) if current == REPORT else None
+        return f"§ {number} (p. {found})" if found else f"§ {number}"
+
     for part in str(cell).split(";"):
         part = LINE_REF.sub("", part).strip().rstrip(",")
         token = part.split(" ", 1)[0]
@@ -158,7 +168,7 @@ def reader_ref(cell: str, documents: dict[str, str] | None = None) -> str:
             name = REPORT_NAME if current == REPORT else (documents or {}).get(current, f"documento {current}")
             part = f"{name}, {part}" if part else name
         if part:
-            parts.append(part)
+            parts.append(SECTION_REF.sub(page, part))
     return "; ".join(dict.fromkeys(parts))
 
 
@@ -169,9 +179,9 @@ def kind_of_cell(cell: str) -> str:
     return "published" if docs <= {REPORT} else "curated"
 
 
-def from_cell(cell: str, documents: dict[str, str] | None = None) -> Source:
+def from_cell(cell: str, documents: dict[str, str] | None = None, pages: dict[str, int] | None = None) -> Source:
     """The ``Source`` of a value read from a row of data/programme with this `source` cell."""
-    return Source(kind_of_cell(cell), reader_ref(cell, documents))
+    return Source(kind_of_cell(cell), reader_ref(cell, documents, pages))
 
 
 def with_ref(source: Source, ref: str) -> Source:

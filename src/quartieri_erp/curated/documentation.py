@@ -30,6 +30,25 @@ DOCUMENTS = TableSpec(
     ),
 )
 
+REPORT_SECTIONS = TableSpec(
+    name="report_sections",
+    file="report_sections.csv",
+    folder="programme",
+    description="L'indice del rapporto pubblicato: numero, titolo e pagina di ogni capitolo e paragrafo.",
+    source="Indice del rapporto (documento 000).",
+    schema=pa.DataFrameSchema(
+        {
+            "section": col.text("Numero del capitolo o del paragrafo; vuoto per le parti non numerate.",
+                                nullable=True),
+            "title": col.text("Titolo come pubblicato."),
+            "page": pa.Column(int, pa.Check.in_range(1, 200), title="Pagina",
+                              description="Pagina di inizio secondo l'indice."),
+            "source": col.source(),
+        },
+        coerce=True, strict=True, title="Sections of the published report",
+    ),
+)
+
 PUBLISHED_ARTIFACTS = TableSpec(
     name="published_artifacts",
     file="published_artifacts.csv",
