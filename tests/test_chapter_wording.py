@@ -153,3 +153,14 @@ def test_label_map_follows_the_display_order():
 ])
 def test_every_code_of_chapters_one_and_two_has_a_label(variable, codes):
     assert set(label_map(read_labels(REFERENCE), variable)) == set(codes)
+
+
+def test_tense_follows_the_cut_off_and_the_plans():
+    from quartieri_erp.chapters.wording import tense
+
+    forms = dict(fact="è partito", plan="partirà", overdue="doveva partire")
+    assert tense("2021-03-01", "2020-11-30", **forms) == "partirà"
+    assert tense("2021-03-01", "2022-09-30", **forms) == "è partito"
+    assert tense("2021-03-01", "2022-09-30", planned=True, **forms) == "doveva partire"
+    assert tense("2020-11-30", "2020-11-30", **forms) == "è partito"
+    assert tense("2021-03-01", "2022-09-30", planned=True, fact="è partito", plan="partirà") == "è partito"

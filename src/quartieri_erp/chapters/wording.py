@@ -154,3 +154,19 @@ def counted(n: float, singular: str, plural: str, decimals: int = 0) -> str:
 def quantity(value: float, unit: str, decimals: int = 0) -> str:
     """A value with its unit (``UNITS``) in agreement: '1 mese', '18 mesi', '2 anni', '6.570 mq'."""
     return counted(value, *UNITS[unit], decimals)
+
+
+# --- Tense ---------------------------------------------------------------------------------------------------
+
+def tense(day, as_of, *, fact: str, plan: str, overdue: str | None = None, planned: bool = False) -> str:
+    """The verb phrase for a dated event seen from the data cut-off ``as_of``.
+
+    An event after ``as_of`` is a plan (``plan``: 'partirà'); one on or before it is ``fact`` ('è partito'),
+    unless the curated data say it was only ``planned`` and record no outcome: then ``overdue`` ('era previsto
+    che partisse'), or ``fact`` when no such form is given. ``day`` and ``as_of`` are dates or ISO strings.
+    """
+    day = pd.Timestamp(day).date()
+    as_of = pd.Timestamp(as_of).date()
+    if day > as_of:
+        return plan
+    return overdue if planned and overdue is not None else fact
