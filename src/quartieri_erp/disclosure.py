@@ -27,13 +27,16 @@ cell between 0 (1 when zeros are shown) and t−1, as its mark says; a complemen
 primary); a cell that is not printed at least 0. Integers are relaxed to reals.
 
 Protection rule. For every hidden cell the audit computes, with ``scipy.optimize.linprog``, the smallest and
-largest value the published figures allow *all together*. The rule:
+largest value that all the published figures *together* allow (its feasible interval). The rule:
 
-1. no hidden cell is pinned: its feasible interval is at least 1 wide (it never collapses to an exact value);
-2. a primary cell keeps the whole interval that its own mark and each single published total containing it
-   already give (normally 0 … t−1): combining the figures of the report (margins, other chapters, zeros) tells
-   nothing more about it. An interval of width t, as asked for larger cells by rules of thumb, cannot be required
-   of a cell whose mark already says it lies in 0 … t−1; what is required is that nothing narrows that interval.
+1. no hidden cell is ever pinned: its feasible interval is at least 1 wide (it never collapses to one value);
+2. a primary cell keeps at least t−1 possible values: its interval is at least t−2 wide (for t = 5, e.g. 0 … 3
+   or 1 … 4, never 3 … 4), or, when a single published total containing it already allows less (a column
+   total of 2 leaves 0 … 2, counting the other hidden cells of that total as any value ≥ 0), as wide as that
+   total alone allows. Combining the figures of the report (margins,
+   totals of other chapters, zeros) may thus rule out at most one of the values its mark "<t" leaves open.
+   (A width of t, as rules of thumb ask of larger cells, cannot be required of a cell whose mark already says it
+   lies in 0 … t−1.)
 
 A cell that breaks the rule gets more complementary suppression: among the shown cells of at least ``t`` that
 share a published equality with it (or, failing those, with a hidden cell that does), the one that repairs it at
@@ -153,13 +156,13 @@ def sums_to(cells: Iterable[Hashable], total: float | None = None, total_cell: H
 class DisclosureError(RuntimeError):
     """A protected table fails the audit: a hidden cell can be computed or narrowed from published figures."""
 
-    def __init__(self, table: str, cell: Hashable, low: float, high: float, required: tuple[float, float],
+    def __init__(self, table: str, cell: Hashable, low: float, high: float, required: float,
                  value: float | None = None):
         self.table, self.cell, self.low, self.high, self.required = table, cell, low, high, required
         super().__init__(
-            f"disclosure audit failed for table {table!r}, cell {cell!r}: the published figures allow only "
-            f"{low:g} … {high:g} (the rule requires at least {required[0]:g} … {required[1]:g}, never a single "
-            "value); complementary suppression could not protect it")
+            f"disclosure audit failed for table {table!r}, cell {cell!r}: the published figures together allow "
+            f"only {low:g} … {high:g} (the rule requires an interval at least {required:g} wide); complementary "
+            "suppression could not protect it")
 
 
 @dataclass
@@ -173,7 +176,7 @@ class Protection:
     status: pd.Series  # SHOWN / PRIMARY / COMPLEMENTARY
     printed: pd.Series  # bool
     equalities: list[Equality] = field(repr=False)
-    intervals: pd.DataFrame = field(repr=False)  # per hidden cell: low, high, need_low, need_high, ok
+    intervals: pd.DataFrame = field(repr=False)  # per hidden cell: low, high, need_width, ok
 
     @property
     def hidden(self) -> pd.Series:
@@ -221,7 +224,7 @@ def _raise_first(table: str, report: pd.DataFrame, values: pd.Series) -> None:
     if len(bad):
         cell = bad.index[0]
         row = bad.iloc[0]
-        raise DisclosureError(table, cell, row["low"], row["high"], (row["need_low"], row["need_high"]),
+        raise DisclosureError(table, cell, row["low"], row["high"], row["need_width"],
                               float(values[cell]))
 
 
@@ -321,56 +324,51 @@ def _lp_bound(system: _System, variables: np.ndarray, low: np.ndarray, high: np.
 
 
 def _requirement(system: _System, j: int, low: np.ndarray, high: np.ndarray, status: str,
-                 threshold: int) -> tuple[float, float]:
-    """The interval a hidden cell must keep (see the module's protection rule)."""
+                 threshold: int) -> float:
+    """The width the feasible interval of a hidden cell must keep (see the module's protection rule)."""
+    own = high[j] - low[j]
     if status == PRIMARY:
-        lo, hi = _single_equality_range(system, j, low, high)
-        hi = min(hi, threshold - 1)
-        return lo, max(lo, hi)
-    return math.nan, math.nan  # complementary cells: only never pinned
+        # what each published total allows on its own, with the hidden cells at any value not negative (the
+        # complementary marks' "at least t" is not counted: a small complementary cell must not excuse a narrow
+        # interval)
+        lo, hi = _single_equality_range(system, j, np.where(low == high, low, np.minimum(low, 0.0)), high)
+        return max(min(1.0, own), min(threshold - 2.0, hi - lo))
+    return min(1.0, own)  # complementary or not printed: never pinned
 
 
 def _check_one(system, low, high, status_arr, j, threshold, full: bool = True,
                pool: list[np.ndarray] | None = None) -> dict:
-    """The audit of hidden cell ``j``: its feasible interval, the interval the rule requires, and whether it holds.
+    """The audit of hidden cell ``j``: its feasible interval, the width the rule requires, and whether it holds.
 
-    ``pool``: feasible points already known (the true values, earlier LP solutions): a side of the rule that a
-    known point already satisfies needs no LP (the interval is then reported as what the points show, which is
-    enough to prove the rule); new LP solutions are appended to it. With ``full`` False the minimum is not
-    computed when the maximum already breaks the rule."""
+    ``pool``: feasible points already known (the true values, earlier LP solutions): when two of them already
+    differ by the required width no LP is solved (low/high are then what the points show, which proves the rule);
+    new LP solutions are appended to it. With ``full`` False the minimum is not computed when the maximum
+    alone shows that the rule fails."""
     hidden_vars = np.flatnonzero(status_arr != SHOWN)
     fixed = status_arr == SHOWN
-    need_lo, need_hi = _requirement(system, j, low, high, status_arr[j], threshold)
-    primary = status_arr[j] == PRIMARY
-    min_width = min(1.0, high[j] - low[j])
+    need = _requirement(system, j, low, high, status_arr[j], threshold)
     seen = [p[j] for p in pool] if pool else []
-    hi = lo = math.nan
-    if seen and (primary and max(seen) >= need_hi - EPS or not primary and max(seen) - min(seen) >= min_width - EPS):
-        hi = max(seen)
-    else:
-        hi, point = _lp_bound(system, hidden_vars, low, high, j, fixed, -1.0)
-        if point is not None and pool is not None:
-            pool.append(point)
-            seen.append(point[j])
-        if not full and primary and hi < need_hi - EPS:
-            return {"low": math.nan, "high": hi, "need_low": need_lo, "need_high": need_hi, "ok": False}
-    if seen and min(seen) <= (need_lo if primary else hi - min_width) + EPS:
-        lo = min(seen)
-    else:
-        lo, point = _lp_bound(system, hidden_vars, low, high, j, fixed, 1.0)
-        if point is not None and pool is not None:
-            pool.append(point)
-    ok = hi - lo >= min_width - EPS  # never pinned (unless its own mark already pins it)
-    if primary:
-        ok = ok and lo <= need_lo + EPS and hi >= need_hi - EPS
-    return {"low": lo, "high": hi, "need_low": need_lo, "need_high": need_hi, "ok": bool(ok)}
+    if seen and max(seen) - min(seen) >= need - EPS:
+        return {"low": min(seen), "high": max(seen), "need_width": need, "ok": True}
+    hi, point = _lp_bound(system, hidden_vars, low, high, j, fixed, -1.0)
+    if point is not None and pool is not None:
+        pool.append(point)
+        seen.append(point[j])
+    if seen and hi - min(seen) >= need - EPS:
+        return {"low": min(seen), "high": hi, "need_width": need, "ok": True}
+    if not full and hi - low[j] < need - EPS:
+        return {"low": math.nan, "high": hi, "need_width": need, "ok": False}
+    lo, point = _lp_bound(system, hidden_vars, low, high, j, fixed, 1.0)
+    if point is not None and pool is not None:
+        pool.append(point)
+    return {"low": lo, "high": hi, "need_width": need, "ok": bool(hi - lo >= need - EPS)}
 
 
 def audit(values: pd.Series, status: pd.Series, printed: pd.Series | None, equalities: Sequence[Equality],
           threshold: int, zeros: str = "small", cells: Iterable[Hashable] | None = None,
           exact: bool = True) -> pd.DataFrame:
     """The feasible interval of every hidden cell (or of ``cells``) given all published figures, with the
-    interval the rule requires and whether it holds (columns low, high, need_low, need_high, ok).
+    interval the rule requires and whether it holds (columns low, high, need_width, ok).
 
     ``exact``: the true minimum and maximum of every cell (two LPs each); otherwise a side of the rule already
     shown by a known feasible point (the true values or an earlier LP solution) is not solved again, and low/high
@@ -386,7 +384,7 @@ def audit(values: pd.Series, status: pd.Series, printed: pd.Series | None, equal
     else:
         targets = [values.index.get_loc(c) for c in cells]
     rows = {values.index[j]: _check_one(system, low, high, st, j, threshold, pool=pool) for j in targets}
-    columns = ["low", "high", "need_low", "need_high", "ok"]
+    columns = ["low", "high", "need_width", "ok"]
     if not rows:
         return pd.DataFrame(columns=columns).astype({"ok": bool})
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
@@ -470,13 +468,13 @@ def protect(values: pd.Series, equalities: Sequence[Equality], threshold: int, *
                     chosen = _fallback(system, st, ok_candidate, costs, j)
                 if chosen is None:
                     raise DisclosureError(table, values.index[j], r["low"], r["high"],
-                                          (r["need_low"], r["need_high"]), float(v[j]))
+                                          r["need_width"], float(v[j]))
                 st[chosen] = COMPLEMENTARY
                 _no_singletons(system, st, ok_candidate, costs)
     final = pd.Series(st, index=values.index)
     targets = [j for j in np.flatnonzero(st != SHOWN) if pr[j] or st[j] == PRIMARY]
     report = pd.DataFrame.from_dict({values.index[j]: check(j, st) for j in targets}, orient="index",
-                                    columns=["low", "high", "need_low", "need_high", "ok"])
+                                    columns=["low", "high", "need_width", "ok"])
     report.index = pd.Index([values.index[j] for j in targets], tupleize_cols=False)
     return Protection(table, int(threshold), zeros, values, final, printed, list(equalities), report)
 
