@@ -393,16 +393,23 @@ def audit(values: pd.Series, status: pd.Series, printed: pd.Series | None, equal
 
 
 def _known_zero(system: _System, values: np.ndarray) -> np.ndarray:
-    """Cells that a published total of zero forces to zero (all its cells non-negative, coefficients of one sign)."""
+    """Cells that published totals of zero force to zero: an equality with total zero whose unknown cells all have
+    coefficients of one sign, repeated as cells become known (a row of known zeros makes its total cell known)."""
     known = np.zeros(len(values), dtype=bool)
     m = system.matrix
-    for r in range(m.shape[0]):
-        if abs(system.rhs[r]) > EPS:
-            continue
-        row = m.getrow(r)
-        if len(row.data) and (np.all(row.data > 0) or np.all(row.data < 0)):
-            known[row.indices] = True
-    return known
+    rows = [m.getrow(r) for r in range(m.shape[0])]
+    changed = True
+    while changed:
+        changed = False
+        for r, row in enumerate(rows):
+            if abs(system.rhs[r]) > EPS:
+                continue
+            unknown = ~known[row.indices]
+            data = row.data[unknown]
+            if len(data) and (np.all(data > 0) or np.all(data < 0)):
+                known[row.indices[unknown]] = True
+                changed = True
+    return known & (values == 0)
 
 
 def protect(values: pd.Series, equalities: Sequence[Equality], threshold: int, *,
