@@ -209,10 +209,10 @@ class Protection:
                        exact=False)
         _raise_first(self.table, report, self.values)
 
-    def audit(self, exact: bool = True) -> pd.DataFrame:
-        """The audit of every hidden cell, from scratch (``audit``)."""
+    def audit(self, exact: bool = True, cells: Iterable[Hashable] | None = None) -> pd.DataFrame:
+        """The audit of every hidden cell (or of ``cells``), from scratch (``audit``)."""
         return audit(self.values, self.status, self.printed, self.equalities, self.threshold, self.zeros,
-                     exact=exact)
+                     cells=cells, exact=exact)
 
     @property
     def counts(self) -> dict[str, int]:
