@@ -1,10 +1,12 @@
 """The appendices generated from data: data dictionary (A2), provenance and discrepancies (A4), glossary (A5)
 and the per-project annex (A6).
 
-A6 shows aggregates of the monitoring data by project only. Counts are protected with
-``quartieri_erp.disclosure`` in both directions: the totals of every column are published in chapter 3,
-so a column may not have a single hidden cell either; a project whose total is hidden has every count hidden;
-a share or a mean is hidden with the counts it is computed from.
+A6 shows the facts of each project (lead partner, place, ranking, act, budget) with their provenance and, only
+when the edition allows findings (real monitoring data, or synthetic data shown as ILLUSTRATIVE), aggregates of
+the monitoring data by project. Those are protected with ``quartieri_erp.disclosure``: every count below the
+threshold (zeros included) prints "<5", companions hidden to prevent computation by difference print "n.d.",
+and a linear-programming audit checks every hidden cell against the identities within a project and the column
+totals that chapter 3 publishes (``annex_model``); a share or a mean of a hidden group is never shown.
 """
 
 from __future__ import annotations
