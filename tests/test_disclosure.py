@@ -31,6 +31,8 @@ def test_marks_and_notes():
     text = visible(notes_md(5))
     assert "\\<5: conteggio inferiore a 5" in text and f"{COMPLEMENTARY_MARK}: valore non inferiore a 5" in text
     assert "calcolo per differenza" in text
+    assert "(da uno)" in visible(notes_md(5, zeros="shown")) and COMPLEMENTARY_MARK not in visible(
+        notes_md(5, complementary=False))
 
 
 # --- hand-computed audits ---------------------------------------------------------------------------------
