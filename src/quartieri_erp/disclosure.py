@@ -125,9 +125,13 @@ def notes_md(threshold: int, primary: bool = True, complementary: bool = True, z
         parts.append(f"{COMPLEMENTARY_MARK}: valore non inferiore a {t}, oscurato per impedire il calcolo per "
                      "differenza di un valore piccolo a partire dai totali pubblicati.")
     if primary or complementary:
-        parts.append("Una verifica di programmazione lineare su tutti i totali pubblicati nel rapporto (anche in "
-                     "altri capitoli) controlla che nessun valore oscurato possa essere ricostruito né ristretto "
-                     "oltre quanto dice il suo segno.")
+        values = max(2, threshold - 1)
+        parts.append("Una verifica di programmazione lineare su tutto ciò che il rapporto pubblica sulle stesse "
+                     "persone (totali della tabella e degli altri capitoli, zeri) controlla che nessun valore "
+                     "oscurato possa essere ricostruito: combinati, i valori pubblicati lasciano a ogni conteggio "
+                     f"segnato {mark_md(threshold)} almeno {number(fmt_int(values), THRESHOLD_SOURCE)} valori "
+                     "possibili (meno solo se un singolo totale pubblicato è già più piccolo) e a ogni altro valore "
+                     "oscurato più di un valore possibile.")
     return Md(" ".join(parts))
 
 
