@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..curated import fact
-from ..formatting import fmt_int, fmt_partial_date
+from ..formatting import fmt_eur, fmt_int, fmt_partial_date
+from ..markup import Md, escape
+from ..provenance import Sourced, derived
 from .wording import counted, date_with, join_it
 
 POLICY_PHASES = ("antecedenti", "programmazione_regionale", "sperimentazione_laboratori")
@@ -143,3 +145,82 @@ def reflections_table(reflections: pd.DataFrame) -> pd.DataFrame:
     rows = reflections.sort_values("position")
     return pd.DataFrame({"Che cosa ha mostrato la sperimentazione": rows["experience"].tolist(),
                          "Indicazione per la programmazione": rows["reflection"].tolist()})
+
+
+# --- Sourced versions for the prose and tables (provenance of every number, escaped data texts) -------------------
+
+def _curated_count(value, frame: pd.DataFrame, cited) -> Sourced:
+    """A count made from the rows of a curated table: derived when every row cites only the report, else
+    curated (the rows come from another document)."""
+    column = cited.column(frame, "source")
+    return Sourced(value, derived(column.ref) if column.kind == "published" else column)
+
+
+def labs_overview_sourced(labs: pd.DataFrame, cited) -> dict:
+    """``labs_overview`` with every value carrying its provenance (counts from the labs file, facts with their
+    rows' sources; shares and means combine them)."""
+    plain = labs_overview(labs, cited.facts)
+    count = lambda v: _curated_count(v, labs, cited)  # noqa: E731
+    budget, eligible = cited.fact("lab_call_budget_eur"), cited.fact("lab_call_eligible_municipalities")
+    n_labs, municipalities = count(plain["labs"]), count(plain["municipalities"])
+    return {
+        "labs": n_labs, "municipalities": municipalities, "eligible": eligible,
+        "participation": municipalities / eligible, "budget": budget, "budget_per_lab": budget / n_labs,
+        "aler_led": count(plain["aler_led"]), "comune_led": count(plain["comune_led"]),
+        "by_province": plain["by_province"], "top_province_labs": count(int(plain["by_province"].iloc[0])),
+        "mean_areas": count(plain["mean_areas"]),
+    }
+
+
+def repeated_municipalities_sentence_sourced(labs: pd.DataFrame, cited) -> str:
+    """``repeated_municipalities_sentence`` with escaped names and sourced counts."""
+    per_municipality = labs.groupby("municipality").size()
+    repeated = per_municipality[per_municipality > 1].sort_index()
+    if repeated.empty:
+        return "ogni comune ha avviato un solo laboratorio"
+    count = lambda v: fmt_int(_curated_count(v, labs, cited))  # noqa: E731
+    groups = [(n, [escape(m) for m in names]) for n, names in repeated.groupby(repeated).groups.items()]
+    parts = [f"{join_it(names)} ne hanno avviati {count(n)} ciascuno" if len(names) > 1
+             else f"{names[0]} ne ha avviati {count(n)}" for n, names in sorted(groups, reverse=True)]
+    return join_it(parts)
+
+
+def area_ranking_sentence_sourced(counts: pd.DataFrame, total_labs, src) -> str:
+    """``area_ranking_sentence`` with escaped area labels and counts carrying ``src``."""
+    top, bottom = counts["labs"].max(), counts["labs"].min()
+    most = [escape(a) for a in counts.loc[counts["labs"] == top, "area"].str.lower()]
+    least = [escape(a) for a in counts.loc[counts["labs"] == bottom, "area"].str.lower()]
+    verb = "sono gli ambiti più frequenti" if len(most) > 1 else "è l'ambito più frequente"
+    appears = "compaiono" if len(least) > 1 else "compare"
+    n = lambda v: fmt_int(v, src)  # noqa: E731
+    if bottom == 0:
+        rest = f"non {appears} in alcun laboratorio"
+    else:
+        rest = f"{appears} {'in un solo laboratorio' if bottom == 1 else f'in {n(bottom)} laboratori'}"
+    noun = "laboratorio" if top == 1 else "laboratori"
+    return f"{join_it(most)} {verb} ({n(top)} {noun} su {fmt_int(total_labs)}), mentre {join_it(least)} {rest}"
+
+
+def acts_table_sourced(events: pd.DataFrame, cited) -> pd.DataFrame:
+    """``acts_table`` with the dates as provenance spans (a year alone is a number a reader sees)."""
+    acts = events.dropna(subset=["act"])
+    dates = [Md(fmt_partial_date(d, p, cited.source(s)))
+             for d, p, s in zip(acts["date"], acts["date_precision"], acts["source"])]
+    return pd.DataFrame({"Data": dates, "Atto": acts["act"].tolist(), "Contenuto": acts["label"].tolist()})
+
+
+def cdq_table_sourced(cited) -> pd.DataFrame:
+    """``cdq_table`` with every cell carrying its kind: printed counts and amounts published, the total derived."""
+    national, regional = cited.fact("cdq_national_count"), cited.fact("cdq_regional_count")
+    dash = "–"
+    dated = cited.facts.set_index("key")["reference_date"]  # headers are plain text (escaped by show_table)
+    return pd.DataFrame({
+        "Contratti di Quartiere": ["Nazionali (cofinanziati dal Ministero)", "Regionali", "Totale"],
+        "Numero": [Md(fmt_int(v)) for v in (national, regional, national + regional)],
+        "Risorse (euro)": [Md(fmt_eur(cited.fact("cdq_national_budget_eur"), 0)),
+                           Md(fmt_eur(cited.fact("cdq_regional_investment_eur"), 0)), dash],
+        f"In corso {date_with(dated['cdq_national_in_progress'], 'al')}":
+            [Md(fmt_int(cited.fact("cdq_national_in_progress"))), dash, dash],
+        f"Completati {date_with(dated['cdq_regional_completed'], 'al')}":
+            [dash, Md(fmt_int(cited.fact("cdq_regional_completed"))), dash],
+    })
