@@ -598,3 +598,16 @@ def sourced_strategy_totals(cited, resources: pd.DataFrame) -> dict[str, Sourced
         out[strategy] = _rounded(sum((cited.value(a, c) for a, c in zip(rows["amount_eur"], rows["source"])),
                                      Sourced(0.0, None)), 2)
     return out
+
+
+def reference_date_sourced(cited, procedures: pd.DataFrame) -> str:
+    """``reference_date_words`` with the dates as provenance spans ('al 31 dicembre 2020')."""
+    from .cited import sourced_date
+
+    src = cited.column(procedures, "reference_date")
+    dates = sorted(procedures["reference_date"].dropna().dt.date.unique())
+    if not dates:
+        return ""
+    if len(dates) == 1:
+        return sourced_date(dates[0], "day", src, "al")
+    return f"tra {sourced_date(dates[0], 'day', src, 'il')} e {sourced_date(dates[-1], 'day', src, 'il')}"

@@ -185,20 +185,38 @@ def repeated_municipalities_sentence_sourced(labs: pd.DataFrame, cited) -> str:
     return join_it(parts)
 
 
+def with_definite_article(label: str) -> str:
+    """A lower-case label of an intervention area after its definite article: 'il contrasto al disagio sociale',
+    'la promozione della rappresentanza', "l'organizzazione dell'intermediazione" (the gender from the first
+    word: '-zione' and '-a' feminine, otherwise masculine; 'lo' before z or s + consonant)."""
+    word = label.split(" ", 1)[0].lower()
+    if word[:1] in "aeiou":
+        return f"l'{label}"
+    if word.endswith(("zione", "a")):
+        return f"la {label}"
+    if word[:1] == "z" or (word[:1] == "s" and word[1:2] and word[1:2] not in "aeiou"):
+        return f"lo {label}"
+    return f"il {label}"
+
+
 def area_ranking_sentence_sourced(counts: pd.DataFrame, total_labs, src) -> str:
-    """``area_ranking_sentence`` with escaped area labels and counts carrying ``src``."""
+    """Which intervention areas were the most and the least chosen (ties named together), each area with its
+    article, the labels escaped and the counts carrying ``src``."""
     top, bottom = counts["labs"].max(), counts["labs"].min()
-    most = [escape(a) for a in counts.loc[counts["labs"] == top, "area"].str.lower()]
-    least = [escape(a) for a in counts.loc[counts["labs"] == bottom, "area"].str.lower()]
-    verb = "sono gli ambiti più frequenti" if len(most) > 1 else "è l'ambito più frequente"
-    appears = "compaiono" if len(least) > 1 else "compare"
+    named = lambda rows: [escape(with_definite_article(a)) for a in rows["area"].str.lower()]  # noqa: E731
+    most, least = named(counts.loc[counts["labs"] == top]), named(counts.loc[counts["labs"] == bottom])
     n = lambda v: fmt_int(v, src)  # noqa: E731
+    noun = "laboratorio" if top == 1 else "laboratori"
+    if len(most) > 1:
+        head = f"gli ambiti più frequenti sono {join_it(most)} ({n(top)} {noun} ciascuno su {fmt_int(total_labs)})"
+    else:
+        head = f"l'ambito più frequente è {most[0]} ({n(top)} {noun} su {fmt_int(total_labs)})"
+    appears = "compaiono" if len(least) > 1 else "compare"
     if bottom == 0:
         rest = f"non {appears} in alcun laboratorio"
     else:
         rest = f"{appears} {'in un solo laboratorio' if bottom == 1 else f'in {n(bottom)} laboratori'}"
-    noun = "laboratorio" if top == 1 else "laboratori"
-    return f"{join_it(most)} {verb} ({n(top)} {noun} su {fmt_int(total_labs)}), mentre {join_it(least)} {rest}"
+    return f"{head}, mentre {join_it(least)} {rest}"
 
 
 def acts_table_sourced(events: pd.DataFrame, cited) -> pd.DataFrame:
@@ -224,3 +242,48 @@ def cdq_table_sourced(cited) -> pd.DataFrame:
         f"Completati {date_with(dated['cdq_regional_completed'], 'al')}":
             [dash, Md(fmt_int(cited.fact("cdq_regional_completed"))), dash],
     })
+
+
+# --- Introduzione -------------------------------------------------------------------------------------------
+
+def as_of_source() -> "Source":
+    """The provenance of the data cut-off date: a parameter of the edition chosen by the curators."""
+    from ..provenance import curated
+
+    return curated("data di riferimento dei dati di monitoraggio di questa edizione (parametro as_of)")
+
+
+def monitoring_data_note_sourced(synthetic: bool, as_of, threshold: int, provider: str = "") -> str:
+    """What the monitoring data of this run are and what chapter 3 does with them; the cut-off date and the
+    threshold carry their provenance, ``provider`` (Markdown, e.g. a sourced span) names who supplies real data."""
+    from ..formatting import fmt_date
+
+    from .wording import with_article
+
+    when = with_article(fmt_date(as_of, as_of_source()), "al")
+    supplier = f", messi a disposizione da {provider}" if provider else ""
+    if synthetic:
+        real = f" (nell'edizione pubblicata li ha forniti {with_article(provider, 'il')})" if provider else ""
+        return (f"**I dati di monitoraggio di questa edizione sono sintetici.** I dati individuali dei destinatari "
+                f"contengono informazioni personali e non sono pubblici{real}: "
+                f"al loro posto questa edizione usa un archivio generato al computer, riferito {when}, con la "
+                f"struttura dei dati amministrativi e le distribuzioni pubblicate nel rapporto originale. Il "
+                f"capitolo sugli indicatori (@sec-indicatori) ne mostra quindi solo i valori che coincidono con "
+                f"quelli pubblicati o ne derivano; le analisi che richiedono i dati reali sono sostituite da una "
+                f"nota. Con un'estrazione reale nella cartella dei dati, ogni valore e ogni frase che ne dipende si "
+                f"aggiorna.")
+    source = as_of_source()
+    return (f"I dati di monitoraggio sui destinatari provengono dai sistemi informativi regionali{supplier} e "
+            f"sono aggiornati {when}. Descrivono persone reali e sono pubblicati solo in forma aggregata: nelle "
+            f"disaggregazioni al di sotto del sub-progetto i conteggi inferiori a {fmt_int(threshold, source)} "
+            f"sono soppressi (@sec-indicatori).")
+
+
+def documents_list_sourced(documents: pd.DataFrame, cited) -> Md:
+    """The source documents as a Markdown list: author, *title*, year when known (escaped, the year sourced)."""
+    items = []
+    for author, title, year, cell in zip(documents["author"], documents["title"], documents["year"],
+                                         documents["source"]):
+        when = "" if pd.isna(year) else f", {fmt_partial_date(f'{int(year)}-01-01', 'year', cited.source(cell))}"
+        items.append(f"- {escape(author)}, *{escape(title)}*{when}")
+    return Md(";\n".join(items) + ".")
