@@ -21,6 +21,7 @@ def policy_events(timeline: pd.DataFrame, phase_labels: dict[str, str],
     events = timeline[timeline["category"].isin(phases)].sort_values("date", kind="stable")
     return pd.DataFrame({
         "date": events["date"],
+        "date_precision": events["date_precision"],
         "date_label": [fmt_partial_date(d, p) for d, p in zip(events["date"], events["date_precision"])],
         "label": events["event"],
         "phase": events["category"].map(phase_labels),
