@@ -108,7 +108,7 @@ def budget_table_sourced(cited) -> pd.DataFrame:
         "Voce": ["Dotazione iniziale", "Integrazione della dotazione",
                  "Somma di dotazione iniziale e integrazione (calcolata)", "Risorse complessive dichiarate",
                  "Differenza tra somma e risorse dichiarate (calcolata)"],
-        "Importo": [Md(fmt_eur(v)) for v in (initial, topup, added, total, gap)],
+        "Importo": [Md(printed_amount(initial)), *(Md(fmt_eur(v)) for v in (topup, added, total, gap))],
     })
 
 
@@ -586,7 +586,7 @@ def sourced_resource_list(cited, resources: pd.DataFrame, strategy: str, fund_la
     items = []
     for fund, amount, purpose, cell in zip(rows["fund"], rows["amount_eur"], rows["purpose"], rows["source"]):
         value = cited.value(amount, cell)
-        items.append(f"- **{escape(fund_labels[fund])}**, {fmt_eur_millions(value, 2)}: "
+        items.append(f"- **{escape(fund_labels[fund])}**, {printed_amount(value)}: "
                      f"{escape(purpose[:1].lower() + purpose[1:])}")
     return Md(";\n".join(items) + ".")
 
@@ -611,3 +611,20 @@ def reference_date_sourced(cited, procedures: pd.DataFrame) -> str:
     if len(dates) == 1:
         return sourced_date(dates[0], "day", src, "al")
     return f"tra {sourced_date(dates[0], 'day', src, 'il')} e {sourced_date(dates[-1], 'day', src, 'il')}"
+
+
+def printed_amount(amount, short: bool = False) -> str:
+    """An amount at the precision the report prints round figures: whole tens of thousands in millions with the
+    fewest decimals ('52,7 milioni di euro', '1,95 milioni di euro', '5 milioni di euro'), smaller round thousands
+    in thousands ('550 mila euro'), anything else to the cent. ``short``: 'mln €' / 'mila €' (chart labels). The
+    value keeps its provenance (a ``Sourced`` amount gives a span)."""
+    value = float(amount)
+    if value >= 1e6 and round(value) % 10_000 == 0:
+        decimals = next(d for d in (0, 1, 2) if round(value / 1e6, d) * 1e6 == round(value))
+        return fmt_eur_millions(amount, decimals, short=short)
+    if 1000 <= value < 1e6 and round(value) % 1000 == 0:
+        from ..formatting import fmt_num
+
+        thousands = amount / 1000
+        return f"{fmt_num(thousands)} {'mila €' if short else 'mila euro'}"
+    return fmt_eur(amount)
