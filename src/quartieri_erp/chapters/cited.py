@@ -106,6 +106,10 @@ class Cited:
         """The Source of a value read from a row with this `source` cell (see ``provenance.from_cell``)."""
         return from_cell(cell, self._docs, self._pages)
 
+    def page(self, section: str) -> int:
+        """The page of a section of the original report (its index)."""
+        return self._pages[section]
+
     def value(self, value, cell: str) -> Sourced:
         return sourced(value, self.source(cell))
 
