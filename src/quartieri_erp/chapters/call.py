@@ -555,12 +555,6 @@ def _sourced_step(cited, step: pd.Series, preposition: str | None) -> str:
     return sourced_date(step["date"], step["date_precision"], src, preposition)
 
 
-def steps_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """Tavola 2.1 / 2.2 for display, with the data texts (acts, descriptions) as they are: ``show_table`` escapes
-    them."""
-    return steps_table(frame)
-
-
 def call_lists_table(lists: pd.DataFrame, name: str, header: str) -> pd.DataFrame:
     """One list of call_lists.csv as a one-column table in printed order (e.g. the call's objectives,
     ``name='call_objectives'``), for the chapter that shows it (the original prints them in § 3.2)."""
