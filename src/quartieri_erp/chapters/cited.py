@@ -110,6 +110,10 @@ class Cited:
         """The page of a section of the original report (its index)."""
         return self._pages[section]
 
+    def section_ref(self, section: str) -> str:
+        """A section of the original as readers cite it: '§ 3.2, p. 34'."""
+        return f"§ {section}, p. {self.page(section)}"
+
     def value(self, value, cell: str) -> Sourced:
         return sourced(value, self.source(cell))
 
