@@ -123,5 +123,5 @@ def test_artifacts_table_links_every_published_item_to_its_label():
 
     artifacts = load_published_artifacts(PROGRAMME)
     table = app.artifacts_table(artifacts, load_labels(REFERENCE))
-    assert len(table) == len(artifacts) and table["In questa edizione"].str.fullmatch(r"@(tbl|fig)-[a-z0-9-]+").all()
+    assert len(table) == len(artifacts) and table["In questa edizione"].str.fullmatch(r"@(tbl|tav|fig)-[a-z0-9-]+").all()
     assert table.loc[0, "Rapporto pubblicato"].startswith("**Figura 1.1**")
