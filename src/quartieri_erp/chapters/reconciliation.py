@@ -133,6 +133,32 @@ def _table_of(source: str) -> str:
     return source.split(",")[0].split(";")[0].strip()
 
 
+SWAP_REF = "Appendice C, @sec-riconciliazione-etichette"  # where readers find the check of the two readings
+
+
+def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[str, int] | None = None) -> str:
+    """Where this edition's sub-project counts differ from the published Tabella 3.1 (which prints them on
+    swapped rows), with the reference to the reconciliation appendix; '' when the printed labels are coherent.
+    ``short``: one sentence for the notes under a table."""
+    from ..provenance import published as published_source
+    from .indicators import published_reference
+
+    read = readings(published).set_index("reading")
+    printed, swapped = read.loc[PRINTED], read.loc[SWAPPED]
+    if printed["consistent"] or not swapped["consistent"]:
+        return ""
+    row = _row(published, "participants", "pip")
+    src = published_source(published_reference(row["source"], pages))
+    table = _table_of(row["source"])
+    lab, pip = fmt_int(printed["laboratorio_sociale"], src=src), fmt_int(printed["pip"], src=src)
+    if short:
+        return (f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
+                f"dei PIP; qui le due cifre sono scambiate, come spiegato in {SWAP_REF}.")
+    return (f"La {table} del rapporto pubblicato stampa le due cifre a righe invertite, {lab} per i Laboratori "
+            f"Sociali e {pip} per i PIP; solo leggendole scambiate tornano la quota di destinatari con un PIP e la "
+            f"ripartizione dei PIP per stato, come mostra {SWAP_REF}.")
+
+
 def reading_sentences(published: pd.DataFrame) -> str:
     """What the printed sub-project counts say and which reading the other printed figures support."""
     read = readings(published).set_index("reading")
