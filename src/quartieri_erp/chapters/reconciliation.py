@@ -159,6 +159,16 @@ def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[st
             f"ripartizione dei PIP per stato, come mostra {SWAP_REF}.")
 
 
+def label_swap_flag(published: pd.DataFrame, pages: dict[str, int] | None = None) -> str:
+    """The short flag beside a sub-project count in a table: 'scambiato rispetto alla Tabella 3.1 pubblicata:
+    Appendice C, …'; '' when the printed labels are coherent."""
+    read = readings(published).set_index("reading")
+    if read.loc[PRINTED, "consistent"] or not read.loc[SWAPPED, "consistent"]:
+        return ""
+    table = _table_of(_row(published, "participants", "pip")["source"])
+    return f"nella {table} pubblicata è sull'altra riga: {SWAP_REF}"
+
+
 def reading_sentences(published: pd.DataFrame) -> str:
     """What the printed sub-project counts say and which reading the other printed figures support."""
     read = readings(published).set_index("reading")
