@@ -223,9 +223,21 @@ def fmt_p(p: float) -> str:
     return f"p = {fmt_num(p, 3, src=src)}"
 
 
+LABELS_SOURCE = curated("etichette delle categorie del monitoraggio")
+
+
+def labelled(text: str, src: Source = LABELS_SOURCE) -> Md:
+    """A data label escaped (``escape``), its numbers ('36-54 anni') as spans of ``src``: category names."""
+    import re
+
+    from ..markup import number
+
+    return Md(re.sub(r"\d+(?:[.,]\d+)*", lambda m: number(m.group(0), src), escape(text)))
+
+
 def _lower(label: str, variable: str) -> Md:
     text = label[:1].lower() + label[1:] if variable in LOWER_CASE else label
-    return escape(text)
+    return labelled(text)
 
 
 def category_list(labels: dict[str, str], variable: str) -> str:
@@ -633,7 +645,7 @@ def section_text(topic: str, ind: pd.DataFrame, tests: pd.DataFrame, labels: dic
             return f"{head}\n\n{real_data_note('age')}"
         return (f"{head} Tra i due sub-progetti "
                 f"{compare(ind, 'age_band', '65+', 'persone di ' + _lower(labels['age_band']['65+'], 'age_band'))},"
-                f" mentre {compare(ind, 'age_band', '18-35', 'persone di ' + escape(labels['age_band']['18-35']), form=1)}"
+                f" mentre {compare(ind, 'age_band', '18-35', 'persone di ' + labelled(labels['age_band']['18-35']), form=1)}"
                 f"; {significance(tests, 'age_band', 0)}. I PIP erano rivolti a disoccupati in età da lavoro, "
                 "mentre le attività dei Laboratori, come la gestione condivisa di spazi, orti ed eventi, sono "
                 "aperte anche a chi il lavoro lo ha lasciato.")
@@ -931,7 +943,7 @@ def suppression_sentence(frame: pd.DataFrame, threshold: int, shown: list[pd.Dat
     if frame["hidden"].any():
         parts.append(disclosure_note(threshold))
     if synthetic:
-        parts.append("In questa edizione il capitolo riporta solo quote pubblicate nel rapporto del 2021, calcolate "
+        parts.append("In questa edizione il capitolo riporta solo quote già pubblicate nel rapporto originale, calcolate "
                      "su interi sub-progetti a livello regionale.")
     elif not small.empty:
         parts.append(f"Alcune quote per sub-progetto riguardano meno di {fmt_int(threshold, src=src)} persone "
@@ -1004,7 +1016,7 @@ def method_paragraph(ind: pd.DataFrame, findings: bool) -> str:
     level = with_article(fmt_pct(CONFIDENCE, 0, src=METHOD), "al")
     if not findings:
         return ("In questa edizione i dati di monitoraggio sono sintetici: il capitolo riporta solo i valori che, "
-                "ricalcolati, coincidono con quelli stampati nel rapporto del 2021, alla stessa precisione, e quelli "
+                "ricalcolati, coincidono con quelli stampati nel rapporto pubblicato, alla stessa precisione, e quelli "
                 "che se ne ricavano. Un intervallo di confidenza (metodo di Wilson, "
                 f"{level}) accompagna una quota solo quando il rapporto ne stampa anche il numeratore e la base. "
                 "Passando il cursore su una cifra se ne vede la fonte. I confronti tra i sub-progetti e i test "

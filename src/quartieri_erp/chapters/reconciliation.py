@@ -568,3 +568,14 @@ def discrepancy_items(published: pd.DataFrame, conflicts: pd.DataFrame, checks: 
         ("D11", sums_sentence(sums)),
         ("D12", vulnerability_wording_sentence(published)),
     ]
+
+
+def discrepancy_list(items: list[tuple[str, str]], discrepancies: pd.DataFrame) -> str:
+    """The register entries settled here as a Markdown list: id, topic (data text, its numbers sourced as the
+    register's) and how this appendix settles it."""
+    from .indicators import labelled
+    from ..provenance import curated
+
+    register = curated("registro delle discordanze tra le fonti (Appendice D)")
+    return "\n".join(f"- **{key}. {labelled(discrepancies.loc[key, 'topic'], register)}.** {text}"
+                     for key, text in items)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -514,7 +515,7 @@ def synthetic_caveat(synthetic: bool, illustrative: bool = False) -> str:
         return ("In questa edizione i dati di monitoraggio sono sintetici e l'analisi completa è mostrata solo a "
                 "titolo dimostrativo: i valori che vanno oltre quelli pubblicati non descrivono persone reali.")
     return ("In questa edizione i dati di monitoraggio sono sintetici: dei valori del capitolo sugli indicatori si "
-            "citano solo quelli che coincidono con le cifre pubblicate nel 2021 o ne derivano.")
+            "citano solo quelli che coincidono con le cifre del rapporto originale o ne derivano.")
 
 
 def case_study_municipalities(cards: pd.DataFrame, programmes: tuple[str, ...]) -> list[str]:
@@ -570,7 +571,7 @@ def key_figures_table(call: CallFigures, key: KeyFigures, swap_note: str = "") -
 def limits_paragraph(synthetic: bool, swapped: bool = True) -> str:
     """The limits of the evidence behind the summary, and where the recommendations are."""
     data = ("I dati di monitoraggio di questa edizione sono sintetici: dei risultati quantitativi si riportano solo "
-            "quelli già pubblicati nel 2021, e i confronti tra gruppi restano da verificare sui dati reali. "
+            "quelli già pubblicati nel rapporto originale, e i confronti tra gruppi restano da verificare sui dati reali. "
             if synthetic else
             "I dati di monitoraggio descrivono le persone al momento dell'ingresso e lo stato dei percorsi alla data "
             "di riferimento, non gli esiti occupazionali o sociali a distanza di tempo. ")
@@ -583,3 +584,64 @@ def limits_paragraph(synthetic: bool, swapped: bool = True) -> str:
                "pubblicata (@sec-riconciliazione-etichette). " if swapped else "")
             + "Le indicazioni che ne discendono per la programmazione 2021-2027 sono raccolte nelle conclusioni "
             "(@sec-conclusioni-indicazioni).")
+
+
+# --- Dates and figures of the curated data, with their sources -----------------------------------------
+
+DATE_TEXT = re.compile(r"(?:\d{1,2} )?(?:[a-zà-ù]+ )?\d{4}")
+
+
+def _date_spans(text: str, src: Source) -> Md:
+    """``text`` (a date after its preposition: 'il 21 giugno 2019', 'a marzo 2021') with the date as a number
+    span of ``src``."""
+    from ..markup import number
+
+    def wrap(match: re.Match) -> str:
+        found = match.group(0)
+        word = found.split(" ")
+        if len(word) == 3 or (len(word) == 2 and not word[0].isdigit() and word[0] in MONTH_NAMES):
+            return number(found, src)
+        if len(word) == 2:  # 'nel 2004' matched with the preposition: keep the word, wrap the year
+            return f"{word[0]} {number(word[1], src)}"
+        return number(found, src)
+
+    return Md(DATE_TEXT.sub(wrap, text))
+
+
+MONTH_NAMES = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+               "ottobre", "novembre", "dicembre")
+
+
+class SourcedRefs:
+    """``wording.ProseRefs`` whose dates carry the source of their timeline row or case-study card."""
+
+    def __init__(self, refs, pages: dict[str, int] | None = None, documents: dict[str, str] | None = None):
+        self.refs, self.pages, self.documents = refs, pages, documents
+
+    def _event(self, event_id: str) -> Source:
+        row = self.refs.timeline.loc[self.refs.timeline["event_id"] == event_id]
+        return from_cell(row["source"].iloc[0], self.documents, self.pages) if len(row) else curated(event_id)
+
+    def _card(self, card_id: str) -> Source:
+        row = self.refs.cards.loc[self.refs.cards["card_id"] == card_id]
+        return from_cell(row["source"].iloc[0], self.documents, self.pages) if len(row) else curated(card_id)
+
+    def when(self, event_id: str, preposition: str | None = None) -> Md:
+        return _date_spans(self.refs.when(event_id, preposition), self._event(event_id))
+
+    def year(self, event_id: str) -> Md:
+        from ..markup import number
+
+        return Md(number(self.refs.year(event_id), self._event(event_id)))
+
+    def start(self, card_id: str, preposition: str | None = None) -> Md:
+        return _date_spans(self.refs.start(card_id, preposition), self._card(card_id))
+
+    def see(self, *ids: str) -> str:
+        return self.refs.see(*ids)
+
+
+def result_value(results: pd.DataFrame, card_id: str, metric: str, pages=None, documents=None) -> Sourced:
+    """A case-study figure (case_study_results.csv, indexed by card and metric) with the source of its row."""
+    row = results.loc[(card_id, metric)]
+    return Sourced(float(row["value"]), from_cell(row["source"], documents, pages))
