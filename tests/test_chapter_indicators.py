@@ -11,7 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quartieri_erp.chapters import indicators as ci
+from quartieri_erp.chapters import indicators as ci_module
+from visible_text import Visible
+
+ci = Visible(ci_module)  # sentences as readers see them (number spans removed)
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators import wilson_interval
 from quartieri_erp.indicators.shared import compute_set
@@ -87,10 +90,10 @@ def test_majority_flips_with_the_data(women, expected):
     assert ci.majority(ind, "sex") == expected
 
 
-@pytest.mark.parametrize("p, verdict", [(0.04, "è statisticamente significativa (test del chi quadrato, p = 0,040)"),
-                                        (0.2, "non è statisticamente significativa "
-                                              "(test del chi quadrato, p = 0,200)")])
+@pytest.mark.parametrize("p, verdict", [(0.04, "è significativa (p = 0,040)"),
+                                        (0.2, "non è significativa (p = 0,200)")])
 def test_significance_follows_the_p_value(p, verdict):
+    """Significance is named once per comparison, compactly: the verdict and the p-value in brackets."""
     assert ci.significance(p_values(("sex", "chi_square", p, 50.0)), "sex") == \
         f"la differenza tra i due sub-progetti {verdict}"
 
@@ -98,11 +101,11 @@ def test_significance_follows_the_p_value(p, verdict):
 def test_significance_needs_every_test_and_warns_on_sparse_tables():
     disagree = p_values(("age", "welch_t", 0.01, None), ("age", "mann_whitney_u", 0.3, None))
     assert "è incerta, perché i test non concordano" in ci.significance(disagree, "age")
-    assert "test t di Welch, p = 0,010; test di Mann-Whitney, p = 0,300" in ci.significance(disagree, "age")
+    assert "(p = 0,010 e p = 0,300)" in ci.significance(disagree, "age")
     sparse = ci.significance(p_values(("origin_area", "chi_square", 0.0001, 2.9)), "origin_area")
-    assert sparse.endswith("ma alcune frequenze attese sono inferiori a 5 e il risultato va letto con cautela")
+    assert sparse.endswith("(p < 0,001), ma con frequenze attese molto piccole, da leggere con cautela")
     fisher = ci.significance(p_values(("sex", "fisher_exact", 0.03, 2.0)), "sex")
-    assert "test esatto di Fisher, p = 0,030" in fisher and "cautela" not in fisher
+    assert "(p = 0,030)" in fisher and "cautela" not in fisher
     untestable = p_values(("sex", "not testable", float("nan"), None))
     assert "non si può verificare" in ci.significance(untestable, "sex")
 
@@ -124,7 +127,7 @@ def test_difference_never_rounds_p_across_the_level():
     """p = 0,0496 is below 0,05 but prints as 0,050 at three decimals: the clause says 'p < 0,05'."""
     found = ci.difference(p_values(("sex", "chi_square", 0.0496, 50.0)), "sex")
     assert found.verdict == ci.SIGNIFICANT
-    assert found.clause == "è statisticamente significativa (test del chi quadrato, p < 0,05)"
+    assert found.clause == "è significativa (p < 0,05)"
 
 
 @pytest.mark.parametrize("men_lab, men_pip, word", [(28, 36, "più alta"), (40, 36, "più bassa")])
@@ -183,7 +186,8 @@ def ages(pip: float, lab: float) -> list[dict]:
 def test_mean_age_sentence(pip, lab, phrase):
     age_tests = p_values(("age", "welch_t", 0.2, None), ("age", "mann_whitney_u", 0.3, None))
     text = ci.mean_age_sentence(table(ages(pip, lab)), age_tests)
-    assert phrase in text and "non è statisticamente significativa" in text
+    assert phrase in text and "lo scarto potrebbe dipendere dal caso (p = 0,200 e p = 0,300)" in text
+    assert "p =" not in ci.mean_age_sentence(table(ages(pip, lab)), age_tests, findings=False)
 
 
 def profile_table(women_lab: int, italians_lab: int, vulnerable_lab: float) -> pd.DataFrame:
@@ -208,8 +212,8 @@ LABELS = {"age_band": {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "5
 def test_profile_sentence_of_the_published_laboratori():
     text = ci.profile_sentence(profile_table(72, 76, 0.48), "laboratorio_sociale", LABELS)
     assert text == ("Nei Laboratori Sociali prevalgono le donne (72%) e i cittadini italiani (76%); la fascia d'età "
-                    "più rappresentata è 36-54 anni (47%) e la maggioranza (52%) non presenta condizioni di "
-                    "vulnerabilità. Tra gli stranieri l'area di provenienza più frequente è Asia (55%).")
+                    "più rappresentata è quella dei 36-54 anni (47%) e la maggioranza (52%) non presenta condizioni "
+                    "di vulnerabilità. Tra gli stranieri prevale la provenienza da Asia (55%).")
 
 
 def test_profile_sentence_flips_with_the_data():
@@ -220,14 +224,14 @@ def test_profile_sentence_flips_with_the_data():
 
 def test_contrast_sentence_lists_only_true_differences():
     text = ci.contrast_sentence(profile_table(72, 76, 0.48))
-    assert text.startswith("Rispetto ai destinatari dei Laboratori Sociali, nei PIP è più alta la quota di uomini "
+    assert text.startswith("Rispetto ai destinatari dei Laboratori Sociali, nei PIP cresce la quota di uomini "
                            "(36% contro 28%), di stranieri (33% contro 24%) e di persone con almeno una "
                            "vulnerabilità (76% contro 48%) e l'età media è più bassa (42,9 anni contro 49,0).")
     flipped = ci.contrast_sentence(profile_table(60, 60, 0.9))
-    assert "più alta la quota di uomini (36% contro 40%)" not in flipped
-    assert ("nei PIP è più bassa la quota di uomini (36% contro 40%), di stranieri (33% contro 40%) e di persone "
+    assert "cresce la quota di uomini (36% contro 40%)" not in flipped
+    assert ("nei PIP cala la quota di uomini (36% contro 40%), di stranieri (33% contro 40%) e di persone "
             "con almeno una vulnerabilità (76% contro 90%) e l'età media è più bassa") in flipped
-    assert "è più alta" not in flipped
+    assert "cresce" not in flipped
 
 
 def test_pip_status_and_entry_sentences():
@@ -305,7 +309,7 @@ def test_monitoring_source_elides_the_date():
 
 def test_readings_flip_with_the_data():
     more_men_in_pip, fewer = table(sex(72, 64)), table(sex(60, 70))
-    assert ci.sex_reading(more_men_in_pip).startswith("I percorsi personalizzati")
+    assert "i percorsi personalizzati, legati a una prospettiva concreta di lavoro" in ci.sex_reading(more_men_in_pip)
     assert ci.sex_reading(fewer).startswith("Nemmeno")
     low = table(shares("education", {"totale": {"nessun_titolo": 20, "licenza_elementare": 12, "licenza_media": 44,
                                                 "diploma": 21, "post_diploma_laurea": 3}}))
@@ -335,14 +339,13 @@ def test_province_frame_hides_small_counts_and_their_complements():
     assert hidden == {("laboratorio_sociale", "SO"), ("laboratorio_sociale", "BG"), ("pip", "SO"), ("pip", "BG")}
     assert "oscurati (<5)" in ci.suppression_sentence(frame, 5)
     assert ci.suppression_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=3), 3) == \
-        ("Nessun valore è inferiore alla soglia di riservatezza di 3 persone: non è stato necessario oscurare "
-         "alcun dato.")
+        "Nessun valore mostrato nel capitolo riguarda meno di 3 persone: non è stato necessario oscurare alcun dato."
 
 
 def test_province_sentence_never_uses_hidden_cells():
     hidden = ci.province_frame(province_table(), NAMES, GROUPS, threshold=5)
     text = ci.province_sentence(hidden)
-    assert text.startswith("La provincia di residenza più frequente è Milano (62% dei destinatari).")
+    assert text.startswith("La provincia di residenza più frequente è quella di Milano (62% dei destinatari).")
     assert "Sondrio" not in text and "Bergamo" not in text
     assert "più alta nella provincia di Milano" in text
     shown = ci.province_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=2))
@@ -363,7 +366,7 @@ def labels():
 
 def test_summary_and_results_tables_show_the_computed_figures(found):
     summary = ci.summary_table(found.indicators)
-    assert summary["Valore"].tolist() == [33, 830, 485, 524, 179]
+    assert summary["Valore"].tolist() == ["33", "830", "485", "524", "179"]
     results = ci.results_table(found.indicators).set_index("Indicatore")
     assert results.loc["Destinatari con un PIP sul totale dei destinatari", "Valore"] == "63,1%"
     assert results.loc["Destinatari con un PIP sul totale dei destinatari", "IC 95%"] == "59,8%–66,3%"
@@ -396,7 +399,7 @@ def test_a_different_dataset_gives_different_and_true_sentences(tmp_path, found,
     write_synthetic_edition(tmp_path, seed=7, programme_dir=PROGRAMME, participants=2000, projects=20)
     other = compute_set(tmp_path, REFERENCE, None)
     ind, base = other.indicators, found.indicators
-    assert ci.summary_table(ind)["Valore"].tolist()[:2] == [20, 2000]
+    assert ci.summary_table(ind)["Valore"].tolist()[:2] == ["20", "2.000"]
     for indicator, group in (("age_band", "totale"), ("education", "totale")):
         names = labels[indicator]
         assert ci.ranked(ind, indicator, names, group) != ci.ranked(base, indicator, names, group)
@@ -406,4 +409,4 @@ def test_a_different_dataset_gives_different_and_true_sentences(tmp_path, found,
     phrase = ci.vulnerability_phrase(ind, "laboratorio_sociale")
     assert ("non presenta" in phrase) == (vulnerable < 0.5)
     p_education = other.tests.set_index("indicator").loc["education", "p_value"]
-    assert ("non è statisticamente" in ci.significance(other.tests, "education")) == (p_education >= ci.ALPHA)
+    assert ("non è significativa" in ci.significance(other.tests, "education")) == (p_education >= ci.ALPHA)

@@ -8,7 +8,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from quartieri_erp.chapters import method as cm
+from quartieri_erp.chapters import method as cm_module
+from visible_text import Visible
+
+cm = Visible(cm_module)  # text as readers see it
 from quartieri_erp.indicators import wilson_interval
 
 

@@ -53,7 +53,7 @@ def _row_source(row: pd.Series) -> Source:
 def reader_note(text: str) -> str:
     """A note of published_indicators.csv for readers: no line numbers, no project-internal reading names."""
     text = re.sub(r"\s*\(lettura H\d\)", "", str(text))
-    text = re.sub(r",?\s*\bll?\.\s*[\d\-–, ]+\d", "", text)
+    text = re.sub(r",?\s*\bll?\.\s*\d[\d\-–]*(?:,\s*\d[\d\-–]*)*,?", "", text)
     return text.strip()
 
 COINCIDE, DIFFERISCE, INCOERENTE = "coincide", "differisce", "incoerente nella fonte"
@@ -390,6 +390,8 @@ def _computed_text(row: pd.Series, computed: pd.DataFrame, findings: bool = True
             _f.fmt_pct(row["computed"], places, src=src) if unit == "share" else fmt_num(row["computed"], places))
     if not isinstance(row["claim"], str):
         return text
+    if not findings:
+        return f"{text}; affermazione {'vera' if bool(row['claim_holds']) else 'falsa'} sui dati"
     kind, _, argument = row["claim"].partition(":")
     same = computed[(computed["indicator"] == row["indicator"])]
     if kind in ("gt", "lt"):

@@ -496,8 +496,8 @@ def monitoring_data_note(synthetic: bool, as_of: dt.date, threshold: int) -> str
         return (f"**I dati di monitoraggio di questa edizione sono sintetici.** I dati individuali dei destinatari "
                 f"contengono informazioni personali e non sono pubblici: al loro posto il rapporto usa un archivio "
                 f"generato al computer, riferito {as_of_with(as_of, 'al')}, con la stessa struttura dei dati "
-                f"amministrativi e costruito a partire dalle distribuzioni pubblicate nel rapporto originale. "
-                f"Per questo il capitolo sugli indicatori (@sec-indicatori), la sintesi e le conclusioni riportano "
+                f"amministrativi e costruito a partire dalle distribuzioni pubblicate nel rapporto originale: "
+                f"non descrivono persone reali. Per questo il capitolo sugli indicatori (@sec-indicatori), la sintesi e le conclusioni riportano "
                 f"solo i valori che coincidono con quelli pubblicati o ne derivano; i confronti tra gruppi, i test "
                 f"e gli altri incroci, che i dati sintetici non possono sostenere, sono sostituiti da una nota. Con "
                 f"un'estrazione reale nella cartella dei dati, ogni valore e ogni frase che ne dipende si aggiorna.")
