@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from quartieri_erp.chapters import indicators as ci_module
 from visible_text import Visible
+from quartieri_erp.markup import visible
 
 ci = Visible(ci_module)  # sentences as readers see them (number spans removed)
 from quartieri_erp.chapters.labels import load_labels
@@ -410,3 +411,177 @@ def test_a_different_dataset_gives_different_and_true_sentences(tmp_path, found,
     assert ("non presenta" in phrase) == (vulnerable < 0.5)
     p_education = other.tests.set_index("indicator").loc["education", "p_value"]
     assert ("non è significativa" in ci.significance(other.tests, "education")) == (p_education >= ci.ALPHA)
+
+
+# --- Provenance of the values the readers return (issue 12) -------------------------------------------------
+
+def published_rows(*rows) -> pd.DataFrame:
+    """Rows of published_indicators.csv: (indicator, group, category, unit, value, decimals, source)."""
+    return pd.DataFrame([{"indicator": i, "group": g, "category": c, "unit": u, "printed": None, "value": v,
+                          "decimals": d, "claim": None, "source": s, "note": None}
+                         for i, g, c, u, v, d, s in rows]).astype({"decimals": "Int64"})
+
+
+def counts_table() -> pd.DataFrame:
+    """830 people, 485 in the labs, 524 with a PIP, 179 in both; 0.498 of them aged 36-54 (413 of 830)."""
+    return table(scalar("participants", "totale", 830, "count"),
+                 scalar("participants", "laboratorio_sociale", 485, "count"),
+                 scalar("participants", "pip", 524, "count"), scalar("participants", "entrambi", 179, "count"),
+                 scalar("pip_share", "totale", 524 / 830, k=524, n=830),
+                 shares("age_band", {"totale": {"18-35": 206, "36-54": 413, "55-64": 166, "65+": 45}}),
+                 scalar("vulnerable_share", "pip", 0.756, k=396, n=524))
+
+
+PUBLISHED = published_rows(
+    ("participants", "totale", None, "count", 830.0, 0, "Tabella 3.1, l. 674"),
+    ("participants", "laboratorio_sociale", None, "count", 485.0, 0, "Tabella 3.1, l. 676"),
+    ("participants", "pip", None, "count", 524.0, 0, "Tabella 3.1, l. 675"),
+    ("pip_share", "totale", None, "share", 0.631, 1, "Tabella 3.2, l. 854; testo l. 804"),
+    ("age_band", "totale", "36-54", "share", 0.5, 0, "Figura 3.1, l. 682"),
+    ("age_band", "totale", "65+", "share", 0.10, 0, "Figura 3.1, l. 682"),  # 45/830 = 5,4%: does not match
+)
+
+
+def test_readers_return_reconciled_monitoring_values_at_the_printed_precision():
+    ind = ci_module.with_published(counts_table(), PUBLISHED, {"3.3": 35})
+    band = ci_module.value(ind, "age_band", "totale", "36-54")
+    assert isinstance(band, ci_module.Reconciled)
+    assert band.source.kind == "monitoring" and band.source.reconciled == "Rapporto 2021, Figura 3.1"
+    assert round(float(band), 3) == 0.498 and band.decimals == 0 and band.printed == 0.5
+    assert visible(ci_module.fmt_value(band)) == "50%"  # as printed, not 49,8%
+    assert 'data-reconciled="Rapporto 2021, Figura 3.1"' in ci_module.fmt_value(band)
+    share = ci_module.value(ind, "pip_share")
+    assert share.source.reconciled == "Rapporto 2021, Tabella 3.2" and visible(ci_module.fmt_value(share)) == "63,1%"
+
+
+def test_values_that_differ_from_the_published_ones_stay_unreconciled_monitoring():
+    ind = ci_module.with_published(counts_table(), PUBLISHED)
+    residual = ci_module.value(ind, "age_band", "totale", "65+")  # 5,4% against a published 10%
+    assert not isinstance(residual, ci_module.Reconciled)
+    assert residual.source.kind == "monitoring" and residual.source.reconciled == ""
+    assert not ci_module.is_reconciled(residual)
+    unpublished = ci_module.value(ind, "vulnerable_share", "pip")  # never printed: the 75,6% of the PIPs
+    assert unpublished.source.kind == "monitoring" and not unpublished.source.reconciled
+    # without the published table every value is plain monitoring
+    plain = ci_module.value(counts_table(), "participants")
+    assert plain.source.kind == "monitoring" and not plain.source.reconciled
+
+
+def test_arithmetic_on_reconciled_values_is_derived_from_the_published_ones():
+    ind = ci_module.with_published(counts_table(), PUBLISHED)
+    lab, pip = ci_module.value(ind, "participants", "laboratorio_sociale"), ci_module.value(ind, "participants", "pip")
+    total = ci_module.as_published(lab) + ci_module.as_published(pip)
+    assert float(total) == 1009 and total.source.kind == "derived"
+    assert (lab + pip).source.kind == "monitoring"  # plain arithmetic on monitoring values stays monitoring
+
+
+def test_a_synthetic_edition_gets_intervals_only_from_published_counts():
+    ind = ci_module.with_published(counts_table(), PUBLISHED)
+    low, high = ci_module.row_interval(ci_module.pick(ind, "pip_share"), ind, synthetic=True)
+    expected = wilson_interval(524, 830)
+    assert (float(low), float(high)) == pytest.approx(expected) and low.source.kind == "derived"
+    band = ci_module.pick(ind, "age_band", "totale", "36-54")
+    assert all(pd.isna(v) for v in ci_module.row_interval(band, ind, synthetic=True))  # count never printed
+    real_low, _ = ci_module.row_interval(band, ind, synthetic=False)
+    assert real_low.source.kind == "monitoring"
+
+
+def test_share_frame_of_a_synthetic_edition_keeps_only_published_rows():
+    ind = ci_module.with_published(counts_table(), PUBLISHED)
+    bands = {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "55-64 anni", "65+": "65 anni e più"}
+    full = ci_module.share_frame(ind, "age_band", bands, {"totale": "Totale"}, ("totale",))
+    shown = ci_module.share_frame(ind, "age_band", bands, {"totale": "Totale"}, ("totale",), synthetic=True)
+    assert len(full) == 4 and shown["code"].tolist() == ["36-54"]
+    assert shown["decimals"].tolist() == [0] and shown[["ci_low", "ci_high"]].isna().all().all()
+
+
+# --- A synthetic edition publishes no synthetic-only finding ---------------------------------------------------
+
+def section_inputs():
+    ind = table(sex(72, 64), shares("citizenship", {g: {"italiana": 70, "straniera": 30} for g in GROUPS}),
+                shares("origin_area", {g: {"maghreb_vicino_oriente": 20, "asia": 10} for g in GROUPS}),
+                shares("age_band", {g: {"18-35": 25, "36-54": 50, "55-64": 20, "65+": 5} for g in GROUPS}))
+    tests = p_values(("sex", "chi_square", 0.03, 50.0), ("age_band", "chi_square", 0.2, 10.0),
+                     ("citizenship", "chi_square", 0.01, 10.0), ("origin_area", "chi_square", 0.5, 10.0))
+    published = published_rows(("sex", "totale", "F", "share", 0.68, 0, "Figura 3.2, l. 695"),
+                               ("sex", "laboratorio_sociale", "M", "share", 0.28, 0, "Figura 3.2, l. 701"),
+                               ("sex", "pip", "M", "share", 0.36, 0, "Figura 3.2, l. 699"))
+    labels = {"age_band": {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "55-64 anni",
+                           "65+": "65 anni e più"}}
+    return ci_module.with_published(ind, published), tests, labels
+
+
+@pytest.mark.parametrize("topic", ["sex", "age"])
+def test_sections_show_tests_only_with_real_data(topic):
+    ind, tests, labels = section_inputs()
+    real = ci.section_text(topic, ind, tests, labels, findings=True)
+    synthetic = ci.section_text(topic, ind, tests, labels, findings=False)
+    assert re.search(r"\(p [=<]", real) and not re.search(r"\bp [=<]", synthetic)
+    assert "Con i dati reali di monitoraggio questa parte mostra anche" in synthetic
+    assert "Con i dati reali" not in real
+
+
+def test_synthetic_sex_section_quotes_only_published_shares():
+    ind, tests, labels = section_inputs()
+    text = ci_module.section_text("sex", ind, tests, labels, findings=False)
+    spans = re.findall(r"\{\.num ([^}]*)\}", text)
+    assert spans and all("data-reconciled" in s or 'data-kind="derived"' in s for s in spans)
+    assert "36%" in visible(text) and "28%" in visible(text)
+
+
+def test_synthetic_age_section_lists_only_the_published_bands():
+    ind, tests, labels = section_inputs()  # no age band is published here
+    text = visible(ci.section_text("age", ind, tests, labels, findings=False))
+    assert "%" not in text.split("(@fig-eta)")[0]
+
+
+def test_significance_is_named_once_and_varies_its_wording():
+    tests = p_values(("sex", "chi_square", 0.03, 50.0))
+    forms = {ci.significance(tests, "sex", form) for form in range(3)}
+    assert len(forms) == 3 and all(text.endswith("(p = 0,030)") for text in forms)
+    assert not any("statisticamente" in text for text in forms)
+
+
+def test_compare_varies_its_wording_but_not_its_direction():
+    ind = table(sex(72, 64))
+    texts = [ci.compare(ind, "sex", "M", "uomini", form=f) for f in range(3)]
+    assert len(set(texts)) == 3 and all("36%" in t and "28%" in t for t in texts)
+    assert "più alta" in texts[0] and "sale" in texts[1] and "arriva al 36%" in texts[2]
+
+
+def test_confidentiality_sentence_counts_every_value_the_chapter_shows():
+    province = ci_module.province_frame(province_table(), NAMES, GROUPS, threshold=3)
+    small = table(shares("age_band", {"pip": {"18-35": 100, "65+": 2}}))
+    frame = ci_module.share_frame(small, "age_band", {"18-35": "18-35 anni", "65+": "65 anni e più"}, GROUPS, ("pip",))
+    text = ci.suppression_sentence(province, 3, [frame])
+    assert "meno di 3 persone (1 quota nelle figure)" in text and "Nessun valore" not in text
+    assert ci.suppression_sentence(province, 3, []).startswith("Nessun valore mostrato nel capitolo")
+
+
+def test_chapter_three_titles_are_the_published_ones():
+    from quartieri_erp.curated.documentation import REPORT_SECTIONS
+
+    sections = read_table(REPORT_SECTIONS, PROGRAMME)
+    notebook = (ROOT / "notebooks" / "03_indicatori.ipynb").read_text(encoding="utf-8")
+    for number in ("3", "3.1", "3.2", "3.3"):
+        assert ci.section_title(sections, number).replace("'", "\\u2019") in notebook or \
+            ci.section_title(sections, number) in notebook
+    assert ci.section_pages(PROGRAMME)["3.3"] == 35
+
+
+def test_chapter_three_orders_its_numbered_artifacts_as_the_original():
+    labels = re.findall(r"#\| label: ((?:fig|tbl)-[\w-]+)",
+                        (ROOT / "notebooks" / "03_indicatori.ipynb").read_text(encoding="utf-8"))
+    figures = [label for label in labels if label.startswith("fig-")]
+    tables = [label for label in labels if label.startswith("tbl-")]
+    assert figures == ["fig-eta", "fig-genere", "fig-cittadinanza", "fig-provenienza", "fig-istruzione",
+                       "fig-svantaggio", "fig-occupazione", "fig-provincia", "fig-stato-pip", "fig-eta-media"]
+    assert tables[:2] == ["tbl-quadro-sintesi", "tbl-indicatori-risultato"]  # Tabelle 3.1 and 3.2; additions after
+
+
+def test_results_table_marks_an_illustrative_edition():
+    ind = table(scalar("pip_share", "totale", 0.631, k=524, n=830))
+    marked = ci_module.with_mark(pd.DataFrame({"A": ["x"], "B": ["y"]}), True)
+    assert marked.iloc[0, 0] == "**ILLUSTRATIVO — dati sintetici**" and len(marked) == 2
+    assert len(ci_module.with_mark(pd.DataFrame({"A": ["x"]}), False)) == 1
+    assert ind is not None

@@ -414,3 +414,64 @@ def test_summary_notebook_follows_a_second_edition(tmp_path):
     assert "raggiunto 2.000 persone" in text and "raggiunto 830 persone" not in text
     assert not re.search(r"\bnan\b|–%", text)
     assert np.isfinite(key.pip_share)
+
+
+# ---------------------------------------------------------------- provenance and synthetic editions (issue 12)
+
+def test_key_figures_are_reconciled_with_the_published_report(tmp_path):
+    from quartieri_erp.indicators.published import read_published
+
+    iset = shared_indicators(ROOT / "data" / "synthetic", REFERENCE, AS_OF, cache_dir=tmp_path)
+    key = summary_module.key_figures(iset, read_published(PROGRAMME))
+    assert isinstance(key.participants, ci_module.Reconciled)
+    assert key.participants.source.reconciled.startswith("Rapporto 2021, Tabella 3.1")
+    assert key.pip_share.source.reconciled.startswith("Rapporto 2021, Tabella 3.2")
+    assert not isinstance(key.vulnerable_lab, ci_module.Reconciled)  # the share of the labs was never printed
+    assert key.vulnerable_lab.source.kind == "monitoring" and not key.vulnerable_lab.source.reconciled
+    assert key.employed_or_retired_lab.source.kind == "derived"  # 20% + 19%, both printed
+    assert visible(summary_module._pct(key.employed_or_retired_lab, 0)) == "39%"
+
+
+@pytest.mark.parametrize("findings", [True, False])
+def test_summary_sentences_quote_group_findings_only_with_real_data(findings):
+    key = summary_module.key_figures(fake_set())
+    vulnerable = summary.vulnerability_sentence(key.vulnerable, key.vulnerable_lab, key.vulnerable_pip,
+                                                key.disadvantage_difference, findings)
+    ages = summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference, findings)
+    profiles = summary.profiles_sentence(key.profile_differences(), findings)
+    openness = summary.lab_openness_sentence(key.non_vulnerable_lab, key.employed_or_retired_lab, findings)
+    target = summary.pip_target_sentence(key.mean_age_pip, key.pip_aged_36_plus, findings)
+    assert ("48,0%" in vulnerable and "76,0%" in vulnerable) == findings
+    assert ("p <" in ages) == findings and ("significativ" in profiles) == findings
+    assert ("52,0%" in openness) == findings and ("36 anni" in target) == findings
+
+
+def test_key_figures_table_flags_the_swapped_counts():
+    call = summary_module.call_figures(load_projects(PROGRAMME), load_facts(PROGRAMME), load_procedures(PROGRAMME))
+    flag = "nella Tabella 3.1 pubblicata è sull'altra riga: Appendice C, @sec-riconciliazione-etichette"
+    table = summary_module.key_figures_table(call, summary_module.key_figures(fake_set()), flag)
+    values = dict(zip(table["Voce"], table["Valore"]))
+    assert values["di cui nei Laboratori sociali"].endswith(f"({flag})")
+    assert values["di cui con un PIP"].endswith(f"({flag})")
+    assert all(isinstance(cell, summary_module.Md) for cell in table["Capitolo"])  # references stay Markdown
+
+
+def test_call_figures_carry_the_kind_of_their_rows():
+    call = summary_module.call_figures(load_projects(PROGRAMME), load_facts(PROGRAMME), load_procedures(PROGRAMME))
+    assert call.resources_eur.source.kind in ("published", "curated")
+    assert call.funded.source.kind in ("derived", "curated")
+    assert all(getattr(call, name).source is not None for name in ("applications", "procedures_cost_eur"))
+
+
+def test_limits_paragraph_points_to_the_recommendations():
+    synthetic = summary.limits_paragraph(True)
+    real = summary.limits_paragraph(False, swapped=False)
+    assert synthetic.startswith("**I limiti delle evidenze.**") and "sintetici" in synthetic
+    assert "sintetici" not in real and "@sec-riconciliazione-etichette" not in real
+    assert "@sec-conclusioni-indicazioni" in synthetic and "@sec-conclusioni-indicazioni" in real
+
+
+def test_conclusions_do_not_repeat_the_reach_sentence_of_the_summary():
+    key = summary_module.key_figures(fake_set())
+    assert summary.reach_sentence(key.participants, key.pip_share, AS_OF) != \
+        summary.reach_sentence(key.participants, key.pip_share, AS_OF, form=1)
