@@ -68,7 +68,7 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
     for pos, number, label in zip(positions, numbers, labels):
         ax.text(number, pos, f" {label}", va="center", fontsize=10)
     ax.set_yticks(positions, labels=[wrap(name, label_width) for name in names])
-    ax.set_xlim(0, max(numbers) * 1.2)
+    ax.set_xlim(0, max(numbers, default=1.0) * 1.2)  # an empty frame (nothing to show) draws an empty axis
     ax.set_xlabel(xlabel)
     number_axis(ax, "x")
     ax.grid(axis="y", visible=False)
