@@ -475,3 +475,9 @@ def test_conclusions_do_not_repeat_the_reach_sentence_of_the_summary():
     key = summary_module.key_figures(fake_set())
     assert summary.reach_sentence(key.participants, key.pip_share, AS_OF) != \
         summary.reach_sentence(key.participants, key.pip_share, AS_OF, form=1)
+
+
+def test_conclusions_word_the_partners_and_the_caveat_anew():
+    assert summary.partners_sentence(185, 0.76) != summary.partners_sentence(185, 0.76, form=1)
+    assert "la netta maggioranza (76%, cioè 185 soggetti) non è accreditata" in summary.partners_sentence(185, 0.76, 1)
+    assert summary.synthetic_caveat(True) != summary.synthetic_caveat(True, form=1)

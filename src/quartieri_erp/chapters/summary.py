@@ -481,8 +481,12 @@ def profiles_sentence(differences: dict[str, Difference], findings: bool = True)
     return "Le differenze di profilo tra i due sub-progetti non si possono verificare con i dati disponibili."
 
 
-def partners_sentence(count: int, share: float) -> str:
-    """Non-accredited partners and their weight among the partners other than the lead partners."""
+def partners_sentence(count: int, share: float, form: int = 0) -> str:
+    """Non-accredited partners and their weight among the partners other than the lead partners (``form`` 1:
+    the wording of the conclusions)."""
+    if form == 1:
+        return (f"Dei partner diversi dai capofila, {majority_words(share)} ({fmt_pct(share, 0)}, cioè "
+                f"{fmt_int(count)} soggetti) non è accreditata ai servizi al lavoro e alla formazione.")
     return (f"I partner non accreditati ai servizi al lavoro e alla formazione sono {fmt_int(count)}, "
             f"{majority_words(share)} dei partner diversi dai capofila ({fmt_pct(share, 0)}).")
 
@@ -507,10 +511,14 @@ def monitoring_data_note(synthetic: bool, as_of: dt.date, threshold: int) -> str
             f"soppressi (@sec-indicatori).")
 
 
-def synthetic_caveat(synthetic: bool, illustrative: bool = False) -> str:
-    """One sentence for the summary when the chapter-3 values come from synthetic data, else ''."""
+def synthetic_caveat(synthetic: bool, illustrative: bool = False, form: int = 0) -> str:
+    """One sentence for the summary (``form`` 1: the conclusions) when the chapter-3 values come from synthetic
+    data, else ''."""
     if not synthetic:
         return ""
+    if form == 1 and not illustrative:
+        return ("Poiché i dati di monitoraggio di questa edizione sono sintetici, queste conclusioni si fondano "
+                "solo sulle cifre già pubblicate e su quelle che se ne ricavano.")
     if illustrative:
         return ("In questa edizione i dati di monitoraggio sono sintetici e l'analisi completa è mostrata solo a "
                 "titolo dimostrativo: i valori che vanno oltre quelli pubblicati non descrivono persone reali.")
