@@ -585,3 +585,17 @@ def test_results_table_marks_an_illustrative_edition():
     assert marked.iloc[0, 0] == "**ILLUSTRATIVO — dati sintetici**" and len(marked) == 2
     assert len(ci_module.with_mark(pd.DataFrame({"A": ["x"]}), False)) == 1
     assert ind is not None
+
+
+def test_charts_show_published_precision_and_the_illustrative_mark():
+    from quartieri_erp import charts
+
+    frame = pd.DataFrame({"category": ["36-54 anni", "65 anni e più"], "group": ["Totale", "Totale"],
+                          "value": [0.498, 0.054], "ci_low": [float("nan")] * 2, "ci_high": [float("nan")] * 2,
+                          "decimals": [0, float("nan")]})
+    fig = charts.interval_bars(frame, "category", "group", source="x", watermark="ILLUSTRATIVO — dati sintetici")
+    texts = [t.get_text() for t in fig.axes[0].texts] + [t.get_text() for t in fig.texts]
+    assert "50%" in texts and "49,8%" not in texts and "5%" in texts
+    assert "ILLUSTRATIVO — dati sintetici" in texts
+    assert "ILLUSTRATIVO — dati sintetici" not in [t.get_text() for t in charts.interval_bars(
+        frame, "category", "group", source="x").texts]

@@ -222,11 +222,14 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     visible = frame.loc[~hidden, ["value", "ci_high"]].max().max()
     right = float(visible) if pd.notna(visible) else 1.0
     pad = 0.015 * max(right, 0.1)
+    shown_at: dict[str, list[float]] = {c: [] for c in categories}  # y of the rows drawn in each category
     for j, name in enumerate(groups):
         part = frame[frame[group] == name].set_index(category).reindex(categories)
         masked = part["_hidden"].eq(True)
         drawn = part["value"].notna() & ~masked
         ys = pd.Series([-(i * block + j * step) for i in range(len(categories))], index=part.index)
+        for key in part.index[drawn | masked]:
+            shown_at[key].append(ys[key])
         values, low, high = part["value"][drawn], part["ci_low"][drawn], part["ci_high"][drawn]
         ax.barh(ys[drawn], values, height=0.85 * step, color=colours[name], label=name)
         whisker = low.notna() & high.notna()
@@ -240,7 +243,8 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
             ax.text(end + pad, ys[key], text, va="center", fontsize=10)
         for key in part.index[masked]:
             ax.text(pad, ys[key], mark, va="center", fontsize=10, color="#555555")
-    centres = [-(i * block + (len(groups) - 1) * step / 2) for i in range(len(categories))]
+    centres = [sum(shown_at[c]) / len(shown_at[c]) if shown_at[c] else -(i * block + (len(groups) - 1) * step / 2)
+               for i, c in enumerate(categories)]  # a label faces its bars, also when some groups are missing
     ax.set_yticks(centres, labels=[wrap(c, label_width) for c in categories])
     ax.set_ylim(-(len(categories) - 1) * block - (len(groups) - 1) * step - 0.5 - gap / 2, 0.5 + gap / 2)
     limit = min(1.15, right * 1.2 + 0.03)
