@@ -246,3 +246,8 @@ def test_discrepancy_items_cover_d06_to_d12(published, labels):
 def test_comparison_note_depends_on_the_edition():
     assert "sintetici" in rc.comparison_note(True) and "verifica il generatore" in rc.comparison_note(True)
     assert "sintetici" not in rc.comparison_note(False) and "da spiegare" in rc.comparison_note(False)
+
+
+def test_label_swap_note_of_an_edition_with_other_counts(published):
+    note = rc.label_swap_note(published, short=True, applies=False)
+    assert "qui le due cifre" not in note and "Appendice C" in note

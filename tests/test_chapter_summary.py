@@ -481,3 +481,8 @@ def test_conclusions_word_the_partners_and_the_caveat_anew():
     assert summary.partners_sentence(185, 0.76) != summary.partners_sentence(185, 0.76, form=1)
     assert "la netta maggioranza (76%, cioè 185 soggetti) non è accreditata" in summary.partners_sentence(185, 0.76, 1)
     assert summary.synthetic_caveat(True) != summary.synthetic_caveat(True, form=1)
+
+
+def test_the_swap_flag_concerns_only_the_published_counts():
+    key = summary_module.key_figures(fake_set())  # not reconciled: other counts
+    assert summary_module.counts_flag(key, "flag") == "" and not summary_module.counts_as_published(key)

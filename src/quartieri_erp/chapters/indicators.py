@@ -1119,3 +1119,9 @@ def esf_paragraph(esf: pd.DataFrame, esf_reference: pd.DataFrame, findings: bool
         return real_data_note("esf")
     return ("@tbl-indicatori-fse li ricostruisce dai dati di monitoraggio, per quelli che i dati permettono di "
             "calcolare.")
+
+
+def counts_as_published(ind: pd.DataFrame) -> bool:
+    """True when this edition's sub-project counts equal the published ones (so the label swap of the
+    published Tabella 3.1 concerns the very numbers shown)."""
+    return all(isinstance(value(ind, "participants", g), Reconciled) for g in ("laboratorio_sociale", "pip"))

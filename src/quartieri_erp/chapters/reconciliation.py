@@ -175,10 +175,12 @@ def _table_of(source: str) -> str:
 SWAP_REF = "Appendice C, @sec-riconciliazione-etichette"  # where readers find the check of the two readings
 
 
-def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[str, int] | None = None) -> str:
+def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[str, int] | None = None,
+                    applies: bool = True) -> str:
     """Where this edition's sub-project counts differ from the published Tabella 3.1 (which prints them on
     swapped rows), with the reference to the reconciliation appendix; '' when the printed labels are coherent.
-    ``short``: one sentence for the notes under a table."""
+    ``short``: one sentence for the notes under a table; ``applies`` False when this edition's counts are not
+    the published ones (then only how the report prints them)."""
     from ..provenance import published as published_source
     from .indicators import published_reference
 
@@ -190,6 +192,9 @@ def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[st
     src = published_source(published_reference(row["source"], pages))
     table = _table_of(row["source"])
     lab, pip = fmt_int(printed["laboratorio_sociale"], src=src), fmt_int(printed["pip"], src=src)
+    if not applies:  # this edition's counts are not the published ones: only say how the report prints them
+        return (f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
+                f"dei PIP, con le etichette scambiate ({SWAP_REF}).")
     if short:
         return (f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
                 f"dei PIP; qui le due cifre sono scambiate, come spiegato in {SWAP_REF}.")

@@ -653,3 +653,15 @@ def result_value(results: pd.DataFrame, card_id: str, metric: str, pages=None, d
     """A case-study figure (case_study_results.csv, indexed by card and metric) with the source of its row."""
     row = results.loc[(card_id, metric)]
     return Sourced(float(row["value"]), from_cell(row["source"], documents, pages))
+
+
+def counts_flag(key: KeyFigures, flag: str) -> str:
+    """``flag`` (the label swap of the published Tabella 3.1) when this edition's sub-project counts are the
+    published ones, else '' (other counts: the swap does not concern them)."""
+    same = isinstance(key.lab_participants, Reconciled) and isinstance(key.pip_participants, Reconciled)
+    return flag if same else ""
+
+
+def counts_as_published(key: KeyFigures) -> bool:
+    """True when this edition's sub-project counts are the published ones (see ``counts_flag``)."""
+    return bool(counts_flag(key, "x"))
