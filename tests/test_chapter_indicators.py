@@ -3,6 +3,7 @@ tables and chart frames, disclosure control of the province breakdown, and the c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -335,12 +336,15 @@ def province_table() -> pd.DataFrame:
 def test_province_frame_hides_small_counts_and_their_complements():
     frame = ci.province_frame(province_table(), NAMES, GROUPS, threshold=5)
     assert list(dict.fromkeys(frame["category"])) == ["Milano", "Bergamo", "Sondrio"]  # empty Cremona left out
-    hidden = set(zip(frame.loc[frame["hidden"], "group_code"], frame.loc[frame["hidden"], "code"]))
-    # SO below 5 in both sub-projects; the smallest other cell of each row is hidden with it
-    assert hidden == {("laboratorio_sociale", "SO"), ("laboratorio_sociale", "BG"), ("pip", "SO"), ("pip", "BG")}
-    assert "oscurati (<5)" in ci.suppression_sentence(frame, 5)
-    assert ci.suppression_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=3), 3) == \
-        "Nessun valore mostrato nel capitolo riguarda meno di 3 persone: non è stato necessario oscurare alcun dato."
+    hidden = frame[frame["hidden"]]
+    cells = set(zip(hidden["group_code"], hidden["code"]))
+    # SO below 5 in both sub-projects; companions hide what the group totals and the per-province tie
+    # total + both = laboratori + PIP (both in Bergamo is 2, in Sondrio 0) would let a reader compute
+    assert {("laboratorio_sociale", "SO"), ("pip", "SO")} <= cells and len(cells) > 2
+    assert all((m == "<5") == (n < 5) and m in ("<5", "n.d.") for m, n in zip(hidden["mark"], hidden["numerator"]))
+    assert "<5: conteggio inferiore a 5" in ci.suppression_sentence(frame, 5)
+    assert ci.suppression_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=1), 1) == \
+        "Nessun valore mostrato nel capitolo riguarda meno di 1 persone: non è stato necessario oscurare alcun dato."
 
 
 def test_province_sentence_never_uses_hidden_cells():
@@ -348,8 +352,7 @@ def test_province_sentence_never_uses_hidden_cells():
     text = ci.province_sentence(hidden)
     assert text.startswith("La provincia di residenza più frequente è quella di Milano (62% dei destinatari).")
     assert "Sondrio" not in text and "Bergamo" not in text
-    assert "più alta nella provincia di Milano" in text
-    shown = ci.province_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=2))
+    shown = ci.province_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=1))
     assert "più alta nelle province di Milano e Sondrio" in shown and "più bassa nella provincia di Bergamo" in shown
 
 
@@ -550,7 +553,7 @@ def test_compare_varies_its_wording_but_not_its_direction():
 
 
 def test_confidentiality_sentence_counts_every_value_the_chapter_shows():
-    province = ci_module.province_frame(province_table(), NAMES, GROUPS, threshold=3)
+    province = ci_module.province_frame(province_table(), NAMES, GROUPS, threshold=1)  # nothing to hide
     small = table(shares("age_band", {"pip": {"18-35": 100, "65+": 2}}))
     frame = ci_module.share_frame(small, "age_band", {"18-35": "18-35 anni", "65+": "65 anni e più"}, GROUPS, ("pip",))
     text = ci.suppression_sentence(province, 3, [frame])
@@ -599,3 +602,49 @@ def test_charts_show_published_precision_and_the_illustrative_mark():
     assert "ILLUSTRATIVO — dati sintetici" in texts
     assert "ILLUSTRATIVO — dati sintetici" not in [t.get_text() for t in charts.interval_bars(
         frame, "category", "group", source="x").texts]
+
+
+def test_the_province_figure_hides_small_counts_so_that_no_published_total_pins_them():
+    """Threshold 12 on the shipped data: the two counts below it are hidden with companions, and an independent
+    linear programme over what the report publishes (group totals, the tie total + both = laboratori + PIP in
+    each province) leaves each hidden small count more than one possible value."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    from quartieri_erp.disclosure import PRIMARY, SHOWN
+    from quartieri_erp.indicators.core import SUBGROUPS
+    from quartieri_erp.indicators import shared_indicators
+
+    ind = shared_indicators(ROOT / "data/synthetic", ROOT / "data/reference", dt.date(2020, 11, 30)).indicators
+    status = ci_module.protect_provinces(ind, 12)
+    rows = ind[(ind["indicator"] == "province") & ind["group"].isin(SUBGROUPS)]
+    count = {(g, str(c)): int(n) for g, c, n in zip(rows["group"], rows["category"], rows["numerator"])}
+    assert {cell for cell, st in status.items() if st == PRIMARY} == {
+        cell for cell in status if 0 <= count[cell] < 12}
+    provinces = sorted({c for _, c in status})
+    unknown = [cell for cell, st in status.items() if st != SHOWN]
+    names = unknown + [("entrambi", p) for p in provinces]
+    at = {name: i for i, name in enumerate(names)}
+    a_eq, b_eq = [], []
+    for g in (*SUBGROUPS, "entrambi"):
+        row, rhs = np.zeros(len(names)), float(ci_module.value(ind, "participants", g))
+        for p in provinces:
+            if (g, p) in at:
+                row[at[(g, p)]] += 1
+            else:
+                rhs -= count[(g, p)]
+        a_eq.append(row), b_eq.append(rhs)
+    for p in provinces:  # totale + entrambi - laboratori - pip = 0
+        row, rhs = np.zeros(len(names)), 0.0
+        for g, sign in (("totale", 1), ("entrambi", 1), ("laboratorio_sociale", -1), ("pip", -1)):
+            if (g, p) in at:
+                row[at[(g, p)]] += sign
+            else:
+                rhs -= sign * count[(g, p)]
+        a_eq.append(row), b_eq.append(rhs)
+    for cell in (c for c, st in status.items() if st == PRIMARY):
+        c = np.zeros(len(names))
+        c[at[cell]] = 1
+        low = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun
+        high = -linprog(-c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun
+        assert high - low >= 3 - 1e-6, (cell, low, high)

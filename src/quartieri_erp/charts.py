@@ -241,8 +241,9 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
             places = part["decimals"][key] if "decimals" in part else float("nan")
             text = fmt_pct(values[key], int(places)) if pd.notna(places) else fmt_share(values[key], decimals)
             ax.text(end + pad, ys[key], text, va="center", fontsize=10)
-        for key in part.index[masked]:
-            ax.text(pad, ys[key], mark, va="center", fontsize=10, color="#555555")
+        for key in part.index[masked]:  # a 'mark' column gives each hidden bar its own mark ('<5', 'n.d.')
+            shown = part["mark"][key] if "mark" in part and part["mark"][key] else mark
+            ax.text(pad, ys[key], shown, va="center", fontsize=10, color="#555555")
     centres = [sum(shown_at[c]) / len(shown_at[c]) if shown_at[c] else -(i * block + (len(groups) - 1) * step / 2)
                for i, c in enumerate(categories)]  # a label faces its bars, also when some groups are missing
     ax.set_yticks(centres, labels=[wrap(c, label_width) for c in categories])

@@ -461,7 +461,7 @@ def protect(values: pd.Series, equalities: Sequence[Equality], threshold: int, *
 
     ok_candidate = allowed.to_numpy() & pr & (v >= threshold)
     costs = cost.to_numpy()
-    _no_singletons(system, st, ok_candidate, costs)
+    _no_singletons(system, st, ok_candidate, costs, pr)
     rounds = 0
     while True:
         todo = [j for j in np.flatnonzero(st != SHOWN) if pr[j] or st[j] == PRIMARY]
@@ -481,7 +481,7 @@ def protect(values: pd.Series, equalities: Sequence[Equality], threshold: int, *
                     raise DisclosureError(table, values.index[j], r["low"], r["high"],
                                           r["need_width"], float(v[j]))
                 st[chosen] = COMPLEMENTARY
-                _no_singletons(system, st, ok_candidate, costs)
+                _no_singletons(system, st, ok_candidate, costs, pr)
     final = pd.Series(st, index=values.index)
     targets = [j for j in np.flatnonzero(st != SHOWN) if pr[j] or st[j] == PRIMARY]
     report = pd.DataFrame.from_dict({values.index[j]: check(j, st) for j in targets}, orient="index",
@@ -510,13 +510,20 @@ def _key(system: _System, st: np.ndarray, costs: np.ndarray, k: int) -> tuple:
     return costs[k] * 2.0 ** net, k
 
 
-def _no_singletons(system: _System, st: np.ndarray, ok: np.ndarray, costs: np.ndarray) -> None:
+def _no_singletons(system: _System, st: np.ndarray, ok: np.ndarray, costs: np.ndarray,
+                   printed: np.ndarray | None = None) -> None:
     """Until no published equality has exactly one hidden cell (which it would pin), hide in each such
-    equality its best candidate (see ``_key``). Equalities without a candidate are left to the audit."""
+    equality its best candidate (see ``_key``). Equalities without a candidate are left to the audit. A lone
+    cell that is neither printed nor small (``printed`` False: a free variable such as an unprinted sum) needs no
+    protection and asks for none."""
     stuck: set[int] = set()
+
+    def lone_protected(r: int) -> bool:
+        hidden = [k for k in system.cells_of[r] if st[k] != SHOWN]
+        return len(hidden) == 1 and (printed is None or printed[hidden[0]] or st[hidden[0]] == PRIMARY)
+
     while True:
-        lonely = [r for r in range(len(system.cells_of))
-                  if r not in stuck and _hidden_in(system, st, r) == 1]
+        lonely = [r for r in range(len(system.cells_of)) if r not in stuck and lone_protected(r)]
         if not lonely:
             return
         r = lonely[0]

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..disclosure import note as disclosure_note
-from ..disclosure import suppression_mask
+from ..disclosure import COMPLEMENTARY_MARK, SHOWN, mark, notes_md, protect, sums_to
 from ..figures import PALETTE
 from ..formatting import fmt_int, fmt_num, fmt_pct, fmt_share, round_half_up
 from ..indicators.core import SUBGROUPS
@@ -909,9 +908,11 @@ def province_frame(ind: pd.DataFrame, province_names: dict[str, str], group_labe
     rows = ind[(ind["indicator"] == "province") & (ind["group"] == "totale")]
     order = rows.sort_values("numerator", ascending=False, kind="stable")["category"].astype(str)
     frame = share_frame(ind, "province", {code: province_names[code] for code in order}, group_labels)
-    counts = frame.pivot(index="group_code", columns="code", values="numerator").astype(int)
-    mask = suppression_mask(counts, threshold)
-    frame["hidden"] = [bool(mask.loc[g, c]) for g, c in zip(frame["group_code"], frame["code"])]
+    status = protect_provinces(ind, threshold)
+    cells = [status.get((g, c), SHOWN) for g, c in zip(frame["group_code"], frame["code"])]
+    frame["hidden"] = [cell != SHOWN for cell in cells]
+    frame["mark"] = ["" if not hidden else mark(threshold) if n < threshold else COMPLEMENTARY_MARK
+                     for n, hidden in zip(frame["numerator"], frame["hidden"])]
     if synthetic:
         shown = share_frame(ind, "province", {code: province_names[code] for code in order}, group_labels,
                             synthetic=True)
@@ -920,6 +921,43 @@ def province_frame(ind: pd.DataFrame, province_names: dict[str, str], group_labe
         frame[["ci_low", "ci_high"]] = shown.set_index(["code", "group_code"]).loc[
             list(zip(frame["code"], frame["group_code"])), ["ci_low", "ci_high"]].to_numpy()
     return frame
+
+
+def protect_provinces(ind: pd.DataFrame, threshold: int) -> dict[tuple[str, str], str]:
+    """Disclosure status (``disclosure.SHOWN``/``PRIMARY``/``COMPLEMENTARY``) of each (group, province) count of
+    the province figure, audited against everything the report publishes about the same people: the
+    participants of each group and of both sub-projects, and the tie between the groups in each province
+    (total + both = laboratori + PIP, with the per-province 'both' and sum never printed). Provinces with nobody
+    are left out of the figure, and the text says so: their zeros are published."""
+    rows = ind[(ind["indicator"] == "province") & ind["group"].isin(SUBGROUPS)]
+    if rows.empty:
+        return {}
+    counts = {(g, str(c)): float(n) for g, c, n in zip(rows["group"], rows["category"], rows["numerator"])}
+    # a province with nobody is left out of the figure, and the text says so: its zeros are published
+    provinces = sorted({c for (g, c), n in counts.items() if g == SUBGROUPS[0] and n > 0})
+    counts = {(g, c): n for (g, c), n in counts.items() if c in provinces}
+    lab, pip, tot = SUBGROUPS[1], SUBGROUPS[2], SUBGROUPS[0]
+    for p in provinces:
+        for g in SUBGROUPS:
+            counts.setdefault((g, p), 0.0)
+        counts[("entrambi", p)] = counts[(lab, p)] + counts[(pip, p)] - counts[(tot, p)]
+        counts[("somma", p)] = counts[(lab, p)] + counts[(pip, p)]
+    values = pd.Series(counts)
+    values.index = pd.Index(list(counts), tupleize_cols=False)
+    totals = {g: float(d) for g, d in zip(rows["group"], rows["denominator"])}  # each share reveals its base
+    both = ind[(ind["indicator"] == "participants") & (ind["group"] == "entrambi")]
+    if len(both):
+        totals["entrambi"] = float(both["value"].iloc[0])
+    equalities = []
+    for g, total in totals.items():  # a group total holds unless some people have no province recorded
+        if math.isclose(sum(values[(g, p)] for p in provinces), total):
+            equalities.append(sums_to([(g, p) for p in provinces], total=total, label=f"destinatari {g}"))
+    for p in provinces:
+        equalities.append(sums_to([(lab, p), (pip, p)], total_cell=("somma", p), label=f"{p}: laboratori + PIP"))
+        equalities.append(sums_to([(tot, p), ("entrambi", p)], total_cell=("somma", p), label=f"{p}: totale + entrambi"))
+    printed = pd.Series([g in SUBGROUPS for g, _ in values.index], index=values.index)  # 'both' and sum: never
+    protection = protect(values, equalities, threshold, printed=printed, table="destinatari per provincia")
+    return {cell: status for cell, status in protection.status.items() if cell[0] in SUBGROUPS}
 
 
 def small_cells(frames: list[pd.DataFrame], threshold: int) -> pd.DataFrame:
@@ -941,7 +979,8 @@ def suppression_sentence(frame: pd.DataFrame, threshold: int, shown: list[pd.Dat
     small = small_cells(list(shown or []) + [frame], threshold)
     parts = []
     if frame["hidden"].any():
-        parts.append(disclosure_note(threshold))
+        marks = set(frame.loc[frame["hidden"], "mark"]) if "mark" in frame else {mark(threshold)}
+        parts.append(notes_md(threshold, primary=mark(threshold) in marks, complementary=COMPLEMENTARY_MARK in marks))
     if synthetic:
         parts.append("In questa edizione il capitolo riporta solo quote già pubblicate nel rapporto originale, calcolate "
                      "su interi sub-progetti a livello regionale.")
