@@ -28,6 +28,7 @@ from .execute import ChapterRun, RunResult, chapter_title, execute_all, raise_fa
 from .inputs import validate_inputs
 from .publish import export_figures, keep_failed, publish
 from .stage import colophon, git_commit, input_files, stage_project
+from .editions import chapter_parameters, publish_edition
 
 REPORT_KEY = ".report-key"
 INDICATORS_CSV = "indicators.csv"
@@ -86,8 +87,9 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     params.out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=params.out))
     try:
-        runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb)) for nb in book.notebooks]
-        keys = {run.source: cache.chapter_key(run.source, parameters) for run in runs}
+        runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb),
+                           chapter_parameters(root / nb, params, root)) for nb in book.notebooks]
+        keys = {run.source: cache.chapter_key(run.source, {**parameters, **run.extra}) for run in runs}
         hits = {run.source: None if force else cache.lookup(run.source, keys[run.source]) for run in runs}
         missing = sorted((run for run in runs if hits[run.source] is None),
                          key=lambda run: -cache.expected_seconds(run.source))
@@ -105,7 +107,7 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
                             *[file_digest(run.output) for run in runs])
         key_file = params.out / REPORT_KEY
         published = (params.out / "report" / "index.html", params.out / "report" / f"{book.output_file}.pdf")
-        outputs = (*published, params.out / INDICATORS_CSV)
+        outputs = (*published, params.out / INDICATORS_CSV, params.out / "edition.json")
         if not force and key_file.is_file() and key_file.read_text() == report_key and all(
                 p.is_file() for p in outputs):
             progress.step("Report up to date: nothing to render")
@@ -207,5 +209,8 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
 
     save_indicators(_warm_indicators(params).indicators, stage / INDICATORS_CSV)
     published = publish(stage, params.out, index, pdf)
-    export_figures(params.out / "executed", book, params.figures_dir)
+    export_figures(params.out / "executed", book, params.build_figures)
+    if params.figures_dir != params.build_figures:  # the default build also exports to figures/
+        export_figures(params.out / "executed", book, params.figures_dir)
+    publish_edition(params)
     return published
