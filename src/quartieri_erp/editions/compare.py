@@ -20,7 +20,7 @@ import pandas as pd
 from .manifest import read_build
 
 KEYS = ["indicator", "group", "category", "unit"]
-TOLERANCE = 1e-9  # values equal up to the rounding of the CSV
+TOLERANCE = 1e-8  # relative: values equal up to the rounding of the CSV (10 significant digits)
 
 # status words (Italian: they reach the report and the spreadsheet)
 ADDED, REMOVED, CHANGED, UNCHANGED = "nuovo", "non più presente", "variato", "invariato"
@@ -55,7 +55,7 @@ def compare_indicators(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
             status.append(ADDED)
         elif pd.isna(row.new):
             status.append(REMOVED)
-        elif abs(row.difference) > TOLERANCE:
+        elif abs(row.difference) > TOLERANCE * max(1.0, abs(row.old)):
             status.append(CHANGED)
         else:
             status.append(UNCHANGED)
