@@ -27,3 +27,28 @@ def validate_inputs(params: RunParams) -> None:
             issues += err.issues
     if issues:
         raise InputError(issues)
+
+
+def reconciliation_warnings(params: RunParams) -> list[str]:
+    """Warnings (not errors) for projects in only one of the programme data (funded projects) and the
+    monitoring data; the appendix on editions says what the report does with them."""
+    from ..chapters.editions import funded_projects, reconcile
+    from ..monitoring.schemas import PROJECTS
+    from ..tables_io import read_table
+
+    try:
+        monitored = read_table(PROJECTS, params.data_dir)["project_id"].astype(str).tolist()
+        funded = funded_projects(params.programme_dir)
+    except InputError:
+        return []  # reported by the validation
+    r = reconcile(monitored, funded)
+    warnings = []
+    if r.monitored_not_funded:
+        warnings.append(f"Avviso: {len(r.monitored_not_funded)} progetti dei dati di monitoraggio non sono tra i "
+                        f"finanziati dei dati del programma ({', '.join(r.monitored_not_funded)}): sono contati negli "
+                        "indicatori e hanno una scheda, ma non entrano nelle cifre del bando.")
+    if r.funded_not_monitored:
+        warnings.append(f"Avviso: {len(r.funded_not_monitored)} progetti finanziati secondo i dati del programma non "
+                        f"compaiono nei dati di monitoraggio ({', '.join(r.funded_not_monitored)}): sono contati tra i "
+                        "finanziati ma non hanno partecipanti né scheda.")
+    return warnings

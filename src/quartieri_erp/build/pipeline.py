@@ -148,6 +148,7 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
     inputs_key = digest(code_fingerprint(), *[f"{p}={file_digest(p)}" for p in input_files(params)])
     if not force and cache.has_marker("validated", inputs_key):
         progress.step("Inputs unchanged since their last validation")
+        _warn(params)
         return inputs_key
     progress.step(f"Validating inputs (data: {display_path(params.data_dir, root)})")
     try:
@@ -157,7 +158,16 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
               f"{display_path(params.out / 'report', root)} is untouched.", flush=True)
         raise
     cache.set_marker("validated", inputs_key)
+    _warn(params)
     return inputs_key
+
+
+def _warn(params: RunParams) -> None:
+    """Print the warnings of the validation (problems that do not stop the build)."""
+    from .inputs import reconciliation_warnings
+
+    for warning in reconciliation_warnings(params):
+        print(f"  {warning}", flush=True)
 
 
 def _warm_indicators(params: RunParams):
@@ -198,6 +208,7 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
                         progress: Progress, cache: BuildCache) -> tuple[Path, Path]:
     progress.step(f"Rendering HTML and PDF ({renderer})")
     stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
+    book = load_book(stage / "_quarto.yml")  # the staged book carries the edition line as its date (title page, cover)
     try:
         index, pdf = _render(renderer, stage, book, cache)
     except (ValueError, RuntimeError, OSError) as err:

@@ -109,9 +109,9 @@ def _files_clause(n: int) -> str:
 def _projects_clause(c: Comparison) -> str:
     parts = []
     if c.entered:
-        parts.append(f"entrano {counted(len(c.entered), 'progetto', 'progetti')} ({join_it(c.entered)})")
+        parts.append(f"{'entra' if len(c.entered) == 1 else 'entrano'} {counted(len(c.entered), 'progetto', 'progetti')} ({join_it(c.entered)})")
     if c.left:
-        parts.append(f"escono {counted(len(c.left), 'progetto', 'progetti')} ({join_it(c.left)})")
+        parts.append(f"{'esce' if len(c.left) == 1 else 'escono'} {counted(len(c.left), 'progetto', 'progetti')} ({join_it(c.left)})")
     if c.changed_projects:
         parts.append(f"cambiano i dati di {counted(len(c.changed_projects), 'progetto', 'progetti')}")
     if not parts:
