@@ -148,7 +148,7 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
     inputs_key = digest(code_fingerprint(), *[f"{p}={file_digest(p)}" for p in input_files(params)])
     if not force and cache.has_marker("validated", inputs_key):
         progress.step("Inputs unchanged since their last validation")
-        _warn(params)
+        _print_warnings((cache.root / "validated" / inputs_key).read_text(encoding="utf-8"))
         return inputs_key
     progress.step(f"Validating inputs (data: {display_path(params.data_dir, root)})")
     try:
@@ -158,15 +158,17 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
               f"{display_path(params.out / 'report', root)} is untouched.", flush=True)
         raise
     cache.set_marker("validated", inputs_key)
-    _warn(params)
+    from .inputs import reconciliation_warnings
+
+    warnings = "\n".join(reconciliation_warnings(params))
+    (cache.root / "validated" / inputs_key).write_text(warnings, encoding="utf-8")  # re-printed on a cache hit
+    _print_warnings(warnings)
     return inputs_key
 
 
-def _warn(params: RunParams) -> None:
+def _print_warnings(warnings: str) -> None:
     """Print the warnings of the validation (problems that do not stop the build)."""
-    from .inputs import reconciliation_warnings
-
-    for warning in reconciliation_warnings(params):
+    for warning in warnings.splitlines():
         print(f"  {warning}", flush=True)
 
 
