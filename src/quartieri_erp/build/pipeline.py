@@ -79,6 +79,7 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     """Build the report; returns the published (index.html, pdf)."""
     started = time.perf_counter()
     root = project_root()
+    params = _with_mapping(params)
     book = load_book(root / "_quarto.yml")
     cache = BuildCache(root / ".cache")
     renderer = choose_renderer(renderer)
@@ -121,6 +122,19 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
         shutil.rmtree(stage, ignore_errors=True)
     print(f"Report built in {_seconds(started)} s:\n  HTML: {published[0]}\n  PDF:  {published[1]}")
     return published
+
+
+def _with_mapping(params: RunParams) -> RunParams:
+    """The run parameters with the data folder an evaluator's export maps to (itself without a mapping)."""
+    from dataclasses import replace
+
+    from ..monitoring.mapping import find_mapping, mapped_data_dir
+
+    if find_mapping(params.data_dir, params.mapping) is None:
+        return params
+    mapped = mapped_data_dir(params.data_dir, params.mapping, params.reference_dir)
+    print(f"• Export mapped onto the data contract ({display_path(params.data_dir)} → {display_path(mapped)})", flush=True)
+    return replace(params, data_dir=mapped)
 
 
 @contextmanager

@@ -33,5 +33,5 @@ def write_indicators(data_dir: Path, out: Path, reference_dir: Path, as_of: dt.d
     """
     from ..monitoring.mapping import mapped_data_dir
 
-    data_dir = mapped_data_dir(Path(data_dir), mapping)
+    data_dir = mapped_data_dir(Path(data_dir), mapping, reference_dir)
     save_indicators(indicator_table(load_monitoring(data_dir, reference_dir, as_of=as_of)), out)
