@@ -141,7 +141,7 @@ def test_mapping_yml_inside_the_data_folder_is_used_and_bad_mapped_values_are_va
     _write(export / "anagrafica.csv", rows)
     result = run_cli("indicators", "--data-dir", str(export), "--out", str(tmp_path / "x.csv"))
     assert result.returncode == 2
-    assert "'sex'" in result.stderr and "altro" in result.stderr
+    assert "anagrafica.csv, riga 5, colonna 'Sesso', valore 'altro'" in result.stderr, result.stderr
 
 
 def test_age_is_counted_at_the_start_of_the_first_enrolment():
@@ -164,3 +164,13 @@ def test_a_mapping_naming_an_unknown_contract_column_is_refused(tmp_path):
     path.write_text("columns:\n  participants:\n    eta: Età\n", encoding="utf-8")
     with pytest.raises(InputError, match="colonna sconosciuta"):
         read_mapping(path)
+
+
+def test_problems_of_a_mapped_export_name_the_export_file_and_column(tmp_path):
+    export = write_export(tmp_path / "export")
+    (export / "mappatura.yml").write_text(MAPPING.replace("province: istat", "province: sigla"), encoding="utf-8")
+    result = run_cli("indicators", "--data-dir", str(export), "--mapping", str(export / "mappatura.yml"),
+                     "--out", str(tmp_path / "x.csv"))
+    assert result.returncode == 2
+    assert "anagrafica.csv, colonna 'Provincia'" in result.stderr, result.stderr
+    assert "codici ISTAT numerici: aggiungere `province: istat` alla mappatura" in result.stderr

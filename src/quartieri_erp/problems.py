@@ -113,13 +113,14 @@ class Group:
     column: str | None
     rule: str
     issues: list = field(default_factory=list)
+    contract_column: str | None = None  # the contract's name of the column (hints are keyed on it)
 
     @property
     def rows(self) -> list[int]:
         return [i.row for i in self.issues if i.row is not None]
 
     def hints(self) -> list[str]:
-        return systematic_hints(self.column, [i.value for i in self.issues if i.value is not None])
+        return systematic_hints(self.contract_column or self.column, [i.value for i in self.issues if i.value is not None])
 
     def lines(self) -> list[str]:
         rule = italian(self.rule)
@@ -139,12 +140,28 @@ class Group:
         return lines
 
 
+def as_in_export(issue):
+    """An issue of a mapped folder (an evaluator's export mapped onto the contract) named with the export's
+    file and column, so that the evaluator finds it; other issues unchanged."""
+    from dataclasses import replace
+
+    from .monitoring.mapping import export_origin
+
+    origin = export_origin(issue.file, issue.column)
+    if origin is None:
+        return issue
+    export, column = origin
+    return replace(issue, file=export, column=column)
+
+
 def group_issues(issues: Sequence) -> list[Group]:
     """Issues grouped per (file, column, rule), groups in the order of their first issue."""
     groups: dict[tuple, Group] = {}
-    for issue in issues:
+    for original in issues:
+        issue = as_in_export(original)
         key = (issue.file, issue.column, issue.rule)
-        groups.setdefault(key, Group(issue.file, issue.column, issue.rule)).issues.append(issue)
+        groups.setdefault(key, Group(issue.file, issue.column, issue.rule, contract_column=original.column)
+                          ).issues.append(issue)
     return list(groups.values())
 
 
@@ -195,7 +212,7 @@ def write_issues_csv(issues: Sequence, path: Path | None = None) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as out:  # BOM: Excel opens it as UTF-8
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["file", "riga", "colonna", "valore", "regola", "messaggio"])
-        for issue in issues:
+        for issue in map(as_in_export, issues):
             writer.writerow([issue.file, "" if issue.row is None else issue.row, issue.column or "",
                              "" if issue.value is None else issue.value, issue.rule, italian(issue.rule)])
     return path

@@ -28,6 +28,7 @@ Dates written DD/MM/YYYY are rewritten YYYY-MM-DD; province sigle are upper-case
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -48,6 +49,23 @@ PROVINCE_FORMS = ("sigla", "istat")
 DATE_OF_BIRTH = "date_of_birth"
 KEYS = ("files", "columns", "values", "province")
 EDITION_FILE = "edition.yml"
+ORIGIN_FILE = "mapped_from.json"  # in a mapped folder: the export file and columns behind each contract file
+
+
+def export_origin(file: str | Path, column: str | None) -> tuple[str, str | None] | None:
+    """For a file of a mapped folder: (the export file it comes from, the export's name of ``column``)."""
+    path = Path(file)
+    origin = path.parent / ORIGIN_FILE
+    if not origin.is_file():
+        return None
+    try:
+        entry = json.loads(origin.read_text(encoding="utf-8"))["files"][path.name]
+    except (OSError, ValueError, KeyError):
+        return None
+    columns = dict(entry.get("columns", {}))
+    if column == "age" and DATE_OF_BIRTH in columns and "age" not in columns:
+        return entry["export"], f"{columns[DATE_OF_BIRTH]} (età calcolata)"
+    return entry["export"], columns.get(column, column)
 
 
 def find_mapping(data_dir: Path, mapping: Path | None = None) -> Path | None:
@@ -165,7 +183,8 @@ def map_export(data_dir: Path, mapping_file: Path, reference_dir: Path, target: 
     mapping = read_mapping(mapping_file)
     note_read(mapping_file)
     istat = istat_provinces(reference_dir)
-    tables = {name: _mapped_table(name, mapping, data_dir)[0] for name in TABLES}
+    read = {name: _mapped_table(name, mapping, data_dir) for name in TABLES}
+    tables = {name: frame for name, (frame, _) in read.items()}
     for name, frame in tables.items():
         if "province" in frame.columns:
             frame["province"] = province_codes(frame["province"], mapping["province"], istat)
@@ -185,8 +204,11 @@ def map_export(data_dir: Path, mapping_file: Path, reference_dir: Path, target: 
         frame[contract + extra].to_csv(tmp / TABLES[name].file, index=False, lineterminator="\n")
     if (Path(data_dir) / EDITION_FILE).is_file():
         shutil.copyfile(Path(data_dir) / EDITION_FILE, tmp / EDITION_FILE)
-    (tmp / "MAPPED_FROM.txt").write_text(f"{Path(data_dir).resolve()}\n{Path(mapping_file).resolve()}\n",
-                                         encoding="utf-8")
+    origin = {"mapping": Path(mapping_file).resolve().as_posix(),
+              "files": {TABLES[name].file: {"export": path.resolve().as_posix(),
+                                            "columns": {c: e for c, e in (mapping["columns"].get(name) or {}).items()}}
+                        for name, (_, path) in read.items()}}
+    (tmp / ORIGIN_FILE).write_text(json.dumps(origin, indent=1, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return target
