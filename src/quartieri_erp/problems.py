@@ -79,8 +79,9 @@ RULES: list[tuple[str, str]] = [
      lambda m: f"file non trovato: {m[1]} è {KINDS.get(m[2], m[2])}, che non si può leggere; {SAVE_AS_IT}"),
     (r"both (.+) and (.+) are in the folder: keep only one of them",
      r"nella cartella ci sono sia \1 sia \2: tenerne uno solo"),
-    (r"the workbook has (\d+) sheets \((.+)\) and none is named '(.+)'",
-     r"la cartella di lavoro ha \1 fogli (\2) e nessuno si chiama '\3'"),
+    (r"the workbook has (\d+) sheets \((.+)\) and none is named '([^']+)'.*",
+     r"la cartella di lavoro ha \1 fogli (\2) e nessuno si chiama '\3': rinominare '\3' il foglio che contiene "
+     r"la tabella, o tenere solo quel foglio"),
     (r"the file is written in UTF-16.*", "il file è scritto in UTF-16: " + SAVE_AS_IT),
     (r"the file is neither UTF-8 nor Windows-1252 \(Latin-1\) text(.*?); save it as .*",
      r"il file non è testo UTF-8 né Windows-1252 (Latin-1)\1: " + SAVE_AS_IT),

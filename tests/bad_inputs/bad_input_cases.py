@@ -192,7 +192,7 @@ CASES: list[Case] = [
                                                            b"S0004,laboratorio_sociale,2019-02-24,,x"),),
          (f"{E}, riga 6 — la riga ha 5 valori ma la riga 1 nomina 4 colonne: controllare il separatore",)),
     Case("header-with-another-separator", (replace_bytes(P, HEADER, HEADER.replace(b",", b";")),),
-         (f"{P}, riga 2 — la riga ha 1 valore ma la riga 1 nomina 9 colonne",)),
+         (f"{P} — la riga ha 1 valore ma la riga 1 nomina 9 colonne", "830 righe (riga 2; riga 3;")),
     Case("reference-file-missing", (delete("reference/countries.csv"),),
          ("reference/countries.csv — file non trovato",)),
     # several problems in several folders are reported together ----------------------------------------
