@@ -69,12 +69,13 @@ def plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory):
-    """(first build, second build, figures of the first before the second was built, second's stdout)."""
+def editions(tmp_path_factory, built_report):
+    """(first build, second build, figures of the first before the second was built, second's build result).
+
+    The first edition is the session's default build (``built_report``), shared with the other tests.
+    """
     tmp = tmp_path_factory.mktemp("editions")
-    first, second = tmp / "ed2021", tmp / "ed2022"
-    result = run_cli("build", "--renderer", "offline", "--out", str(first))
-    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = built_report, tmp / "ed2022"
     figures_before = _digests(first / "figures")
     data = second_edition(tmp / "data2022")
     result = run_cli("build", "--renderer", "offline", "--out", str(second), "--data-dir", str(data),
