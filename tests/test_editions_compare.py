@@ -99,3 +99,28 @@ def test_reconciliation_says_what_the_report_does():
 def test_sentences_skip_tables_and_headings():
     text = "## Titolo\n\nPrima frase lunga abbastanza. Seconda frase, anche questa lunga.\n\n| a | b |\n|---|---|"
     assert sentences(text) == ["Prima frase lunga abbastanza.", "Seconda frase, anche questa lunga."]
+
+
+def test_previous_build_goes_only_to_the_notebooks_that_declare_it(tmp_path):
+    from conftest import ROOT
+    from quartieri_erp.build.editions import chapter_parameters
+    from quartieri_erp.params import load_params
+
+    params = load_params(previous_build=str(tmp_path))
+    assert chapter_parameters(ROOT / "notebooks" / "A7_confronto_edizioni.ipynb", params, ROOT) == \
+        {"previous_build": tmp_path.as_posix()}
+    assert chapter_parameters(ROOT / "notebooks" / "02_bando.ipynb", params, ROOT) == {}
+    assert chapter_parameters(ROOT / "notebooks" / "A7_confronto_edizioni.ipynb", load_params(), ROOT) == \
+        {"previous_build": ""}
+
+
+def test_a_build_with_another_out_keeps_its_figures_under_it(tmp_path):
+    from conftest import ROOT
+    from quartieri_erp.params import load_params
+
+    default = load_params()
+    assert default.figures_dir == ROOT / "figures" and default.build_figures == ROOT / "build" / "figures"
+    assert default.previous_build is None and default.mapping is None
+    other = load_params(out=str(tmp_path / "ed2022"), edition="2022")
+    assert other.figures_dir == tmp_path / "ed2022" / "figures" == other.build_figures
+    assert other.edition == "2022"
