@@ -44,11 +44,15 @@ def reconciliation_warnings(params: RunParams) -> list[str]:
     r = reconcile(monitored, funded)
     warnings = []
     if r.monitored_not_funded:
-        warnings.append(f"Avviso: {len(r.monitored_not_funded)} progetti dei dati di monitoraggio non sono tra i "
-                        f"finanziati dei dati del programma ({', '.join(r.monitored_not_funded)}): sono contati negli "
-                        "indicatori e hanno una scheda, ma non entrano nelle cifre del bando.")
+        n = len(r.monitored_not_funded)
+        warnings.append(f"Avviso: {n} {'progetto' if n == 1 else 'progetti'} dei dati di monitoraggio "
+                        f"{'non è' if n == 1 else 'non sono'} tra i finanziati dei dati del programma "
+                        f"({', '.join(r.monitored_not_funded)}): contati negli indicatori e con una scheda, ma fuori "
+                        "dalle cifre del bando (appendice 'Cosa cambia rispetto all'edizione precedente').")
     if r.funded_not_monitored:
-        warnings.append(f"Avviso: {len(r.funded_not_monitored)} progetti finanziati secondo i dati del programma non "
-                        f"compaiono nei dati di monitoraggio ({', '.join(r.funded_not_monitored)}): sono contati tra i "
-                        "finanziati ma non hanno partecipanti né scheda.")
+        n = len(r.funded_not_monitored)
+        warnings.append(f"Avviso: {n} {'progetto finanziato' if n == 1 else 'progetti finanziati'} secondo i dati "
+                        f"del programma {'non compare' if n == 1 else 'non compaiono'} nei dati di monitoraggio "
+                        f"({', '.join(r.funded_not_monitored)}): contati tra i finanziati, ma senza partecipanti né "
+                        "scheda.")
     return warnings

@@ -8,6 +8,7 @@ edition, with or without a previous one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,7 +117,7 @@ def _projects_clause(c: Comparison) -> str:
         parts.append(f"cambiano i dati di {counted(len(c.changed_projects), 'progetto', 'progetti')}")
     if not parts:
         return "L'elenco dei progetti e i loro dati non cambiano."
-    text = join_it(parts)
+    text = re.sub(r" e (?=[eE])", " ed ", join_it(parts))  # 'ed esce'
     return f"Nei dati di monitoraggio {text}."
 
 
@@ -160,6 +161,7 @@ def indicators_table(comparison: Comparison | None) -> pd.DataFrame:
     rows = comparison.indicators[comparison.indicators["status"] != UNCHANGED]
     if rows.empty:
         return _none_row(columns, "nessuna variazione")
+    rows = rows.sort_values("beyond_ci", ascending=False, kind="stable")  # the marked ones first
     return pd.DataFrame({
         "Indicatore": rows["indicator"].map(lambda k: INDICATOR_NAMES.get(k, k)),
         "Gruppo": rows["group"].map(lambda g: GROUP_NAMES.get(g, g)),

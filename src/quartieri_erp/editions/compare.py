@@ -198,5 +198,11 @@ def summary_lines(comparison: Comparison, limit: int = 12) -> list[str]:
         lines.append(f"  … e altri {len(c.marked) - limit}")
     files = c.inputs[c.inputs["status"] != UNCHANGED]
     lines.append(f"File di input cambiati: {', '.join(files['file']) or 'nessuno'}")
-    lines.append(f"Frasi della Sintesi cambiate: {len(c.sintesi)}")
+    new_sentences = c.sintesi[c.sintesi["status"] == ADDED]["sentence"].tolist()
+    lines.append(f"Frasi della Sintesi cambiate: {len(new_sentences)} nuove, "
+                 f"{len(c.sintesi) - len(new_sentences)} non più presenti")
+    for sentence in new_sentences[:3]:
+        lines.append(f"  + {sentence if len(sentence) <= 160 else sentence[:159] + '…'}")
+    if len(new_sentences) > 3:
+        lines.append("  … (tutte nel CSV: --csv FILE)")
     return lines
