@@ -49,6 +49,7 @@ PROVINCE_FORMS = ("sigla", "istat")
 DATE_OF_BIRTH = "date_of_birth"
 KEYS = ("files", "columns", "values", "province")
 EDITION_FILE = "edition.yml"
+MAPPED_KEPT = 4  # mapped copies kept in .cache/mapped (one per export and mapping content)
 ORIGIN_FILE = "mapped_from.json"  # in a mapped folder: the export file and columns behind each contract file
 
 
@@ -232,4 +233,13 @@ def mapped_data_dir(data_dir: Path, mapping: Path | None = None, reference_dir: 
     if not (target / PARTICIPANTS.file).is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
         map_export(data_dir, mapping_file, reference_dir, target)
+        _prune(target.parent, keep=MAPPED_KEPT)
     return target
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Keep the ``keep`` most recently written mapped folders (they hold copies of personal data)."""
+    mapped = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in mapped[keep:]:
+        shutil.rmtree(stale, ignore_errors=True)
