@@ -21,7 +21,8 @@ class ChapterRun:
     source: Path  # notebook in notebooks/
     output: Path  # executed notebook
     title: str
-    extra: dict = field(default_factory=dict, hash=False, compare=False)  # parameters only this notebook declares (e.g. previous_build)
+    # parameters only this notebook declares (e.g. previous_build), injected next to the run's parameters
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def read_log(self) -> Path:

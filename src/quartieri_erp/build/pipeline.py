@@ -133,7 +133,8 @@ def _with_mapping(params: RunParams) -> RunParams:
     if find_mapping(params.data_dir, params.mapping) is None:
         return params
     mapped = mapped_data_dir(params.data_dir, params.mapping, params.reference_dir)
-    print(f"• Export mapped onto the data contract ({display_path(params.data_dir)} → {display_path(mapped)})", flush=True)
+    print(f"• Export mapped onto the data contract ({display_path(params.data_dir)} → {display_path(mapped)})",
+          flush=True)
     return replace(params, data_dir=mapped)
 
 

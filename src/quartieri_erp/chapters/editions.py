@@ -110,9 +110,11 @@ def _files_clause(n: int) -> str:
 def _projects_clause(c: Comparison) -> str:
     parts = []
     if c.entered:
-        parts.append(f"{'entra' if len(c.entered) == 1 else 'entrano'} {counted(len(c.entered), 'progetto', 'progetti')} ({join_it(c.entered)})")
+        verb = "entra" if len(c.entered) == 1 else "entrano"
+        parts.append(f"{verb} {counted(len(c.entered), 'progetto', 'progetti')} ({join_it(c.entered)})")
     if c.left:
-        parts.append(f"{'esce' if len(c.left) == 1 else 'escono'} {counted(len(c.left), 'progetto', 'progetti')} ({join_it(c.left)})")
+        verb = "esce" if len(c.left) == 1 else "escono"
+        parts.append(f"{verb} {counted(len(c.left), 'progetto', 'progetti')} ({join_it(c.left)})")
     if c.changed_projects:
         parts.append(f"cambiano i dati di {counted(len(c.changed_projects), 'progetto', 'progetti')}")
     if not parts:
@@ -197,7 +199,8 @@ def reconciliation_text(r: Reconciliation) -> str:
         ids = join_it(r.monitored_not_funded)
         n = len(r.monitored_not_funded)
         parts.append(f"I dati di monitoraggio contengono {counted(n, 'progetto', 'progetti')} "
-                     f"che non {'risulta' if n == 1 else 'risultano'} tra i finanziati dell'avviso nei dati del programma ({ids}). Il rapporto ne "
+                     f"che non {'risulta' if n == 1 else 'risultano'} tra i finanziati dell'avviso nei dati del "
+                     f"programma ({ids}). Il rapporto ne "
                      "conta i partecipanti negli indicatori e dedica loro una scheda, ma non li include nelle cifre "
                      "del bando (capitolo sull'attuazione), che vengono dai dati del programma: va verificato se si "
                      "tratta di progetti finanziati dopo l'edizione pubblicata o di codici errati.")
