@@ -53,6 +53,18 @@ MAPPED_KEPT = 4  # mapped copies kept in .cache/mapped (one per export and mappi
 ORIGIN_FILE = "mapped_from.json"  # in a mapped folder: the export file and columns behind each contract file
 
 
+def export_folder(data_dir: Path) -> Path:
+    """The export folder behind a mapped data folder (``data_dir`` itself when it is not mapped)."""
+    origin = Path(data_dir) / ORIGIN_FILE
+    if not origin.is_file():
+        return Path(data_dir)
+    try:
+        files = json.loads(origin.read_text(encoding="utf-8"))["files"]
+        return Path(next(iter(files.values()))["export"]).parent
+    except (OSError, ValueError, KeyError, StopIteration):
+        return Path(data_dir)
+
+
 def export_origin(file: str | Path, column: str | None) -> tuple[str, str | None] | None:
     """For a file of a mapped folder: (the export file it comes from, the export's name of ``column``)."""
     path = Path(file)
