@@ -2,7 +2,8 @@
 
 A chapter is re-executed only when its notebook, the run parameters, the package code (or the versions
 of the libraries it runs on) or one of the input files it read has changed. Entries are written
-atomically after a successful execution, so a build that fails half-way leaves no partial entry.
+atomically after a successful execution, so a build that fails half-way leaves no partial entry, and
+each stores the checksum of its executed notebook: a damaged entry is reported, discarded and re-run.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..hashing import code_fingerprint, digest, file_digest
+from ..integrity import discarded, sha256
 
 def _write_atomically(folder: Path, files: dict[str, bytes]) -> None:
     """Create ``folder`` with ``files`` in one rename (an existing folder is replaced)."""
@@ -47,14 +49,29 @@ class BuildCache:
     def _entry(self, notebook: Path) -> Path:
         return self.root / "chapters" / notebook.stem
 
-    def lookup(self, notebook: Path, key: str) -> Path | None:
-        """The cached executed notebook for ``key`` if every file it read is unchanged, else None."""
-        entry = self._entry(notebook)
+    def _verified(self, entry: Path) -> dict | None:
+        """The entry's metadata when the entry is whole (its notebook matches the stored checksum); a
+        damaged entry is reported, deleted and None returned. None, silently, when there is no entry."""
+        if not entry.exists():
+            return None
         try:
             meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            if not isinstance(meta, dict) or not {"key", "reads", "sha256"} <= set(meta):
+                raise ValueError("incomplete metadata")
+            if sha256((entry / "executed.ipynb").read_bytes()) != meta["sha256"]:
+                raise ValueError("the executed notebook does not match its checksum")
+        except (OSError, ValueError) as err:
+            discarded(entry, str(err).splitlines()[0][:120])
+            shutil.rmtree(entry, ignore_errors=True)
             return None
-        if meta.get("key") != key:
+        return meta
+
+    def lookup(self, notebook: Path, key: str) -> Path | None:
+        """The cached executed notebook for ``key`` if the entry is whole and every file it read is
+        unchanged, else None."""
+        entry = self._entry(notebook)
+        meta = self._verified(entry)
+        if meta is None or meta.get("key") != key:
             return None
         for name, sha in meta["reads"].items():
             path = self.project / name  # absolute names stay absolute
@@ -65,9 +82,10 @@ class BuildCache:
     def store(self, notebook: Path, key: str, executed: Path, read_files: list[Path], seconds: float) -> None:
         """Remember a successful execution, the files it read and how long it took (replaces the previous entry)."""
         reads = {self._name(p): file_digest(p) for p in read_files if p.is_file()}
-        meta = json.dumps({"key": key, "reads": reads, "seconds": round(seconds, 2)}, indent=1,
-                          sort_keys=True).encode()
-        _write_atomically(self._entry(notebook), {"executed.ipynb": executed.read_bytes(), "meta.json": meta})
+        data = executed.read_bytes()
+        meta = json.dumps({"key": key, "reads": reads, "seconds": round(seconds, 2), "sha256": sha256(data)},
+                          indent=1, sort_keys=True).encode()
+        _write_atomically(self._entry(notebook), {"executed.ipynb": data, "meta.json": meta})
 
     def expected_seconds(self, notebook: Path) -> float:
         """How long the notebook took last time (for scheduling the longest first); a guess from its size

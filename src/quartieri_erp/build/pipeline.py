@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import BuildError, InputError
-from ..params import RunParams
+from ..errors import BuildError, InputError, ParameterError
+from ..params import RunParams, check_input_folders
 from ..paths import display_path, project_root
 from ..readlog import reads
 from ..render.book import Book, load_book
@@ -26,6 +26,9 @@ from ..hashing import code_fingerprint, digest, file_digest
 from .cache import BuildCache
 from .execute import ChapterRun, RunResult, chapter_title, execute_all, raise_failures
 from .inputs import validate_inputs
+from . import faults
+from .outdir import check_out, check_writable, claim_out, locked, remove_leftovers
+from .privacy_scan import check_staged
 from .publish import export_figures, keep_failed, publish
 from .stage import colophon, git_commit, input_files, stage_project
 
@@ -82,8 +85,19 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     cache = BuildCache(root / ".cache")
     renderer = choose_renderer(renderer)
     progress = Progress(len(book.notebooks))
+    check_input_folders(params)
+    check_out(params, root)
+    check_cache(cache.root)
+    claim_out(params.out)
+    with locked(params.out):
+        remove_leftovers(params.out)
+        return _build_in(params, root, book, cache, renderer, force, progress, started)
+
+
+def _build_in(params: RunParams, root: Path, book: Book, cache: BuildCache, renderer: str, force: bool,
+              progress: Progress, started: float) -> tuple[Path, Path]:
+    """The build proper, in a staging folder of the (checked, locked) output folder."""
     parameters = params.notebook_parameters(root)
-    params.out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=params.out))
     try:
         runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb)) for nb in book.notebooks]
@@ -119,6 +133,16 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
         shutil.rmtree(stage, ignore_errors=True)
     print(f"Report built in {_seconds(started)} s:\n  HTML: {published[0]}\n  PDF:  {published[1]}")
     return published
+
+
+def check_cache(folder: Path) -> None:
+    """The cache folder must be writable (it is created when missing)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ParameterError(f"the cache folder {folder} cannot be created ({err.strerror}); "
+                             f"make its parent writable") from None
+    check_writable(folder, "the cache folder", "make it writable (chmod -R u+w) or delete it")
 
 
 @contextmanager
@@ -175,6 +199,8 @@ def _execute_chapters(missing: list[ChapterRun], total: int, parameters: dict, p
     with ThreadPoolExecutor(max_workers=1) as background:
         warming = background.submit(_warm_indicators, params)
         ready.result()
+        warming.result()  # verified (or recomputed) before any chapter reads it
+        faults.point("executing")
         results = execute_all(missing, parameters, pool, len(pool), progress.chapter)
         warming.result()
     for result in results:
@@ -206,6 +232,10 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
     from ..indicators import save_indicators
 
     save_indicators(_warm_indicators(params).indicators, stage / INDICATORS_CSV)
-    published = publish(stage, params.out, index, pdf)
+    faults.point("rendered")
+    progress.step("Checking the outputs for participant ids")
+    check_staged(params.data_dir, [index.parent, stage / "notebooks", stage / INDICATORS_CSV],
+                 f"The previous report in {(params.out / 'report').as_posix()} is untouched.")
+    published = publish(stage, params.out, index, pdf, stage.name.removeprefix(".staging-"))
     export_figures(params.out / "executed", book, params.figures_dir)
     return published
