@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..params import RunParams
+from .bounds import bounds_issues
 
 
 def validate_inputs(params: RunParams) -> None:
     """Check the curated programme data and the monitoring data; one InputError lists every problem.
+
+    First the bounds of one build (see ``bounds``): table sizes, text lengths, ids that clash by case.
 
     The monitoring data are checked by computing their shared indicator set (``load_monitoring`` runs
     every rule), which the chapters then read from the cache instead of loading the data again.
@@ -19,7 +22,7 @@ def validate_inputs(params: RunParams) -> None:
         lambda: check_programme(params.programme_dir, params.reference_dir),
         lambda: shared_indicators(params.data_dir, params.reference_dir, params.as_of),
     )
-    issues = []
+    issues = bounds_issues(params)
     for check in checks:
         try:
             check()
