@@ -14,7 +14,13 @@ from .errors import BuildError, InputError, ParameterError
 def _build(args: argparse.Namespace) -> int:
     from .build.pipeline import build
     from .params import load_params
+    from .paths import project_root
 
+    try:
+        project_root()
+    except FileNotFoundError:
+        raise ParameterError(f"{Path.cwd()} is not inside the project (no params.yml in it or above it): run "
+                             f"quartieri-erp from the project folder; --params may name a file elsewhere") from None
     params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, out=args.out)
     build(params, renderer=args.renderer, force=args.force)
     return 0

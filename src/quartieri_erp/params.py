@@ -127,7 +127,7 @@ def check_input_folders(params: RunParams) -> None:
     """Each input folder must exist and be a folder; the message names the parameter and the path."""
     for name in INPUT_FIELDS:
         folder = getattr(params, name)
-        option = f"--{name.replace('_', '-')}" if name == "data_dir" else name
+        option = "data_dir (--data-dir)" if name == "data_dir" else name
         if not folder.exists():
             raise ParameterError(f"{option} {folder} does not exist; check the spelling of the folder "
                                  f"(relative paths are taken from the current folder on the command line, "
