@@ -17,10 +17,13 @@ def _build(args: argparse.Namespace) -> int:
     from .paths import project_root
 
     try:
-        project_root()
+        root = project_root()
     except FileNotFoundError:
-        raise ParameterError(f"{Path.cwd()} is not inside the project (no params.yml in it or above it): run "
-                             f"quartieri-erp from the project folder; --params may name a file elsewhere") from None
+        root = None
+    if root is None or not (root / "_quarto.yml").is_file():
+        raise ParameterError(f"{Path.cwd()} is not inside the project (no params.yml and _quarto.yml in it or "
+                             f"above it): run quartieri-erp from the project folder; --params may name a "
+                             f"file elsewhere")
     params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, out=args.out)
     build(params, renderer=args.renderer, force=args.force)
     return 0

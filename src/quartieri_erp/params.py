@@ -104,6 +104,10 @@ def load_params(params_file: Path | None = None, **overrides) -> RunParams:
     root = params_file.resolve().parent
     try:
         raw = yaml.load(params_file.read_text(encoding="utf-8"), Loader=_NoAliasLoader) or {}
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ParameterError(f"{params_file}: cannot be read{where}: {err.problem or err.context}") from None
     except (yaml.YAMLError, ValueError) as err:  # YAML turns 2020-13-01 into a date and fails
         raise ParameterError(f"{params_file}: cannot be read ({err}); dates are written YYYY-MM-DD") from None
     except (OSError, UnicodeDecodeError) as err:

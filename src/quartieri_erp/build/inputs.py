@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..params import RunParams
-from .bounds import bounds_issues
 
 
 def validate_inputs(params: RunParams) -> None:
@@ -16,6 +15,7 @@ def validate_inputs(params: RunParams) -> None:
     every rule), which the chapters then read from the cache instead of loading the data again.
     """
     from ..curated import check_programme
+    from .bounds import bounds_issues
     from ..indicators import shared_indicators
 
     checks = (

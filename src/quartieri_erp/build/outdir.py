@@ -55,11 +55,22 @@ def check_out(params: RunParams, root: Path) -> None:
         raise ParameterError(f"--out {out} is the project folder or contains it; {advice}")
     for name in ("data_dir", "programme_dir", "reference_dir"):
         folder = getattr(params, name)
-        if _inside(out, folder) or _inside(folder, out):
-            raise ParameterError(f"--out {out} is, is inside or contains the input folder {folder} "
-                                 f"({name}); outputs must not mix with inputs: {advice}")
+        relation = ("is the input folder" if out == folder else "is inside the input folder"
+                    if _inside(out, folder) else "contains the input folder" if _inside(folder, out) else None)
+        if relation:
+            raise ParameterError(f"--out {out} {relation} {folder} ({name}); outputs must not mix with "
+                                 f"inputs: {advice}")
     if out.exists() and not out.is_dir():
         raise ParameterError(f"--out {out} is a file, not a folder; {advice}")
+    if not out.exists():
+        parent = next(p for p in out.parents if p.exists())
+        if not parent.is_dir():
+            raise ParameterError(f"--out {out} cannot be created: {parent} is a file; {advice}")
+        try:
+            check_writable(parent, "the folder", "")
+        except ParameterError:
+            raise ParameterError(f"--out {out} cannot be created ({parent} is not writable); "
+                                 f"choose a writable folder") from None
     if out.is_dir() and not (out / MARKER).is_file():
         foreign = sorted(p.name for p in out.iterdir() if not _owned_name(p.name))
         if foreign:

@@ -136,13 +136,13 @@ def _build_in(params: RunParams, root: Path, book: Book, cache: BuildCache, rend
 
 
 def check_cache(folder: Path) -> None:
-    """The cache folder must be writable (it is created when missing)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ParameterError(f"the cache folder {folder} cannot be created ({err.strerror}); "
-                             f"make its parent writable") from None
-    check_writable(folder, "the cache folder", "make it writable (chmod -R u+w) or delete it")
+    """The cache folder must be writable, or creatable in a writable parent (checked, nothing created)."""
+    if folder.is_dir():
+        check_writable(folder, "the cache folder", "make it writable (chmod -R u+w) or delete it")
+    elif folder.exists() or os.path.lexists(folder):
+        raise ParameterError(f"the cache folder {folder} is not a folder; delete it (it is recreated)")
+    else:
+        check_writable(folder.parent, "the folder of the cache", "make it writable")
 
 
 @contextmanager
