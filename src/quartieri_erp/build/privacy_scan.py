@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import struct
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from ..errors import BuildError
 BINARY_OUTPUTS = ("image/png", "image/jpeg", "image/gif", "application/pdf")  # base64: any text may occur
 DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
 TOKEN = re.compile(r"[\w-]+")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 TEXT_SUFFIXES = {".html", ".csv", ".txt", ".md", ".svg", ".json"}
 
 
@@ -48,11 +51,41 @@ def notebook_text(path: Path) -> str:
 
 
 def png_text(path: Path) -> str:
-    """The text chunks of a PNG (titles, descriptions, alt text written as metadata)."""
-    from PIL import Image  # noqa: PLC0415
+    """The text chunks of a PNG (tEXt, zTXt, iTXt: titles, descriptions, alt text), read without
+    decoding the picture."""
+    parts = []
+    with path.open("rb") as handle:
+        if handle.read(8) != PNG_SIGNATURE:
+            return ""
+        while header := handle.read(8):
+            if len(header) < 8:
+                break
+            length, kind = struct.unpack(">I4s", header)
+            if kind in (b"tEXt", b"zTXt", b"iTXt"):
+                parts.append(_text_chunk(kind, handle.read(length)))
+                handle.seek(4, 1)  # CRC
+            else:
+                handle.seek(length + 4, 1)
+            if kind == b"IEND":
+                break
+    return "\n".join(parts)
 
-    with Image.open(path) as image:
-        return "\n".join(f"{key}: {value}" for key, value in image.text.items())
+
+def _text_chunk(kind: bytes, data: bytes) -> str:
+    key, _, rest = data.partition(b"\0")
+    try:
+        if kind == b"tEXt":
+            text = rest.decode("latin-1")
+        elif kind == b"zTXt":
+            text = zlib.decompress(rest[1:]).decode("latin-1")
+        else:  # iTXt: flag, method, language, translated keyword, text
+            compressed, rest = rest[0], rest[2:]
+            _, _, rest = rest.partition(b"\0")
+            _, _, rest = rest.partition(b"\0")
+            text = (zlib.decompress(rest) if compressed else rest).decode("utf-8", "replace")
+    except (zlib.error, IndexError):
+        text = rest.decode("latin-1")
+    return f"{key.decode('latin-1')}: {text}"
 
 
 def file_text(path: Path) -> str | None:
