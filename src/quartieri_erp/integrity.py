@@ -16,5 +16,7 @@ def sha256(data: bytes) -> str:
 def discarded(entry: Path, reason: str) -> None:
     """Report a damaged cache entry in one line on the process's real stderr (in a kernel, its log, so
     the notice never reaches a notebook's output)."""
-    print(f"warning: cache entry {entry} is damaged ({reason}): discarded, recomputing", file=sys.__stderr__,
-          flush=True)
+    stream = sys.__stderr__
+    if stream is not None:  # one write: lines from parallel conversions never interleave
+        stream.write(f"warning: cache entry {entry} is damaged ({reason}): discarded, recomputing\n")
+        stream.flush()

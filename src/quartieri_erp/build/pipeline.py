@@ -127,7 +127,7 @@ def _build_in(params: RunParams, root: Path, book: Book, cache: BuildCache, rend
             published = _render_and_publish(renderer, root, stage, book, params, progress, cache)
             key_file.write_text(report_key)
     except KeyboardInterrupt:
-        print(f"Interrupted: the previous report in {display_path(params.out / 'report', root)} is untouched.")
+        print(f"Interrupted: the previous report in {display_path(params.out, root) + '/report'} is untouched.")
         raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -176,7 +176,7 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
         validate_inputs(params)
     except InputError:
         print(f"Invalid input: nothing was built; the previous report in "
-              f"{display_path(params.out / 'report', root)} is untouched.", flush=True)
+              f"{display_path(params.out, root) + '/report'} is untouched.", flush=True)
         raise
     cache.set_marker("validated", inputs_key)
     return inputs_key
