@@ -114,7 +114,11 @@ def test_a_build_with_damaged_cache_entries_recomputes_them_and_publishes_the_sa
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     damaged = [line for line in result.stderr.splitlines() if "is damaged" in line]
-    assert len(damaged) == 2 + 5 + 1, result.stderr
+    assert len([line for line in damaged if "/chapters/" in line]) == 2, result.stderr
+    assert len([line for line in damaged if "/indicators/" in line]) == 1, result.stderr
+    assert len([line for line in damaged if "/pandoc/" in line]) >= 3, result.stderr  # those this render uses
+    assert all(line.startswith("warning: cache entry ") for line in damaged)
+    assert all(path.stat().st_size > 64 for path in (cache / "pandoc").iterdir())  # the rest were pruned
     executed = [line.split()[2] for line in result.stdout.splitlines() if "✓" in line and "(cache)" not in line]
     assert sorted(executed) == ["A1_metodo.ipynb", "A5_glossario.ipynb"]
     report, expected = project_copy / "build" / "report", built_report / "report"

@@ -1,7 +1,8 @@
 """`quartieri-erp build`: validate inputs, execute the chapters, render, then publish atomically.
 
-Nothing under <out>/report is touched until every step has succeeded: the build works in a staging
-folder inside <out> and swaps the finished report in at the end. Each step is skipped when the content
+Nothing under <out>/report is touched until every step has succeeded and the staged outputs show no
+participant id: the build works in a staging folder inside <out> (a folder it owns, see ``outdir``) and
+publishes by switching the ``report`` and ``executed`` links to the new versions (see ``publish``). Each step is skipped when the content
 hashes it depends on are those of the last successful build (see ``cache``); ``--force`` redoes all.
 """
 
