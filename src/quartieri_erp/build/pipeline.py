@@ -30,7 +30,7 @@ from .inputs import validate_inputs
 from . import faults
 from .outdir import check_out, check_writable, claim_out, locked, remove_leftovers
 from .privacy_scan import check_staged
-from .publish import export_figures, keep_failed, publish
+from .publish import collect_versions, export_figures, keep_failed, publish
 from .stage import colophon, git_commit, input_files, stage_project
 
 REPORT_KEY = ".report-key"
@@ -92,6 +92,7 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     claim_out(params.out)
     with locked(params.out):
         remove_leftovers(params.out)
+        collect_versions(params.out)  # versions a killed build moved in but never linked
         return _build_in(params, root, book, cache, renderer, force, progress, started)
 
 

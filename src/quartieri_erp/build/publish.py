@@ -58,6 +58,8 @@ def collect_versions(out: Path) -> None:
         if not versions.is_dir():
             continue
         link = out / name
+        if not link.is_symlink() and link.is_dir():  # a copied report: its versions are copies too
+            continue
         current = os.readlink(link) if link.is_symlink() else None
         for version in versions.iterdir():
             if current != f"{folder}/{version.name}":
