@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -10,14 +11,20 @@ from conftest import ROOT
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``folder`` (hidden ones too), by relative path."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    """SHA-256 of every file under ``folder`` (hidden ones too), by relative path; a symbolic link counts
+    as its target (``-> target``), so a switched ``report`` link is a change."""
+    found = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_symlink() and p != folder:
+            found[p.relative_to(folder).as_posix()] = f"-> {os.readlink(p)}"
+        elif p.is_file():
+            found[p.relative_to(folder).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return found
 
 
 def install_previous_report(built: Path, out: Path) -> dict[str, str]:
     """Copy a successful build into ``out`` (the report a failed build must not touch); returns its snapshot."""
-    shutil.copytree(built, out)
+    shutil.copytree(built, out, symlinks=True)  # report/ and executed/ stay links to their versions
     return snapshot(out)
 
 

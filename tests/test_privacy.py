@@ -1,6 +1,6 @@
 """No participant identifier reaches the report: the built HTML, the PDF text, the executed notebooks and
-the figures are scanned for every ``participant_id`` of the input, and the scan catches a chapter that
-displays raw rows.
+the figures are scanned for every ``participant_id`` of the input, and the build itself (which runs the
+same scanner on its staged outputs) refuses to publish a chapter that displays raw rows.
 
 Pictures are scanned for their text chunks only: an identifier drawn into the pixels of a figure would
 not be seen here.
@@ -10,23 +10,20 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import nbformat
 import pytest
-from PIL import Image
 from pypdf import PdfReader
 
 from conftest import ROOT, run_cli
+from quartieri_erp.build.privacy_scan import DATA_URI, find_ids, notebook_text, png_text
 from quartieri_erp.render.book import load_book
-from report_state import warm_cache
+from report_state import install_previous_report, leftovers, snapshot, warm_cache
 
 BOOK = load_book(ROOT / "_quarto.yml")
-BINARY_OUTPUTS = ("image/png", "image/jpeg", "image/gif", "application/pdf")  # base64: any text may occur
-DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
 
 
 def participant_ids(data_dir: Path) -> list[str]:
@@ -34,31 +31,10 @@ def participant_ids(data_dir: Path) -> list[str]:
         return [row["participant_id"] for row in csv.DictReader(handle)]
 
 
-def _joined(value: str | list[str]) -> str:
-    return "".join(value) if isinstance(value, list) else str(value)
-
-
-def notebook_text(path: Path) -> str:
-    """Everything a notebook holds as text: metadata, sources and outputs (images aside)."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    parts = [json.dumps(nb.get("metadata", {}))]
-    for cell in nb["cells"]:
-        parts.append(_joined(cell["source"]))
-        for output in cell.get("outputs", []):
-            parts += [_joined(output.get(key, "")) for key in ("text", "ename", "evalue", "traceback")]
-            parts += [_joined(data) for mime, data in output.get("data", {}).items() if mime not in BINARY_OUTPUTS]
-    return "\n".join(parts)
-
-
 def pdf_text(path: Path) -> str:
     reader = PdfReader(path)
     return "\n".join([json.dumps({k: str(v) for k, v in (reader.metadata or {}).items()})]
                      + [page.extract_text() for page in reader.pages])
-
-
-def png_text(path: Path) -> str:
-    with Image.open(path) as image:
-        return "\n".join(f"{key}: {value}" for key, value in image.text.items())
 
 
 def build_texts(out: Path, figures_dir: Path) -> dict[str, str]:
@@ -73,10 +49,8 @@ def build_texts(out: Path, figures_dir: Path) -> dict[str, str]:
 
 
 def leaks(texts: dict[str, str], ids: list[str]) -> dict[str, list[str]]:
-    """The identifiers found in each text (whole identifiers only, not parts of longer words)."""
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
-                         + r")(?![\w-])")
-    found = {where: sorted(set(pattern.findall(text))) for where, text in texts.items()}
+    """The identifiers found in each text (whole identifiers only: the build's own scanner)."""
+    found = {where: find_ids(text, set(ids)) for where, text in texts.items()}
     return {where: hits for where, hits in found.items() if hits}
 
 
@@ -91,8 +65,9 @@ def test_the_built_report_shows_no_participant_id(built_report):
     assert leaks(texts, participant_ids(ROOT / "data" / "synthetic")) == {}
 
 
-def test_the_scan_catches_a_chapter_that_displays_raw_rows(project_copy, built_report):
+def test_the_build_stops_before_publishing_a_chapter_that_displays_raw_rows(project_copy, built_report):
     warm_cache(project_copy)
+    previous = install_previous_report(built_report, project_copy / "build")
     victim = project_copy / BOOK.notebooks[-1]
     nb = nbformat.read(victim, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(
@@ -102,12 +77,14 @@ def test_the_scan_catches_a_chapter_that_displays_raw_rows(project_copy, built_r
 
     result = run_cli("build", "--renderer", "offline", cwd=project_copy)
 
-    assert result.returncode == 0, result.stdout + result.stderr
-    found = leaks(build_texts(project_copy / "build", project_copy / "figures"),
-                  participant_ids(project_copy / "data" / "synthetic"))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "participant ids found in the outputs; nothing was published" in result.stderr
     first_three = participant_ids(project_copy / "data" / "synthetic")[:3]
-    assert kinds(found) == {".html", ".pdf", ".ipynb"}  # the page, the PDF and the notebook; no figure
-    assert all(hits == first_three for hits in found.values())
+    for name in (f"{victim.stem}.html", victim.name):  # the page and the executed notebook are named
+        assert f"{name}: 3 id(s), e.g. {', '.join(sorted(first_three))}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project_copy / "build") == previous
+    assert leftovers(project_copy / "build") == []
 
 
 @pytest.mark.parametrize("path", ["data/real/participants.csv", "data/real/2021-06/participants.xlsx",

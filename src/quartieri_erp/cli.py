@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +14,16 @@ from .errors import BuildError, InputError, ParameterError
 def _build(args: argparse.Namespace) -> int:
     from .build.pipeline import build
     from .params import load_params
+    from .paths import project_root
 
+    try:
+        root = project_root()
+    except FileNotFoundError:
+        root = None
+    if root is None or not (root / "_quarto.yml").is_file():
+        raise ParameterError(f"{Path.cwd()} is not inside the project (no params.yml and _quarto.yml in it or "
+                             f"above it): run quartieri-erp from the project folder; --params may name a "
+                             f"file elsewhere")
     params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, out=args.out,
                          illustrative=True if args.illustrative else None,
                          edition=args.edition, previous_build=args.previous, mapping=args.mapping)
@@ -40,8 +51,17 @@ def _indicators(args: argparse.Namespace) -> int:
     from .indicators import write_indicators
     from .params import load_params
 
+    from .params import check_input_folders
+
     params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, mapping=args.mapping)
-    write_indicators(params.data_dir, args.out, params.reference_dir, params.as_of, mapping=params.mapping)
+    check_input_folders(params)
+    out = args.out.expanduser()
+    if out.is_dir():
+        raise ParameterError(f"indicators --out {out} is a folder; give the path of the CSV file to write, "
+                             f"e.g. {out / 'indicators.csv'}")
+    if not out.parent.is_dir():
+        raise ParameterError(f"indicators --out {out}: the folder {out.parent} does not exist; create it first")
+    write_indicators(params.data_dir, out, params.reference_dir, params.as_of, mapping=params.mapping)
     print(f"indicators written to {args.out}")
     return 0
 
@@ -114,7 +134,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print("Interrupted: the previous report is untouched.", file=sys.stderr)
-        return 130
+        _exit_now(130)
+    except OSError as err:
+        print(os_error_message(err), file=sys.stderr)
+        return 1 if err.errno == errno.ENOSPC else 2
+    return 0  # not reached
+
+
+def os_error_message(err: OSError) -> str:
+    """One line for a file-system error: what failed, on which path, and what to do."""
+    where = " and ".join(str(p) for p in (err.filename, err.filename2) if p) or "a file"
+    if err.errno == errno.ENOSPC:
+        return (f"Build failed: the disk is full (writing {where}); free some space and run again. "
+                f"The previous report is untouched.")
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Cannot write {where}: {err.strerror}; fix the permissions or choose another folder."
+    return f"Cannot use {where}: {err.strerror or err}; check the path and run again."
+
+
+def _exit_now(code: int) -> None:
+    """Leave at once (after Ctrl-C), without waiting for worker threads still tied to killed kernels."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 A chapter is re-executed only when its notebook, the run parameters, the package code (or the versions
 of the libraries it runs on) or one of the input files it read has changed. Entries are written
-atomically after a successful execution, so a build that fails half-way leaves no partial entry.
+atomically after a successful execution, so a build that fails half-way leaves no partial entry, and
+each stores the checksum of its executed notebook: a damaged entry is reported, discarded and re-run.
 
 Each notebook keeps several entries, one per content (its key and the digests of the files it read),
 so switching between editions re-uses the chapters already executed for each; the
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from ..hashing import code_fingerprint, digest, file_digest
+from ..integrity import discarded, sha256
 
 ENTRIES_PER_NOTEBOOK = 6  # the most recently used entries kept per notebook (a few editions' worth)
 VALIDATED_MARKERS = 8  # validated input sets remembered (one per edition switched between)
@@ -55,21 +57,43 @@ class BuildCache:
         return self.root / "chapters" / notebook.stem
 
     def _entries(self, notebook: Path) -> list[Path]:
-        """The notebook's entries, most recently used first."""
+        """The notebook's entries, most recently used first (a damaged one last: it is checked on lookup)."""
         folder = self._folder(notebook)
         if not folder.is_dir():
             return []
-        found = [e for e in folder.iterdir() if (e / "meta.json").is_file()]
-        return sorted(found, key=lambda e: (e / "meta.json").stat().st_mtime, reverse=True)
+
+        def used(entry: Path) -> float:
+            try:
+                return (entry / "meta.json").stat().st_mtime
+            except OSError:
+                return 0.0
+
+        return sorted((e for e in folder.iterdir() if e.is_dir() and not e.name.startswith(".tmp-")),
+                      key=used, reverse=True)
+
+    def _verified(self, entry: Path) -> dict | None:
+        """The entry's metadata when the entry is whole (its notebook matches the stored checksum); a
+        damaged entry is reported, deleted and None returned. None, silently, when there is no entry."""
+        if not entry.exists():
+            return None
+        try:
+            meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+            if not isinstance(meta, dict) or not {"key", "reads", "sha256"} <= set(meta):
+                raise ValueError("incomplete metadata")
+            if sha256((entry / "executed.ipynb").read_bytes()) != meta["sha256"]:
+                raise ValueError("the executed notebook does not match its checksum")
+        except (OSError, ValueError) as err:
+            discarded(entry, str(err).splitlines()[0][:120])
+            shutil.rmtree(entry, ignore_errors=True)
+            return None
+        return meta
 
     def lookup(self, notebook: Path, key: str) -> Path | None:
-        """The cached executed notebook for ``key`` whose read files are all unchanged, else None."""
+        """The cached executed notebook for ``key`` from a whole entry whose read files are all unchanged,
+        else None."""
         for entry in self._entries(notebook):
-            try:
-                meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            if meta.get("key") != key:
+            meta = self._verified(entry)
+            if meta is None or meta.get("key") != key:
                 continue
             if all((self.project / name).is_file() and file_digest(self.project / name) == sha
                    for name, sha in meta["reads"].items()):  # absolute names stay absolute
@@ -81,10 +105,11 @@ class BuildCache:
         """Remember a successful execution, the files it read and how long it took, next to the notebook's
         other entries; the least recently used beyond ``ENTRIES_PER_NOTEBOOK`` are dropped."""
         reads = {self._name(p): file_digest(p) for p in read_files if p.is_file()}
-        meta = json.dumps({"key": key, "reads": reads, "seconds": round(seconds, 2)}, indent=1,
-                          sort_keys=True).encode()
+        data = executed.read_bytes()
+        meta = json.dumps({"key": key, "reads": reads, "seconds": round(seconds, 2), "sha256": sha256(data)},
+                          indent=1, sort_keys=True).encode()
         name = digest(key, json.dumps(reads, sort_keys=True))[:24]
-        _write_atomically(self._folder(notebook) / name, {"executed.ipynb": executed.read_bytes(), "meta.json": meta})
+        _write_atomically(self._folder(notebook) / name, {"executed.ipynb": data, "meta.json": meta})
         for stale in self._entries(notebook)[ENTRIES_PER_NOTEBOOK:]:
             shutil.rmtree(stale, ignore_errors=True)
 

@@ -12,6 +12,7 @@ from ..errors import BuildError
 
 TIMING_KEYS = ("start_time", "end_time", "duration", "exception")
 RUN_SPECIFIC_KEYS = ("input_path", "output_path")  # absolute paths of this run's staging folder
+INTERRUPT_GRACE = 4  # seconds the chapters get to notice that Ctrl-C killed their kernels
 
 
 @dataclass(frozen=True)
@@ -102,19 +103,20 @@ def execute_chapter(run: ChapterRun, parameters: dict, pool) -> RunResult:
 def execute_all(runs: list[ChapterRun], parameters: dict, pool, workers: int, report) -> list[RunResult]:
     """Execute ``runs`` on the warm kernels of ``pool``, in the order given (start the longest first);
     ``report(result)`` is called as each finishes. Results come back in the order of ``runs``."""
-    from concurrent.futures import ThreadPoolExecutor, as_completed
+    from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 
-    with ThreadPoolExecutor(max_workers=workers) as threads:
-        futures = [threads.submit(execute_chapter, run, parameters, pool) for run in runs]
-        try:
-            for future in as_completed(futures):
-                report(future.result())
-        except KeyboardInterrupt:  # Ctrl-C: start no further chapter and stop the running ones
-            for future in futures:
-                future.cancel()
-            pool.interrupt()
-            raise
-        return [future.result() for future in futures]
+    threads = ThreadPoolExecutor(max_workers=workers)
+    futures = [threads.submit(execute_chapter, run, parameters, pool) for run in runs]
+    try:
+        for future in as_completed(futures):
+            report(future.result())
+    except BaseException:  # Ctrl-C: start no further chapter and kill the kernels at once
+        threads.shutdown(wait=False, cancel_futures=True)
+        pool.close()
+        wait(futures, timeout=INTERRUPT_GRACE)  # the running chapters fail as their kernel dies
+        raise
+    threads.shutdown()
+    return [future.result() for future in futures]
 
 
 def raise_failures(results: list[RunResult]) -> None:

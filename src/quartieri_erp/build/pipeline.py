@@ -1,7 +1,8 @@
 """`quartieri-erp build`: validate inputs, execute the chapters, render, then publish atomically.
 
-Nothing under <out>/report is touched until every step has succeeded: the build works in a staging
-folder inside <out> and swaps the finished report in at the end. Each step is skipped when the content
+Nothing under <out>/report is touched until every step has succeeded and the staged outputs show no
+participant id: the build works in a staging folder inside <out> (a folder it owns, see ``outdir``) and
+publishes by switching the ``report`` and ``executed`` links to the new versions (see ``publish``). Each step is skipped when the content
 hashes it depends on are those of the last successful build (see ``cache``); ``--force`` redoes all.
 """
 
@@ -17,8 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import BuildError, InputError
-from ..params import RunParams
+from ..errors import BuildError, InputError, ParameterError
+from ..params import RunParams, check_input_folders
 from ..paths import display_path, project_root
 from ..readlog import reads
 from ..render.book import Book, load_book
@@ -26,7 +27,10 @@ from ..hashing import code_fingerprint, digest, file_digest
 from .cache import BuildCache
 from .execute import ChapterRun, RunResult, chapter_title, execute_all, raise_failures
 from .inputs import validate_inputs
-from .publish import export_figures, keep_failed, publish
+from . import faults
+from .outdir import check_out, check_writable, claim_out, locked, remove_leftovers
+from .privacy_scan import check_staged
+from .publish import collect_versions, export_figures, keep_failed, publish
 from .stage import colophon, git_commit, input_files, stage_project
 from .editions import chapter_parameters, publish_edition
 
@@ -79,13 +83,25 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     """Build the report; returns the published (index.html, pdf)."""
     started = time.perf_counter()
     root = project_root()
-    params = _with_mapping(params)
     book = load_book(root / "_quarto.yml")
     cache = BuildCache(root / ".cache")
     renderer = choose_renderer(renderer)
     progress = Progress(len(book.notebooks))
+    check_input_folders(params)
+    check_out(params, root)
+    check_cache(cache.root)
+    params = _with_mapping(params)  # an evaluator's export is mapped into the cache, after the checks
+    claim_out(params.out)
+    with locked(params.out):
+        remove_leftovers(params.out)
+        collect_versions(params.out)  # versions a killed build moved in but never linked
+        return _build_in(params, root, book, cache, renderer, force, progress, started)
+
+
+def _build_in(params: RunParams, root: Path, book: Book, cache: BuildCache, renderer: str, force: bool,
+              progress: Progress, started: float) -> tuple[Path, Path]:
+    """The build proper, in a staging folder of the (checked, locked) output folder."""
     parameters = params.notebook_parameters(root)
-    params.out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=params.out))
     try:
         runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb),
@@ -116,7 +132,7 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
             published = _render_and_publish(renderer, root, stage, book, params, progress, cache)
             key_file.write_text(report_key)
     except KeyboardInterrupt:
-        print(f"Interrupted: the previous report in {display_path(params.out / 'report', root)} is untouched.")
+        print(f"Interrupted: the previous report in {display_path(params.out, root) + '/report'} is untouched.")
         raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -136,6 +152,16 @@ def _with_mapping(params: RunParams) -> RunParams:
     print(f"• Export mapped onto the data contract ({display_path(params.data_dir)} → {display_path(mapped)})",
           flush=True)
     return replace(params, data_dir=mapped)
+
+
+def check_cache(folder: Path) -> None:
+    """The cache folder must be writable, or creatable in a writable parent (checked, nothing created)."""
+    if folder.is_dir():
+        check_writable(folder, "the cache folder", "make it writable (chmod -R u+w) or delete it")
+    elif folder.exists() or os.path.lexists(folder):
+        raise ParameterError(f"the cache folder {folder} is not a folder; delete it (it is recreated)")
+    else:
+        check_writable(folder.parent, "the folder of the cache", "make it writable")
 
 
 @contextmanager
@@ -170,7 +196,7 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
         validate_inputs(params)
     except InputError:
         print(f"Invalid input: nothing was built; the previous report in "
-              f"{display_path(params.out / 'report', root)} is untouched.", flush=True)
+              f"{display_path(params.out, root) + '/report'} is untouched.", flush=True)
         raise
     cache.set_marker("validated", inputs_key)
     from .inputs import reconciliation_warnings
@@ -204,6 +230,8 @@ def _execute_chapters(missing: list[ChapterRun], total: int, parameters: dict, p
     with ThreadPoolExecutor(max_workers=1) as background:
         warming = background.submit(_warm_indicators, params)
         ready.result()
+        warming.result()  # verified (or recomputed) before any chapter reads it
+        faults.point("executing")
         results = execute_all(missing, parameters, pool, len(pool), progress.chapter)
         warming.result()
     for result in results:
@@ -236,7 +264,11 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
     from ..indicators import save_indicators
 
     save_indicators(_warm_indicators(params).indicators, stage / INDICATORS_CSV)
-    published = publish(stage, params.out, index, pdf)
+    faults.point("rendered")
+    progress.step("Checking the outputs for participant ids")
+    check_staged(params.data_dir, [index.parent, stage / "notebooks", stage / INDICATORS_CSV],
+                 f"The previous report in {(params.out / 'report').as_posix()} is untouched.")
+    published = publish(stage, params.out, index, pdf, stage.name.removeprefix(".staging-"))
     export_figures(params.out / "executed", book, params.build_figures)
     if params.figures_dir != params.build_figures:  # the default build also exports to figures/
         export_figures(params.out / "executed", book, params.figures_dir)

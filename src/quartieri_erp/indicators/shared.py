@@ -1,13 +1,15 @@
 """The indicator set of a monitoring folder, computed once and shared by every chapter of a build.
 
 The set is cached on disk under a key made of the package code and the content of the monitoring and
-reference files, so the build computes it once (before the chapters run) and every notebook that asks
+reference files (each table with its checksum, verified when read), so the build computes it once (before the chapters run) and every notebook that asks
 for it reads the cached tables instead of reloading and recounting a possibly large export.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import os
 import shutil
 import tempfile
@@ -17,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..hashing import code_fingerprint, digest, file_digest
+from ..integrity import discarded, sha256
 from ..monitoring import load_monitoring
 from ..paths import project_root
 from ..readlog import note_read
@@ -25,6 +28,7 @@ from .output import indicator_table
 from .significance import group_tests
 
 TABLES = ("indicators", "tests", "esf")
+CHECKSUMS = "checksums.json"  # SHA-256 of each table, and whether the data are synthetic
 
 
 @dataclass(frozen=True)
@@ -56,24 +60,48 @@ def shared_indicators(data_dir: Path, reference_dir: Path, as_of: dt.date | None
         note_read(path)
     key = digest(code_fingerprint(), str(as_of), *[f"{p.name}={file_digest(p)}" for p in files])
     folder = (cache_dir or project_root() / ".cache" / "indicators") / key
-    if (folder / "done").is_file():
-        frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
-        return IndicatorSet(**frames, synthetic=(folder / "synthetic").is_file())
+    cached = _load(folder)
+    if cached is not None:
+        return cached
     result = compute_set(Path(data_dir), Path(reference_dir), as_of)
     _store(folder, result)
     return result
+
+
+def _load(folder: Path) -> IndicatorSet | None:
+    """The stored set when every table matches the checksum recorded with it; a damaged entry is
+    reported and deleted. None when there is no entry."""
+    if not folder.exists():
+        return None
+    try:
+        sums = json.loads((folder / CHECKSUMS).read_text(encoding="utf-8"))
+        data = {name: (folder / f"{name}.parquet").read_bytes() for name in TABLES}
+        bad = [name for name in TABLES if sha256(data[name]) != sums.get(name)]
+        if bad:
+            raise ValueError(f"{', '.join(bad)} do not match their checksums")
+        frames = {name: pd.read_parquet(io.BytesIO(data[name])) for name in TABLES}
+    except (OSError, ValueError, AttributeError) as err:
+        discarded(folder, str(err).splitlines()[0][:120] if str(err) else type(err).__name__)
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
+    return IndicatorSet(**frames, synthetic=bool(sums.get("synthetic")))
 
 
 def _store(folder: Path, result: IndicatorSet) -> None:
     """Write the set atomically; older entries are removed (one monitoring folder at a time)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+    sums: dict[str, object] = {"synthetic": result.synthetic}
     for name in TABLES:
-        getattr(result, name).to_parquet(tmp / f"{name}.parquet", index=False)
-    if result.synthetic:
-        (tmp / "synthetic").touch()
-    (tmp / "done").touch()
+        buffer = io.BytesIO()
+        getattr(result, name).to_parquet(buffer, index=False)
+        (tmp / f"{name}.parquet").write_bytes(buffer.getvalue())
+        sums[name] = sha256(buffer.getvalue())
+    (tmp / CHECKSUMS).write_text(json.dumps(sums, indent=1), encoding="utf-8")
     for old in folder.parent.iterdir():
         if old != tmp and not old.name.startswith(".tmp-"):
             shutil.rmtree(old, ignore_errors=True)
-    os.replace(tmp, folder)
+    try:
+        os.replace(tmp, folder)
+    except OSError:  # another process stored the same set meanwhile
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pypandoc
 
 from ..hashing import digest, file_digest
+from ..integrity import discarded, sha256
+from ..limits import LIMITS
 
 TEMPLATES = files("quartieri_erp.render") / "templates"
 
@@ -23,7 +25,12 @@ def template(name: str) -> Path:
 def pandoc(markdown: str, to: str, *args: str) -> str:
     """Convert pandoc Markdown to ``to``; returns the output text."""
     command = [pypandoc.get_pandoc_path(), "--from", "markdown", "--to", to, "--wrap=none", *args]
-    result = subprocess.run(command, input=markdown, capture_output=True, text=True, encoding="utf-8")
+    try:
+        result = subprocess.run(command, input=markdown, capture_output=True, text=True, encoding="utf-8",
+                                timeout=LIMITS.pandoc_seconds)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"pandoc --to {to} did not finish in {LIMITS.pandoc_seconds} s "
+                           f"(limit in quartieri_erp/limits.py); is a text unusually long?") from None
     if result.returncode != 0:
         raise RuntimeError(f"pandoc --to {to} failed: {result.stderr.strip()}")
     return result.stdout
@@ -44,14 +51,34 @@ class PandocCache:
         key = digest(to, *args, *files, pypandoc.get_pandoc_version(), markdown)
         self.used.add(key)
         path = self.folder / key
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
+        cached = self._read(path)
+        if cached is not None:
+            return cached
         output = pandoc(markdown, to, *args)
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
-        tmp.write_text(output, encoding="utf-8")
+        data = output.encode("utf-8")
+        tmp.write_bytes(sha256(data).encode("ascii") + b"\n" + data)
         os.replace(tmp, path)
         return output
+
+    @staticmethod
+    def _read(path: Path) -> str | None:
+        """A stored output whose checksum (its first line) matches its content; a damaged one is
+        reported and deleted. None when there is none."""
+        try:
+            stored = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        checksum, _, data = stored.partition(b"\n")
+        if checksum.decode("ascii", "replace") == sha256(data):
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        discarded(path, "empty" if not stored else "content does not match its checksum")
+        path.unlink(missing_ok=True)
+        return None
 
     def prune(self) -> None:
         """Forget the outputs this render did not use."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
-import typst
+from ..limits import LIMITS
 
 from .book import Book
 from .cells import Chapter
@@ -41,7 +43,23 @@ def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path
     source = pdf.with_suffix(".typ")
     source.write_text(document, encoding="utf-8")
     try:
-        typst.compile(str(source), output=str(pdf), root=str(out_dir))
+        compile_typst(source, pdf, out_dir)
     finally:
         source.unlink()
     return pdf
+
+
+def compile_typst(source: Path, pdf: Path, root: Path, timeout: float | None = None) -> None:
+    """Compile with the typst wheel in a child process, stopped after ``timeout`` seconds (default: the
+    limit in ``quartieri_erp.limits``)."""
+    timeout = LIMITS.typst_seconds if timeout is None else timeout
+    code = "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], root=sys.argv[3])"
+    try:
+        result = subprocess.run([sys.executable, "-c", code, str(source), str(pdf), str(root)],
+                                capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"the PDF compiler (typst) did not finish in {timeout:g} s "
+                           f"(limit in quartieri_erp/limits.py)") from None
+    if result.returncode != 0:
+        lines = result.stderr.strip().splitlines()
+        raise RuntimeError("the PDF compiler (typst) failed: " + (" ".join(lines[-3:]) if lines else str(result.returncode)))
