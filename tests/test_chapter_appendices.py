@@ -19,6 +19,7 @@ from quartieri_erp.curated import load_discrepancies, load_glossary, load_projec
 from quartieri_erp.dictionary import FOLDERS, all_tables, data_dictionary
 from quartieri_erp.disclosure import suppression_mask
 from quartieri_erp.tables import markdown_table
+from quartieri_erp.markup import visible
 from quartieri_erp.monitoring import load_monitoring
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,8 +36,12 @@ def test_each_folder_section_has_one_heading_and_one_table_row_per_column(folder
     specs = [t for t in tables if t.folder == folder]
     assert re.findall(r"^### `([^`]+)` \{#(sec-dizionario-[a-z-]+)\}$", text, flags=re.M) == [
         (t.file, f"sec-dizionario-{folder}-{t.name.replace('_', '-')}") for t in specs]
-    rows = [line for line in text.splitlines() if line.startswith("| `")]
-    assert len(rows) == len(data_dictionary(specs))
+    html = re.findall(r'^::: \{\.content-visible when-format="html"\}\n(.*?)^:::$', text, flags=re.M | re.S)
+    pdf = re.findall(r'^::: \{\.content-hidden when-format="html"\}\n(.*?)^:::$', text, flags=re.M | re.S)
+    assert len(html) == len(pdf) == len(specs)  # each file: full table in the HTML, compact table in the PDF
+    for shown in (html, pdf):
+        rows = [line for block in shown for line in block.splitlines() if line.startswith("| `")]
+        assert len(rows) == len(data_dictionary(specs))
 
 
 def test_identifiers_and_file_names_become_code_and_existing_code_is_kept():
@@ -70,7 +75,12 @@ def test_programme_files_count_rows_and_cited_documents_from_the_files():
     assert files.loc["published_indicators.csv", "documents"] == ""  # its source cells cite lines of 000 only
     shown = app.programme_files_table(files.reset_index())
     timeline_rows = len(_csv_rows(PROGRAMME / "timeline.csv"))
-    assert shown["File"].iloc[0] == f"`timeline.csv`: {timeline_rows} righe; documenti 000, 002"
+    # the data by name with a link to the dictionary, never the file name; the count carries its kind
+    assert shown["Dati"].iloc[0] == "Cronologia degli interventi (@sec-dizionario-programme-timeline)"
+    assert visible(shown["Righe"].iloc[0]) == str(timeline_rows)
+    assert 'data-kind="curated"' in shown["Righe"].iloc[0]
+    assert shown["Documenti citati"].iloc[0] == "000, 002"
+    assert not any(re.search(r"\.csv\b|\bl\. \d", str(cell)) for cell in shown.to_numpy().ravel())
 
 
 def test_every_discrepancy_is_a_row_with_what_the_sources_say_the_choice_and_the_reason():
@@ -81,7 +91,37 @@ def test_every_discrepancy_is_a_row_with_what_the_sources_say_the_choice_and_the
         f"D{i:02d}" for i in range(1, 45)]
     d02 = table.iloc[1]["Fonti, scelta e motivo"]
     assert "**Scelta:** Azione 9.1.3." in d02 and "**Motivo:** Refuso" in d02
-    assert "`call_initial_budget_913_eur`" in d02
+    # the published report cited by section and page, the data by name: no line number, no file name
+    assert d02.startswith("Il § 2.1 (p. 20) attribuisce")
+    assert "**Dati:** dati puntuali (call\\_initial\\_budget\\_913\\_eur)" in d02
+    for cell in table.to_numpy().ravel():
+        assert not re.search(r"\.csv\b|\bll?\. \d", cell), cell
+
+
+def test_reader_words_drop_line_numbers_and_name_the_data():
+    assert app.reader_words("Il § 3.1 (l. 584-585) lega") == "Il § 3.1 lega"
+    assert app.reader_words("000 Tavola 4.1, l. 892-914") == "000 Tavola 4.1"
+    assert app.reader_words("case_studies.csv (4.1); procedures.csv") == (
+        "schede dei casi di studio (4.1); procedure attivate")
+    assert app.reader_words("new_things.csv") == "dati new things"
+
+
+def test_discrepancies_are_cited_as_readers_cite_them():
+    discrepancies = load_discrepancies(PROGRAMME)
+    assert app.discrepancy_cite(discrepancies, "D29") == "@sec-provenienza, D29"
+    assert app.discrepancy_cite(discrepancies, "D18", "D19") == "@sec-provenienza, D18 e D19"
+    with pytest.raises(KeyError):
+        app.discrepancy_cite(discrepancies, "D99")
+
+
+def test_text_of_the_register_is_escaped():
+    frame = pd.DataFrame({"discrepancy_id": ["D01"], "topic": ["<img src=x onerror=alert(1)>"],
+                          "affects": ["x.csv"], "sources_say": ["# heading"], "chosen": ["[x](javascript:y)"],
+                          "reason": ["$x$ @fig-x"], "source": ["000 § 1"]})
+    row = app.discrepancies_table(frame).iloc[0]
+    assert "\\<img" in row["Discordanza"] and "\\# heading" in row["Fonti, scelta e motivo"]
+    assert "\\[x\\](javascript:y)" in row["Fonti, scelta e motivo"]
+    assert "\\$x\\$ \\@fig-x" in row["Fonti, scelta e motivo"]
 
 
 # --- A5 ------------------------------------------------------------------------------------------------
@@ -315,8 +355,9 @@ def test_known_budgets_clause_follows_the_count():
 
 
 def test_artifacts_sentence_agrees_with_the_counts():
-    frame = pd.DataFrame({"rebuilt": ["completa"] * 3 + ["dai_dati"] + ["in_parte"] * 2})
-    sentence = app.artifacts_sentence(frame)
+    frame = pd.DataFrame({"rebuilt": ["completa"] * 4 + ["dai_dati"] + ["in_parte"] * 2,
+                          "kind": ["tabella"] * 3 + ["paragrafo"] + ["figura"] * 3})
+    sentence = visible(app.artifacts_sentence(frame))  # the section row is not a table or figure
     assert sentence.startswith("Delle 6 tabelle, tavole e figure del rapporto pubblicato 3 sono ricostruite")
     assert "1 è ridisegnata dai dati" in sentence and "2 sono ricostruibili solo in parte" in sentence
 
@@ -326,5 +367,38 @@ def test_artifacts_table_links_every_published_item_to_its_label():
 
     artifacts = load_published_artifacts(PROGRAMME)
     table = app.artifacts_table(artifacts, load_labels(REFERENCE))
-    assert len(table) == len(artifacts) and table["In questa edizione"].str.fullmatch(r"@(tbl|fig)-[a-z0-9-]+").all()
+    items = artifacts[artifacts["kind"].isin(["tabella", "tavola", "figura"])]
+    assert len(table) == len(items) == 30
+    assert table["In questa edizione"].str.fullmatch(r"@(tbl|tav|fig)-[a-z0-9-]+").all()
     assert table.loc[0, "Rapporto pubblicato"].startswith("**Figura 1.1**")
+    known = app.artifacts_table(artifacts, load_labels(REFERENCE), known={"fig-politiche-tappe"})
+    assert known["In questa edizione"].tolist()[:2] == ["@fig-politiche-tappe", "–"]
+
+
+def test_the_concordance_covers_the_sections_of_the_index_with_their_pages():
+    from quartieri_erp.curated import load_published_artifacts
+    from quartieri_erp.curated.documentation import REPORT_SECTIONS
+    from quartieri_erp.tables_io import read_table
+
+    artifacts = load_published_artifacts(PROGRAMME)
+    sections = read_table(REPORT_SECTIONS, PROGRAMME)
+    table = app.sections_table(artifacts, sections)
+    assert len(table) == len(sections) == 30  # the INDICE of the report: 2 unnumbered parts, 28 sections
+    first = table.iloc[0]
+    assert (first["Rapporto pubblicato"], visible(first["Pagina"]), first["In questa edizione"]) == (
+        "Executive summary", "5", "@sec-sintesi")
+    row = table[table["Rapporto pubblicato"].str.startswith("**4.1.1**")].iloc[0]
+    assert visible(row["Pagina"]) == "47" and row["In questa edizione"] == "@sec-casi-lorenteggio"
+    assert 'data-kind="published"' in row["Pagina"]
+    # a label that no notebook defines is not referenced (it would fail the build)
+    assert app.sections_table(artifacts, sections, known=set())["In questa edizione"].eq("–").all()
+
+
+def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
+    import json
+
+    notebook = {"cells": [{"cell_type": "markdown", "source": ["## Titolo {#sec-uno .unnumbered}\n"]},
+                          {"cell_type": "code", "source": ["#| label: tbl-due\n", "show_table(x)"]}]}
+    path = tmp_path / "x.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    assert app.notebook_labels([path]) == {"sec-uno", "tbl-due"}

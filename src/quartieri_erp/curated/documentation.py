@@ -53,23 +53,25 @@ PUBLISHED_ARTIFACTS = TableSpec(
     name="published_artifacts",
     file="published_artifacts.csv",
     folder="programme",
-    description="Una riga per ogni tabella, tavola o figura del rapporto pubblicato, con la versione "
-                "ricostruita in questa edizione.",
+    description="Una riga per ogni tabella, tavola o figura e per ogni capitolo o paragrafo dell'indice del "
+                "rapporto pubblicato, con la versione corrispondente in questa edizione.",
     source="Titoli e numeri delle tabelle e delle figure del rapporto (documento 000); etichette dei "
            "notebook di questa edizione.",
     schema=pa.DataFrameSchema(
         {
-            "artifact_id": col.identifier(r"A\d{2}", "Identificativo Ann, nell'ordine del rapporto "
-                                                      "pubblicato."),
-            "kind": col.enum(["tabella", "tavola", "figura"],
+            "artifact_id": col.identifier(r"A\d{2}", "Identificativo Ann: tabelle, tavole e figure "
+                                                      "nell'ordine del rapporto pubblicato, poi capitoli e "
+                                                      "paragrafi nell'ordine dell'indice."),
+            "kind": col.enum(["tabella", "tavola", "figura", "capitolo", "paragrafo"],
                              "Tipo di elemento, secondo la numerazione del rapporto pubblicato."),
-            "number": col.text("Numero nel rapporto pubblicato (vuoto per le tabelle non numerate).",
-                               nullable=True),
+            "number": col.text("Numero nel rapporto pubblicato (vuoto per le tabelle non numerate e per le "
+                               "parti non numerate dell'indice).", nullable=True),
             "title": col.text("Titolo come pubblicato."),
-            "label": pa.Column(str, pa.Check.str_matches(r"^(tbl|fig)-[a-z0-9-]+$",
-                                                         error="must be a tbl-… or fig-… label of a notebook"),
+            "label": pa.Column(str, pa.Check.str_matches(r"^(tbl|tav|fig|sec)-[a-z0-9-]+$",
+                                                         error="must be a tbl-, tav-, fig- or sec- label of a notebook"),
                                unique=True,
-                               description="Etichetta della tabella o della figura ricostruita in questa edizione."),
+                               description="Etichetta della tabella, della figura o della sezione corrispondente "
+                                           "in questa edizione."),
             "rebuilt": col.enum(["completa", "dai_dati", "in_parte"],
                                 "completa: ricostruita per intero; dai_dati: immagine perduta, ridisegnata "
                                 "dai dati; in_parte: solo quanto il testo consente."),
