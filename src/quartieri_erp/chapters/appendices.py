@@ -23,7 +23,7 @@ from ..curated.citations import cited_documents
 from ..dictionary import BREAK, code_span, data_dictionary, table_rules
 from ..disclosure import mark, suppression_mask
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
-from ..markup import Md, escape, plain
+from ..markup import Md, escape, number, plain
 from ..provenance import curated, published
 from ..readlog import note_read
 from ..monitoring import Monitoring
@@ -61,6 +61,12 @@ def _escaped_with_identifiers(text: str) -> str:
         last = match.end()
     out.append(escape(text[last:]) if last < len(text) else "")
     return "".join(out)
+
+
+def no_line_numbers(text: str) -> str:
+    """Package text without the line numbers of the text extraction of the sources ('(l. 862-1424)')."""
+    text = re.sub(r"\s*\(ll?\.\s*\d[\d\s,\-–e]*\)", "", plain(text))
+    return re.sub(r",?\s*\bll?\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|e)\s*\d+(?:\s*[-–]\s*\d+)?)*", "", text)
 
 
 def code_identifiers(text: str) -> Md:
@@ -151,18 +157,38 @@ def pdf_only(markdown: str) -> str:
     return f'::: {{.content-hidden when-format="html"}}\n\n{markdown}\n\n:::'
 
 
+SCHEMA_TEXT = curated("descrizioni degli schemi di validazione di questa edizione")
+DIGITS = re.compile(r"(?<![\w\\.,/-])(\d+(?:[.,/\-–]\d+)*)(?![\w\\])")
+
+
+def mark_numbers(text: Md, source=SCHEMA_TEXT) -> Md:
+    """Package Markdown with each number outside code spans wrapped as a number span of ``source``: the figures
+    written in a schema's description ('del 2017', '6 cifre') say where they come from like any other."""
+    parts = str(text).split("`")
+    parts[::2] = [DIGITS.sub(lambda m: number(m.group(1), source), part) for part in parts[::2]]
+    return Md("`".join(parts))
+
+
+def columns_line(dictionary: pd.DataFrame) -> Md:
+    """The columns of one file in one paragraph, for the PDF: '`a`\\* testo; `b` data; …' (an asterisk marks the
+    columns that must be present and filled)."""
+    star = "\\*"
+    parts = [f"{code_span(plain(row['column']))}{star if _presence(row) == 'obbligatoria' else ''} "
+             f"{escape(row['type'])}" for _, row in dictionary.iterrows()]
+    return Md("; ".join(parts) + ".")
+
+
 def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
-    """Markdown for one file: a heading, what a row is, where the file comes from, row rules, then the column
-    table: in full in the HTML, compact (column, type, obligation, short rule) in the PDF."""
+    """Markdown for one file: a heading and what a row is; then, in the HTML, where the file comes from, the row
+    rules and the full column table, in the PDF one paragraph with the columns, their type and obligation."""
     rows = dictionary[(dictionary["folder"] == spec.folder) & (dictionary["table"] == spec.name)]
     full = markdown_table(columns_table(rows), widths=DICTIONARY_WEIGHTS)
-    compact = markdown_table(compact_table(rows), widths=COMPACT_WEIGHTS)
     rules = code_identifiers("; ".join(table_rules(spec)))
+    details = (f"**Provenienza.** {mark_numbers(code_identifiers(no_line_numbers(spec.source)))}  \n"
+               f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n{full}")
     return (f"### {code_span(plain(spec.file))} {{#{section_id('dizionario', spec.folder, spec.name)}}}\n\n"
-            f"**Contenuto.** {code_identifiers(spec.description)}  \n"
-            f"**Provenienza.** {code_identifiers(spec.source)}  \n"
-            f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n"
-            f"{html_only(full)}\n\n{pdf_only(compact)}")
+            f"**Contenuto.** {mark_numbers(code_identifiers(no_line_numbers(spec.description)))}\n\n"
+            f"{html_only(details)}\n\n{pdf_only('**Colonne.** ' + columns_line(rows))}")
 
 
 def folder_sections(tables: list[TableSpec], folder: str) -> str:
@@ -233,12 +259,23 @@ def reader_words(text: object) -> str:
     return re.sub(r"\(\s*\)", "", LINE_NUMBERS.sub("", text)).strip()
 
 
+DOCUMENT_CODES = curated("codici dei documenti di origine in questa edizione")
+DOCUMENT_YEARS = curated("documenti di origine, dal loro frontespizio")
+
+
+def _codes(ids: str) -> Md | str:
+    """Document ids ('000, 002') as spans that say what they are (an id of this edition, not a quantity)."""
+    if not ids:
+        return "–"
+    return Md(", ".join(number(plain(i).strip(), DOCUMENT_CODES) for i in str(ids).split(",")))
+
+
 def documents_table(documents: pd.DataFrame) -> pd.DataFrame:
     """The source documents: id, author, title, year (as written, not as a quantity; empty when unknown)."""
     return md_frame({
-        "Codice": documents["doc_id"].tolist(), "Autore": documents["author"].tolist(),
+        "Codice": [_codes(i) for i in documents["doc_id"]], "Autore": documents["author"].tolist(),
         "Titolo": documents["title"].tolist(),
-        "Anno": [str(year) if pd.notna(year) else None for year in documents["year"]],
+        "Anno": [Md(number(str(year), DOCUMENT_YEARS)) if pd.notna(year) else None for year in documents["year"]],
     })
 
 
@@ -272,7 +309,7 @@ def programme_files_table(files: pd.DataFrame) -> pd.DataFrame:
     return md_frame({
         "Dati": names,
         "Righe": [Md(fmt_int(rows, src=ROWS_SOURCE)) for rows in files["rows"]],
-        "Documenti citati": [ids or "–" for ids in files["documents"]],
+        "Documenti citati": [_codes(ids) for ids in files["documents"]],
         "Provenienza": [escape(reader_words(text)) for text in files["source"]],
     })
 

@@ -27,7 +27,7 @@ from ..curated.documentation import REPORT_SECTIONS
 from ..curated.loaders import read_checked
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
 from ..markup import Md, escape, number, visible
-from ..provenance import Source, Sourced, from_cell, source_of, sourced, total
+from ..provenance import REPORT_NAME, Source, Sourced, from_cell, source_of, sourced, total
 from .wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
 
 # Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
@@ -93,6 +93,13 @@ class CaseData:
         return date_with(card[f"{which}_date"], preposition, card[f"{which}_precision"],
                          src=self.src(card["source"]))
 
+    def fact(self, facts: pd.DataFrame, key: str) -> Sourced:
+        """A value of facts.csv with the source of its row (a KeyError names the missing key)."""
+        rows = facts.loc[facts["key"] == key]
+        if rows.empty:
+            raise KeyError(f"facts.csv has no key {key!r}")
+        return Sourced(float(rows["value"].iloc[0]), self.src(rows["source"].iloc[0]))
+
     def count(self, rows: pd.DataFrame) -> Sourced:
         """How many rows a table has, sourced by their ``source`` cells (rows of the published report only:
         derived from published values)."""
@@ -127,6 +134,11 @@ class CaseData:
         """Card ids in printed order (4.1 … 4.10), optionally of one kind (scheda, riquadro)."""
         cards = self.cards if kind is None else self.cards[self.cards["kind"] == kind]
         return sorted(cards["card_id"], key=card_order)
+
+
+def cap(text: str) -> str:
+    """``text`` with its first letter in upper case, the rest untouched (number spans keep their source)."""
+    return text[:1].upper() + text[1:]
 
 
 def card_order(card_id: str) -> tuple[int, ...]:
@@ -519,15 +531,21 @@ def discrepancy_refs(discrepancies: pd.DataFrame, ids: Sequence[str], register: 
     return Md(f"@sec-provenienza, {escape(discrepancy_ref(discrepancies, *ids))}")
 
 
+def mark_refs(ref: str) -> Md:
+    """A reader reference ('rapporto pubblicato, § 4.1.2 (p. 52), nota 48') escaped, with the parentheses of
+    its page turned into commas so that it can sit inside parentheses."""
+    return escape(ref.replace(" (p. ", ", p. ").replace(")", ""))
+
+
 def interview_note(data: CaseData, card_id: str) -> Md:
     """Who was interviewed for a card, as the report names them in a note: 'Il confronto si è svolto con …
     (Rapporto 2021, nota 48).', or '' when the report names nobody."""
     card = data.card(card_id)
     if pd.isna(card["interviewees"]):
         return Md("")
-    ref = data.src(card["interview_source"]).ref
+    ref = data.src(card["interview_source"]).ref.replace(REPORT_NAME, "rapporto pubblicato")
     return Md(f"Le valutazioni dei referenti riportate qui vengono dal confronto con {escape(card['interviewees'])} "
-              f"({escape(ref)}).")
+              f"({mark_refs(ref)}).")
 
 
 # ---------------------------------------------------------------- sentences whose wording depends on data
