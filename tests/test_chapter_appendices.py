@@ -38,10 +38,66 @@ def test_each_folder_section_has_one_heading_and_one_table_row_per_column(folder
         (t.file, f"sec-dizionario-{folder}-{t.name.replace('_', '-')}") for t in specs]
     html = re.findall(r'^::: \{\.content-visible when-format="html"\}\n(.*?)^:::$', text, flags=re.M | re.S)
     pdf = re.findall(r'^::: \{\.content-hidden when-format="html"\}\n(.*?)^:::$', text, flags=re.M | re.S)
-    assert len(html) == len(pdf) == len(specs)  # each file: full table in the HTML, compact table in the PDF
-    for shown in (html, pdf):
-        rows = [line for block in shown for line in block.splitlines() if line.startswith("| `")]
-        assert len(rows) == len(data_dictionary(specs))
+    assert len(html) == len(specs) and len(pdf) == 1  # each file in the HTML, one compact table in the PDF
+    rows = [line for block in html for line in block.splitlines() if line.startswith("| `")]
+    assert len(rows) == len(data_dictionary(specs))
+    files = [line for line in pdf[0].splitlines() if line.startswith("| `")]
+    assert len(files) == len(specs)
+    listed = sum(line.split("**Colonne:**")[1].count(";") + 1 for line in files)  # every column, ';'-separated
+    assert listed == len(data_dictionary(specs))
+
+
+def test_the_pdf_lists_the_columns_in_one_paragraph_and_the_html_keeps_the_rules():
+    spec = next(t for t in all_tables() if t.name == "enrolments")
+    text = app.folder_sections([spec], "monitoring")
+    line = app.columns_line(data_dictionary([spec]))
+    assert line.startswith("`participant_id`\\* testo; `subproject`\\* testo;")
+    assert line.endswith("`status` testo.")  # may be empty: no asterisk
+    pdf = text.split('::: {.content-hidden when-format="html"}')[1]
+    assert "Regole sulle righe" not in pdf and "«must be a date written YYYY-MM-DD»" not in pdf
+    assert line in pdf
+    html = text.split('::: {.content-visible when-format="html"}')[1].split(":::")[0]
+    assert "Regole sulle righe" in html and "«must be a date written YYYY-MM-DD»" in html
+
+
+def test_short_rules_cut_long_lists():
+    assert app.short_rule("da 0 a 110") == "da 0 a 110"
+    long = "uno tra: " + ", ".join(f"`v{i}`" for i in range(30))
+    cut = app.short_rule(long)
+    assert len(cut) <= app.SHORT_RULE + 4 and cut.endswith(", …") and cut.count("`") % 2 == 0
+
+
+def test_numbers_in_schema_text_carry_a_kind_and_code_is_left_alone():
+    marked = app.mark_numbers(app.code_identifiers("Avviso del 2017, codice `E01`, 6 cifre"))
+    assert visible(marked) == "Avviso del 2017, codice `E01`, 6 cifre"
+    assert marked.count('data-kind="curated"') == 2 and "`E01`" in marked
+    assert app.no_line_numbers("Rapporto (documento 000), capitolo 4 (l. 862-1424): schede") == (
+        "Rapporto (documento 000), capitolo 4: schede")
+
+
+def test_schema_descriptions_from_a_user_extended_schema_are_escaped():
+    shown = app.code_identifiers("<img src=x onerror=alert(1)> [x](javascript:y) $x$ @fig-x `kept_code`")
+    assert "\\<img" in shown and "\\[x\\](javascript:y)" in shown and "\\$x\\$" in shown
+    assert "\\@fig-x" in shown and "`kept_code`" in shown
+
+
+def test_the_dictionary_downloads_as_csv_from_the_html():
+    dictionary = data_dictionary(all_tables())
+    text = app.dictionary_csv(dictionary)
+    rows = list(csv.DictReader(text.splitlines()))
+    assert len(rows) == len(dictionary) and rows[0]["colonna"] == "project_id" and rows[0]["file"] == "projects.csv"
+    link = app.download_link("Scarica <x>", "a,b\n1,2\n", "dizionario dati.csv")
+    assert link.startswith("[Scarica \\<x\\>](data:text/csv;charset=utf-8;base64,YSxiCjEsMgo=)")
+    assert link.endswith('{download="dizionario-dati.csv"}')
+
+
+@pytest.mark.parametrize("to,kept,dropped", [("html", "SOLO-WEB", "SOLO-PDF"), ("typst", "SOLO-PDF", "SOLO-WEB")])
+def test_the_offline_renderer_honours_quarto_conditional_content(to, kept, dropped):
+    from quartieri_erp.render.pandoc import pandoc, template
+
+    markdown = app.html_only("SOLO-WEB") + "\n\n" + app.pdf_only("SOLO-PDF") + "\n\nSEMPRE\n"
+    out = pandoc(markdown, to, "--lua-filter", str(template("html.lua" if to == "html" else "typst.lua")))
+    assert kept in out and "SEMPRE" in out and dropped not in out
 
 
 def test_identifiers_and_file_names_become_code_and_existing_code_is_kept():
@@ -79,7 +135,7 @@ def test_programme_files_count_rows_and_cited_documents_from_the_files():
     assert shown["Dati"].iloc[0] == "Cronologia degli interventi (@sec-dizionario-programme-timeline)"
     assert visible(shown["Righe"].iloc[0]) == str(timeline_rows)
     assert 'data-kind="curated"' in shown["Righe"].iloc[0]
-    assert shown["Documenti citati"].iloc[0] == "000, 002"
+    assert visible(shown["Documenti citati"].iloc[0]) == "000, 002"
     assert not any(re.search(r"\.csv\b|\bl\. \d", str(cell)) for cell in shown.to_numpy().ravel())
 
 
@@ -343,8 +399,8 @@ def test_documents_show_the_year_as_written():
     documents = pd.DataFrame({"doc_id": ["000", "001"], "author": ["A", "B"], "title": ["T", "U"],
                               "year": pd.array([2021, None], dtype="Int64")})
     years = app.documents_table(documents)["Anno"]
-    assert years.iloc[0] == "2021" and pd.isna(years.iloc[1])  # shown as '2021' and '–', never '2.021'
-    assert "| 2021 |" in markdown_table(app.documents_table(documents))
+    assert visible(years.iloc[0]) == "2021" and pd.isna(years.iloc[1])  # shown as '2021' and '–', never '2.021'
+    assert "| [2021]{.num" in markdown_table(app.documents_table(documents))
 
 
 def test_known_budgets_clause_follows_the_count():

@@ -179,25 +179,41 @@ def columns_line(dictionary: pd.DataFrame) -> Md:
 
 
 def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
-    """Markdown for one file: a heading and what a row is; then, in the HTML, where the file comes from, the row
-    rules and the full column table, in the PDF one paragraph with the columns, their type and obligation."""
+    """Markdown for one file, shown in the HTML only: a heading, what a row is, where the file comes from, the
+    row rules and the full column table (the PDF has one compact table per folder: ``folder_table``)."""
     rows = dictionary[(dictionary["folder"] == spec.folder) & (dictionary["table"] == spec.name)]
     full = markdown_table(columns_table(rows), widths=DICTIONARY_WEIGHTS)
     rules = code_identifiers("; ".join(table_rules(spec)))
-    details = (f"**Provenienza.** {mark_numbers(code_identifiers(no_line_numbers(spec.source)))}  \n"
-               f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n{full}")
-    return (f"### {code_span(plain(spec.file))} {{#{section_id('dizionario', spec.folder, spec.name)}}}\n\n"
-            f"**Contenuto.** {mark_numbers(code_identifiers(no_line_numbers(spec.description)))}\n\n"
-            f"{html_only(details)}\n\n{pdf_only('**Colonne.** ' + columns_line(rows))}")
+    return html_only(
+        f"### {code_span(plain(spec.file))} {{#{section_id('dizionario', spec.folder, spec.name)}}}\n\n"
+        f"**Contenuto.** {mark_numbers(code_identifiers(no_line_numbers(spec.description)))}  \n"
+        f"**Provenienza.** {mark_numbers(code_identifiers(no_line_numbers(spec.source)))}  \n"
+        f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n{full}")
+
+
+FOLDER_WEIGHTS = (2, 7)  # File, Contenuto e colonne
+
+
+def folder_table(specs: list[TableSpec], dictionary: pd.DataFrame) -> pd.DataFrame:
+    """The files of a folder for the PDF, one row each: the file, what a row is and its columns with their type
+    (``columns_line``: an asterisk marks the columns that must be present and filled)."""
+    cells = []
+    for spec in specs:
+        rows = dictionary[(dictionary["folder"] == spec.folder) & (dictionary["table"] == spec.name)]
+        description = mark_numbers(code_identifiers(no_line_numbers(spec.description)))
+        cells.append(Md(f"{description} **Colonne:** {columns_line(rows)}"))
+    return md_frame({"File": [Md(code_span(plain(spec.file))) for spec in specs], "Contenuto e colonne": cells})
 
 
 def folder_sections(tables: list[TableSpec], folder: str) -> str:
-    """The sections of every file of ``folder``, in the order of ``tables``."""
+    """The files of ``folder``, in the order of ``tables``: in the HTML a section per file with every rule, in the
+    PDF one compact table (``folder_table``)."""
     specs = [spec for spec in tables if spec.folder == folder]
     if not specs:
         raise ValueError(f"no table in folder {folder!r}")
     dictionary = data_dictionary(specs)
-    return "\n\n".join(file_section(spec, dictionary) for spec in specs)
+    compact = markdown_table(folder_table(specs, dictionary), widths=FOLDER_WEIGHTS)
+    return "\n\n".join([*(file_section(spec, dictionary) for spec in specs), pdf_only(compact)])
 
 
 def dictionary_csv(dictionary: pd.DataFrame) -> str:
