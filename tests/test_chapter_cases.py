@@ -381,3 +381,55 @@ def test_data_text_of_the_cards_is_escaped(copied, labels, payload):
         assert "](javascript" not in shown.replace("\\](javascript", "")
         assert not shown.startswith("#") and "{=typst}" not in shown.replace("\\{=typst\\}", "")
         assert "@fig" not in shown.replace("\\@fig", "") and "$x$" not in shown.replace("\\$x\\$", "")
+
+
+# ---------------------------------------------------------------- the chapter keeps the original's structure
+
+
+def _chapter_cells() -> list[dict]:
+    import json
+
+    return json.loads((ROOT / "notebooks" / "04_casi_studio.ipynb").read_text(encoding="utf-8"))["cells"]
+
+
+def test_the_chapter_has_the_sections_of_the_published_index_in_order():
+    import re
+
+    from quartieri_erp.curated.documentation import REPORT_SECTIONS
+    from quartieri_erp.tables_io import read_table
+
+    index = read_table(REPORT_SECTIONS, PROGRAMME)
+    published = [(s, t) for s, t in zip(index["section"], index["title"]) if isinstance(s, str) and s.startswith("4")]
+    levels = {1: 1, 2: 2, 3: 3}
+    headings = []
+    for cell in _chapter_cells():
+        for hashes, title in re.findall(r"^(#{1,3}) (.+?) \{\{?#sec-[^}]*\}", "".join(cell["source"]), flags=re.M):
+            headings.append((levels[len(hashes)], title.strip()))
+    numbered, counts = [], [0, 0, 0]
+    for level, title in headings:  # number them as the renderer does
+        if level == 1:
+            numbered.append(("4", title))
+            continue
+        counts[level - 1] += 1
+        counts[level:] = [0] * (3 - level)
+        numbered.append((".".join(["4", *map(str, counts[1:level])]), title))
+    assert numbered[:len(published)] == published
+    additions = numbered[len(published):]
+    assert additions and all("aggiunta di questa edizione" in t for _, t in additions)  # no new 4.3
+
+
+def test_the_cards_are_tables_four_one_to_four_ten_and_lunattiva_is_figure_four_one():
+    import re
+
+    labels = [m for cell in _chapter_cells() for m in re.findall(r"^#\| label: ((?:tbl|tav|fig)-[\w-]+)",
+                                                                    "".join(cell["source"]), flags=re.M)]
+    tables = [label for label in labels if not label.startswith("fig-")]
+    assert tables[:10] == ["tbl-milolab", "tbl-prolorenteggio", "tbl-fesr-lorenteggio", "tbl-bollate-avviso",
+                           "tbl-groane", "tbl-cultura", "tbl-lunattiva", "tbl-punti-luna", "tbl-pass", "tbl-gesti"]
+    assert [label for label in labels if label.startswith("fig-")][0] == "fig-lunattiva-utenti"
+    from quartieri_erp.curated import load_published_artifacts
+
+    artifacts = load_published_artifacts(PROGRAMME)
+    tavole = artifacts[(artifacts["kind"] == "tavola") & artifacts["number"].str.startswith("4.", na=False)]
+    assert [f"4.{i}" for i in range(1, 11)] == list(tavole["number"])
+    assert list(tavole["label"]) == tables[:10]  # same number here as in the original

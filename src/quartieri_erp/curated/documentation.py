@@ -112,8 +112,8 @@ DISCREPANCIES = TableSpec(
     folder="programme",
     description="Una riga per ogni discordanza tra le fonti o all'interno di una fonte, con la soluzione "
                 "adottata nei dati.",
-    source="Inventario del rapporto (documento 000, sezione 6, voci D01-D36) e revisione dei dati di questa "
-           "edizione (da D37 in poi).",
+    source="Confronto tra le parti del rapporto (documento 000) e con le fonti collegate (D01-D36) e revisione "
+           "dei dati di questa edizione (da D37 in poi).",
     schema=pa.DataFrameSchema(
         {
             "discrepancy_id": col.identifier(r"D\d{2}", "Identificativo Dnn; D01-D36 seguono la numerazione "
