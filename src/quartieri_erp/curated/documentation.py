@@ -55,8 +55,8 @@ PUBLISHED_ARTIFACTS = TableSpec(
     folder="programme",
     description="Una riga per ogni tabella, tavola o figura e per ogni capitolo o paragrafo dell'indice del "
                 "rapporto pubblicato, con la versione corrispondente in questa edizione.",
-    source="Titoli e numeri delle tabelle e delle figure del rapporto (documento 000); etichette dei "
-           "notebook di questa edizione.",
+    source="Titoli e numeri delle tabelle, delle figure e dei paragrafi del rapporto (documento 000); riferimenti "
+           "incrociati di questa edizione.",
     schema=pa.DataFrameSchema(
         {
             "artifact_id": col.identifier(r"A\d{2}", "Identificativo Ann: tabelle, tavole e figure "
