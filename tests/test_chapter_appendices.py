@@ -458,3 +458,12 @@ def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
     assert app.notebook_labels([path]) == {"sec-uno", "tbl-due"}
+
+
+def test_every_concordance_label_exists_in_the_notebooks():
+    from quartieri_erp.curated import load_published_artifacts
+
+    known = app.notebook_labels(sorted((ROOT / "notebooks").glob("*.ipynb")))
+    artifacts = load_published_artifacts(PROGRAMME)
+    missing = sorted(set(artifacts["label"]) - known)
+    assert not missing, f"published_artifacts.csv points to labels no notebook defines: {missing}"
