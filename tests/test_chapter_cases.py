@@ -433,3 +433,14 @@ def test_the_cards_are_tables_four_one_to_four_ten_and_lunattiva_is_figure_four_
     tavole = artifacts[(artifacts["kind"] == "tavola") & artifacts["number"].str.startswith("4.", na=False)]
     assert [f"4.{i}" for i in range(1, 11)] == list(tavole["number"])
     assert list(tavole["label"]) == tables[:10]  # same number here as in the original
+
+
+def test_the_source_line_cites_the_places_of_the_report_with_their_page(data, labels):
+    from quartieri_erp.curated import load_documents
+
+    documents = load_documents(PROGRAMME)
+    note = cases.source_note(data, cases.card_table(data, "4.1", labels)["source"], documents)
+    assert note.startswith("Fonte: elaborazione su Regione Lombardia")
+    assert note.endswith("(Tavola 4.1; § 4.1.1, p. 47; Tabella 2.1).")  # no line numbers
+    many = cases.source_note(data, data.items["source"], documents)
+    assert many.endswith("(capitolo 4).")

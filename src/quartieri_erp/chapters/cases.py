@@ -23,6 +23,7 @@ from ..curated import (
     load_projects,
     load_timeline,
 )
+from ..curated.citations import source_line
 from ..curated.documentation import REPORT_SECTIONS
 from ..curated.loaders import read_checked
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
@@ -529,6 +530,32 @@ def discrepancy_refs(discrepancies: pd.DataFrame, ids: Sequence[str], register: 
     """How the text cites register entries: 'Appendice D, D21' or 'Appendice D, D18 e D19' (a cross-reference
     to the provenance appendix), checking that the ids exist. ``register`` is ignored (kept for old callers)."""
     return Md(f"@sec-provenienza, {escape(discrepancy_ref(discrepancies, *ids))}")
+
+
+MAX_PLACES = 6  # places of the report named in a 'Fonte:' line; beyond them the line names the chapter
+
+
+def source_note(data: CaseData, cells: Iterable[str], documents: pd.DataFrame) -> Md:
+    """The 'Fonte:' line under a table of the chapter, with the places of the published report it comes from as
+    readers cite them (table or Tavola, section with its page, note): 'Fonte: elaborazione su … (Tavola 4.1;
+    § 4.1.1, p. 47).' More than ``MAX_PLACES`` places become 'capitolo 4'."""
+    places: list[str] = []
+    for cell in cells:
+        if pd.isna(cell):
+            continue
+        for part in data.src(cell).ref.split("; "):
+            if part.startswith(f"{REPORT_NAME}, "):
+                part = part[len(REPORT_NAME) + 2:]
+            elif part == REPORT_NAME or not (part.startswith(("§", "Tav", "Tab", "Fig", "nota", "note"))):
+                continue
+            place = part.replace(" (p. ", ", p. ").rstrip(")") if " (p. " in part else part
+            if place not in places:
+                places.append(place)
+    line = source_line(list(cells), documents).rstrip(".")
+    if not places:
+        return Md(escape(line) + ".")
+    where = "capitolo 4" if len(places) > MAX_PLACES else "; ".join(places)
+    return Md(f"{escape(line)} ({escape(where)}).")
 
 
 def mark_refs(ref: str) -> Md:
