@@ -57,6 +57,7 @@ def escape(value: object) -> Md:
         return value
     text = _break_long_words(plain(value))
     text = SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"-{2,}|\.{3,}", lambda run: "".join("\\" + c for c in run.group()), text)  # no dash or ellipsis
     # '1.', '-', '+' or ':' start a list or a div at the start of a block: make the first one literal.
     text = re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", text)
     if text and text[0] in "-+:":

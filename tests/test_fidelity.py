@@ -1,0 +1,93 @@
+"""The built report keeps the original's structure and cites sources as readers cite them (issue 16)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.e2e
+
+KIND_WORDS = {"tabella": "Tabella", "tavola": "Tavola", "figura": "Figura"}
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).replace("’", "'").split())
+
+
+def _pages(built_report) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted((built_report / "report").glob("*.html"))}
+
+
+def _main(page: str) -> str:
+    found = re.search(r"<main[^>]*>(.*)</main>", page, re.S)
+    return found.group(1) if found else page
+
+
+def _headings(pages: dict[str, str]) -> dict[str, str]:
+    """Section number -> heading title, over every page of the report."""
+    found = {}
+    for page in pages.values():
+        for match in re.finditer(r"<h[1-4][^>]*>(.*?)</h[1-4]>", _main(page), re.S):
+            number = re.search(r'class="header-section-number">([^<]+)<', match.group(1))
+            if number:
+                title = _text(match.group(1).replace(number.group(0), ">"))
+                found[number.group(1).strip()] = title
+    return found
+
+
+def _norm(title: str) -> str:
+    return " ".join(title.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
+
+
+def test_every_numbered_section_of_the_original_has_its_number_and_title(built_report):
+    sections = pd.read_csv(ROOT / "data/programme/report_sections.csv", dtype=str).dropna(subset=["section"])
+    built = _headings(_pages(built_report))
+    wrong = {row.section: (row.title, built.get(row.section)) for row in sections.itertuples()
+             if _norm(built.get(row.section, "")) != _norm(row.title)}
+    assert wrong == {}
+
+
+def test_every_table_tavola_and_figure_of_the_original_keeps_its_number_and_kind(built_report):
+    artifacts = pd.read_csv(ROOT / "data/programme/published_artifacts.csv", dtype=str).dropna(subset=["number"])
+    text = " ".join(_text(_main(p)) for p in _pages(built_report).values())
+    pages = "".join(_pages(built_report).values())
+    wrong = []
+    for row in artifacts.itertuples():
+        caption = re.search(rf'id="{re.escape(row.label)}".*?(?:<figcaption|<caption)[^>]*>(.*?)</(?:figcaption|caption)>',
+                            pages, re.S)
+        shown = _text(caption.group(1)) if caption else ""
+        expected = f"{KIND_WORDS[row.kind]} {row.number}"
+        if not shown.startswith(expected):
+            wrong.append((row.label, expected, shown[:60]))
+    assert text and wrong == []
+
+
+MACHINERY = re.compile(r"\b[\w/.-]+\.(?:csv|ipynb|py|yml|parquet)\b|\bdata/(?:programme|synthetic|reference)\b|"
+                       r"\bll?\. \d+(?:[-–]\d+)?\b|\bvoce D\d+|/work/|/home/|/tmp/")
+
+
+def test_no_project_path_file_name_or_line_number_in_the_text_a_reader_sees(built_report):
+    found = {}
+    for name, page in _pages(built_report).items():
+        body = re.sub(r'<section[^>]*id="sec-colophon".*?</section>', "", _main(page), flags=re.S)
+        body = re.sub(r'<(a|span)[^>]*class="[^"]*(?:download|csv)[^"]*"[^>]*>.*?</\1>', "", body, flags=re.S)
+        hits = MACHINERY.findall(_text(body))
+        if hits:
+            found[name] = sorted(set(hits))[:10]
+    assert found == {}
+
+
+def test_no_paragraph_appears_twice_in_the_report(built_report):
+    paragraphs = Counter()
+    for page in _pages(built_report).values():
+        for match in re.finditer(r"<p>(.*?)</p>", _main(page), re.S):
+            text = _text(match.group(1))
+            if len(text) > 120:
+                paragraphs[text] += 1
+    assert [p[:100] for p, n in paragraphs.items() if n > 1] == []
