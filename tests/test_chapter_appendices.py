@@ -34,14 +34,14 @@ def test_each_folder_section_has_one_heading_and_one_table_row_per_column(folder
     tables = all_tables()
     text = app.folder_sections(tables, folder)
     specs = [t for t in tables if t.folder == folder]
-    assert re.findall(r"^### `([^`]+)` \{#(sec-dizionario-[a-z-]+)\}$", text, flags=re.M) == [
+    assert re.findall(r"^### \[`([^`]+)`\]\{\.csv\} \{#(sec-dizionario-[a-z-]+)\}$", text, flags=re.M) == [
         (t.file, f"sec-dizionario-{folder}-{t.name.replace('_', '-')}") for t in specs]
     html = re.findall(r'^::: \{\.content-visible when-format="html"\}\n(.*?)^:::$', text, flags=re.M | re.S)
     pdf = re.findall(r'^::: \{\.content-hidden when-format="html"\}\n(.*?)^:::$', text, flags=re.M | re.S)
     assert len(html) == len(specs) and len(pdf) == 1  # each file in the HTML, one compact table in the PDF
     rows = [line for block in html for line in block.splitlines() if line.startswith("| `")]
     assert len(rows) == len(data_dictionary(specs))
-    files = [line for line in pdf[0].splitlines() if line.startswith("| `")]
+    files = [line for line in pdf[0].splitlines() if line.startswith("| [`")]
     assert len(files) == len(specs)
     listed = sum(line.split("**Colonne:**")[1].count(";") + 1 for line in files)  # every column, ';'-separated
     assert listed == len(data_dictionary(specs))
@@ -88,7 +88,7 @@ def test_the_dictionary_downloads_as_csv_from_the_html():
     assert len(rows) == len(dictionary) and rows[0]["colonna"] == "project_id" and rows[0]["file"] == "projects.csv"
     link = app.download_link("Scarica <x>", "a,b\n1,2\n", "dizionario dati.csv")
     assert link.startswith("[Scarica \\<x\\>](data:text/csv;charset=utf-8;base64,YSxiCjEsMgo=)")
-    assert link.endswith('{download="dizionario-dati.csv"}')
+    assert link.endswith('{.download download="dizionario-dati.csv"}')
 
 
 @pytest.mark.parametrize("to,kept,dropped", [("html", "SOLO-WEB", "SOLO-PDF"), ("typst", "SOLO-PDF", "SOLO-WEB")])
@@ -103,15 +103,15 @@ def test_the_offline_renderer_honours_quarto_conditional_content(to, kept, dropp
 def test_identifiers_and_file_names_become_code_and_existing_code_is_kept():
     text = "see education_levels.csv; codes nessun_titolo|licenza_media; a `source` cell; D01-D36 stay."
     assert app.code_identifiers(text) == (
-        "see `education_levels.csv`; codes `nessun_titolo`|\u200b`licenza_media`; a `source` cell; D01-D36 stay.")
+        "see [`education_levels.csv`]{.csv}; codes `nessun_titolo`|\u200b`licenza_media`; a `source` cell; D01-D36 stay.")
     assert app.code_identifiers("(copy of shared/reference-data/x_y.csv)") == (
-        "(copy of `shared/`\u200b`reference-data/`\u200b`x_y.csv`)")
+        "(copy of [`shared/`\u200b`reference-data/`\u200b`x_y.csv`]{.csv})")
     assert app.code_identifiers("empty for laboratorio_sociale.") == "empty for `laboratorio_sociale`."
 
 
 def test_the_overview_names_every_file_with_its_folder():
     overview = app.files_overview(all_tables(), {"monitoring": "M", "programme": "P", "reference": "R"})
-    assert overview["File"].iloc[0] == "`projects.csv` (M)"
+    assert overview["File"].iloc[0] == "[`projects.csv`]{.csv} (M)"
     assert overview["Colonne"].sum() == len(data_dictionary(all_tables()))
 
 
@@ -411,9 +411,8 @@ def test_known_budgets_clause_follows_the_count():
 
 
 def test_artifacts_sentence_agrees_with_the_counts():
-    frame = pd.DataFrame({"rebuilt": ["completa"] * 4 + ["dai_dati"] + ["in_parte"] * 2,
-                          "kind": ["tabella"] * 3 + ["paragrafo"] + ["figura"] * 3})
-    sentence = visible(app.artifacts_sentence(frame))  # the section row is not a table or figure
+    frame = pd.DataFrame({"rebuilt": ["completa"] * 3 + ["dai_dati"] + ["in_parte"] * 2})
+    sentence = visible(app.artifacts_sentence(frame))
     assert sentence.startswith("Delle 6 tabelle, tavole e figure del rapporto pubblicato 3 sono ricostruite")
     assert "1 è ridisegnata dai dati" in sentence and "2 sono ricostruibili solo in parte" in sentence
 
@@ -423,8 +422,7 @@ def test_artifacts_table_links_every_published_item_to_its_label():
 
     artifacts = load_published_artifacts(PROGRAMME)
     table = app.artifacts_table(artifacts, load_labels(REFERENCE))
-    items = artifacts[artifacts["kind"].isin(["tabella", "tavola", "figura"])]
-    assert len(table) == len(items) == 30
+    assert len(table) == len(artifacts) == 30
     assert table["In questa edizione"].str.fullmatch(r"@(tbl|tav|fig)-[a-z0-9-]+").all()
     assert table.loc[0, "Rapporto pubblicato"].startswith("**Figura 1.1**")
     known = app.artifacts_table(artifacts, load_labels(REFERENCE), known={"fig-politiche-tappe"})
@@ -432,13 +430,11 @@ def test_artifacts_table_links_every_published_item_to_its_label():
 
 
 def test_the_concordance_covers_the_sections_of_the_index_with_their_pages():
-    from quartieri_erp.curated import load_published_artifacts
     from quartieri_erp.curated.documentation import REPORT_SECTIONS
     from quartieri_erp.tables_io import read_table
 
-    artifacts = load_published_artifacts(PROGRAMME)
     sections = read_table(REPORT_SECTIONS, PROGRAMME)
-    table = app.sections_table(artifacts, sections)
+    table = app.sections_table(sections)
     assert len(table) == len(sections) == 30  # the INDICE of the report: 2 unnumbered parts, 28 sections
     first = table.iloc[0]
     assert (first["Rapporto pubblicato"], visible(first["Pagina"]), first["In questa edizione"]) == (
@@ -447,7 +443,7 @@ def test_the_concordance_covers_the_sections_of_the_index_with_their_pages():
     assert visible(row["Pagina"]) == "47" and row["In questa edizione"] == "@sec-casi-lorenteggio"
     assert 'data-kind="published"' in row["Pagina"]
     # a label that no notebook defines is not referenced (it would fail the build)
-    assert app.sections_table(artifacts, sections, known=set())["In questa edizione"].eq("–").all()
+    assert app.sections_table(sections, known=set())["In questa edizione"].eq("–").all()
 
 
 def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
@@ -463,7 +459,11 @@ def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
 def test_every_concordance_label_exists_in_the_notebooks():
     from quartieri_erp.curated import load_published_artifacts
 
+    from quartieri_erp.curated.documentation import REPORT_SECTIONS
+    from quartieri_erp.tables_io import read_table
+
     known = app.notebook_labels(sorted((ROOT / "notebooks").glob("*.ipynb")))
     artifacts = load_published_artifacts(PROGRAMME)
-    missing = sorted(set(artifacts["label"]) - known)
+    sections = read_table(REPORT_SECTIONS, PROGRAMME)
+    missing = sorted((set(artifacts["label"]) | set(sections["label"].dropna())) - known)
     assert not missing, f"published_artifacts.csv points to labels no notebook defines: {missing}"

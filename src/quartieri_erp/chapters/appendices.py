@@ -47,9 +47,19 @@ def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
 IDENTIFIER = re.compile(r"(?<![\w./|-])[\w./|-]*(?:_[\w./|-]*\w|\w\.(?:csv|yml|json))(?![\w])")
 
 
+FILE_EXTENSION = re.compile(r"\.(?:csv|xlsx|yml|yaml|json|parquet)$")
+
+
 def _code_token(token: str) -> str:
-    """A name as code; a path may wrap after each '/'."""
-    return BREAK.join(code_span(piece) for piece in re.split(r"(?<=/)", token) if piece)
+    """A name as code; a path may wrap after each '/'. A file name is also marked as such (a ``.csv`` span: the
+    data dictionary names the input files on purpose, and the reader-text checks know it)."""
+    code = BREAK.join(code_span(piece) for piece in re.split(r"(?<=/)", token) if piece)
+    return f"[{code}]{{.csv}}" if FILE_EXTENSION.search(token) else code
+
+
+def file_code(name: str) -> Md:
+    """An input file named in the data dictionary: '[`projects.csv`]{.csv}'."""
+    return Md(_code_token(plain(name)))
 
 
 def _escaped_with_identifiers(text: str) -> str:
@@ -114,7 +124,7 @@ def columns_table(dictionary: pd.DataFrame) -> pd.DataFrame:
         parts = [escape(row["type"]), _presence(row), "valori unici" if row["unique"] else "",
                  code_identifiers(row["rule"]) if row["rule"] else ""]
         text = "; ".join(filter(None, parts))
-        description = code_identifiers(row["description"] or "")
+        description = code_identifiers(no_line_numbers(row["description"] or ""))
         rules.append(Md(f"{description} _{text[:1].upper()}{text[1:]}._".strip()))
     return md_frame({"Colonna": names, "Descrizione e regole": rules})
 
@@ -185,7 +195,7 @@ def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
     full = markdown_table(columns_table(rows), widths=DICTIONARY_WEIGHTS)
     rules = code_identifiers("; ".join(table_rules(spec)))
     return html_only(
-        f"### {code_span(plain(spec.file))} {{#{section_id('dizionario', spec.folder, spec.name)}}}\n\n"
+        f"### {file_code(spec.file)} {{#{section_id('dizionario', spec.folder, spec.name)}}}\n\n"
         f"**Contenuto.** {mark_numbers(code_identifiers(no_line_numbers(spec.description)))}  \n"
         f"**Provenienza.** {mark_numbers(code_identifiers(no_line_numbers(spec.source)))}  \n"
         f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n{full}")
@@ -202,7 +212,7 @@ def folder_table(specs: list[TableSpec], dictionary: pd.DataFrame) -> pd.DataFra
         rows = dictionary[(dictionary["folder"] == spec.folder) & (dictionary["table"] == spec.name)]
         description = mark_numbers(code_identifiers(no_line_numbers(spec.description)))
         cells.append(Md(f"{description} **Colonne:** {columns_line(rows)}"))
-    return md_frame({"File": [Md(code_span(plain(spec.file))) for spec in specs], "Contenuto e colonne": cells})
+    return md_frame({"File": [file_code(spec.file) for spec in specs], "Contenuto e colonne": cells})
 
 
 def folder_sections(tables: list[TableSpec], folder: str) -> str:
@@ -230,13 +240,13 @@ def download_link(text: str, csv_text: str, filename: str) -> Md:
     the page); meant for the HTML only (``html_only``)."""
     payload = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
     name = re.sub(r"[^A-Za-z0-9._-]", "-", filename)
-    return Md(f'[{escape(text)}](data:text/csv;charset=utf-8;base64,{payload}){{download="{name}"}}')
+    return Md(f'[{escape(text)}](data:text/csv;charset=utf-8;base64,{payload}){{.download download="{name}"}}')
 
 
 def files_overview(tables: list[TableSpec], folder_labels: Mapping[str, str]) -> pd.DataFrame:
     """One row per file: file (with the Italian label of its folder), number of columns, what a row is."""
     return md_frame({
-        "File": [Md(f"{code_span(plain(spec.file))} ({escape(folder_labels[spec.folder])})") for spec in tables],
+        "File": [Md(f"{file_code(spec.file)} ({escape(folder_labels[spec.folder])})") for spec in tables],
         "Colonne": [len(spec.schema.columns) for spec in tables],
         "Contenuto": [code_identifiers(spec.description) for spec in tables],
     })
@@ -262,7 +272,6 @@ FILE_NAME = re.compile(r"\b([a-z][a-z0-9_]*)\.(?:csv|xlsx|yml|json)\b")
 LINE_NUMBERS = re.compile(r"\s*\(ll?\.\s*\d[\d\s,\-–e]*\)|,?\s*\bll?\.\s*\d+(?:\s*[-–]\s*\d+)?"
                           r"(?:\s*(?:,|e)\s*\d+(?:\s*[-–]\s*\d+)?)*")
 ARTIFACT_KINDS = ("tabella", "tavola", "figura")
-SECTION_KINDS = ("capitolo", "paragrafo")
 
 
 def reader_words(text: object) -> str:
@@ -398,20 +407,16 @@ def artifacts_table(artifacts: pd.DataFrame, labels: Labels, known: set[str] | N
 INDEX_SOURCE = published("Rapporto 2021, indice")
 
 
-def sections_table(artifacts: pd.DataFrame, sections: pd.DataFrame, known: set[str] | None = None) -> pd.DataFrame:
-    """The concordance of the sections: each chapter and section of the published report's index (number,
-    title, page) next to a cross-reference to the section of this edition (``sections``: report_sections.csv,
-    for the pages; a label not in ``known``, when given, shows '–')."""
-    rows = artifacts[artifacts["kind"].isin(SECTION_KINDS)]
-    pages = {(str(s) if pd.notna(s) else "", t): p
-             for s, t, p in zip(sections["section"], sections["title"], sections["page"])}
-    numbers = [str(n) if pd.notna(n) else "" for n in rows["number"]]
+def sections_table(sections: pd.DataFrame, known: set[str] | None = None) -> pd.DataFrame:
+    """The concordance of the sections: each chapter and section of the published report's index
+    (report_sections.csv: number, title, page) next to a cross-reference to its section in this edition (``label``;
+    a label not in ``known``, when given, or an empty one shows '–')."""
+    numbers = [str(n) if pd.notna(n) else "" for n in sections["section"]]
     return md_frame({
         "Rapporto pubblicato": [Md(f"**{escape(n)}** {escape(t)}" if n else escape(t))
-                                for n, t in zip(numbers, rows["title"])],
-        "Pagina": [Md(fmt_int(pages[(n, t)], src=INDEX_SOURCE)) if (n, t) in pages else "–"
-                   for n, t in zip(numbers, rows["title"])],
-        "In questa edizione": [_edition_ref(label, known) for label in rows["label"]],
+                                for n, t in zip(numbers, sections["title"])],
+        "Pagina": [Md(fmt_int(p, src=INDEX_SOURCE)) for p in sections["page"]],
+        "In questa edizione": [_edition_ref(label, known) for label in sections["label"]],
     })
 
 

@@ -43,6 +43,10 @@ REPORT_SECTIONS = TableSpec(
             "title": col.text("Titolo come pubblicato."),
             "page": pa.Column(int, pa.Check.in_range(1, 200), title="Pagina",
                               description="Pagina di inizio secondo l'indice."),
+            "label": pa.Column(str, pa.Check.str_matches(r"^sec-[a-z0-9-]+$", error="must be a sec- label"),
+                               nullable=True, unique=True, title="Sezione di questa edizione",
+                               description="Etichetta della sezione corrispondente in questa edizione (per la "
+                                           "concordanza dell'appendice D); vuota se non c'è."),
             "source": col.source(),
         },
         coerce=True, strict=True, title="Sections of the published report",
@@ -53,25 +57,23 @@ PUBLISHED_ARTIFACTS = TableSpec(
     name="published_artifacts",
     file="published_artifacts.csv",
     folder="programme",
-    description="Una riga per ogni tabella, tavola o figura e per ogni capitolo o paragrafo dell'indice del "
-                "rapporto pubblicato, con la versione corrispondente in questa edizione.",
-    source="Titoli e numeri delle tabelle, delle figure e dei paragrafi del rapporto (documento 000); riferimenti "
-           "incrociati di questa edizione.",
+    description="Una riga per ogni tabella, tavola o figura del rapporto pubblicato, con la versione "
+                "ricostruita in questa edizione.",
+    source="Titoli e numeri delle tabelle e delle figure del rapporto (documento 000); riferimenti incrociati di "
+           "questa edizione.",
     schema=pa.DataFrameSchema(
         {
-            "artifact_id": col.identifier(r"A\d{2}", "Identificativo Ann: tabelle, tavole e figure "
-                                                      "nell'ordine del rapporto pubblicato, poi capitoli e "
-                                                      "paragrafi nell'ordine dell'indice."),
-            "kind": col.enum(["tabella", "tavola", "figura", "capitolo", "paragrafo"],
+            "artifact_id": col.identifier(r"A\d{2}", "Identificativo Ann, nell'ordine del rapporto "
+                                                      "pubblicato."),
+            "kind": col.enum(["tabella", "tavola", "figura"],
                              "Tipo di elemento, secondo la numerazione del rapporto pubblicato."),
-            "number": col.text("Numero nel rapporto pubblicato (vuoto per le tabelle non numerate e per le "
-                               "parti non numerate dell'indice).", nullable=True),
+            "number": col.text("Numero nel rapporto pubblicato (vuoto per le tabelle non numerate).",
+                               nullable=True),
             "title": col.text("Titolo come pubblicato."),
-            "label": pa.Column(str, pa.Check.str_matches(r"^(tbl|tav|fig|sec)-[a-z0-9-]+$",
-                                                         error="must be a tbl-, tav-, fig- or sec- label of a notebook"),
+            "label": pa.Column(str, pa.Check.str_matches(r"^(tbl|tav|fig)-[a-z0-9-]+$",
+                                                         error="must be a tbl-, tav- or fig- label of a notebook"),
                                unique=True,
-                               description="Etichetta della tabella, della figura o della sezione corrispondente "
-                                           "in questa edizione."),
+                               description="Etichetta della tabella o della figura ricostruita in questa edizione."),
             "rebuilt": col.enum(["completa", "dai_dati", "in_parte"],
                                 "completa: ricostruita per intero; dai_dati: immagine perduta, ridisegnata "
                                 "dai dati; in_parte: solo quanto il testo consente."),
