@@ -73,6 +73,8 @@ def test_numbers_in_schema_text_carry_a_kind_and_code_is_left_alone():
     assert marked.count('data-kind="curated"') == 2 and "`E01`" in marked
     assert app.no_line_numbers("Rapporto (documento 000), capitolo 4 (l. 862-1424): schede") == (
         "Rapporto (documento 000), capitolo 4: schede")
+    assert app.no_line_numbers("Affermazione verificabile (si veda indicators/published.py).") == (
+        "Affermazione verificabile.")
 
 
 def test_schema_descriptions_from_a_user_extended_schema_are_escaped():

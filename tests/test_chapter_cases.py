@@ -440,7 +440,9 @@ def test_the_source_line_cites_the_places_of_the_report_with_their_page(data, la
 
     documents = load_documents(PROGRAMME)
     note = cases.source_note(data, cases.card_table(data, "4.1", labels)["source"], documents)
-    assert note.startswith("Fonte: elaborazione su Regione Lombardia")
-    assert note.endswith("(Tavola 4.1; § 4.1.1, p. 47; Tabella 2.1).")  # no line numbers
+    assert note == ("Fonte: Regione Lombardia, Rapporto tematico di valutazione sui quartieri ERP, Tavola 4.1; "
+                    "§ 4.1.1, p. 47; Tabella 2.1.")  # the report only: its places, no line numbers
     many = cases.source_note(data, data.items["source"], documents)
-    assert many.endswith("(capitolo 4).")
+    assert many.endswith(", capitolo 4.")
+    mixed = cases.source_note(data, ["000 Tavola 4.1, l. 3", "001 slide 2"], documents)
+    assert mixed.startswith("Fonte: elaborazione su Regione Lombardia") and mixed.endswith("(Tavola 4.1).")

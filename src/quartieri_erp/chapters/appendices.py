@@ -74,8 +74,10 @@ def _escaped_with_identifiers(text: str) -> str:
 
 
 def no_line_numbers(text: str) -> str:
-    """Package text without the line numbers of the text extraction of the sources ('(l. 862-1424)')."""
+    """Package text without the line numbers of the text extraction of the sources ('(l. 862-1424)') and without
+    pointers to the package's modules ('(si veda indicators/published.py)')."""
     text = re.sub(r"\s*\(ll?\.\s*\d[\d\s,\-–e]*\)", "", plain(text))
+    text = re.sub(r"\s*\((?:si veda |vedi )?[\w/.-]+\.py\)", "", text)  # a module of the package is no source
     return re.sub(r",?\s*\bll?\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|e)\s*\d+(?:\s*[-–]\s*\d+)?)*", "", text)
 
 

@@ -23,12 +23,12 @@ from ..curated import (
     load_projects,
     load_timeline,
 )
-from ..curated.citations import source_line
+from ..curated.citations import cited_documents, source_line
 from ..curated.documentation import REPORT_SECTIONS
 from ..curated.loaders import read_checked
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
 from ..markup import Md, escape, number, visible
-from ..provenance import REPORT_NAME, Source, Sourced, from_cell, source_of, sourced, total
+from ..provenance import REPORT, REPORT_NAME, Source, Sourced, from_cell, source_of, sourced, total
 from .wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
 
 # Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
@@ -551,11 +551,13 @@ def source_note(data: CaseData, cells: Iterable[str], documents: pd.DataFrame) -
             place = part.replace(" (p. ", ", p. ").rstrip(")") if " (p. " in part else part
             if place not in places:
                 places.append(place)
-    line = source_line(list(cells), documents).rstrip(".")
-    if not places:
-        return Md(escape(line) + ".")
+    cells = [c for c in cells if pd.notna(c)]
     where = "capitolo 4" if len(places) > MAX_PLACES else "; ".join(places)
-    return Md(f"{escape(line)} ({escape(where)}).")
+    if cited_documents(cells) == [REPORT]:  # the report only: its citation and the places, nothing else
+        citation = documents.set_index("doc_id").at[REPORT, "citation"]
+        return Md(f"Fonte: {escape(citation)}" + (f", {escape(where)}." if places else "."))
+    line = source_line(cells, documents).rstrip(".")
+    return Md(f"{escape(line)} ({escape(where)})." if places else escape(line) + ".")
 
 
 def mark_refs(ref: str) -> Md:
