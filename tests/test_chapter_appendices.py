@@ -469,3 +469,9 @@ def test_every_concordance_label_exists_in_the_notebooks():
     sections = read_table(REPORT_SECTIONS, PROGRAMME)
     missing = sorted((set(artifacts["label"]) | set(sections["label"].dropna())) - known)
     assert not missing, f"published_artifacts.csv points to labels no notebook defines: {missing}"
+
+
+def test_the_source_line_of_the_appendices_escapes_the_citations():
+    documents = pd.DataFrame({"doc_id": ["000"], "citation": ["Rapporto ![immagine](x.png) <b onclick=\"a()\">"]})
+    note = app.source_note(["000 § 1"], documents)
+    assert note.startswith("Fonte: elaborazione su Rapporto \\!\\[immagine\\](x.png) \\<b onclick")

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..curated.citations import cited_documents
+from ..curated.citations import cite, cited_documents
 from ..dictionary import BREAK, code_span, data_dictionary, table_rules
 from ..disclosure import mark, suppression_mask
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
@@ -339,6 +339,12 @@ def programme_files_table(files: pd.DataFrame) -> pd.DataFrame:
         "Documenti citati": [_codes(ids) for ids in files["documents"]],
         "Provenienza": [escape(reader_words(text)) for text in files["source"]],
     })
+
+
+def source_note(cells, documents: pd.DataFrame) -> Md:
+    """The 'Fonte:' line under a table of the appendices, with the citations of documents.csv escaped (they are
+    data): 'Fonte: elaborazione su …'."""
+    return Md(f"Fonte: {escape(cite(list(cells), documents))}.")
 
 
 def discrepancy_cite(discrepancies: pd.DataFrame, *ids: str) -> Md:
