@@ -26,8 +26,12 @@ report: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(ARGS)
 
+# JupyterLab at the project root; kernels autoreload the package (IPython startup in .jupyter/ipython).
+# As root (e.g. in a container) it adds --allow-root. Extra options: make lab ARGS="--port 8890 --no-browser".
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(VENV)/.installed-dev
-	$(BIN)/jupyter lab notebooks/
+	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter IPYTHONDIR=$(CURDIR)/.jupyter/ipython \
+	  $(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(LAB_ROOT) $(ARGS)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py $(ARGS)

@@ -65,7 +65,9 @@ class _Page(HTMLParser):
         if tag == "td" and self.cells:
             cell = self.cells.pop()
             text = " ".join("".join(t for t, _ in cell).split())
-            if NUMBER.fullmatch(text.replace("%", "").replace("€", "").replace("\u00a0", "").strip() or "x"):
+            if NAMES.fullmatch(text.strip()):  # a cell that is only a name (an action code, an act, an id)
+                pass
+            elif NUMBER.fullmatch(text.replace("%", "").replace("€", "").replace("\u00a0", "").strip() or "x"):
                 if not all(tagged for _, tagged in cell if _.strip()):
                     self.found.append(("table", text))
         elif tag == "th" and self.cells:

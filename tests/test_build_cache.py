@@ -51,7 +51,7 @@ def test_the_cache_moves_with_the_project(project, tmp_path_factory):
     cache = BuildCache(root / ".cache")
     key = cache.chapter_key(notebook, {})
     cache.store(notebook, key, executed_nb, [data], seconds=1.0)
-    meta = json.loads((root / ".cache" / "chapters" / "01" / "meta.json").read_text())
+    meta = json.loads(next((root / ".cache" / "chapters" / "01").glob("*/meta.json")).read_text())
     assert list(meta["reads"]) == ["data/x.csv"]
     moved = tmp_path_factory.mktemp("moved") / "project"
     shutil.copytree(root, moved)
@@ -59,6 +59,21 @@ def test_the_cache_moves_with_the_project(project, tmp_path_factory):
     assert moved_cache.lookup(moved / "notebooks" / "01.ipynb", key) is not None
     (moved / "data" / "x.csv").write_text("a\n3\n")  # the copy's data changed, not the original's
     assert moved_cache.lookup(moved / "notebooks" / "01.ipynb", key) is None
+
+
+def test_the_cache_keeps_one_entry_per_content_and_the_most_recent_few(project):
+    from quartieri_erp.build.cache import ENTRIES_PER_NOTEBOOK
+
+    root, notebook, data, executed_nb = project
+    cache = BuildCache(root / ".cache")
+    first, second = cache.chapter_key(notebook, {"edition": "A"}), cache.chapter_key(notebook, {"edition": "B"})
+    cache.store(notebook, first, executed_nb, [data], seconds=1.0)
+    cache.store(notebook, second, executed_nb, [data], seconds=1.0)
+    assert cache.lookup(notebook, first) is not None  # switching back to the first edition: a hit
+    assert cache.lookup(notebook, second) is not None
+    for n in range(ENTRIES_PER_NOTEBOOK + 3):
+        cache.store(notebook, cache.chapter_key(notebook, {"edition": str(n)}), executed_nb, [data], seconds=1.0)
+    assert len(list((root / ".cache" / "chapters" / notebook.stem).iterdir())) == ENTRIES_PER_NOTEBOOK
 
 
 def test_pandoc_conversions_are_reused_and_pruned(tmp_path, monkeypatch):

@@ -1,5 +1,5 @@
-"""Appendices A2, A4, A5 and A6: tables built from the schemas and the curated files, and the per-project
-annex with its disclosure control. Small monitoring folders are written by hand and counted by hand."""
+"""Appendices A2, A4 and A5: tables built from the schemas and the curated files (A6, the per-project annex:
+tests/test_annex_projects.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.curated import load_discrepancies, load_glossary, load_projects
 from quartieri_erp.dictionary import FOLDERS, all_tables, data_dictionary
-from quartieri_erp.disclosure import suppression_mask
 from quartieri_erp.tables import markdown_table
 from quartieri_erp.markup import visible
 from quartieri_erp.monitoring import load_monitoring
@@ -193,209 +192,7 @@ def test_glossary_in_alphabetical_order_ignoring_case():
                                             "explanation": ["x", "y", "z"]}))["Sigla"].tolist() == ["ABF", "AdG", "b"]
 
 
-# --- A6: a monitoring folder written by hand -----------------------------------------------------------
-
-PROJECTS = [
-    ("P1", "Comune di Milano", "Comune", "Milano", "015146", "MI", "prima", ""),
-    ("P2", "Comune di Cremona", "Comune", "Cremona", "019036", "CR", "seconda", "100000.50"),
-]
-
-
-def write_folder(folder: Path, groups: list[tuple[str, int, str, int, str, bool, str | None]]) -> Path:
-    """Monitoring files from groups (project, how many, sex, age, citizenship, in the lab, PIP status or None)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "edition.yml").write_text("synthetic: true\nextracted_on: 2020-11-30\n", encoding="utf-8")
-    with open(folder / "projects.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["project_id", "lead_partner", "lead_type", "municipality", "istat_code", "province",
-                         "ranking", "budget_eur"])
-        writer.writerows(PROJECTS)
-    people, enrolments, n = [], [], 0
-    for project, count, sex, age, citizenship, lab, pip in groups:
-        for _ in range(count):
-            n += 1
-            pid = f"X{n:04d}"
-            people.append([pid, project, sex, age, citizenship, "diploma", "nessuna", "disoccupato", "MI"])
-            if lab:
-                enrolments.append([pid, "laboratorio_sociale", "2019-01-10", ""])
-            if pip:
-                enrolments.append([pid, "pip", "2019-06-10", pip])
-    with open(folder / "participants.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["participant_id", "project_id", "sex", "age", "citizenship", "education", "disadvantage",
-                         "employment_status", "province"])
-        writer.writerows(people)
-    with open(folder / "enrolments.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["participant_id", "subproject", "start_date", "status"])
-        writer.writerows(enrolments)
-    return folder
-
-
-# P1: 20 women in the lab only, 3 men in a PIP only (concluded): 3 must not be readable, nor 20 (= 23 - 3).
-# P2: 10 lab only, 10 PIP only, 2 in both; mixed sex and citizenship.
-GROUPS = [
-    ("P1", 20, "F", 40, "IT", True, None),
-    ("P1", 3, "M", 30, "MA", False, "concluso"),
-    ("P2", 10, "F", 50, "IT", True, None),
-    ("P2", 6, "M", 20, "IT", False, "concluso"),
-    ("P2", 4, "F", 60, "RO", False, "in_corso"),
-    ("P2", 2, "M", 35, "IT", True, "rinuncia"),
-]
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    return load_monitoring(write_folder(tmp_path_factory.mktemp("mon"), GROUPS), REFERENCE)
-
-
-@pytest.fixture(scope="module")
-def labels() -> app.AnnexLabels:
-    return app.AnnexLabels.from_tables(load_labels(REFERENCE), load_discrepancies(PROGRAMME))
-
-
-def test_counts_per_project_by_hand(small):
-    counts = app.project_counts(small)
-    assert list(counts.index) == ["P1", "P2"]
-    assert counts.loc["P1"].to_dict() == {
-        "participants": 23, "laboratorio_only": 20, "pip_only": 3, "both": 0, "laboratorio_sociale": 20, "pip": 3,
-        "F": 20, "M": 3, "italiana": 20, "straniera": 3, "age_sum": 20 * 40 + 3 * 30,
-        "concluso": 3, "in_corso": 0, "rinuncia": 0}
-    assert counts.loc["P2"].to_dict() == {
-        "participants": 22, "laboratorio_only": 10, "pip_only": 10, "both": 2, "laboratorio_sociale": 12, "pip": 12,
-        "F": 14, "M": 8, "italiana": 18, "straniera": 4, "age_sum": 500 + 120 + 240 + 70,
-        "concluso": 6, "in_corso": 4, "rinuncia": 2}
-
-
-def test_a_project_with_three_pip_participants_shows_the_mark_and_its_lab_count_is_protected(small):
-    shown = app.shown_indicators(app.project_counts(small), 5).loc["P1"]
-    assert shown["participants"] == "23"
-    # 3 in a PIP is below the threshold; 20 in the lab would give it away (23 - 20), so both are hidden.
-    assert shown["pip"] == MARK and shown["laboratorio_sociale"] == MARK
-    assert shown["concluso"] == MARK  # the PIP total is hidden, so is its split
-    assert shown["women_share"] == MARK and shown["foreign_share"] == MARK  # 3 men, 3 foreigners
-    assert shown["mean_age"] == "38,7"  # (800 + 90) / 23
-
-
-def test_small_cells_and_their_complements_are_hidden_in_the_split_and_statuses(small):
-    shown = app.shown_indicators(app.project_counts(small), 5).loc["P2"]
-    # both = 2 is hidden; the split then hides the smallest other cell (lab only, 10), so lab = 12 and pip = 12
-    # (each contains the hidden 2) are hidden too.
-    assert (shown["both"], shown["laboratorio_sociale"], shown["pip"]) == (MARK, MARK, MARK)
-    assert (shown["concluso"], shown["in_corso"], shown["rinuncia"]) == (MARK, MARK, MARK)
-    # Women: P1's 20 is hidden (complement of its 3 men); the published total of women would then give it away
-    # through P2's 14, so P2's sex split, and its share of women, are hidden too.
-    assert shown["women_share"] == MARK
-    assert shown["foreign_share"] == MARK  # 4 foreigners
-    assert shown["mean_age"] == "42,3"  # 930 / 22
-
-
-def test_protection_runs_along_columns_too():
-    counts = pd.DataFrame({"a": [10, 10, 10], "b": [2, 10, 10]}, index=["x", "y", "z"])
-    mask = app.protect(counts, 5)
-    # x: 2 is small and 10 its complement; column a then has one hidden cell, so y's 10 goes, and y's b with it.
-    assert mask.to_numpy().tolist() == [[True, True], [True, True], [False, False]]
-
-
-def test_a_hidden_row_total_hides_the_whole_row():
-    counts = pd.DataFrame({"a": [1, 30, 30], "b": [2, 30, 30], "c": [0, 30, 30]})
-    hidden = pd.Series([False, True, True])
-    assert app.protect(counts, 5, hidden).to_numpy().tolist() == [
-        [True, True, False], [True, True, True], [True, True, True]]
-
-
-@settings(deadline=None)
-@given(st.lists(st.lists(st.integers(0, 12), min_size=3, max_size=3), min_size=1, max_size=8),
-       st.integers(2, 6))
-def test_no_row_or_column_ever_has_exactly_one_hidden_nonzero_cell(rows, threshold):
-    counts = pd.DataFrame(rows, columns=["a", "b", "c"])
-    mask = app.protect(counts, threshold).to_numpy()
-    values = counts.to_numpy()
-    assert (mask <= (values > 0)).all()  # zeros are never hidden
-    assert ((values > 0) & (values < threshold) <= mask).all()  # small counts always are
-    for axis in (0, 1):
-        hidden = mask.sum(axis=axis)
-        shown_nonzero = ((values > 0) & ~mask).sum(axis=axis)
-        assert ((hidden != 1) | (shown_nonzero == 0)).all()
-
-
-def _row_by_row_mask(counts: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """The complementary suppression rule applied one row at a time (reference for the vectorised version)."""
-    mask = (counts > 0) & (counts < threshold)
-    for row in counts.index:
-        if mask.loc[row].sum() == 1:
-            candidates = counts.loc[row][(counts.loc[row] > 0) & ~mask.loc[row]]
-            if not candidates.empty:
-                mask.loc[row, candidates.idxmin()] = True
-    return mask
-
-
-@settings(deadline=None)
-@given(st.lists(st.lists(st.integers(0, 30), min_size=4, max_size=4), min_size=0, max_size=10),
-       st.integers(1, 10))
-def test_vectorised_suppression_matches_the_row_by_row_rule(rows, threshold):
-    counts = pd.DataFrame(rows, columns=list("abcd"), dtype="int64")
-    pd.testing.assert_frame_equal(suppression_mask(counts, threshold), _row_by_row_mask(counts, threshold),
-                                  check_dtype=False)
-
-
-def test_facts_come_from_the_programme_file_when_id_and_lead_partner_agree():
-    programme = load_projects(PROGRAMME)
-    projects = pd.DataFrame({
-        "project_id": ["P15", "P17", "P01"], "lead_partner": ["ALER Milano", "Comune di Bergamo", "Somebody else"],
-        "lead_type": ["ALER", "Comune", "Comune"], "municipality": ["Milano", "Bergamo", "Milano"],
-        "istat_code": ["015146", "016024", "015146"], "province": ["MI", "BG", "MI"],
-        "ranking": ["prima", "seconda", "prima"], "budget_eur": [np.nan, np.nan, 5.0],
-    })
-    facts = app.project_facts(projects, programme).set_index("project_id")
-    assert facts.loc["P15", "lead_partner_assumed"] and facts.loc["P15", "act"] == "decreto n. 7390 del 23/05/2018"
-    assert facts.loc["P17", "budget_eur"] == 251989.04 and not facts.loc["P17", "lead_partner_assumed"]
-    assert pd.isna(facts.loc["P01", "act"]) and facts.loc["P01", "budget_eur"] == 5.0  # another lead: no match
-
-
-def test_a_card_from_the_template(small, labels):
-    facts = app.project_facts(small.projects, load_projects(PROGRAMME)).assign(lead_partner_assumed=[True, False])
-    shown = app.shown_indicators(app.project_counts(small), 5)
-    text = app.project_sections(facts, shown, labels)
-    p1, p2 = text.split("\n\n### ")
-    assert p1.splitlines()[0] == "### P1 · Comune di Milano {#sec-progetto-p1}"
-    assert "- **Capofila**: Comune, Milano (MI); capofila ipotizzato, non nominato nella fonte (discrepanza D05)." in p1
-    assert "- **Partecipanti**: 23 (Laboratori Sociali <5 · PIP <5 · Sia Laboratori sia PIP 0)." in p1
-    assert "- **Finanziamento**: Scorrimento della graduatoria; dotazione 100.000,50\u00a0€." in p2
-    assert "età media 38,7 anni" in p1
-    assert not re.search(r"\bX\d{4}\b", text)  # no participant id ever reaches the page
-
-
-def test_a_project_without_participants_or_pip(tmp_path, labels):
-    folder = write_folder(tmp_path / "m", [("P1", 6, "F", 40, "IT", True, None)])
-    monitoring = load_monitoring(folder, REFERENCE)
-    counts = app.project_counts(monitoring)
-    assert counts.loc["P2"].sum() == 0
-    shown = app.shown_indicators(counts, 5)
-    facts = app.project_facts(monitoring.projects, load_projects(PROGRAMME))
-    p1, p2 = app.project_sections(facts, shown, labels).split("\n\n### ")
-    assert "- **Esito dei PIP**: nessun PIP avviato." in p1
-    assert "donne 100,0% · stranieri 0,0% · età media 40,0 anni" in p1
-    assert "- **Partecipanti**: nessuno registrato." in p2 and "Profilo" not in p2
-
-
-def test_summary_links_lead_to_the_cards(small, labels):
-    facts = app.project_facts(small.projects, load_projects(PROGRAMME))
-    shown = app.shown_indicators(app.project_counts(small), 5)
-    summary = app.summary_table(facts, shown, labels)
-    anchors = re.findall(r"\{#(sec-progetto-[\w-]+)\}", app.project_sections(facts, shown, labels))
-    assert [re.search(r"\(#([\w-]+)\)", link).group(1) for link in summary["Progetto"]] == anchors
-    assert summary.iloc[0].tolist() == ["[P1](#sec-progetto-p1)", "Comune di Milano (MI)", "23", MARK, MARK]
-
-
-def test_synthetic_edition_counts_add_up_to_the_published_totals():
-    counts = app.project_counts(load_monitoring(SYNTHETIC, REFERENCE))
-    assert len(counts) == 33
-    totals = counts.sum()
-    people = (totals["participants"], totals["laboratorio_sociale"], totals["pip"], totals["both"])
-    assert people == (830, 485, 524, 179)  # data/synthetic/README.md
-    assert (totals["concluso"], totals["in_corso"], totals["rinuncia"]) == (339, 181, 4)
-
+# --- A6: see tests/test_annex_projects.py ------------------------------------------------------------
 
 def test_documents_show_the_year_as_written():
     documents = pd.DataFrame({"doc_id": ["000", "001"], "author": ["A", "B"], "title": ["T", "U"],
@@ -452,10 +249,11 @@ def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
     import json
 
     notebook = {"cells": [{"cell_type": "markdown", "source": ["## Titolo {#sec-uno .unnumbered}\n"]},
-                          {"cell_type": "code", "source": ["#| label: tbl-due\n", "show_table(x)"]}]}
+                          {"cell_type": "code", "source": ["#| label: tbl-due\n", "show_table(x)"]},
+                          {"cell_type": "code", "source": ["md(heading(sections, \"1.1\", \"sec-tre\", 2))"]}]}
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
-    assert app.notebook_labels([path]) == {"sec-uno", "tbl-due"}
+    assert app.notebook_labels([path]) == {"sec-uno", "tbl-due", "sec-tre"}
 
 
 def test_every_concordance_label_exists_in_the_notebooks():

@@ -280,3 +280,124 @@ def test_reference_date_words_follow_the_data():
 
 def test_mean_project_value_is_total_over_funded():
     assert call.mean_project_value(7827051.51, 33) == pytest.approx(237183.38, abs=0.005)
+
+
+# --- Assumption-marked counts (issue 12: no count that depends on the assumed lead stated as fact) ------------
+
+def test_lead_type_counts_separate_named_and_assumed_leads():
+    # funded: ALER Milano (named), Comune di Brescia (named), ALER Milano (assumed)
+    counts = call.lead_type_counts(projects())
+    assert counts == {"funded": 3, "known": 2, "assumed": 1, "comune_known": 1, "comune_range": (1, 2),
+                      "comune_assumed": 1, "aler_known": 1, "aler_range": (1, 2), "aler_assumed": 2}
+
+
+def test_lead_types_sentence_states_ranges_not_the_assumed_count():
+    text = call.lead_types_sentence(call.lead_type_counts(projects()), see="Appendice D, D05")
+    assert "nomina i capofila di 2 progetti finanziati su 3: 1 Comuni e 1 ALER" in text
+    assert "sono 1 o 2" in text and "un'ALER 1 o 2" in text and "(Appendice D, D05)" in text
+
+
+def test_lead_types_on_the_shipped_data_never_print_the_assumed_totals_as_fact():
+    """Footnote 26 names 14 leads for 15 first-ranking projects; footnote 27 names 18: 32 named, 28 Comuni and
+    4 ALER; the assumed one makes 28-29 Comuni and 4-5 ALER (never '28 casi e ALER in 5' as fact)."""
+    from quartieri_erp.curated import load_projects
+
+    counts = call.lead_type_counts(load_projects(PROGRAMME))
+    assert (counts["known"], counts["comune_known"], counts["aler_known"]) == (32, 28, 4)
+    text = call.lead_types_sentence(counts)
+    assert "28 o 29" in text and "4 o 5" in text and "ALER in 5" not in text
+
+
+def test_provinces_with_assumption_keep_the_assumed_lead_apart():
+    frame = call.provinces_with_assumption(projects(), PROVINCES)
+    assert list(frame.index) == ["Milano", "Brescia"]
+    assert frame.loc["Milano"].tolist() == [1, 1, 1, 2] and frame.loc["Brescia"].tolist() == [1, 0, 1, 2]
+    table = call.provinces_table(frame)
+    assert any("(ipotesi)" in c for c in table.columns)
+    assert "ALER Milano (ipotesi)" in call.projects_table(projects(), PROVINCES, RANKINGS, OUTCOMES)["Capofila"].tolist()
+
+
+def test_top_province_sentence_states_the_named_share_and_the_possible_extra():
+    frame = call.provinces_with_assumption(projects(), PROVINCES)
+    text = call.top_province_sentence(frame, 2)
+    assert text.startswith("la provincia di Milano raccoglie 1 dei 2 capofila nominati dalla fonte (50%)")
+    assert "si aggiunge il capofila ipotizzato" in text
+
+
+def test_count_range_words():
+    assert call.count_range(4, 4) == "4" and call.count_range(4, 5) == "4 o 5" and call.count_range(4, 6) == "tra 4 e 6"
+
+
+# --- Lorenteggio's span of months (issue 16: '49 mesi') ------------------------------------------------------
+
+@pytest.mark.parametrize(("start", "end", "months"), [
+    ("2014-11-21", "2018-12-03", 48),  # Tavola 2.1, first and last step: the 49th month is not over
+    ("2014-11-21", "2018-12-21", 49),
+    ("2015-07-31", "2018-12-01", 40),  # FSE resources activated -> FSE interventions started (end of 2018)
+    ("2015-04-01", "2017-12-19", 32),  # Tavola 2.2, first and last step
+])
+def test_months_elapsed_counts_whole_months(start, end, months):
+    assert call.months_elapsed(start, end) == months
+
+
+# --- Named ids instead of opaque ones ------------------------------------------------------------------------
+
+def test_named_ids_exist_in_the_curated_data():
+    from quartieri_erp.curated import load_discrepancies, load_procedures, load_timeline
+
+    events = set(load_timeline(PROGRAMME)["event_id"])
+    assert set(vars(call.EVENTS).values()) <= events
+    assert set(vars(call.PROCEDURES).values()) <= set(load_procedures(PROGRAMME)["procedure_id"])
+    assert set(vars(call.DISCREPANCIES).values()) <= set(load_discrepancies(PROGRAMME)["discrepancy_id"])
+    with pytest.raises(AttributeError):
+        call.EVENTS.call_approved = "E99"
+
+
+# --- Omitted lists of the original (issue 16), for the chapter that prints them --------------------------------
+
+def test_call_objectives_and_benefits_tables_have_ten_and_five_rows_in_order():
+    from quartieri_erp.curated import load_call_lists
+
+    lists = load_call_lists(PROGRAMME)
+    objectives, benefits = call.call_objectives_table(lists), call.call_benefits_table(lists)
+    assert len(objectives) == 10 and len(benefits) == 5
+    assert objectives.iloc[0, 0].startswith("Aprire Laboratori sociali") and "SAP" in objectives.iloc[9, 0]
+    assert len(lists[lists["list"] == "milano_programme_lines"]) == 5
+    with pytest.raises(KeyError):
+        call.call_lists_table(lists, "nessuna", "X")
+
+
+# --- Provenance of the budget table -----------------------------------------------------------------------------
+
+def test_budget_table_sourced_marks_printed_values_published_and_sums_derived():
+    from quartieri_erp.chapters.cited import Cited
+
+    cited = Cited.load(PROGRAMME, "2020-11-30")
+    cells = call.budget_table_sourced(cited)["Importo"].tolist()
+    kinds = [c.split('data-kind="')[1].split('"')[0] for c in cells]
+    assert kinds == ["published", "published", "derived", "published", "derived"]
+    assert cells[2].startswith("[7.951.154,84") and cells[4].startswith("[124.103,33")
+
+
+# --- Tense from the data cut-off (issue 14, part 3) ---------------------------------------------------------------
+
+FUTURE = ("dovrebbero partire", "devono concludersi", "non hanno ancora avviato", "partiranno", " sarà ",
+          " saranno ", "si concluderanno")
+
+
+def test_chapter_2_built_two_years_later_has_no_future_tense_for_past_events(tmp_path):
+    """Executes the chapter with as_of two years after the default: every planned event (Bollate's lab start,
+    the end of the regional call's projects) is then in the past and must read as such."""
+    import json
+
+    import papermill
+
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "02.ipynb"
+    papermill.execute_notebook(str(root / "notebooks" / "02_bando.ipynb"), str(out), cwd=str(root),
+                               parameters={"as_of": "2022-11-30"}, kernel_name="python3", progress_bar=False)
+    text = "\n".join("".join(o["data"]["text/markdown"]) for c in json.loads(out.read_text())["cells"]
+                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    assert not [phrase for phrase in FUTURE if phrase in text]
+    assert "era previsto che partissero" in text and "dovevano concludersi" in text
+    assert "alla data del rapporto non avevano ancora avviato" in text

@@ -418,14 +418,15 @@ def test_the_chapter_has_the_sections_of_the_published_index_in_order():
     assert additions and all("aggiunta di questa edizione" in t for _, t in additions)  # no new 4.3
 
 
-def test_the_cards_are_tables_four_one_to_four_ten_and_lunattiva_is_figure_four_one():
+def test_the_cards_are_tavole_four_one_to_four_ten_and_lunattiva_is_figure_four_one():
     import re
 
     labels = [m for cell in _chapter_cells() for m in re.findall(r"^#\| label: ((?:tbl|tav|fig)-[\w-]+)",
                                                                     "".join(cell["source"]), flags=re.M)]
     tables = [label for label in labels if not label.startswith("fig-")]
-    assert tables[:10] == ["tbl-milolab", "tbl-prolorenteggio", "tbl-fesr-lorenteggio", "tbl-bollate-avviso",
-                           "tbl-groane", "tbl-cultura", "tbl-lunattiva", "tbl-punti-luna", "tbl-pass", "tbl-gesti"]
+    assert tables[:10] == ["tav-milolab", "tav-prolorenteggio", "tav-fesr-lorenteggio", "tav-bollate-avviso",
+                           "tav-groane", "tav-cultura", "tav-lunattiva", "tav-punti-luna", "tav-pass", "tav-gesti"]
+    assert not any(label.startswith("tav-") for label in tables[10:])  # additions are Tabelle 4.1, 4.2 …
     assert [label for label in labels if label.startswith("fig-")][0] == "fig-lunattiva-utenti"
     from quartieri_erp.curated import load_published_artifacts
 

@@ -3,6 +3,7 @@ tables and chart frames, disclosure control of the province breakdown, and the c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -11,7 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quartieri_erp.chapters import indicators as ci
+from quartieri_erp.chapters import indicators as ci_module
+from visible_text import Visible
+from quartieri_erp.markup import visible
+
+ci = Visible(ci_module)  # sentences as readers see them (number spans removed)
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators import wilson_interval
 from quartieri_erp.indicators.shared import compute_set
@@ -87,10 +92,10 @@ def test_majority_flips_with_the_data(women, expected):
     assert ci.majority(ind, "sex") == expected
 
 
-@pytest.mark.parametrize("p, verdict", [(0.04, "è statisticamente significativa (test del chi quadrato, p = 0,040)"),
-                                        (0.2, "non è statisticamente significativa "
-                                              "(test del chi quadrato, p = 0,200)")])
+@pytest.mark.parametrize("p, verdict", [(0.04, "è significativa (p = 0,040)"),
+                                        (0.2, "non è significativa (p = 0,200)")])
 def test_significance_follows_the_p_value(p, verdict):
+    """Significance is named once per comparison, compactly: the verdict and the p-value in brackets."""
     assert ci.significance(p_values(("sex", "chi_square", p, 50.0)), "sex") == \
         f"la differenza tra i due sub-progetti {verdict}"
 
@@ -98,11 +103,11 @@ def test_significance_follows_the_p_value(p, verdict):
 def test_significance_needs_every_test_and_warns_on_sparse_tables():
     disagree = p_values(("age", "welch_t", 0.01, None), ("age", "mann_whitney_u", 0.3, None))
     assert "è incerta, perché i test non concordano" in ci.significance(disagree, "age")
-    assert "test t di Welch, p = 0,010; test di Mann-Whitney, p = 0,300" in ci.significance(disagree, "age")
+    assert "(p = 0,010 e p = 0,300)" in ci.significance(disagree, "age")
     sparse = ci.significance(p_values(("origin_area", "chi_square", 0.0001, 2.9)), "origin_area")
-    assert sparse.endswith("ma alcune frequenze attese sono inferiori a 5 e il risultato va letto con cautela")
+    assert sparse.endswith("(p < 0,001), ma con frequenze attese molto piccole, da leggere con cautela")
     fisher = ci.significance(p_values(("sex", "fisher_exact", 0.03, 2.0)), "sex")
-    assert "test esatto di Fisher, p = 0,030" in fisher and "cautela" not in fisher
+    assert "(p = 0,030)" in fisher and "cautela" not in fisher
     untestable = p_values(("sex", "not testable", float("nan"), None))
     assert "non si può verificare" in ci.significance(untestable, "sex")
 
@@ -124,7 +129,7 @@ def test_difference_never_rounds_p_across_the_level():
     """p = 0,0496 is below 0,05 but prints as 0,050 at three decimals: the clause says 'p < 0,05'."""
     found = ci.difference(p_values(("sex", "chi_square", 0.0496, 50.0)), "sex")
     assert found.verdict == ci.SIGNIFICANT
-    assert found.clause == "è statisticamente significativa (test del chi quadrato, p < 0,05)"
+    assert found.clause == "è significativa (p < 0,05)"
 
 
 @pytest.mark.parametrize("men_lab, men_pip, word", [(28, 36, "più alta"), (40, 36, "più bassa")])
@@ -183,7 +188,8 @@ def ages(pip: float, lab: float) -> list[dict]:
 def test_mean_age_sentence(pip, lab, phrase):
     age_tests = p_values(("age", "welch_t", 0.2, None), ("age", "mann_whitney_u", 0.3, None))
     text = ci.mean_age_sentence(table(ages(pip, lab)), age_tests)
-    assert phrase in text and "non è statisticamente significativa" in text
+    assert phrase in text and "lo scarto potrebbe dipendere dal caso (p = 0,200 e p = 0,300)" in text
+    assert "p =" not in ci.mean_age_sentence(table(ages(pip, lab)), age_tests, findings=False)
 
 
 def profile_table(women_lab: int, italians_lab: int, vulnerable_lab: float) -> pd.DataFrame:
@@ -208,8 +214,8 @@ LABELS = {"age_band": {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "5
 def test_profile_sentence_of_the_published_laboratori():
     text = ci.profile_sentence(profile_table(72, 76, 0.48), "laboratorio_sociale", LABELS)
     assert text == ("Nei Laboratori Sociali prevalgono le donne (72%) e i cittadini italiani (76%); la fascia d'età "
-                    "più rappresentata è 36-54 anni (47%) e la maggioranza (52%) non presenta condizioni di "
-                    "vulnerabilità. Tra gli stranieri l'area di provenienza più frequente è Asia (55%).")
+                    "più rappresentata è quella dei 36-54 anni (47%) e la maggioranza (52%) non presenta condizioni "
+                    "di vulnerabilità. Tra gli stranieri prevale la provenienza da Asia (55%).")
 
 
 def test_profile_sentence_flips_with_the_data():
@@ -220,14 +226,14 @@ def test_profile_sentence_flips_with_the_data():
 
 def test_contrast_sentence_lists_only_true_differences():
     text = ci.contrast_sentence(profile_table(72, 76, 0.48))
-    assert text.startswith("Rispetto ai destinatari dei Laboratori Sociali, nei PIP è più alta la quota di uomini "
+    assert text.startswith("Rispetto ai destinatari dei Laboratori Sociali, nei PIP cresce la quota di uomini "
                            "(36% contro 28%), di stranieri (33% contro 24%) e di persone con almeno una "
                            "vulnerabilità (76% contro 48%) e l'età media è più bassa (42,9 anni contro 49,0).")
     flipped = ci.contrast_sentence(profile_table(60, 60, 0.9))
-    assert "più alta la quota di uomini (36% contro 40%)" not in flipped
-    assert ("nei PIP è più bassa la quota di uomini (36% contro 40%), di stranieri (33% contro 40%) e di persone "
+    assert "cresce la quota di uomini (36% contro 40%)" not in flipped
+    assert ("nei PIP cala la quota di uomini (36% contro 40%), di stranieri (33% contro 40%) e di persone "
             "con almeno una vulnerabilità (76% contro 90%) e l'età media è più bassa") in flipped
-    assert "è più alta" not in flipped
+    assert "cresce" not in flipped
 
 
 def test_pip_status_and_entry_sentences():
@@ -305,7 +311,7 @@ def test_monitoring_source_elides_the_date():
 
 def test_readings_flip_with_the_data():
     more_men_in_pip, fewer = table(sex(72, 64)), table(sex(60, 70))
-    assert ci.sex_reading(more_men_in_pip).startswith("I percorsi personalizzati")
+    assert "i percorsi personalizzati, legati a una prospettiva concreta di lavoro" in ci.sex_reading(more_men_in_pip)
     assert ci.sex_reading(fewer).startswith("Nemmeno")
     low = table(shares("education", {"totale": {"nessun_titolo": 20, "licenza_elementare": 12, "licenza_media": 44,
                                                 "diploma": 21, "post_diploma_laurea": 3}}))
@@ -330,22 +336,23 @@ def province_table() -> pd.DataFrame:
 def test_province_frame_hides_small_counts_and_their_complements():
     frame = ci.province_frame(province_table(), NAMES, GROUPS, threshold=5)
     assert list(dict.fromkeys(frame["category"])) == ["Milano", "Bergamo", "Sondrio"]  # empty Cremona left out
-    hidden = set(zip(frame.loc[frame["hidden"], "group_code"], frame.loc[frame["hidden"], "code"]))
-    # SO below 5 in both sub-projects; the smallest other cell of each row is hidden with it
-    assert hidden == {("laboratorio_sociale", "SO"), ("laboratorio_sociale", "BG"), ("pip", "SO"), ("pip", "BG")}
-    assert "oscurati (<5)" in ci.suppression_sentence(frame, 5)
-    assert ci.suppression_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=3), 3) == \
-        ("Nessun valore è inferiore alla soglia di riservatezza di 3 persone: non è stato necessario oscurare "
-         "alcun dato.")
+    hidden = frame[frame["hidden"]]
+    cells = set(zip(hidden["group_code"], hidden["code"]))
+    # SO below 5 in both sub-projects; companions hide what the group totals and the per-province tie
+    # total + both = laboratori + PIP (both in Bergamo is 2, in Sondrio 0) would let a reader compute
+    assert {("laboratorio_sociale", "SO"), ("pip", "SO")} <= cells and len(cells) > 2
+    assert all((m == "<5") == (n < 5) and m in ("<5", "n.d.") for m, n in zip(hidden["mark"], hidden["numerator"]))
+    assert "<5: conteggio inferiore a 5" in ci.suppression_sentence(frame, 5)
+    assert ci.suppression_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=1), 1) == \
+        "Nessun valore mostrato nel capitolo riguarda meno di 1 persone: non è stato necessario oscurare alcun dato."
 
 
 def test_province_sentence_never_uses_hidden_cells():
     hidden = ci.province_frame(province_table(), NAMES, GROUPS, threshold=5)
     text = ci.province_sentence(hidden)
-    assert text.startswith("La provincia di residenza più frequente è Milano (62% dei destinatari).")
+    assert text.startswith("La provincia di residenza più frequente è quella di Milano (62% dei destinatari).")
     assert "Sondrio" not in text and "Bergamo" not in text
-    assert "più alta nella provincia di Milano" in text
-    shown = ci.province_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=2))
+    shown = ci.province_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=1))
     assert "più alta nelle province di Milano e Sondrio" in shown and "più bassa nella provincia di Bergamo" in shown
 
 
@@ -363,7 +370,7 @@ def labels():
 
 def test_summary_and_results_tables_show_the_computed_figures(found):
     summary = ci.summary_table(found.indicators)
-    assert summary["Valore"].tolist() == [33, 830, 485, 524, 179]
+    assert summary["Valore"].tolist() == ["33", "830", "485", "524", "179"]
     results = ci.results_table(found.indicators).set_index("Indicatore")
     assert results.loc["Destinatari con un PIP sul totale dei destinatari", "Valore"] == "63,1%"
     assert results.loc["Destinatari con un PIP sul totale dei destinatari", "IC 95%"] == "59,8%–66,3%"
@@ -396,7 +403,7 @@ def test_a_different_dataset_gives_different_and_true_sentences(tmp_path, found,
     write_synthetic_edition(tmp_path, seed=7, programme_dir=PROGRAMME, participants=2000, projects=20)
     other = compute_set(tmp_path, REFERENCE, None)
     ind, base = other.indicators, found.indicators
-    assert ci.summary_table(ind)["Valore"].tolist()[:2] == [20, 2000]
+    assert ci.summary_table(ind)["Valore"].tolist()[:2] == ["20", "2.000"]
     for indicator, group in (("age_band", "totale"), ("education", "totale")):
         names = labels[indicator]
         assert ci.ranked(ind, indicator, names, group) != ci.ranked(base, indicator, names, group)
@@ -406,4 +413,238 @@ def test_a_different_dataset_gives_different_and_true_sentences(tmp_path, found,
     phrase = ci.vulnerability_phrase(ind, "laboratorio_sociale")
     assert ("non presenta" in phrase) == (vulnerable < 0.5)
     p_education = other.tests.set_index("indicator").loc["education", "p_value"]
-    assert ("non è statisticamente" in ci.significance(other.tests, "education")) == (p_education >= ci.ALPHA)
+    assert ("non è significativa" in ci.significance(other.tests, "education")) == (p_education >= ci.ALPHA)
+
+
+# --- Provenance of the values the readers return (issue 12) -------------------------------------------------
+
+def published_rows(*rows) -> pd.DataFrame:
+    """Rows of published_indicators.csv: (indicator, group, category, unit, value, decimals, source)."""
+    return pd.DataFrame([{"indicator": i, "group": g, "category": c, "unit": u, "printed": None, "value": v,
+                          "decimals": d, "claim": None, "source": s, "note": None}
+                         for i, g, c, u, v, d, s in rows]).astype({"decimals": "Int64"})
+
+
+def counts_table() -> pd.DataFrame:
+    """830 people, 485 in the labs, 524 with a PIP, 179 in both; 0.498 of them aged 36-54 (413 of 830)."""
+    return table(scalar("participants", "totale", 830, "count"),
+                 scalar("participants", "laboratorio_sociale", 485, "count"),
+                 scalar("participants", "pip", 524, "count"), scalar("participants", "entrambi", 179, "count"),
+                 scalar("pip_share", "totale", 524 / 830, k=524, n=830),
+                 shares("age_band", {"totale": {"18-35": 206, "36-54": 413, "55-64": 166, "65+": 45}}),
+                 scalar("vulnerable_share", "pip", 0.756, k=396, n=524))
+
+
+PUBLISHED = published_rows(
+    ("participants", "totale", None, "count", 830.0, 0, "Tabella 3.1, l. 674"),
+    ("participants", "laboratorio_sociale", None, "count", 485.0, 0, "Tabella 3.1, l. 676"),
+    ("participants", "pip", None, "count", 524.0, 0, "Tabella 3.1, l. 675"),
+    ("pip_share", "totale", None, "share", 0.631, 1, "Tabella 3.2, l. 854; testo l. 804"),
+    ("age_band", "totale", "36-54", "share", 0.5, 0, "Figura 3.1, l. 682"),
+    ("age_band", "totale", "65+", "share", 0.10, 0, "Figura 3.1, l. 682"),  # 45/830 = 5,4%: does not match
+)
+
+
+def test_readers_return_reconciled_monitoring_values_at_the_printed_precision():
+    ind = ci_module.with_published(counts_table(), PUBLISHED, {"3.3": 35})
+    band = ci_module.value(ind, "age_band", "totale", "36-54")
+    assert isinstance(band, ci_module.Reconciled)
+    assert band.source.kind == "monitoring" and band.source.reconciled == "Rapporto 2021, Figura 3.1"
+    assert round(float(band), 3) == 0.498 and band.decimals == 0 and band.printed == 0.5
+    assert visible(ci_module.fmt_value(band)) == "50%"  # as printed, not 49,8%
+    assert 'data-reconciled="Rapporto 2021, Figura 3.1"' in ci_module.fmt_value(band)
+    share = ci_module.value(ind, "pip_share")
+    assert share.source.reconciled == "Rapporto 2021, Tabella 3.2" and visible(ci_module.fmt_value(share)) == "63,1%"
+
+
+def test_values_that_differ_from_the_published_ones_stay_unreconciled_monitoring():
+    ind = ci_module.with_published(counts_table(), PUBLISHED)
+    residual = ci_module.value(ind, "age_band", "totale", "65+")  # 5,4% against a published 10%
+    assert not isinstance(residual, ci_module.Reconciled)
+    assert residual.source.kind == "monitoring" and residual.source.reconciled == ""
+    assert not ci_module.is_reconciled(residual)
+    unpublished = ci_module.value(ind, "vulnerable_share", "pip")  # never printed: the 75,6% of the PIPs
+    assert unpublished.source.kind == "monitoring" and not unpublished.source.reconciled
+    # without the published table every value is plain monitoring
+    plain = ci_module.value(counts_table(), "participants")
+    assert plain.source.kind == "monitoring" and not plain.source.reconciled
+
+
+def test_arithmetic_on_reconciled_values_is_derived_from_the_published_ones():
+    ind = ci_module.with_published(counts_table(), PUBLISHED)
+    lab, pip = ci_module.value(ind, "participants", "laboratorio_sociale"), ci_module.value(ind, "participants", "pip")
+    total = ci_module.as_published(lab) + ci_module.as_published(pip)
+    assert float(total) == 1009 and total.source.kind == "derived"
+    assert (lab + pip).source.kind == "monitoring"  # plain arithmetic on monitoring values stays monitoring
+
+
+def test_a_synthetic_edition_gets_intervals_only_from_published_counts():
+    ind = ci_module.with_published(counts_table(), PUBLISHED)
+    low, high = ci_module.row_interval(ci_module.pick(ind, "pip_share"), ind, synthetic=True)
+    expected = wilson_interval(524, 830)
+    assert (float(low), float(high)) == pytest.approx(expected) and low.source.kind == "derived"
+    band = ci_module.pick(ind, "age_band", "totale", "36-54")
+    assert all(pd.isna(v) for v in ci_module.row_interval(band, ind, synthetic=True))  # count never printed
+    real_low, _ = ci_module.row_interval(band, ind, synthetic=False)
+    assert real_low.source.kind == "monitoring"
+
+
+def test_share_frame_of_a_synthetic_edition_keeps_only_published_rows():
+    ind = ci_module.with_published(counts_table(), PUBLISHED)
+    bands = {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "55-64 anni", "65+": "65 anni e più"}
+    full = ci_module.share_frame(ind, "age_band", bands, {"totale": "Totale"}, ("totale",))
+    shown = ci_module.share_frame(ind, "age_band", bands, {"totale": "Totale"}, ("totale",), synthetic=True)
+    assert len(full) == 4 and shown["code"].tolist() == ["36-54"]
+    assert shown["decimals"].tolist() == [0] and shown[["ci_low", "ci_high"]].isna().all().all()
+
+
+# --- A synthetic edition publishes no synthetic-only finding ---------------------------------------------------
+
+def section_inputs():
+    ind = table(sex(72, 64), shares("citizenship", {g: {"italiana": 70, "straniera": 30} for g in GROUPS}),
+                shares("origin_area", {g: {"maghreb_vicino_oriente": 20, "asia": 10} for g in GROUPS}),
+                shares("age_band", {g: {"18-35": 25, "36-54": 50, "55-64": 20, "65+": 5} for g in GROUPS}))
+    tests = p_values(("sex", "chi_square", 0.03, 50.0), ("age_band", "chi_square", 0.2, 10.0),
+                     ("citizenship", "chi_square", 0.01, 10.0), ("origin_area", "chi_square", 0.5, 10.0))
+    published = published_rows(("sex", "totale", "F", "share", 0.68, 0, "Figura 3.2, l. 695"),
+                               ("sex", "laboratorio_sociale", "M", "share", 0.28, 0, "Figura 3.2, l. 701"),
+                               ("sex", "pip", "M", "share", 0.36, 0, "Figura 3.2, l. 699"))
+    labels = {"age_band": {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "55-64 anni",
+                           "65+": "65 anni e più"}}
+    return ci_module.with_published(ind, published), tests, labels
+
+
+@pytest.mark.parametrize("topic", ["sex", "age"])
+def test_sections_show_tests_only_with_real_data(topic):
+    ind, tests, labels = section_inputs()
+    real = ci.section_text(topic, ind, tests, labels, findings=True)
+    synthetic = ci.section_text(topic, ind, tests, labels, findings=False)
+    assert re.search(r"\(p [=<]", real) and not re.search(r"\bp [=<]", synthetic)
+    assert "Con i dati reali di monitoraggio questa parte mostra anche" in synthetic
+    assert "Con i dati reali" not in real
+
+
+def test_synthetic_sex_section_quotes_only_published_shares():
+    ind, tests, labels = section_inputs()
+    text = ci_module.section_text("sex", ind, tests, labels, findings=False)
+    spans = re.findall(r"\{\.num ([^}]*)\}", text)
+    assert spans and all("data-reconciled" in s or 'data-kind="derived"' in s for s in spans)
+    assert "36%" in visible(text) and "28%" in visible(text)
+
+
+def test_synthetic_age_section_lists_only_the_published_bands():
+    ind, tests, labels = section_inputs()  # no age band is published here
+    text = visible(ci.section_text("age", ind, tests, labels, findings=False))
+    assert "%" not in text.split("(@fig-eta)")[0]
+
+
+def test_significance_is_named_once_and_varies_its_wording():
+    tests = p_values(("sex", "chi_square", 0.03, 50.0))
+    forms = {ci.significance(tests, "sex", form) for form in range(3)}
+    assert len(forms) == 3 and all(text.endswith("(p = 0,030)") for text in forms)
+    assert not any("statisticamente" in text for text in forms)
+
+
+def test_compare_varies_its_wording_but_not_its_direction():
+    ind = table(sex(72, 64))
+    texts = [ci.compare(ind, "sex", "M", "uomini", form=f) for f in range(3)]
+    assert len(set(texts)) == 3 and all("36%" in t and "28%" in t for t in texts)
+    assert "più alta" in texts[0] and "sale" in texts[1] and "arriva al 36%" in texts[2]
+
+
+def test_confidentiality_sentence_counts_every_value_the_chapter_shows():
+    province = ci_module.province_frame(province_table(), NAMES, GROUPS, threshold=1)  # nothing to hide
+    small = table(shares("age_band", {"pip": {"18-35": 100, "65+": 2}}))
+    frame = ci_module.share_frame(small, "age_band", {"18-35": "18-35 anni", "65+": "65 anni e più"}, GROUPS, ("pip",))
+    text = ci.suppression_sentence(province, 3, [frame])
+    assert "meno di 3 persone (1 quota nelle figure)" in text and "Nessun valore" not in text
+    assert ci.suppression_sentence(province, 3, []).startswith("Nessun valore mostrato nel capitolo")
+
+
+def test_chapter_three_titles_are_the_published_ones():
+    from quartieri_erp.curated.documentation import REPORT_SECTIONS
+
+    sections = read_table(REPORT_SECTIONS, PROGRAMME)
+    notebook = (ROOT / "notebooks" / "03_indicatori.ipynb").read_text(encoding="utf-8")
+    for number in ("3", "3.1", "3.2", "3.3"):
+        assert ci.section_title(sections, number).replace("'", "\\u2019") in notebook or \
+            ci.section_title(sections, number) in notebook
+    assert ci.section_pages(PROGRAMME)["3.3"] == 35
+
+
+def test_chapter_three_orders_its_numbered_artifacts_as_the_original():
+    labels = re.findall(r"#\| label: ((?:fig|tbl)-[\w-]+)",
+                        (ROOT / "notebooks" / "03_indicatori.ipynb").read_text(encoding="utf-8"))
+    figures = [label for label in labels if label.startswith("fig-")]
+    tables = [label for label in labels if label.startswith("tbl-")]
+    assert figures == ["fig-eta", "fig-genere", "fig-cittadinanza", "fig-provenienza", "fig-istruzione",
+                       "fig-svantaggio", "fig-occupazione", "fig-provincia", "fig-stato-pip", "fig-eta-media"]
+    assert tables[:2] == ["tbl-quadro-sintesi", "tbl-indicatori-risultato"]  # Tabelle 3.1 and 3.2; additions after
+
+
+def test_results_table_marks_an_illustrative_edition():
+    ind = table(scalar("pip_share", "totale", 0.631, k=524, n=830))
+    marked = ci_module.with_mark(pd.DataFrame({"A": ["x"], "B": ["y"]}), True)
+    assert marked.iloc[0, 0] == "**ILLUSTRATIVO — dati sintetici**" and len(marked) == 2
+    assert len(ci_module.with_mark(pd.DataFrame({"A": ["x"]}), False)) == 1
+    assert ind is not None
+
+
+def test_charts_show_published_precision_and_the_illustrative_mark():
+    from quartieri_erp import charts
+
+    frame = pd.DataFrame({"category": ["36-54 anni", "65 anni e più"], "group": ["Totale", "Totale"],
+                          "value": [0.498, 0.054], "ci_low": [float("nan")] * 2, "ci_high": [float("nan")] * 2,
+                          "decimals": [0, float("nan")]})
+    fig = charts.interval_bars(frame, "category", "group", source="x", watermark="ILLUSTRATIVO — dati sintetici")
+    texts = [t.get_text() for t in fig.axes[0].texts] + [t.get_text() for t in fig.texts]
+    assert "50%" in texts and "49,8%" not in texts and "5%" in texts
+    assert "ILLUSTRATIVO — dati sintetici" in texts
+    assert "ILLUSTRATIVO — dati sintetici" not in [t.get_text() for t in charts.interval_bars(
+        frame, "category", "group", source="x").texts]
+
+
+def test_the_province_figure_hides_small_counts_so_that_no_published_total_pins_them():
+    """Threshold 12 on the shipped data: the two counts below it are hidden with companions, and an independent
+    linear programme over what the report publishes (group totals, the tie total + both = laboratori + PIP in
+    each province) leaves each hidden small count more than one possible value."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    from quartieri_erp.disclosure import PRIMARY, SHOWN
+    from quartieri_erp.indicators.core import SUBGROUPS
+    from quartieri_erp.indicators import shared_indicators
+
+    ind = shared_indicators(ROOT / "data/synthetic", ROOT / "data/reference", dt.date(2020, 11, 30)).indicators
+    status = ci_module.protect_provinces(ind, 12)
+    rows = ind[(ind["indicator"] == "province") & ind["group"].isin(SUBGROUPS)]
+    count = {(g, str(c)): int(n) for g, c, n in zip(rows["group"], rows["category"], rows["numerator"])}
+    assert {cell for cell, st in status.items() if st == PRIMARY} == {
+        cell for cell in status if 0 <= count[cell] < 12}
+    provinces = sorted({c for _, c in status})
+    unknown = [cell for cell, st in status.items() if st != SHOWN]
+    names = unknown + [("entrambi", p) for p in provinces]
+    at = {name: i for i, name in enumerate(names)}
+    a_eq, b_eq = [], []
+    for g in (*SUBGROUPS, "entrambi"):
+        row, rhs = np.zeros(len(names)), float(ci_module.value(ind, "participants", g))
+        for p in provinces:
+            if (g, p) in at:
+                row[at[(g, p)]] += 1
+            else:
+                rhs -= count[(g, p)]
+        a_eq.append(row), b_eq.append(rhs)
+    for p in provinces:  # totale + entrambi - laboratori - pip = 0
+        row, rhs = np.zeros(len(names)), 0.0
+        for g, sign in (("totale", 1), ("entrambi", 1), ("laboratorio_sociale", -1), ("pip", -1)):
+            if (g, p) in at:
+                row[at[(g, p)]] += sign
+            else:
+                rhs -= sign * count[(g, p)]
+        a_eq.append(row), b_eq.append(rhs)
+    for cell in (c for c, st in status.items() if st == PRIMARY):
+        c = np.zeros(len(names))
+        c[at[cell]] = 1
+        low = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun
+        high = -linprog(-c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun
+        assert high - low >= 3 - 1e-6, (cell, low, high)

@@ -8,7 +8,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from quartieri_erp.chapters import method as cm
+from quartieri_erp.chapters import method as cm_module
+from visible_text import Visible
+
+cm = Visible(cm_module)  # text as readers see it
 from quartieri_erp.indicators import wilson_interval
 
 
@@ -81,3 +84,11 @@ def test_rounding_sentence_shows_half_up_against_half_even():
     assert cm.rounding_sentence() == ("Le cifre sono arrotondate per eccesso dal mezzo, come nel rapporto pubblicato: "
                                       "12,5 diventa 13 e 0,125 diventa 0,13, mentre l'arrotondamento «al pari» di "
                                       "molti programmi darebbe 12 e 0,12.")
+
+
+@pytest.mark.parametrize("findings", [True, False])
+def test_tests_paragraph_reports_tests_only_with_real_data(findings):
+    tests = pd.DataFrame({"indicator": ["sex"], "p_value": [0.01], "test": ["chi_square"]})
+    text = cm.tests_paragraph(tests, {"sex": "Genere"}, 179, findings)
+    assert "179 persone partecipano a entrambi" in text
+    assert ("@tbl-metodo-test" in text) == findings and ("non sono mostrati" in text) == (not findings)

@@ -145,3 +145,75 @@ def test_area_counts_of_the_curated_labs_are_those_of_the_evaluation_table():
     assert policy.area_counts(curated, AREAS)["labs"].tolist() == [9, 4, 1, 10, 12]
     assert (policy.repeated_municipalities_sentence(curated)
             == "Brescia, Cinisello Balsamo e Milano ne hanno avviati 2 ciascuno")
+
+
+# --- Sourced versions (issue 12) and articles before labels (issue 16) -------------------------------------------
+
+def _cited():
+    from quartieri_erp.chapters.cited import Cited
+
+    return Cited.load(Path(__file__).resolve().parents[1] / "data" / "programme", "2020-11-30")
+
+
+def test_areas_take_their_article():
+    assert policy.with_definite_article("contrasto al disagio sociale") == "il contrasto al disagio sociale"
+    assert policy.with_definite_article("promozione della rappresentanza") == "la promozione della rappresentanza"
+    assert policy.with_definite_article("organizzazione dell'intermediazione") == \
+        "l'organizzazione dell'intermediazione"
+    assert policy.with_definite_article("studio") == "lo studio"
+
+
+def test_area_ranking_sentence_sourced_names_areas_with_articles():
+    from quartieri_erp.markup import visible
+    from quartieri_erp.provenance import curated
+
+    counts = pd.DataFrame({"area": ["Promozione della rappresentanza", "Contrasto al disagio sociale",
+                                    "Promozione dell'autogestione"], "labs": [6, 12, 1]})
+    text = policy.area_ranking_sentence_sourced(counts, 15, curated("002 Tabella 1"))
+    assert visible(text) == ("l'ambito più frequente è il contrasto al disagio sociale (12 laboratori su 15), "
+                             "mentre la promozione dell'autogestione compare in un solo laboratorio")
+    assert 'data-kind="curated"' in text
+
+
+def test_cdq_table_sourced_kinds():
+    table = policy.cdq_table_sourced(_cited())
+    numbers = table["Numero"].tolist()
+    assert [n.split('data-kind="')[1].split('"')[0] for n in numbers] == ["published", "published", "derived"]
+    assert numbers[2].startswith("[31]")
+    assert table.columns[3] == "In corso al 31 luglio 2020"
+
+
+def test_acts_table_sourced_dates_are_spans():
+    from quartieri_erp.chapters.labels import load_labels
+
+    cited = _cited()
+    labels = load_labels(Path(__file__).resolve().parents[1] / "data" / "reference")
+    events = policy.policy_events(cited.timeline, labels["timeline_category"])
+    table = policy.acts_table_sourced(events, cited)
+    assert all(str(d).startswith("[") and "data-kind" in d for d in table["Data"])
+    assert "[2014]{.num" in " ".join(table["Data"])  # the ALER directive is dated by year only
+
+
+def test_labs_overview_sourced_kinds():
+    from quartieri_erp.curated import load_experimentation_labs
+
+    cited = _cited()
+    lab = policy.labs_overview_sourced(load_experimentation_labs(cited_dir := Path(__file__).resolve().parents[1]
+                                                                 / "data" / "programme"), cited)
+    assert (float(lab["labs"]), float(lab["municipalities"])) == (15, 12)
+    assert lab["labs"].source.kind == "curated"  # counted from source 002
+    assert lab["participation"].source.kind == "curated" and round(float(lab["participation"]), 3) == 0.522
+
+
+def test_documents_list_sourced_escapes_and_sources_years():
+    cited = _cited()
+    docs = pd.DataFrame({"author": ["<b>X</b>"], "title": ["*T*"], "year": [2016], "source": ["002 intestazione"]})
+    text = policy.documents_list_sourced(docs, cited)
+    assert text.startswith("- \\<b\\>X\\</b\\>, *\\*T\\**, [2016]{.num data-kind=\"curated\"")
+
+
+def test_monitoring_note_sources_cut_off_and_threshold():
+    real = policy.monitoring_data_note_sourced(False, "2020-11-30", 5)
+    assert "aggiornati al [30 novembre 2020]{.num data-kind=\"curated\"" in real and "[5]{.num" in real
+    synthetic = policy.monitoring_data_note_sourced(True, "2020-11-30", 5, provider="ARIA spa")
+    assert "li ha forniti ARIA spa" in synthetic or "forniti l'" in synthetic

@@ -3,6 +3,8 @@ the report gets wrong as printed, sums of distributions, and the status of every
 
 from __future__ import annotations
 
+import re
+
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -11,7 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quartieri_erp.chapters import reconciliation as rc
+from quartieri_erp.chapters import reconciliation as rc_module
+from visible_text import Visible
+
+rc = Visible(rc_module)  # text as readers see it
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators.published import read_published, reconcile
 from quartieri_erp.indicators.shared import compute_set
@@ -170,18 +175,43 @@ def test_every_published_figure_has_a_status_and_the_synthetic_edition_matches(c
         "calcolato, nessuno differisce e 5 sono incoerenti nella fonte stessa.")
     table = rc.reconciliation_table(rows, labels).set_index("Voce (fonte)")
     assert list(table.columns) == ["Valori", "Esito e spiegazione"]
-    assert table.loc["Destinatari con PIP sul totale (Tabella 3.2, l. 854; testo l. 804)", "Valori"] == \
+    assert table.loc["Destinatari con PIP sul totale (Tabella 3.2)", "Valori"] == \
         "Pubblicato: 63,1%. Calcolato: 63,13%."
-    assert table.loc["Fascia d'età, Totale destinatari: 18-35 anni (Figura 3.1, l. 682)", "Valori"] == \
+    assert table.loc["Fascia d'età, Totale destinatari: 18-35 anni (Figura 3.1)", "Valori"] == \
         "Pubblicato: «un quarto», letto come 25%. Calcolato: 24,8%."
-    assert table.loc["Genere, PIP: Uomini (Figura 3.2, l. 699)", "Valori"] == \
+    assert table.loc["Genere, PIP: Uomini (Figura 3.2)", "Valori"] == \
         "Pubblicato: 36%; più alta che nei Laboratori Sociali. Calcolato: 36,1% contro 28,0% nei Laboratori Sociali."
-    verdict = table.loc["PIP per stato di attuazione, PIP: In corso (Figura 3.9, l. 813)", "Esito e spiegazione"]
+    verdict = table.loc["PIP per stato di attuazione, PIP: In corso (Figura 3.9)", "Esito e spiegazione"]
     assert verdict.startswith("**incoerente nella fonte**. Nessun numero intero di PIP su 485 dà 34,5%")
     assert "il valore calcolato coincide (discrepanza D08)" in verdict
-    count = table.loc["Cittadinanza, Totale destinatari: Straniera (numero) (Figura 3.3, l. 717)",
+    count = table.loc["Cittadinanza, Totale destinatari: Straniera (numero) (Figura 3.3)",
                       "Esito e spiegazione"]
     assert count.endswith("244 su 830 è il 29,4%: coerente con il 29% stampato.")
+    # what the report printed on each row, no line numbers, no internal reading names
+    assert table.loc["Destinatari, Laboratori Sociali (Tabella 3.1)", "Valori"] == \
+        "Pubblicato: 524 sulla riga stampata; letto come 485. Calcolato: 485."
+    assert not any(re.search(r"\bl\. \d|lettura H\d", text) for text in table.to_numpy().ravel())
+
+
+def test_a_synthetic_edition_shows_claims_and_values_only_as_published(computed, published, labels):
+    rows = rc.compare_rows(reconcile(computed, published), computed, rc.source_conflicts(published),
+                           rc.count_share_checks(published), findings=False)
+    table = rc.reconciliation_table(rows, labels).set_index("Voce (fonte)")
+    assert table.loc["Destinatari con PIP sul totale (Tabella 3.2)", "Valori"] == \
+        "Pubblicato: 63,1%. Calcolato: 63,1%."
+    assert table.loc["Fascia d'età, PIP: 65 anni e più (Figura 3.1)", "Valori"].endswith(
+        "Calcolato: affermazione vera sui dati.")  # not the synthetic-only 0,4%
+    assert table.loc["Genere, PIP: Uomini (Figura 3.2)", "Valori"] == \
+        "Pubblicato: 36%; più alta che nei Laboratori Sociali. Calcolato: 36%; affermazione vera sui dati."
+
+
+def test_label_swap_note_cites_the_appendix_as_readers_do(published):
+    note = rc.label_swap_note(published)
+    assert "Tabella 3.1" in note and "524 per i Laboratori Sociali e 485 per i PIP" in note
+    assert "Appendice C, @sec-riconciliazione-etichette" in note
+    assert rc.label_swap_flag(published).startswith("nella Tabella 3.1 pubblicata è sull'altra riga")
+    assert rc.reader_note("etichette scambiate (lettura H2): la tabella, l. 712, stampa") == \
+        "etichette scambiate: la tabella stampa"
 
 
 def test_a_different_value_or_a_false_claim_differs(computed, published):
@@ -216,3 +246,8 @@ def test_discrepancy_items_cover_d06_to_d12(published, labels):
 def test_comparison_note_depends_on_the_edition():
     assert "sintetici" in rc.comparison_note(True) and "verifica il generatore" in rc.comparison_note(True)
     assert "sintetici" not in rc.comparison_note(False) and "da spiegare" in rc.comparison_note(False)
+
+
+def test_label_swap_note_of_an_edition_with_other_counts(published):
+    note = rc.label_swap_note(published, short=True, applies=False)
+    assert "qui le due cifre" not in note and "Appendice C" in note

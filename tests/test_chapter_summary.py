@@ -20,8 +20,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quartieri_erp.chapters import indicators as ci
-from quartieri_erp.chapters import summary
+from quartieri_erp.chapters import indicators as ci_module
+from quartieri_erp.chapters import summary as summary_module
+from visible_text import Visible
+from quartieri_erp.markup import visible
+
+ci, summary = Visible(ci_module), Visible(summary_module)  # text as readers see it
 from quartieri_erp.curated import load_case_studies, load_documents, load_facts, load_procedures, load_projects
 from quartieri_erp.formatting import fmt_int, fmt_pct
 from quartieri_erp.indicators import IndicatorSet, shared_indicators
@@ -161,10 +165,9 @@ def test_missing_tests_read_as_not_verifiable():
 
 
 @pytest.mark.parametrize("p_age, words", [
-    ((0.01, 0.3), "è incerta, perché i test non concordano (test t di Welch, p = 0,010; test di Mann-Whitney, "
-                  "p = 0,300)"),
-    ((0.0496, 0.0496), "è statisticamente significativa (test t di Welch, p < 0,05; test di Mann-Whitney, p < 0,05)"),
-    ((0.2, 0.3), "non è statisticamente significativa"),
+    ((0.01, 0.3), "è incerta, perché i test non concordano (p = 0,010 e p = 0,300)"),
+    ((0.0496, 0.0496), "è significativa (p < 0,05 e p < 0,05)"),
+    ((0.2, 0.3), "non è significativa"),
 ])
 def test_the_summary_reads_the_tests_as_chapter_3_does(p_age, words):
     """Welch alone is not enough, and p = 0,0496 never prints as 0,050: the verdict is chapter 3's."""
@@ -352,7 +355,7 @@ def test_key_figures_table_has_every_quoted_value(call):
     assert values["Progetti finanziati dall'avviso regionale"] == "33 su 38"
     assert values["Risorse complessive dell'avviso"] == "7.827.051,51\u00a0€"
     assert values["Rinunce ai PIP"] == "0,8%"
-    assert values["di cui in entrambi i sub-progetti"] == fmt_int(key.both)
+    assert values["di cui in entrambi i sub-progetti"] == fmt_int(float(key.both))
     assert set(table["Capitolo"]) == {"@sec-bando", "@sec-indicatori"}
 
 
@@ -400,13 +403,86 @@ def test_summary_notebook_follows_a_second_edition(tmp_path):
     out = tmp_path / "sintesi.ipynb"
     papermill.execute_notebook(str(ROOT / "notebooks" / "00_sintesi.ipynb"), str(out), kernel_name="python3",
                                cwd=str(ROOT), parameters={"data_dir": str(other)}, progress_bar=False)
-    text = markdown_outputs(out)
+    text = visible(markdown_outputs(out))
     key = summary.key_figures(shared_indicators(other, REFERENCE, AS_OF, cache_dir=tmp_path / "cache"))
     assert key.participants == 2000 and key.projects == 20
     assert "I dati di monitoraggio riguardano 20 dei 33 progetti finanziati" in text
     assert summary.reach_sentence(key.participants, key.pip_share, AS_OF) in text
     assert summary.pip_outcome_sentence(key.pip_concluded, key.pip_in_progress, key.pip_withdrawn) in text
-    assert summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference) in text
+    assert summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference, findings=False) in text
+    assert "p =" not in text and "p <" not in text  # a synthetic edition shows no test
     assert "raggiunto 2.000 persone" in text and "raggiunto 830 persone" not in text
     assert not re.search(r"\bnan\b|–%", text)
     assert np.isfinite(key.pip_share)
+
+
+# ---------------------------------------------------------------- provenance and synthetic editions (issue 12)
+
+def test_key_figures_are_reconciled_with_the_published_report(tmp_path):
+    from quartieri_erp.indicators.published import read_published
+
+    iset = shared_indicators(ROOT / "data" / "synthetic", REFERENCE, AS_OF, cache_dir=tmp_path)
+    key = summary_module.key_figures(iset, read_published(PROGRAMME))
+    assert isinstance(key.participants, ci_module.Reconciled)
+    assert key.participants.source.reconciled.startswith("Rapporto 2021, Tabella 3.1")
+    assert key.pip_share.source.reconciled.startswith("Rapporto 2021, Tabella 3.2")
+    assert not isinstance(key.vulnerable_lab, ci_module.Reconciled)  # the share of the labs was never printed
+    assert key.vulnerable_lab.source.kind == "monitoring" and not key.vulnerable_lab.source.reconciled
+    assert key.employed_or_retired_lab.source.kind == "derived"  # 20% + 19%, both printed
+    assert visible(summary_module._pct(key.employed_or_retired_lab, 0)) == "39%"
+
+
+@pytest.mark.parametrize("findings", [True, False])
+def test_summary_sentences_quote_group_findings_only_with_real_data(findings):
+    key = summary_module.key_figures(fake_set())
+    vulnerable = summary.vulnerability_sentence(key.vulnerable, key.vulnerable_lab, key.vulnerable_pip,
+                                                key.disadvantage_difference, findings)
+    ages = summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference, findings)
+    profiles = summary.profiles_sentence(key.profile_differences(), findings)
+    openness = summary.lab_openness_sentence(key.non_vulnerable_lab, key.employed_or_retired_lab, findings)
+    target = summary.pip_target_sentence(key.mean_age_pip, key.pip_aged_36_plus, findings)
+    assert ("48,0%" in vulnerable and "76,0%" in vulnerable) == findings
+    assert ("p <" in ages) == findings and ("significativ" in profiles) == findings
+    assert ("52,0%" in openness) == findings and ("36 anni" in target) == findings
+
+
+def test_key_figures_table_flags_the_swapped_counts():
+    call = summary_module.call_figures(load_projects(PROGRAMME), load_facts(PROGRAMME), load_procedures(PROGRAMME))
+    flag = "nella Tabella 3.1 pubblicata è sull'altra riga: Appendice C, @sec-riconciliazione-etichette"
+    table = summary_module.key_figures_table(call, summary_module.key_figures(fake_set()), flag)
+    values = dict(zip(table["Voce"], table["Valore"]))
+    assert values["di cui nei Laboratori sociali"].endswith(f"({flag})")
+    assert values["di cui con un PIP"].endswith(f"({flag})")
+    assert all(isinstance(cell, summary_module.Md) for cell in table["Capitolo"])  # references stay Markdown
+
+
+def test_call_figures_carry_the_kind_of_their_rows():
+    call = summary_module.call_figures(load_projects(PROGRAMME), load_facts(PROGRAMME), load_procedures(PROGRAMME))
+    assert call.resources_eur.source.kind in ("published", "curated")
+    assert call.funded.source.kind in ("derived", "curated")
+    assert all(getattr(call, name).source is not None for name in ("applications", "procedures_cost_eur"))
+
+
+def test_limits_paragraph_points_to_the_recommendations():
+    synthetic = summary.limits_paragraph(True)
+    real = summary.limits_paragraph(False, swapped=False)
+    assert synthetic.startswith("**I limiti delle evidenze.**") and "sintetici" in synthetic
+    assert "sintetici" not in real and "@sec-riconciliazione-etichette" not in real
+    assert "@sec-conclusioni-indicazioni" in synthetic and "@sec-conclusioni-indicazioni" in real
+
+
+def test_conclusions_do_not_repeat_the_reach_sentence_of_the_summary():
+    key = summary_module.key_figures(fake_set())
+    assert summary.reach_sentence(key.participants, key.pip_share, AS_OF) != \
+        summary.reach_sentence(key.participants, key.pip_share, AS_OF, form=1)
+
+
+def test_conclusions_word_the_partners_and_the_caveat_anew():
+    assert summary.partners_sentence(185, 0.76) != summary.partners_sentence(185, 0.76, form=1)
+    assert "la netta maggioranza (76%, cioè 185 soggetti) non è accreditata" in summary.partners_sentence(185, 0.76, 1)
+    assert summary.synthetic_caveat(True) != summary.synthetic_caveat(True, form=1)
+
+
+def test_the_swap_flag_concerns_only_the_published_counts():
+    key = summary_module.key_figures(fake_set())  # not reconciled: other counts
+    assert summary_module.counts_flag(key, "flag") == "" and not summary_module.counts_as_published(key)

@@ -88,7 +88,7 @@ def test_resources_are_activated_by_the_printed_steps():
 
 
 def test_the_steps_chapter_2_cites_are_marked_by_milestone():
-    """Tavola 2.1 l. 438, 454, 458 and Tavola 2.2 l. 545, 548-550, 553 (report 000)."""
+    """Tavola 2.1 l. 438, 454, 458, 474 and Tavola 2.2 l. 545, 548-550, 553 (report 000)."""
     steps = load_sus_steps(PROGRAMME).dropna(subset=["milestone"])
     marked = dict(zip(steps["milestone"], zip(steps["strategy"], steps["step"])))
     assert marked == {
@@ -96,4 +96,5 @@ def test_the_steps_chapter_2_cites_are_marked_by_milestone():
         "convenzione_oi_firmata": ("milano_lorenteggio", 15), "adp_promosso": ("bollate", 1),
         "adp_sottoscritto": ("bollate", 4), "adp_approvato": ("bollate", 5),
         "schema_convenzione_oi_approvato": ("bollate", 6), "mobilita_approvata": ("bollate", 9),
+        "adp_integrazione_2018": ("milano_lorenteggio", 22),
     }

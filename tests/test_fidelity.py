@@ -36,7 +36,7 @@ def _headings(pages: dict[str, str]) -> dict[str, str]:
         for match in re.finditer(r"<h[1-4][^>]*>(.*?)</h[1-4]>", _main(page), re.S):
             number = re.search(r'class="header-section-number">([^<]+)<', match.group(1))
             if number:
-                title = _text(match.group(1).replace(number.group(0), ">"))
+                title = _text(re.sub(r'<span class="header-section-number">[^<]*</span>', "", match.group(1)))
                 found[number.group(1).strip()] = title
     return found
 

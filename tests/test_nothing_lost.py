@@ -62,7 +62,7 @@ def test_bad_input_exits_with_2_before_anything_runs(project_copy, previous):
     result = run_cli("build", "--renderer", "offline", cwd=project_copy)
 
     assert result.returncode == 2, result.stdout + result.stderr
-    assert "participants.csv, row 3, column 'sex', value 'X' — must be one of" in result.stderr
+    assert "participants.csv, riga 3, colonna 'sex', valore 'X' — deve essere uno dei valori" in result.stderr
     assert "Executing" not in result.stdout
     assert "the previous report in build/report is untouched" in result.stdout
     assert snapshot(project_copy / "build") == previous

@@ -9,6 +9,7 @@ from pathlib import Path
 from .display import run_info
 from .figures import use_style
 from .monitoring.load import read_edition
+from .monitoring.mapping import export_folder
 from .paths import display_path, resolve
 
 
@@ -56,6 +57,6 @@ def open_chapter(edition: str, as_of: str, data_dir: str, programme_dir: str, re
         illustrative=bool(illustrative),
     )
     use_style()
-    run_info(inputs.edition, inputs.as_of.isoformat(), display_path(inputs.data_dir),
+    run_info(inputs.edition, inputs.as_of.isoformat(), display_path(export_folder(inputs.data_dir)),
              inputs.synthetic and monitoring, inputs.illustrative)
     return inputs

@@ -9,9 +9,16 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, YearLocator
 
 from .figures import PALETTE, WIDTH, add_source, new_figure, number_axis, percent_axis, wrap
-from .formatting import fmt_num, fmt_share
+from .formatting import fmt_num, fmt_pct, fmt_share
 
 NOTE_CHARS_PER_INCH = 12  # characters of a 10-pt note that fit in one inch
+
+
+def add_watermark(fig, text: str) -> None:
+    """Draw ``text`` (e.g. ``chapter.ILLUSTRATIVE``) across the figure, visible in the HTML and the PDF."""
+    if text:
+        fig.text(0.5, 0.5, text, ha="center", va="center", fontsize=18, color="#B00020", alpha=0.35,
+                 rotation=20, weight="bold", zorder=10)
 
 
 def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, source: str,
@@ -39,13 +46,15 @@ def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, so
 
 def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str,
                highlight: str | None = None, note: str | None = None, label_width: int = 28,
-               value_text=fmt_num, colours: Mapping[str, str] | None = None):
+               value_text=fmt_num, colours: Mapping[str, str] | None = None, texts: list[str] | None = None,
+               watermark: str = ""):
     """Horizontal bars, one per row of ``values`` in the given order (first on top), each labelled with
     ``value_text(value)``.
 
     Colours: ``colours`` maps a category to its colour; otherwise, with ``highlight`` that category is
     drawn in the accent colour and the others in grey, and without it every bar has the accent colour.
-    ``note`` is a wrapped line of text above the plot (e.g. what the data cannot show).
+    ``note`` is a wrapped line of text above the plot (e.g. what the data cannot show). ``texts`` gives the
+    label of each bar instead of ``value_text``; ``watermark`` is drawn across the figure (``add_watermark``).
     """
     names = list(values[category])
     numbers = [float(v) for v in values[value]]
@@ -55,10 +64,11 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
     note = wrap(note, int(WIDTH * NOTE_CHARS_PER_INCH)) if note else None
     fig, ax = new_figure(height=0.55 * len(names) + 1.3 + (0.22 * len(note.splitlines()) if note else 0))
     ax.barh(positions, numbers, height=0.7, color=[colours[name] for name in names])
-    for pos, number in zip(positions, numbers):
-        ax.text(number, pos, f" {value_text(number)}", va="center", fontsize=10)
+    labels = texts if texts is not None else [value_text(number) for number in numbers]
+    for pos, number, label in zip(positions, numbers, labels):
+        ax.text(number, pos, f" {label}", va="center", fontsize=10)
     ax.set_yticks(positions, labels=[wrap(name, label_width) for name in names])
-    ax.set_xlim(0, max(numbers) * 1.2)
+    ax.set_xlim(0, max(numbers, default=1.0) * 1.2)  # an empty frame (nothing to show) draws an empty axis
     ax.set_xlabel(xlabel)
     number_axis(ax, "x")
     ax.grid(axis="y", visible=False)
@@ -66,6 +76,7 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
         ax.set_title(note, loc="left", fontsize=10, color="#333333", pad=10)
     fig.tight_layout()  # keeps the axis label inside the figure, above the source line
     add_source(fig, source)
+    add_watermark(fig, watermark)
     return fig
 
 
@@ -189,7 +200,7 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
 
 def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                   colours: dict[str, str] | None = None, mark: str = "", xlabel: str = "Quota del gruppo",
-                  decimals: int = 0, width: float = WIDTH, label_width: int = 18):
+                  decimals: int = 0, width: float = WIDTH, label_width: int = 18, watermark: str = ""):
     """Grouped horizontal bars of shares (0-1) with their confidence intervals, one block per category.
 
     ``shares`` has the ``category`` and ``group`` columns, ``value``, ``ci_low``, ``ci_high`` and optionally
@@ -197,7 +208,8 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     labelled with its percentage (``formatting.fmt_share``: ``decimals`` decimals, more where fewer would print a
     false 0%, 50% or 100%, as in the text) just right of its interval; a hidden row (disclosure
     control) gets no bar and no interval, only ``mark``. ``colours`` maps a group to its colour (default: the
-    palette in order).
+    palette in order). An optional ``decimals`` column gives a row's label precision (a published value shown
+    as printed: '50%'); a NaN interval draws no whisker; ``watermark`` is drawn across the figure.
     """
     categories = list(dict.fromkeys(shares[category]))
     groups = list(dict.fromkeys(shares[group]))
@@ -210,21 +222,30 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     visible = frame.loc[~hidden, ["value", "ci_high"]].max().max()
     right = float(visible) if pd.notna(visible) else 1.0
     pad = 0.015 * max(right, 0.1)
+    shown_at: dict[str, list[float]] = {c: [] for c in categories}  # y of the rows drawn in each category
     for j, name in enumerate(groups):
         part = frame[frame[group] == name].set_index(category).reindex(categories)
         masked = part["_hidden"].eq(True)
         drawn = part["value"].notna() & ~masked
         ys = pd.Series([-(i * block + j * step) for i in range(len(categories))], index=part.index)
+        for key in part.index[drawn | masked]:
+            shown_at[key].append(ys[key])
         values, low, high = part["value"][drawn], part["ci_low"][drawn], part["ci_high"][drawn]
         ax.barh(ys[drawn], values, height=0.85 * step, color=colours[name], label=name)
-        ax.errorbar(values, ys[drawn], xerr=[values - low, high - values], fmt="none", ecolor="#333333",
-                    elinewidth=0.9, capsize=2.5)
+        whisker = low.notna() & high.notna()
+        if whisker.any():
+            ax.errorbar(values[whisker], ys[drawn][whisker], xerr=[(values - low)[whisker], (high - values)[whisker]],
+                        fmt="none", ecolor="#333333", elinewidth=0.9, capsize=2.5)
         for key in part.index[drawn]:
             end = high[key] if pd.notna(high[key]) else values[key]
-            ax.text(end + pad, ys[key], fmt_share(values[key], decimals), va="center", fontsize=10)
-        for key in part.index[masked]:
-            ax.text(pad, ys[key], mark, va="center", fontsize=10, color="#555555")
-    centres = [-(i * block + (len(groups) - 1) * step / 2) for i in range(len(categories))]
+            places = part["decimals"][key] if "decimals" in part else float("nan")
+            text = fmt_pct(values[key], int(places)) if pd.notna(places) else fmt_share(values[key], decimals)
+            ax.text(end + pad, ys[key], text, va="center", fontsize=10)
+        for key in part.index[masked]:  # a 'mark' column gives each hidden bar its own mark ('<5', 'n.d.')
+            shown = part["mark"][key] if "mark" in part and part["mark"][key] else mark
+            ax.text(pad, ys[key], shown, va="center", fontsize=10, color="#555555")
+    centres = [sum(shown_at[c]) / len(shown_at[c]) if shown_at[c] else -(i * block + (len(groups) - 1) * step / 2)
+               for i, c in enumerate(categories)]  # a label faces its bars, also when some groups are missing
     ax.set_yticks(centres, labels=[wrap(c, label_width) for c in categories])
     ax.set_ylim(-(len(categories) - 1) * block - (len(groups) - 1) * step - 0.5 - gap / 2, 0.5 + gap / 2)
     limit = min(1.15, right * 1.2 + 0.03)
@@ -238,4 +259,5 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                   handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
     fig.tight_layout()
     add_source(fig, source)
+    add_watermark(fig, watermark)
     return fig

@@ -14,8 +14,25 @@ def _build(args: argparse.Namespace) -> int:
     from .params import load_params
 
     params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, out=args.out,
-                         illustrative=True if args.illustrative else None)
+                         illustrative=True if args.illustrative else None,
+                         edition=args.edition, previous_build=args.previous, mapping=args.mapping)
     build(params, renderer=args.renderer, force=args.force)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .editions.compare import compare_builds, comparison_rows, summary_lines
+    from .editions.manifest import NotABuild
+
+    try:
+        comparison = compare_builds(args.old, args.new)
+    except NotABuild as err:
+        raise ParameterError(str(err)) from None
+    print("\n".join(summary_lines(comparison)))
+    if args.csv:
+        args.csv.parent.mkdir(parents=True, exist_ok=True)
+        comparison_rows(comparison).to_csv(args.csv, index=False, lineterminator="\n")
+        print(f"Confronto completo: {args.csv}")
     return 0
 
 
@@ -23,8 +40,8 @@ def _indicators(args: argparse.Namespace) -> int:
     from .indicators import write_indicators
     from .params import load_params
 
-    params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of)
-    write_indicators(params.data_dir, args.out, params.reference_dir, params.as_of)
+    params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, mapping=args.mapping)
+    write_indicators(params.data_dir, args.out, params.reference_dir, params.as_of, mapping=params.mapping)
     print(f"indicators written to {args.out}")
     return 0
 
@@ -49,6 +66,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--data-dir", type=Path, help="folder of the monitoring data (projects, participants, enrolments)")
     build.add_argument("--as-of", help="data cut-off date, YYYY-MM-DD")
     build.add_argument("--out", type=Path, help="output folder (default: build/)")
+    build.add_argument("--edition", help="name of the edition, shown on the title page (e.g. 2022)")
+    build.add_argument("--previous", type=Path, help="build folder of the previous edition, compared in the report")
+    build.add_argument("--mapping", type=Path, help="mapping file of an evaluator's own export (YAML)")
     build.add_argument("--renderer", choices=("auto", "quarto", "offline"), default="auto",
                        help="quarto if installed (auto), or the offline pandoc + typst renderer")
     build.add_argument("--force", action="store_true", help="re-execute every chapter, ignoring the cache")
@@ -60,7 +80,14 @@ def parser() -> argparse.ArgumentParser:
     ind.add_argument("--data-dir", type=Path, help="folder of the monitoring data")
     ind.add_argument("--as-of", help="data cut-off date, YYYY-MM-DD (default: params.yml)")
     ind.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    ind.add_argument("--mapping", type=Path, help="mapping file of an evaluator's own export (YAML)")
     ind.set_defaults(func=_indicators)
+
+    cmp_ = sub.add_parser("compare", help="what changed between two editions (two build folders)")
+    cmp_.add_argument("old", type=Path, help="build folder of the previous edition")
+    cmp_.add_argument("new", type=Path, help="build folder of the new edition")
+    cmp_.add_argument("--csv", type=Path, help="also write the whole comparison as CSV")
+    cmp_.set_defaults(func=_compare)
 
     syn = sub.add_parser("synth", help="write a seeded synthetic edition of the monitoring data")
     syn.add_argument("--out", type=Path, default=Path("data/synthetic"))

@@ -46,8 +46,8 @@ def show_figure(fig) -> None:
 def run_info(edition: str, as_of: str, data_dir: str, synthetic: bool = False, illustrative: bool = False) -> None:
     """A small box with the run's parameters, shown instead of papermill's parameter cell; on a chapter that
     shows monitoring numbers of a synthetic edition, the synthetic-data banner."""
-    parts = [f"Edizione {escape(edition)}", f"dati aggiornati al {fmt_date(as_of)}",
-             f"cartella dati {escape(data_dir)}"]
+    # the data folder (a path of the project) is named in the colophon, not in the text a reader sees (issue 16)
+    parts = [f"Edizione {escape(edition)}", f"dati aggiornati al {fmt_date(as_of)}"]
     box = ["::: {.run-info}", " · ".join(parts), ":::"]
     if synthetic:
         box += ["", "::: {.callout-warning title=\"Dati sintetici\"}", SYNTHETIC_ILLUSTRATIVE if illustrative

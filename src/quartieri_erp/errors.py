@@ -30,14 +30,22 @@ class InputError(Exception):
 
     def __init__(self, issues: list[InputIssue]):
         self.issues = list(issues)
-        super().__init__(self.report())
+        super().__init__(self.details())
 
-    def report(self, limit: int = 50) -> str:
+    def details(self, limit: int = 50) -> str:
+        """One line per issue, as the validators wrote them (for developers and tests)."""
         lines = [f"Invalid input: {len(self.issues)} problem(s) found."]
         lines += [f"  - {issue}" for issue in self.issues[:limit]]
         if len(self.issues) > limit:
             lines.append(f"  … and {len(self.issues) - limit} more")
         return "\n".join(lines)
+
+    def report(self, csv_path=None) -> str:
+        """What the evaluator reads (Italian, grouped per file, column and rule, with hints); every issue is
+        also written to a CSV file (``csv_path``, default in the system temp folder) that the text names."""
+        from .problems import report, write_issues_csv
+
+        return report(self.issues, write_issues_csv(self.issues, csv_path))
 
 
 class BuildError(Exception):

@@ -26,6 +26,13 @@ class RunParams:
     report_name: str
     suppression_threshold: int
     illustrative: bool = False
+    previous_build: Path | None = None  # build folder of the previous edition, for the comparison appendix
+    mapping: Path | None = None  # mapping file of an evaluator's own export (default: mapping.yml in data_dir)
+
+    @property
+    def build_figures(self) -> Path:
+        """Where the build writes its figures: always under its own output folder."""
+        return self.out / "figures"
 
     def notebook_parameters(self, root: Path) -> dict:
         """The values injected into every chapter notebook (paths relative to ``root`` when inside it)."""
@@ -36,7 +43,7 @@ class RunParams:
             except ValueError:
                 return path.as_posix()
 
-        return {
+        return {  # previous_build is passed only to the notebooks that declare it (see build.pipeline)
             "edition": self.edition,
             "as_of": self.as_of.isoformat(),
             "data_dir": rel(self.data_dir),
@@ -47,10 +54,13 @@ class RunParams:
         }
 
 
-PATH_FIELDS = ("data_dir", "programme_dir", "reference_dir", "out", "figures_dir")
+PATH_FIELDS = ("data_dir", "programme_dir", "reference_dir", "out", "figures_dir", "previous_build", "mapping")
+OPTIONAL_FIELDS = ("previous_build", "mapping")
 
 
 def _coerce(name: str, value, root: Path):
+    if name in OPTIONAL_FIELDS and (value is None or str(value).strip() in ("", "none", "null")):
+        return None
     if name in PATH_FIELDS:
         path = Path(value).expanduser()
         return (path if path.is_absolute() else root / path).resolve()
@@ -84,10 +94,12 @@ def load_params(params_file: Path | None = None, **overrides) -> RunParams:
     unknown = set(raw) - names
     if unknown:
         raise ParameterError(f"{params_file}: unknown parameter(s) {sorted(unknown)}; known: {sorted(names)}")
-    missing = names - set(raw) - {"illustrative"}
+    missing = names - set(raw) - set(OPTIONAL_FIELDS) - {"illustrative"}
     if missing:
         raise ParameterError(f"{params_file}: missing parameter(s) {sorted(missing)}")
-    values = {name: _coerce(name, raw[name], root) for name in names if name in raw}
+    values = {name: _coerce(name, raw.get(name), root) for name in names if name in raw or name in OPTIONAL_FIELDS}
     params = RunParams(**values)
     cli = {k: _coerce(k, v, Path.cwd()) for k, v in overrides.items() if v is not None}
+    if "out" in cli and cli["out"] != params.out and "figures_dir" not in cli:
+        cli["figures_dir"] = cli["out"] / "figures"  # the top-level figures/ is the default build's export only
     return replace(params, **cli)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from numbers import Real
 
 import pandas as pd
 from pandas.api.types import is_numeric_dtype
@@ -19,14 +20,14 @@ def _cell(value: object, formatter: Formatter | None, source: Source | None) -> 
     """One cell: data text escaped (``escape``), numbers formatted and wrapped with their ``source``."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
+    numeric = isinstance(value, Real) and not isinstance(value, bool)  # numpy integers too
     if formatter:
         text = formatter(value)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+    elif numeric:
         text = fmt_num(value)
     else:
         return escape(value)
     if not isinstance(text, Md):
-        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
         text = number(text, source) if numeric and source else escape(text)
     return text.replace("|", "\\|")
 

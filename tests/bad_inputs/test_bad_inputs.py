@@ -45,7 +45,7 @@ def test_bad_input_stops_the_build_and_keeps_the_previous_report(case, tmp_path,
 
     printed = capsys.readouterr()
     assert code == 2, printed.out + printed.err
-    assert printed.err.startswith("Invalid input:")
+    assert printed.err.startswith("Dati non validi:")
     for fragment in case.expected:
         assert fragment in printed.err, f"{fragment!r} not in:\n{printed.err}"
     assert "Executing" not in printed.out

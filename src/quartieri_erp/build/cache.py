@@ -3,6 +3,10 @@
 A chapter is re-executed only when its notebook, the run parameters, the package code (or the versions
 of the libraries it runs on) or one of the input files it read has changed. Entries are written
 atomically after a successful execution, so a build that fails half-way leaves no partial entry.
+
+Each notebook keeps several entries, one per content (its key and the digests of the files it read),
+so switching between editions re-uses the chapters already executed for each; the
+``ENTRIES_PER_NOTEBOOK`` most recently used are kept.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ import tempfile
 from pathlib import Path
 
 from ..hashing import code_fingerprint, digest, file_digest
+
+ENTRIES_PER_NOTEBOOK = 6  # the most recently used entries kept per notebook (a few editions' worth)
+VALIDATED_MARKERS = 8  # validated input sets remembered (one per edition switched between)
 
 def _write_atomically(folder: Path, files: dict[str, bytes]) -> None:
     """Create ``folder`` with ``files`` in one rename (an existing folder is replaced)."""
@@ -44,46 +51,61 @@ class BuildCache:
     def chapter_key(self, notebook: Path, parameters: dict) -> str:
         return digest(notebook.read_bytes(), json.dumps(parameters, sort_keys=True), code_fingerprint())
 
-    def _entry(self, notebook: Path) -> Path:
+    def _folder(self, notebook: Path) -> Path:
         return self.root / "chapters" / notebook.stem
 
+    def _entries(self, notebook: Path) -> list[Path]:
+        """The notebook's entries, most recently used first."""
+        folder = self._folder(notebook)
+        if not folder.is_dir():
+            return []
+        found = [e for e in folder.iterdir() if (e / "meta.json").is_file()]
+        return sorted(found, key=lambda e: (e / "meta.json").stat().st_mtime, reverse=True)
+
     def lookup(self, notebook: Path, key: str) -> Path | None:
-        """The cached executed notebook for ``key`` if every file it read is unchanged, else None."""
-        entry = self._entry(notebook)
-        try:
-            meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if meta.get("key") != key:
-            return None
-        for name, sha in meta["reads"].items():
-            path = self.project / name  # absolute names stay absolute
-            if not path.is_file() or file_digest(path) != sha:
-                return None
-        return entry / "executed.ipynb"
+        """The cached executed notebook for ``key`` whose read files are all unchanged, else None."""
+        for entry in self._entries(notebook):
+            try:
+                meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if meta.get("key") != key:
+                continue
+            if all((self.project / name).is_file() and file_digest(self.project / name) == sha
+                   for name, sha in meta["reads"].items()):  # absolute names stay absolute
+                os.utime(entry / "meta.json")  # most recently used
+                return entry / "executed.ipynb"
+        return None
 
     def store(self, notebook: Path, key: str, executed: Path, read_files: list[Path], seconds: float) -> None:
-        """Remember a successful execution, the files it read and how long it took (replaces the previous entry)."""
+        """Remember a successful execution, the files it read and how long it took, next to the notebook's
+        other entries; the least recently used beyond ``ENTRIES_PER_NOTEBOOK`` are dropped."""
         reads = {self._name(p): file_digest(p) for p in read_files if p.is_file()}
         meta = json.dumps({"key": key, "reads": reads, "seconds": round(seconds, 2)}, indent=1,
                           sort_keys=True).encode()
-        _write_atomically(self._entry(notebook), {"executed.ipynb": executed.read_bytes(), "meta.json": meta})
+        name = digest(key, json.dumps(reads, sort_keys=True))[:24]
+        _write_atomically(self._folder(notebook) / name, {"executed.ipynb": executed.read_bytes(), "meta.json": meta})
+        for stale in self._entries(notebook)[ENTRIES_PER_NOTEBOOK:]:
+            shutil.rmtree(stale, ignore_errors=True)
 
     def expected_seconds(self, notebook: Path) -> float:
         """How long the notebook took last time (for scheduling the longest first); a guess from its size
         when it never ran."""
         try:
-            return float(json.loads((self._entry(notebook) / "meta.json").read_text(encoding="utf-8"))["seconds"])
-        except (OSError, ValueError, KeyError):
+            latest = self._entries(notebook)[0]
+            return float(json.loads((latest / "meta.json").read_text(encoding="utf-8"))["seconds"])
+        except (OSError, ValueError, KeyError, IndexError):
             return notebook.stat().st_size / 20_000
 
     # validated inputs and rendered report -------------------------------------------------------
     def has_marker(self, kind: str, key: str) -> bool:
         return (self.root / kind / key).is_file()
 
-    def set_marker(self, kind: str, key: str) -> None:
-        """Remember ``key`` as the only current marker of ``kind``."""
+    def set_marker(self, kind: str, key: str, keep: int = VALIDATED_MARKERS) -> None:
+        """Remember ``key`` among the ``keep`` most recent markers of ``kind``."""
         folder = self.root / kind
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
+        folder.mkdir(parents=True, exist_ok=True)
         (folder / key).touch()
+        markers = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in markers[keep:]:
+            stale.unlink(missing_ok=True)

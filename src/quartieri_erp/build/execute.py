@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BuildError
@@ -21,6 +21,8 @@ class ChapterRun:
     source: Path  # notebook in notebooks/
     output: Path  # executed notebook
     title: str
+    # parameters only this notebook declares (e.g. previous_build), injected next to the run's parameters
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def read_log(self) -> Path:
@@ -87,7 +89,7 @@ def execute_chapter(run: ChapterRun, parameters: dict, pool) -> RunResult:
     try:
         with pool.kernel(run.read_log) as km:
             papermill.execute_notebook(
-                str(run.source), str(run.output), parameters=parameters, kernel_name="python3",
+                str(run.source), str(run.output), parameters={**parameters, **run.extra}, kernel_name="python3",
                 progress_bar=False, log_output=False, report_mode=False, km=km,
                 request_save_on_cell_execute=False,  # one write at the end, not one per cell
             )

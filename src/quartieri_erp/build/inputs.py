@@ -27,3 +27,32 @@ def validate_inputs(params: RunParams) -> None:
             issues += err.issues
     if issues:
         raise InputError(issues)
+
+
+def reconciliation_warnings(params: RunParams) -> list[str]:
+    """Warnings (not errors) for projects in only one of the programme data (funded projects) and the
+    monitoring data; the appendix on editions says what the report does with them."""
+    from ..chapters.editions import funded_projects, reconcile
+    from ..monitoring.schemas import PROJECTS
+    from ..tables_io import read_table
+
+    try:
+        monitored = read_table(PROJECTS, params.data_dir)["project_id"].astype(str).tolist()
+        funded = funded_projects(params.programme_dir)
+    except InputError:
+        return []  # reported by the validation
+    r = reconcile(monitored, funded)
+    warnings = []
+    if r.monitored_not_funded:
+        n = len(r.monitored_not_funded)
+        warnings.append(f"Avviso: {n} {'progetto' if n == 1 else 'progetti'} dei dati di monitoraggio "
+                        f"{'non è' if n == 1 else 'non sono'} tra i finanziati dei dati del programma "
+                        f"({', '.join(r.monitored_not_funded)}): contati negli indicatori e con una scheda, ma fuori "
+                        "dalle cifre del bando (appendice 'Cosa cambia rispetto all'edizione precedente').")
+    if r.funded_not_monitored:
+        n = len(r.funded_not_monitored)
+        warnings.append(f"Avviso: {n} {'progetto finanziato' if n == 1 else 'progetti finanziati'} secondo i dati "
+                        f"del programma {'non compare' if n == 1 else 'non compaiono'} nei dati di monitoraggio "
+                        f"({', '.join(r.funded_not_monitored)}): contati tra i finanziati, ma senza partecipanti né "
+                        "scheda.")
+    return warnings

@@ -28,6 +28,7 @@ from .execute import ChapterRun, RunResult, chapter_title, execute_all, raise_fa
 from .inputs import validate_inputs
 from .publish import export_figures, keep_failed, publish
 from .stage import colophon, git_commit, input_files, stage_project
+from .editions import chapter_parameters, publish_edition
 
 REPORT_KEY = ".report-key"
 INDICATORS_CSV = "indicators.csv"
@@ -78,6 +79,7 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     """Build the report; returns the published (index.html, pdf)."""
     started = time.perf_counter()
     root = project_root()
+    params = _with_mapping(params)
     book = load_book(root / "_quarto.yml")
     cache = BuildCache(root / ".cache")
     renderer = choose_renderer(renderer)
@@ -86,8 +88,9 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
     params.out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=params.out))
     try:
-        runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb)) for nb in book.notebooks]
-        keys = {run.source: cache.chapter_key(run.source, parameters) for run in runs}
+        runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb),
+                           chapter_parameters(root / nb, params, root)) for nb in book.notebooks]
+        keys = {run.source: cache.chapter_key(run.source, {**parameters, **run.extra}) for run in runs}
         hits = {run.source: None if force else cache.lookup(run.source, keys[run.source]) for run in runs}
         missing = sorted((run for run in runs if hits[run.source] is None),
                          key=lambda run: -cache.expected_seconds(run.source))
@@ -105,7 +108,7 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
                             *[file_digest(run.output) for run in runs])
         key_file = params.out / REPORT_KEY
         published = (params.out / "report" / "index.html", params.out / "report" / f"{book.output_file}.pdf")
-        outputs = (*published, params.out / INDICATORS_CSV)
+        outputs = (*published, params.out / INDICATORS_CSV, params.out / "edition.json")
         if not force and key_file.is_file() and key_file.read_text() == report_key and all(
                 p.is_file() for p in outputs):
             progress.step("Report up to date: nothing to render")
@@ -119,6 +122,20 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
         shutil.rmtree(stage, ignore_errors=True)
     print(f"Report built in {_seconds(started)} s:\n  HTML: {published[0]}\n  PDF:  {published[1]}")
     return published
+
+
+def _with_mapping(params: RunParams) -> RunParams:
+    """The run parameters with the data folder an evaluator's export maps to (itself without a mapping)."""
+    from dataclasses import replace
+
+    from ..monitoring.mapping import find_mapping, mapped_data_dir
+
+    if find_mapping(params.data_dir, params.mapping) is None:
+        return params
+    mapped = mapped_data_dir(params.data_dir, params.mapping, params.reference_dir)
+    print(f"• Export mapped onto the data contract ({display_path(params.data_dir)} → {display_path(mapped)})",
+          flush=True)
+    return replace(params, data_dir=mapped)
 
 
 @contextmanager
@@ -146,6 +163,7 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
     inputs_key = digest(code_fingerprint(), *[f"{p}={file_digest(p)}" for p in input_files(params)])
     if not force and cache.has_marker("validated", inputs_key):
         progress.step("Inputs unchanged since their last validation")
+        _print_warnings((cache.root / "validated" / inputs_key).read_text(encoding="utf-8"))
         return inputs_key
     progress.step(f"Validating inputs (data: {display_path(params.data_dir, root)})")
     try:
@@ -155,7 +173,18 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
               f"{display_path(params.out / 'report', root)} is untouched.", flush=True)
         raise
     cache.set_marker("validated", inputs_key)
+    from .inputs import reconciliation_warnings
+
+    warnings = "\n".join(reconciliation_warnings(params))
+    (cache.root / "validated" / inputs_key).write_text(warnings, encoding="utf-8")  # re-printed on a cache hit
+    _print_warnings(warnings)
     return inputs_key
+
+
+def _print_warnings(warnings: str) -> None:
+    """Print the warnings of the validation (problems that do not stop the build)."""
+    for warning in warnings.splitlines():
+        print(f"  {warning}", flush=True)
 
 
 def _warm_indicators(params: RunParams):
@@ -196,6 +225,7 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
                         progress: Progress, cache: BuildCache) -> tuple[Path, Path]:
     progress.step(f"Rendering HTML and PDF ({renderer})")
     stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
+    book = load_book(stage / "_quarto.yml")  # the staged book carries the edition line as its date (title page, cover)
     try:
         index, pdf = _render(renderer, stage, book, cache)
     except (ValueError, RuntimeError, OSError) as err:
@@ -207,5 +237,8 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
 
     save_indicators(_warm_indicators(params).indicators, stage / INDICATORS_CSV)
     published = publish(stage, params.out, index, pdf)
-    export_figures(params.out / "executed", book, params.figures_dir)
+    export_figures(params.out / "executed", book, params.build_figures)
+    if params.figures_dir != params.build_figures:  # the default build also exports to figures/
+        export_figures(params.out / "executed", book, params.figures_dir)
+    publish_edition(params)
     return published

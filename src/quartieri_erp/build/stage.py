@@ -41,6 +41,21 @@ def edition_line(params: RunParams) -> str:
     return f"Edizione {params.edition} — dati di monitoraggio aggiornati al {fmt_date(params.as_of)}"
 
 
+def _mapping_lines(params: RunParams, root: Path) -> list[str]:
+    """The export and mapping file behind a mapped data folder (none for a contract-shaped folder)."""
+    import json
+
+    from ..monitoring.mapping import ORIGIN_FILE
+
+    origin = params.data_dir / ORIGIN_FILE
+    if not origin.is_file():
+        return []
+    info = json.loads(origin.read_text(encoding="utf-8"))
+    exports = sorted({display_path(Path(f["export"]).parent, root) for f in info["files"].values()})
+    return [f"- **Esportazione mappata sul contratto dei dati:** `{'`, `'.join(exports)}` "
+            f"(mappatura `{display_path(info['mapping'], root)}`)"]
+
+
 def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime) -> str:
     """Markdown colophon: run parameters, input hashes, versions, commit, renderer, build time."""
     lines = [
@@ -49,6 +64,7 @@ def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime
         f"- **Edizione:** {params.edition}",
         f"- **Dati aggiornati al:** {fmt_date(params.as_of)}",
         f"- **Cartella dei dati di monitoraggio:** `{display_path(params.data_dir, root)}`",
+        *_mapping_lines(params, root),
         f"- **Versione del codice (git):** `{git_commit(root)}`",
         f"- **Motore di impaginazione:** {renderer}",
         f"- **Generato il:** {built_at.strftime('%Y-%m-%d %H:%M')} UTC",

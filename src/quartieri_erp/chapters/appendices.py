@@ -1,10 +1,12 @@
 """The appendices generated from data: data dictionary (A2), provenance and discrepancies (A4), glossary (A5)
 and the per-project annex (A6).
 
-A6 shows aggregates of the monitoring data by project only. Counts are protected with
-``quartieri_erp.disclosure`` in both directions: the totals of every column are published in chapter 3,
-so a column may not have a single hidden cell either; a project whose total is hidden has every count hidden;
-a share or a mean is hidden with the counts it is computed from.
+A6 shows the facts of each project (lead partner, place, ranking, act, budget) with their provenance and, only
+when the edition allows findings (real monitoring data, or synthetic data shown as ILLUSTRATIVE), aggregates of
+the monitoring data by project. Those are protected with ``quartieri_erp.disclosure``: every count below the
+threshold (zeros included) prints "<5", companions hidden to prevent computation by difference print "n.d.",
+and a linear-programming audit checks every hidden cell against the identities within a project and the column
+totals that chapter 3 publishes (``annex_model``); a share or a mean of a hidden group is never shown.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ import pandas as pd
 
 from ..curated.citations import cite, cited_documents
 from ..dictionary import BREAK, code_span, data_dictionary, table_rules
-from ..disclosure import mark, suppression_mask
+from ..disclosure import Equality, Protection, notes_md, protect, sums_to
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
 from ..markup import Md, escape, number, plain
-from ..provenance import curated, published
+from ..provenance import Source, curated, derived, from_cell, published
+from ..provenance import monitoring as monitoring_kind
 from ..readlog import note_read
 from ..monitoring import Monitoring
 from ..monitoring.codes import CITIZENSHIP, ITALY, PIP_STATUSES, SEX
@@ -428,7 +431,8 @@ def sections_table(sections: pd.DataFrame, known: set[str] | None = None) -> pd.
     })
 
 
-LABEL_IN_SOURCE = re.compile(r"\{#((?:sec|tbl|tav|fig)-[A-Za-z0-9_-]+)|#\|\s*label:\s*((?:tbl|tav|fig)-[\w-]+)")
+LABEL_IN_SOURCE = re.compile(r"\{#((?:sec|tbl|tav|fig)-[A-Za-z0-9_-]+)|#\|\s*label:\s*((?:tbl|tav|fig)-[\w-]+)|"
+                             r"[\"']((?:sec|tbl|tav|fig)-[a-z0-9-]+)[\"']")  # the last: an id given to heading()
 
 
 def notebook_labels(notebooks: list[Path]) -> set[str]:
@@ -439,7 +443,7 @@ def notebook_labels(notebooks: list[Path]) -> set[str]:
         note_read(path)
         for cell in json.loads(Path(path).read_text(encoding="utf-8"))["cells"]:
             text = "".join(cell["source"])
-            found.update(a or b for a, b in LABEL_IN_SOURCE.findall(text))
+            found.update(a or b or c for a, b, c in LABEL_IN_SOURCE.findall(text))
     return found
 
 
@@ -495,77 +499,130 @@ def project_counts(monitoring: Monitoring) -> pd.DataFrame:
     return counts.set_axis(project_ids.rename("project_id"))
 
 
-def protect(counts: pd.DataFrame, threshold: int, hidden_rows: pd.Series | None = None) -> pd.DataFrame:
-    """Cells of ``counts`` (projects × categories) to hide when the totals of both rows and columns are known.
-
-    Small counts are hidden, and every non-zero cell of ``hidden_rows``; then, until nothing changes, a row
-    or a column with exactly one hidden non-zero cell hides its smallest other non-zero cell
-    (``disclosure.suppression_mask``, applied to rows and to columns, with hidden cells counted as small).
-    """
-    mask = suppression_mask(counts, threshold)
-    if hidden_rows is not None:
-        mask = mask | ((counts > 0) & hidden_rows.to_numpy()[:, None])
-    while True:
-        marked = counts.mask(mask, 1)
-        grown = mask | suppression_mask(marked, threshold) | suppression_mask(marked.T, threshold).T
-        if grown.equals(mask):
-            return mask
-        mask = grown
+# The annex prints, per project, the people of each sub-project, those in both, the PIPs by status, and the shares
+# of women and of foreigners (which give the counts of women, men, Italians and foreigners). "Laboratori only" and
+# "PIP only" are not printed but follow from the printed cells. Chapter 3 prints the totals of every one of these
+# columns, so each column total is published.
+ANNEX_TABLE = "Appendice F, schede dei progetti"
+ANNEX_PRINTED = ("participants", "laboratorio_sociale", "pip", "both", *SEX, *CITIZENSHIP, *PIP_STATUSES)
+ANNEX_UNPRINTED = ("laboratorio_only", "pip_only")
 
 
-def hidden_indicators(counts: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """What the annex must not show, per project: counts, shares and the mean age (True = hidden)."""
-    total = protect(counts[["participants"]], threshold)["participants"]
-    split = protect(counts[list(SPLIT)], threshold, total)
-    lab = (counts["laboratorio_sociale"] > 0) & (split["laboratorio_only"] | split["both"])
-    pip = (counts["pip"] > 0) & (split["pip_only"] | split["both"])
-    status = protect(counts[list(PIP_STATUSES)], threshold, pip)
-    sex = protect(counts[list(SEX)], threshold, total)
-    citizenship = protect(counts[list(CITIZENSHIP)], threshold, total)
-    return pd.DataFrame({
-        "participants": total, "laboratorio_sociale": lab, "pip": pip, "both": split["both"],
-        **{s: status[s] for s in PIP_STATUSES},
-        "women_share": total | sex.any(axis=1), "foreign_share": total | citizenship.any(axis=1),
-        "mean_age": total,
-    })
+def annex_model(counts: pd.DataFrame) -> tuple[pd.Series, list[Equality], pd.Series]:
+    """The cells of the annex (keys ``(project, column)``), every equality the report publishes about them (the
+    identities inside a project and the chapter-3 totals of each column) and which cells the annex prints."""
+    columns = [*ANNEX_PRINTED, *ANNEX_UNPRINTED]
+    keys = [(p, c) for p in counts.index for c in columns]
+    values = pd.Series([float(counts.loc[p, c]) for p, c in keys], index=pd.Index(keys, tupleize_cols=False))
+    printed = pd.Series([c in ANNEX_PRINTED for _, c in keys], index=values.index)
+    equalities = []
+    for p in counts.index:
+        row = counts.loc[p]
+        identities = [
+            (("laboratorio_only", "pip_only", "both"), "participants"),
+            (("laboratorio_only", "both"), "laboratorio_sociale"),
+            (("pip_only", "both"), "pip"),
+            (SEX, "participants"), (CITIZENSHIP, "participants"), (PIP_STATUSES, "pip"),
+        ]
+        for parts, whole in identities:
+            if sum(row[c] for c in parts) == row[whole]:  # (a person with two PIPs would break the last one)
+                equalities.append(sums_to([(p, c) for c in parts], total_cell=(p, whole), label=f"{p}: {whole}"))
+    for c in columns:
+        equalities.append(sums_to([(p, c) for p in counts.index], total=float(counts[c].sum()),
+                                  label=f"totale {c} (capitolo 3)"))
+    return values, equalities, printed
 
 
-def shown_indicators(counts: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """The indicators of each project as display text, with the suppression mark where they are hidden."""
+def protect_annex(counts: pd.DataFrame, threshold: int) -> Protection:
+    """Primary and complementary suppression of the annex, audited against every published total
+    (``disclosure.protect``; raises ``DisclosureError`` naming the table and the cell when it cannot hold)."""
+    values, equalities, printed = annex_model(counts)
+    return protect(values, equalities, threshold, printed=printed, table=ANNEX_TABLE)
+
+
+def hidden_means(protection: Protection, counts: pd.DataFrame) -> pd.Series:
+    """Projects whose mean age is not shown: those whose number of participants is hidden, and, when that is a
+    single project, also the smallest other one (the published overall mean would otherwise give away the ages
+    of the hidden group by difference)."""
+    hidden = pd.Series([not protection.is_shown((p, "participants")) for p in counts.index], index=counts.index)
+    if hidden.sum() == 1:
+        others = counts.loc[~hidden, "participants"]
+        others = others[others > 0]
+        if len(others):
+            hidden[others.idxmin()] = True
+    return hidden
+
+
+def shown_indicators(counts: pd.DataFrame, protection: Protection, src: Source | None = None) -> pd.DataFrame:
+    """The indicators of each project as Markdown: counts as sourced numbers or suppression marks; shares and the
+    mean age as sourced numbers, or None when not shown (a share or a mean of a hidden group is never printed)."""
+    people = counts["participants"].where(counts["participants"] > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        people = counts["participants"].where(counts["participants"] > 0)
-        shares = {"women_share": counts["F"] / people, "foreign_share": counts["straniera"] / people}
-        mean_age = counts["age_sum"] / people
-    text = pd.DataFrame({
-        **{c: counts[c].map(fmt_int) for c in ("participants", "laboratorio_sociale", "pip", "both", *PIP_STATUSES)},
-        **{c: s.map(fmt_pct) for c, s in shares.items()},
-        "mean_age": mean_age.map(lambda v: fmt_num(v, 1)),
-    })
-    return text.mask(hidden_indicators(counts, threshold), mark(threshold))
+        women, foreign, mean_age = counts["F"] / people, counts["straniera"] / people, counts["age_sum"] / people
+    means_hidden = hidden_means(protection, counts)
+    rows = {}
+    for p in counts.index:
+        shown = {c: protection.md((p, c), src) for c in ("participants", "laboratorio_sociale", "pip", "both",
+                                                        *PIP_STATUSES)}
+        visible = {c: protection.is_shown((p, c)) for c in ANNEX_PRINTED}
+        share_ok = visible["participants"] and pd.notna(people[p])
+        shown["women_share"] = (Md(fmt_pct(women[p], src=src)) if share_ok and all(visible[s] for s in SEX)
+                                else None)
+        shown["foreign_share"] = (Md(fmt_pct(foreign[p], src=src))
+                                  if share_ok and all(visible[c] for c in CITIZENSHIP) else None)
+        shown["mean_age"] = Md(fmt_num(mean_age[p], 1, src=src)) if share_ok and not means_hidden[p] else None
+        shown["no_participants"] = visible["participants"] and counts.loc[p, "participants"] == 0
+        shown["no_pip"] = visible["pip"] and counts.loc[p, "pip"] == 0
+        rows[p] = shown
+    frame = pd.DataFrame.from_dict(rows, orient="index", dtype=object)  # object: keep Md (pandas would make str)
+    return frame.rename_axis("project_id")
 
 
-def project_facts(projects: pd.DataFrame, programme_projects: pd.DataFrame) -> pd.DataFrame:
+def project_facts(projects: pd.DataFrame, programme_projects: pd.DataFrame,
+                  documents: Mapping[str, str] | None = None, pages: Mapping[str, int] | None = None) -> pd.DataFrame:
     """The monitoring projects with the act, budget and assumption flag of the same project in the programme
-    file (matched on id and lead partner; a budget of the monitoring file wins)."""
+    file (matched on id and lead partner; a budget of the monitoring file wins), and ``fact_source``: the Source
+    of the project's facts (``provenance.from_cell`` of the programme row: published or curated; the monitoring
+    file when the programme has no such project) and ``budget_source`` likewise for the budget."""
     programme = programme_projects.set_index(["project_id", "lead_partner"])
     key = pd.MultiIndex.from_frame(projects[["project_id", "lead_partner"]])
     matched = programme.reindex(key)
     budget = projects["budget_eur"] if "budget_eur" in projects else pd.Series(np.nan, index=projects.index)
+    listed = monitoring_kind("elenco dei progetti consegnato con i dati di monitoraggio")
+    cells = matched["source"].to_numpy() if "source" in matched else [None] * len(projects)
+    fact_sources = [from_cell(_part(cell, ""), documents, pages) if isinstance(cell, str) else listed
+                    for cell in cells]
+    budget_cells = [from_cell(_part(cell, "dotazione:"), documents, pages) if isinstance(cell, str) else listed
+                    for cell in cells]
+    published_budget = matched["budget_eur"].to_numpy(dtype=float)
+    budget_sources = [listed if pd.notna(mine) and not (pd.notna(theirs) and abs(mine - theirs) < 0.005) else source
+                      for mine, theirs, source in zip(budget.to_numpy(dtype=float), published_budget, budget_cells)]
     return projects.assign(
         act=matched["act"].to_numpy(),
         budget_eur=budget.fillna(pd.Series(matched["budget_eur"].to_numpy(), index=projects.index)),
         lead_partner_assumed=matched["lead_partner_assumed"].fillna(False).astype(bool).to_numpy(),
+        fact_source=fact_sources, budget_source=budget_sources,
     ).reset_index(drop=True)
 
 
-def known_budgets_text(budgets: pd.Series) -> str:
+def _part(cell: str, label: str) -> str:
+    """The part of a `source` cell about one fact: 'dotazione: 000 Tavola 4.9, l. 1320' -> '000 Tavola 4.9, l. 1320'
+    for label 'dotazione:'; with an empty label, the parts without a label."""
+    parts = [p.strip() for p in str(cell).split(";")]
+    if label:
+        found = [p[len(label):].strip() for p in parts if p.startswith(label)]
+        return "; ".join(found) if found else str(cell)
+    return "; ".join(p for p in parts if not re.match(r"^[a-z]+:", p))
+
+
+def known_budgets_text(budgets: pd.Series, src: Source | None = None) -> str:
     """How many projects have a known budget, as a clause: 'la dotazione è nota per 3 di essi'."""
     known = int(budgets.notna().sum())
     if known == 0:
         return "la dotazione dei singoli progetti non è nota"
     if known == len(budgets):
         return "la dotazione è nota per tutti"
-    return f"la dotazione del singolo progetto è nota per {fmt_int(known)} di essi"
+    return f"la dotazione del singolo progetto è nota per {fmt_int(known, src=src)} di essi"
 
 
 @dataclass(frozen=True)
@@ -577,6 +634,7 @@ class AnnexLabels:
     group: Mapping[str, str]
     pip_status: Mapping[str, str]
     assumed_lead: str  # e.g. "D05", checked against discrepancies.csv
+    appendix: str = "Appendice D"  # how readers cite the appendix of the discrepancies
 
     @classmethod
     def from_tables(cls, labels: Labels, discrepancies: pd.DataFrame) -> AnnexLabels:
@@ -584,66 +642,244 @@ class AnnexLabels:
         return cls(labels["lead_type"], labels["ranking"], labels["group"], labels["pip_status"],
                    discrepancy_ref(discrepancies, ASSUMED_LEAD_DISCREPANCY))
 
+    @property
+    def assumed_ref(self) -> str:
+        """'Appendice D, D05'."""
+        return f"{self.appendix}, {self.assumed_lead}"
+
 
 def project_anchor(project_id: str) -> str:
     """The heading id of a project's card: 'sec-progetto-p17'."""
     return section_id("progetto", project_id)
 
 
-def participants_text(shown: Mapping[str, str], labels: AnnexLabels) -> str:
+def participants_text(shown: Mapping, labels: AnnexLabels) -> Md:
     """'45 (Laboratori Sociali 30 · PIP 25 · Sia Laboratori sia PIP 10)', or 'nessuno registrato'."""
-    if shown["participants"] == fmt_int(0):
-        return "nessuno registrato"
+    if shown["no_participants"]:
+        return Md("nessuno registrato")
     columns = {"laboratorio_sociale": "laboratorio_sociale", "pip": "pip", "entrambi": "both"}  # group -> column
-    parts = [f"{labels.group[group]} {shown[column]}" for group, column in columns.items()]
-    return f"{shown['participants']} ({' · '.join(parts)})"
+    parts = [f"{escape(labels.group[group])} {shown[column]}" for group, column in columns.items()]
+    return Md(f"{shown['participants']} ({' · '.join(parts)})")
 
 
-def pip_status_text(shown: Mapping[str, str], labels: AnnexLabels) -> str:
-    """'Concluso 12 · In corso 10 · Rinuncia <5', or a plain statement when the project has no PIP."""
-    if shown["pip"] == fmt_int(0):
-        return "nessun PIP avviato"
-    return " · ".join(f"{labels.pip_status[s]} {shown[s]}" for s in PIP_STATUSES)
+def pip_status_text(shown: Mapping, labels: AnnexLabels) -> Md:
+    """'Concluso 12 · In corso n.d. · Rinuncia <5', or a plain statement when the project has no PIP."""
+    if shown["no_pip"]:
+        return Md("nessun PIP avviato")
+    return Md(" · ".join(f"{escape(labels.pip_status[s])} {shown[s]}" for s in PIP_STATUSES))
 
 
-def project_section(facts: Mapping, shown: Mapping[str, str], labels: AnnexLabels) -> str:
-    """The card of one project: a level-3 heading (id and lead partner) with its anchor, then a short list: kind and
-    place of the lead partner, funding, participants, PIP outcomes, profile of the participants."""
-    lead = f"{labels.lead_type[facts['lead_type']]}, {facts['municipality']} ({facts['province']})"
+def profile_text(shown: Mapping) -> Md:
+    """'donne 55,0% · stranieri 20,0% · età media 41,3 anni', with only the parts that may be shown."""
+    parts = [f"{name} {shown[key]}{unit}" for name, key, unit in
+             (("donne", "women_share", ""), ("stranieri", "foreign_share", ""), ("età media", "mean_age", " anni"))
+             if shown[key] is not None]
+    if not parts:
+        return Md("non mostrato: le quote e l'età media di gruppi sotto la soglia di riservatezza, o che la "
+                  "renderebbero ricostruibile, non sono pubblicate")
+    return Md(" · ".join(parts))
+
+
+def lead_text(facts: Mapping, labels: AnnexLabels) -> Md:
+    """'Comune, Giussano (MB)', with the assumption mark of an assumed lead partner."""
+    text = (f"{escape(labels.lead_type[facts['lead_type']])}, {escape(facts['municipality'])} "
+            f"({escape(facts['province'])})")
     if facts["lead_partner_assumed"]:
-        lead += f"; capofila ipotizzato, non nominato nella fonte (discrepanza {labels.assumed_lead})"
-    funding = [labels.ranking[facts["ranking"]]]
+        text += f"; capofila ipotizzato (ipotesi), non nominato nella fonte ({escape(labels.assumed_ref)})"
+    return Md(text)
+
+
+def project_section(facts: Mapping, shown: Mapping | None, labels: AnnexLabels, mark: str = "") -> str:
+    """The card of one project: a level-3 heading (id and lead partner) with its anchor, then a short list: kind and
+    place of the lead partner, funding and, when ``shown`` is given, participants, PIP outcomes and profile
+    (``mark``: the ILLUSTRATIVE mark of synthetic findings, shown with every participant figure)."""
+    funding = [escape(labels.ranking[facts["ranking"]])]
     if isinstance(facts["act"], str):
-        funding.append(facts["act"])
+        funding.append(escape(facts["act"]))
     if pd.notna(facts["budget_eur"]):
-        funding.append(f"dotazione {fmt_eur(facts['budget_eur'])}")
+        funding.append(f"dotazione {fmt_eur(facts['budget_eur'], src=facts['budget_source'])}")
+    name = escape(facts["lead_partner"])
+    if facts["lead_partner_assumed"]:
+        name = Md(f"{name} (ipotesi)")
     lines = [
-        f"### {facts['project_id']} · {facts['lead_partner']} {{#{project_anchor(facts['project_id'])}}}",
+        f"### {escape(facts['project_id'])} · {name} {{#{project_anchor(facts['project_id'])}}}",
         "",
-        f"- **Capofila**: {lead}.",
+        f"- **Capofila**: {lead_text(facts, labels)}.",
         f"- **Finanziamento**: {'; '.join(funding)}.",
-        f"- **Partecipanti**: {participants_text(shown, labels)}.",
     ]
-    if shown["participants"] != fmt_int(0):
-        lines += [f"- **Esito dei PIP**: {pip_status_text(shown, labels)}.",
-                  f"- **Profilo**: donne {shown['women_share']} · stranieri {shown['foreign_share']} · "
-                  f"età media {shown['mean_age']} anni."]
+    if shown is not None:
+        label = f" ({escape(mark)})" if mark else ""
+        lines.append(f"- **Partecipanti**{label}: {participants_text(shown, labels)}.")
+        if not shown["no_participants"]:
+            lines += [f"- **Esito dei PIP**: {pip_status_text(shown, labels)}.",
+                      f"- **Profilo**: {profile_text(shown)}."]
     return "\n".join(lines)
 
 
-def project_sections(facts: pd.DataFrame, shown: pd.DataFrame, labels: AnnexLabels) -> str:
-    """Every project's card, in the order of ``facts`` (``shown`` is indexed by project id)."""
-    rows = shown.to_dict("index")
-    return "\n\n".join(project_section(row, rows[row["project_id"]], labels) for row in facts.to_dict("records"))
+def project_sections(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: AnnexLabels, mark: str = "") -> str:
+    """Every project's card, in the order of ``facts`` (``shown`` is indexed by project id; None: no participant
+    figures)."""
+    rows = shown.to_dict("index") if shown is not None else {}
+    return "\n\n".join(project_section(row, rows.get(row["project_id"]) if shown is not None else None, labels, mark)
+                        for row in facts.to_dict("records"))
 
 
-def summary_table(facts: pd.DataFrame, shown: pd.DataFrame, labels: AnnexLabels) -> pd.DataFrame:
-    """One row per project with a link to its card: lead partner (province), participants, lab and PIP counts."""
+def lead_cell(facts: Mapping, labels: AnnexLabels) -> Md:
+    """The lead partner and its province for the summary table; an assumed lead partner keeps its mark."""
+    text = f"{escape(facts['lead_partner'])} ({escape(facts['province'])})"
+    if facts["lead_partner_assumed"]:
+        text += f", ipotesi ({escape(labels.assumed_ref)})"
+    return Md(text)
+
+
+def summary_table(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: AnnexLabels,
+                  mark: str = "") -> pd.DataFrame:
+    """One row per project with a link to its card: lead partner (province, the assumption mark where it is
+    assumed), municipality, budget when published, and, with ``shown``, participants, lab and PIP counts (their
+    headers carry ``mark`` when given)."""
+    records = facts.to_dict("records")
+    table = {
+        "Progetto": [Md(f"[{escape(r['project_id'])}](#{project_anchor(r['project_id'])})") for r in records],
+        "Capofila": [lead_cell(r, labels) for r in records],
+    }
+    if shown is None:
+        table["Comune"] = [escape(r["municipality"]) for r in records]
+        table["Dotazione"] = [Md(fmt_eur(r["budget_eur"], src=r["budget_source"])) if pd.notna(r["budget_eur"])
+                              else None for r in records]
+        return _object_frame(table)
     shown = shown.reindex(facts["project_id"])
-    return pd.DataFrame({
-        "Progetto": [f"[{p}](#{project_anchor(p)})" for p in facts["project_id"]],
-        "Capofila": (facts["lead_partner"] + " (" + facts["province"].astype(str) + ")").tolist(),
-        "Partecipanti": shown["participants"].tolist(),
-        labels.group["laboratorio_sociale"]: shown["laboratorio_sociale"].tolist(),
-        labels.group["pip"]: shown["pip"].tolist(),
-    })
+    suffix = f" ({mark})" if mark else ""
+    table[f"Partecipanti{suffix}"] = shown["participants"].tolist()
+    table[labels.group["laboratorio_sociale"] + suffix] = shown["laboratorio_sociale"].tolist()
+    table[labels.group["pip"] + suffix] = shown["pip"].tolist()
+    return _object_frame(table)
+
+
+def _object_frame(columns: Mapping[str, list]) -> pd.DataFrame:
+    """A frame whose cells keep their type (``Md`` stays trusted Markdown: pandas would turn it into str)."""
+    return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
+
+
+def funded_projects_source(programme_projects: pd.DataFrame, documents: Mapping[str, str] | None = None,
+                           pages: Mapping[str, int] | None = None) -> Source:
+    """The Source of the number of funded projects: the programme rows of the funded projects."""
+    funded = programme_projects[programme_projects["outcome"] == "finanziato"]
+    sources = [from_cell(str(cell).split(";")[0], documents, pages) for cell in funded["source"]]
+    kind = "published" if all(s.kind == "published" for s in sources) else "curated"
+    return Source(kind, "; ".join(dict.fromkeys(s.ref for s in sources)))
+
+
+def cards_count_text(facts: pd.DataFrame, programme_projects: pd.DataFrame,
+                     documents: Mapping[str, str] | None = None, pages: Mapping[str, int] | None = None) -> str:
+    """'Le schede sono 33, una per ogni progetto …': the count of the monitoring projects, reconciled with the
+    published number of funded projects when it equals it."""
+    n = len(facts)
+    funded = funded_projects_source(programme_projects, documents, pages)
+    n_funded = int((programme_projects["outcome"] == "finanziato").sum())
+    src = (monitoring_kind("elenco dei progetti dei dati di monitoraggio", reconciled=funded.ref) if n == n_funded
+           else monitoring_kind("elenco dei progetti dei dati di monitoraggio"))
+    return (f"Le schede sono {fmt_int(n, src=src)}, una per ogni progetto del file dei progetti consegnato con i dati "
+            f"di monitoraggio")
+
+
+def budgets_source(facts: pd.DataFrame) -> Source:
+    """The Source of the number of projects with a known budget: derived from the budgets' sources."""
+    sources = [s for s, b in zip(facts["budget_source"], facts["budget_eur"]) if pd.notna(b)]
+    refs = "; ".join(dict.fromkeys(s.ref for s in sources)) or "dotazioni dei progetti"
+    if any(s.kind == "monitoring" for s in sources):
+        return monitoring_kind(refs)
+    if any(s.kind == "curated" for s in sources):
+        return Source("curated", refs)
+    return derived(refs)
+
+
+def disclosure_text(protection: Protection | None, threshold: int) -> Md:
+    """The disclosure paragraph of the annex: what the marks mean and what the audit considers."""
+    if protection is None:
+        return Md("")
+    return Md(notes_md(threshold, primary=True, complementary=True) + " La verifica considera, oltre ai valori "
+              "delle schede, i totali per sotto-progetto, per sesso, per cittadinanza e per esito dei PIP pubblicati "
+              "nel capitolo sui destinatari. Anche gli zeri sono indicati con il segno dei valori piccoli: mostrati, "
+              "permetterebbero di ricavare per differenza i valori oscurati accanto a loro. Le quote e l'età media "
+              "di un gruppo oscurato non sono mostrate.")
+
+
+SYNTHETIC_NOTE = Md(
+    "I dati di monitoraggio di questa edizione sono sintetici: riproducono i totali pubblicati, ma la loro "
+    "ripartizione tra i progetti è inventata. Per non attribuire cifre inventate a progetti reali e nominati, le "
+    "schede riportano solo i dati del progetto (capofila, comune e provincia, graduatoria, atto di finanziamento e "
+    "dotazione, quando è pubblicata). Con i dati di monitoraggio reali ogni scheda riporta anche i partecipanti "
+    "del progetto (Laboratori Sociali, PIP e persone che partecipano a entrambi), l'esito dei PIP (conclusi, in "
+    "corso, chiusi per rinuncia), la quota di donne e di cittadini stranieri e l'età media, protetti dal controllo "
+    "di riservatezza descritto nel testo.")
+
+
+@dataclass(frozen=True)
+class Annex:
+    """Everything appendix F shows: project facts, participant figures (None when not shown), their protection."""
+
+    facts: pd.DataFrame
+    shown: pd.DataFrame | None
+    protection: Protection | None
+    mark: str  # the ILLUSTRATIVE mark of synthetic findings, or ""
+
+
+def build_annex(monitoring: Monitoring, programme_projects: pd.DataFrame, threshold: int, *, findings: bool,
+                marked: bool, as_of, synthetic: bool, documents: Mapping[str, str] | None = None,
+                pages: Mapping[str, int] | None = None, illustrative_mark: str = "") -> Annex:
+    """The annex: with ``findings`` the per-project participant figures, protected and audited (a failed audit
+    raises ``DisclosureError`` naming the table and the cell, which stops the build); without, facts only."""
+    facts = project_facts(monitoring.projects, programme_projects, documents, pages)
+    if not findings:
+        return Annex(facts, None, None, "")
+    from .indicators import monitoring_source  # the same wording as the chapter on the participants
+
+    counts = project_counts(monitoring)
+    protection = protect_annex(counts, threshold)
+    protection.check()  # the audit, again from scratch: never publish a table that fails it
+    src = monitoring_kind(f"{monitoring_source(as_of, synthetic)}, per progetto")
+    return Annex(facts, shown_indicators(counts, protection, src), protection, illustrative_mark if marked else "")
+
+
+def annex_note(annex: Annex, threshold: int) -> Md:
+    """The paragraph after the introduction: the note on synthetic data when no participant figure is shown,
+    otherwise the disclosure control (and, for synthetic findings, their mark)."""
+    if annex.shown is None:
+        return SYNTHETIC_NOTE
+    text = disclosure_text(annex.protection, threshold)
+    if annex.mark:
+        text = Md(f"**{escape(annex.mark)}.** Le cifre sui partecipanti delle schede sono calcolate su dati "
+                  f"sintetici, solo a titolo dimostrativo: non descrivono i progetti nominati. {text}")
+    return text
+
+
+def assumed_lead_sentence(facts: pd.DataFrame, labels: AnnexLabels) -> Md:
+    """A sentence on the assumed lead partners, when there are any: they are marked wherever they appear."""
+    assumed = facts.loc[facts["lead_partner_assumed"], "project_id"].tolist()
+    if not assumed:
+        return Md("")
+    which = join_it([escape(p) for p in assumed])
+    verb = "è" if len(assumed) == 1 else "sono"
+    return Md(f"Il capofila di {which} non è nominato dalla fonte: quello indicato {verb} un'ipotesi dei curatori "
+              f"({escape(labels.assumed_ref)}), segnalata come tale nella tabella e nella scheda.")
+
+
+def summary_align(summary: pd.DataFrame) -> dict[str, str]:
+    """Numbers to the right, names to the left."""
+    return {column: "left" if column in ("Progetto", "Capofila", "Comune") else "right" for column in summary.columns}
+
+
+def summary_widths(annex: Annex) -> list[int]:
+    """Relative column widths of ``summary_table``."""
+    return [1, 4, 3, 3] if annex.shown is None else [1, 4, 2, 2, 2]
+
+
+def annex_source_line(annex: Annex, programme_projects: pd.DataFrame, documents: pd.DataFrame, as_of,
+                      synthetic: bool) -> str:
+    """The 'Fonte:' line: the documents of the programme rows, and the monitoring data when their figures are
+    shown."""
+    from ..curated.citations import source_line
+    from .indicators import monitoring_source
+
+    also = [monitoring_source(as_of, synthetic)] if annex.shown is not None else []
+    return source_line(programme_projects["source"], documents, also=also)

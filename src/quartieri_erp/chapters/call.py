@@ -8,7 +8,9 @@ from fractions import Fraction
 import pandas as pd
 
 from ..curated import fact
-from ..formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date
+from ..formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date, fmt_pct
+from ..markup import Md, escape
+from ..provenance import Sourced, derived, source_of
 from .wording import counted, date_with, join_it, with_article
 
 FUNDED, NOT_ADMITTED = "finanziato", "non_ammesso"
@@ -76,16 +78,38 @@ def budget_table(facts: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def _rounded(value, decimals: int = 2):
+    """``round`` that keeps the provenance of a ``Sourced`` value."""
+    source = source_of(value)
+    result = round(float(value), decimals)
+    return Sourced(result, source) if source else result
+
+
 def budget_gap_sentence(initial: float, topup: float, total: float) -> str:
     """States plainly whether initial budget plus top-up add up to the stated total (a full sentence)."""
-    added = round(initial + topup, 2)
-    gap = round(added - total, 2)
+    added = _rounded(initial + topup, 2)
+    gap = _rounded(added - total, 2)
     if gap == 0:
         return (f"I conti pubblicati tornano: la somma di dotazione iniziale e integrazione ({fmt_eur(added)}) "
                 f"coincide con le risorse complessive dichiarate.")
     direction = "supera di" if gap > 0 else "è inferiore di"
     return (f"I conti pubblicati non tornano: la somma di dotazione iniziale e integrazione ({fmt_eur(added)}) "
             f"{direction} {fmt_eur(abs(gap))} le risorse complessive dichiarate ({fmt_eur(total)}).")
+
+
+def budget_table_sourced(cited) -> pd.DataFrame:
+    """``budget_table`` with each amount carrying its kind: the printed values as published, the two computed
+    lines as derived from them (amounts as Markdown spans, to be right-aligned)."""
+    initial, topup = cited.fact("call_initial_budget_eur"), cited.fact("call_topup_eur")
+    total = cited.fact("call_budget_total_eur")
+    added = _rounded(initial + topup, 2)
+    gap = _rounded(added - total, 2)
+    return pd.DataFrame({
+        "Voce": ["Dotazione iniziale", "Integrazione della dotazione",
+                 "Somma di dotazione iniziale e integrazione (calcolata)", "Risorse complessive dichiarate",
+                 "Differenza tra somma e risorse dichiarate (calcolata)"],
+        "Importo": [Md(printed_amount(initial)), *(Md(fmt_eur(v)) for v in (topup, added, total, gap))],
+    })
 
 
 def funded_projects(projects: pd.DataFrame) -> pd.DataFrame:
@@ -166,9 +190,12 @@ def provinces_without_funded(projects: pd.DataFrame, provinces: pd.DataFrame) ->
     return sorted(provinces.loc[~provinces["sigla"].isin(funded), "denominazione_uts"])
 
 
-def known_budgets_sentence(projects: pd.DataFrame, mean: float) -> str:
-    """Where the budgets published for single projects stand against the mean value of a funded project."""
+def known_budgets_sentence(projects: pd.DataFrame, mean: float, src=None) -> str:
+    """Where the budgets published for single projects stand against the mean value of a funded project
+    (``src``: the source of the published budgets)."""
     known = projects["budget_eur"].dropna()
+    if src is not None:
+        known = pd.Series([Sourced(v, src) for v in known], index=known.index, dtype=object)
     if known.empty:
         return "il rapporto non pubblica la dotazione di alcun progetto"
     above = int((known > mean).sum())
@@ -179,10 +206,17 @@ def known_budgets_sentence(projects: pd.DataFrame, mean: float) -> str:
         position = "tutte superiori alla media"
     elif above == 0:
         position = "tutte inferiori alla media"
-    else:
-        position = f"sopra la media in {counted(above, 'caso', 'casi')} su {fmt_int(len(known))}"
-    return (f"le {fmt_int(len(known))} dotazioni pubblicate vanno da {fmt_eur(known.min(), 0)} a "
-            f"{fmt_eur(known.max(), 0)}, {position}")
+    n = Sourced(len(known), derived(src.ref)) if src is not None else len(known)
+    if above == len(known):
+        pass
+    elif above != 0:
+        count = Sourced(above, derived(src.ref)) if src is not None else above
+        noun = "caso" if above == 1 else "casi"
+        position = f"sopra la media in {fmt_int(count)} {noun} su {fmt_int(n)}"
+    low = min(known, key=float)
+    high = max(known, key=float)
+    return (f"le {fmt_int(n)} dotazioni pubblicate vanno da {fmt_eur(low, 0)} a "
+            f"{fmt_eur(high, 0)}, {position}")
 
 
 def implied_total_range(part: int, percent: float, decimals: int = 0) -> tuple[int, int]:
@@ -195,11 +229,19 @@ def implied_total_range(part: int, percent: float, decimals: int = 0) -> tuple[i
     return low, high
 
 
-def partner_bounds(facts: pd.DataFrame, funded: int) -> dict[str, float]:
+def partner_bounds(facts: pd.DataFrame, funded: int, cited=None) -> dict[str, float]:
     """What the printed count and share of non-accredited partners imply (D34): the range of the total
-    of partners other than the leads, of the accredited ones, and of accredited ones per funded project."""
-    part, percent = fact(facts, "call_non_accredited_partners"), fact(facts, "call_non_accredited_partners_pct")
-    low, high = implied_total_range(int(part), percent)
+    of partners other than the leads, of the accredited ones, and of accredited ones per funded project. With
+    ``cited`` (``chapters.cited.Cited``) the values carry their provenance (the bounds are derived)."""
+    if cited is not None:
+        part = cited.fact("call_non_accredited_partners")
+        percent = cited.fact("call_non_accredited_partners_pct")
+    else:
+        part, percent = fact(facts, "call_non_accredited_partners"), fact(facts, "call_non_accredited_partners_pct")
+    low, high = implied_total_range(int(part), float(percent))
+    if cited is not None:
+        kind = derived(source_of(part).ref)
+        low, high = Sourced(low, kind), Sourced(high, kind)
     return {"non_accredited": part, "share": percent / 100, "total_low": low, "total_high": high,
             "accredited_low": low - part, "accredited_high": high - part,
             "per_project_low": (low - part) / funded, "per_project_high": (high - part) / funded}
@@ -245,7 +287,7 @@ def resource_list(resources: pd.DataFrame, strategy: str, fund_labels: dict[str,
 
 def stated_total_sentence(stated: float, components: float) -> str:
     """Compares a total printed as 'circa' with the sum of its printed components."""
-    gap = round(components - stated, 2)
+    gap = _rounded(components - stated, 2)
     if gap == 0:
         return f"le voci elencate sommano esattamente ai circa {fmt_eur(stated, 0)} dichiarati"
     more_or_less = "in più" if gap > 0 else "in meno"
@@ -358,3 +400,225 @@ def reference_date_words(procedures: pd.DataFrame) -> str:
 def mean_project_value(total: float, funded: int) -> float:
     """Average resources per funded project (the report prints it rounded: D33)."""
     return total / funded
+
+
+# --- Names for the curated rows the chapter cites ---------------------------------------------------------------
+
+class _Names:
+    """A read-only namespace of ids: ``EVENTS.call_approved`` says what ``'E13'`` is."""
+
+    def __init__(self, **ids: str) -> None:
+        self.__dict__.update(ids)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("read-only")
+
+
+EVENTS = _Names(
+    cdq_first="E01", cdq_second="E02", milano_cohesion_projects="E03", prerp_approved="E04",
+    patto_plenary_first="E05", patto_plenary_second="E06", patto_plenary_third="E07", patto_signed="E08",
+    aler_directive="E09", labs_criteria_approved="E10", labs_deadline="E11", housing_law="E12",
+    call_approved="E13", first_ranking="E14", call_topup="E15", second_ranking="E16",
+    lorenteggio_fse_started="E17", bollate_lab_tender="E18", lorenteggio_sites_restarted="E19",
+    lorenteggio_fesr_call="E20", bollate_lab_awarded="E21", milano_programmes_call="E22",
+    bollate_call_published="E23", bollate_call_deadline="E24", milano_programmes_approved="E26",
+    bollate_projects_approved="E27", call_extended="E29", bollate_lab_start_planned="E30",
+    call_end_after_extension="E32", bollate_oi_convention_signed="E33", lorenteggio_works_2020="E34",
+    lorenteggio_demolitions_done="E35", bollate_fesr_works_started="E36",
+)
+PROCEDURES = _Names(regional_call="PR1", milano_programmes="PR5", bollate_competences_call="PR7")
+DISCREPANCIES = _Names(
+    budget_action_typo="D02", budget_942_missing="D03", budget_sum="D04", assumed_lead="D05",
+    lorenteggio_protocol_date="D13", bollate_convention_date="D14", bollate_relocation="D15",
+    bollate_total="D16", lorenteggio_fse_amount="D17", milano_programmes_count="D22",
+    eligible_spending_column="D23", mean_project_value="D33", partner_total="D34", aler_province="D42",
+)
+
+
+# --- Lead partners and an assumption that must stay visible --------------------------------------------------
+
+ASSUMPTION = "ipotesi"
+
+
+def lead_type_counts(projects: pd.DataFrame) -> dict:
+    """Lead partners of the funded projects by type, separating those the source names from the assumed ones:
+    ``known`` (named by the source), ``assumed``, ``comune_known``, ``aler_known``, and for each type the range
+    the true count lies in (``comune_range``/``aler_range``: named ones, up to named plus every assumed one) and
+    the count under this edition's assumption (``comune_assumed``/``aler_assumed``)."""
+    funded = funded_projects(projects)
+    assumed = funded["lead_partner_assumed"].astype(bool)
+    known = funded[~assumed]
+    n_assumed = int(assumed.sum())
+    out = {"funded": len(funded), "known": len(known), "assumed": n_assumed}
+    for code, name in (("Comune", "comune"), ("ALER", "aler")):
+        k = int((known["lead_type"] == code).sum())
+        out[f"{name}_known"] = k
+        out[f"{name}_range"] = (k, k + n_assumed)
+        out[f"{name}_assumed"] = k + int((funded.loc[assumed, "lead_type"] == code).sum())
+    return out
+
+
+def count_range(low: int, high: int, fmt=None) -> str:
+    """'27' when both ends are equal, else '27 o 28' (two values) or 'tra 27 e 29'."""
+    fmt = fmt or fmt_int
+    if low == high:
+        return fmt(low)
+    if high == low + 1:
+        return f"{fmt(low)} o {fmt(high)}"
+    return f"tra {fmt(low)} e {fmt(high)}"
+
+
+def lead_types_sentence(counts: dict, src=None, see: str = "") -> str:
+    """The lead partners by type stated only as far as the source supports it: the named ones as fact, the
+    assumed ones as a range, with the reference to the discrepancy (``see``)."""
+    f = (lambda v: fmt_int(v, src)) if src else fmt_int
+    bracket = f" ({see})" if see else ""
+    if counts["assumed"] == 0:
+        return f"I capofila dei progetti finanziati sono Comuni in {f(counts['comune_known'])} casi e ALER in " \
+               f"{f(counts['aler_known'])}."
+    missing = "un capofila non è nominato" if counts["assumed"] == 1 else \
+        f"{f(counts['assumed'])} capofila non sono nominati"
+    return (f"La fonte nomina i capofila di {f(counts['known'])} progetti finanziati su {f(counts['funded'])}: "
+            f"{f(counts['comune_known'])} Comuni e {f(counts['aler_known'])} ALER. Poiché {missing}{bracket}, i "
+            f"progetti guidati da un Comune sono {count_range(*counts['comune_range'], f)} e quelli guidati da "
+            f"un'ALER {count_range(*counts['aler_range'], f)}.")
+
+
+def provinces_with_assumption(projects: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
+    """Funded projects per province of the lead partner: ``named`` (lead named by the source), ``assumed`` (lead
+    assumed by this edition), ``low``/``high`` (range of the true count: named, up to named plus all assumed),
+    largest first; provinces without funded projects are left out."""
+    names = provinces.set_index("sigla")["denominazione_uts"]
+    funded = funded_projects(projects)
+    assumed = funded["lead_partner_assumed"].astype(bool)
+    named = funded[~assumed].groupby("province").size()
+    guessed = funded[assumed].groupby("province").size()
+    frame = pd.DataFrame({"named": named, "assumed": guessed}).fillna(0).astype(int)
+    frame["low"] = frame["named"]
+    frame["high"] = frame["named"] + int(assumed.sum())
+    frame = frame.sort_values(["named", "assumed"], ascending=False, kind="stable")
+    frame.index = frame.index.map(names)
+    frame.index.name = "province"
+    return frame
+
+
+def provinces_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The provinces of the lead partners for display; the assumed lead keeps its 'ipotesi' mark."""
+    return pd.DataFrame({
+        "Provincia del capofila": frame.index,
+        "Progetti con capofila nominato dalla fonte": frame["named"].to_numpy(),
+        f"Progetti con capofila ipotizzato ({ASSUMPTION})": frame["assumed"].to_numpy(),
+    })
+
+
+def top_province_sentence(frame: pd.DataFrame, known: int, src=None, share_src=None, see: str = "") -> str:
+    """Where most named lead partners are, stated on the named ones, with what the assumed ones may add."""
+    f = (lambda v: fmt_int(v, src)) if src else fmt_int
+    top = frame.iloc[0]
+    name = str(frame.index[0])
+    share = top["named"] / known
+    text = (f"la provincia di {escape(name)} raccoglie {f(top['named'])} dei {f(known)} capofila nominati dalla "
+            f"fonte ({fmt_pct(share, 0, share_src)})")
+    extra = int(top["high"] - top["named"])
+    if extra:
+        ipotesi = "il capofila ipotizzato" if extra == 1 else "i capofila ipotizzati"
+        text += f", ai quali si aggiunge {ipotesi} se la provincia è la stessa{f' ({see})' if see else ''}"
+    return text
+
+
+def months_elapsed(start, end) -> int:
+    """Whole months elapsed from ``start`` to ``end`` (21/11/2014 -> 3/12/2018: 48, the 49th month is not over)."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - 1 if end.day < start.day else months
+
+
+def sourced_step_when(cited, frame: pd.DataFrame, milestone: str, preposition: str | None = None) -> str:
+    """``step_when`` with the date as a provenance span (the step's source)."""
+    return _sourced_step(cited, milestone_step(frame, milestone), preposition)
+
+
+def sourced_fund_when(cited, frame: pd.DataFrame, fund: str, preposition: str | None = None) -> str:
+    """``fund_when`` with the date as a provenance span."""
+    row = frame.loc[frame["fund_activated"] == fund]
+    if len(row) != 1:
+        raise KeyError(f"sus_steps.csv: {len(row)} steps of this strategy activate {fund!r}")
+    return _sourced_step(cited, row.iloc[0], preposition)
+
+
+def _sourced_step(cited, step: pd.Series, preposition: str | None) -> str:
+    from .cited import sourced_date
+
+    src = cited.source(step["source"])
+    if isinstance(step["date_qualifier"], str):
+        return f"{step['date_qualifier']} {fmt_partial_date(step['date'], step['date_precision'], src)}"
+    return sourced_date(step["date"], step["date_precision"], src, preposition)
+
+
+def call_lists_table(lists: pd.DataFrame, name: str, header: str) -> pd.DataFrame:
+    """One list of call_lists.csv as a one-column table in printed order (e.g. the call's objectives,
+    ``name='call_objectives'``), for the chapter that shows it (the original prints them in § 3.2)."""
+    rows = lists[lists["list"] == name].sort_values("position")
+    if rows.empty:
+        raise KeyError(f"call_lists.csv has no list {name!r}")
+    return pd.DataFrame({header: rows["text"].tolist()})
+
+
+def call_objectives_table(lists: pd.DataFrame) -> pd.DataFrame:
+    """The ten objectives of the regional call (original § 3.2), one per row."""
+    return call_lists_table(lists, "call_objectives", "Obiettivi dell'avviso")
+
+
+def call_benefits_table(lists: pd.DataFrame) -> pd.DataFrame:
+    """The five long-term benefits expected from the projects (original § 3.2), one per row."""
+    return call_lists_table(lists, "call_benefits", "Benefici di lungo termine attesi")
+
+
+def sourced_resource_list(cited, resources: pd.DataFrame, strategy: str, fund_labels: dict[str, str]) -> Md:
+    """``resource_list`` with escaped data texts and each amount carrying its source."""
+    rows = resources[resources["strategy"] == strategy]
+    items = []
+    for fund, amount, purpose, cell in zip(rows["fund"], rows["amount_eur"], rows["purpose"], rows["source"]):
+        value = cited.value(amount, cell)
+        items.append(f"- **{escape(fund_labels[fund])}**, {printed_amount(value)}: "
+                     f"{escape(purpose[:1].lower() + purpose[1:])}")
+    return Md(";\n".join(items) + ".")
+
+
+def sourced_strategy_totals(cited, resources: pd.DataFrame) -> dict[str, Sourced]:
+    """Sum of the funding sources of each strategy, derived from the printed components (not printed: D16)."""
+    out = {}
+    for strategy, rows in resources.groupby("strategy", sort=False):
+        out[strategy] = _rounded(sum((cited.value(a, c) for a, c in zip(rows["amount_eur"], rows["source"])),
+                                     Sourced(0.0, None)), 2)
+    return out
+
+
+def reference_date_sourced(cited, procedures: pd.DataFrame) -> str:
+    """``reference_date_words`` with the dates as provenance spans ('al 31 dicembre 2020')."""
+    from .cited import sourced_date
+
+    src = cited.column(procedures, "reference_date")
+    dates = sorted(procedures["reference_date"].dropna().dt.date.unique())
+    if not dates:
+        return ""
+    if len(dates) == 1:
+        return sourced_date(dates[0], "day", src, "al")
+    return f"tra {sourced_date(dates[0], 'day', src, 'il')} e {sourced_date(dates[-1], 'day', src, 'il')}"
+
+
+def printed_amount(amount, short: bool = False) -> str:
+    """An amount at the precision the report prints round figures: whole tens of thousands in millions with the
+    fewest decimals ('52,7 milioni di euro', '1,95 milioni di euro', '5 milioni di euro'), smaller round thousands
+    in thousands ('550 mila euro'), anything else to the cent. ``short``: 'mln €' / 'mila €' (chart labels). The
+    value keeps its provenance (a ``Sourced`` amount gives a span)."""
+    value = float(amount)
+    if value >= 1e6 and round(value) % 10_000 == 0:
+        decimals = next(d for d in (0, 1, 2) if round(value / 1e6, d) * 1e6 == round(value))
+        return fmt_eur_millions(amount, decimals, short=short)
+    if 1000 <= value < 1e6 and round(value) % 1000 == 0:
+        from ..formatting import fmt_num
+
+        thousands = amount / 1000
+        return f"{fmt_num(thousands)} {'mila €' if short else 'mila euro'}"
+    return fmt_eur(amount)

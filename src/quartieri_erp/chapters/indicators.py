@@ -13,11 +13,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..disclosure import note as disclosure_note
-from ..disclosure import suppression_mask
+from ..disclosure import COMPLEMENTARY_MARK, SHOWN, mark, notes_md, protect, sums_to
 from ..figures import PALETTE
 from ..formatting import fmt_int, fmt_num, fmt_pct, fmt_share, round_half_up
 from ..indicators.core import SUBGROUPS
+from ..indicators.intervals import wilson_interval
+from ..indicators.published import reconcile
+from ..markup import Md, escape, visible
+from ..provenance import Source, Sourced, curated, derived, monitoring, published, reader_ref, source_of
 from .wording import date_with, join_it, with_article
 
 ALPHA = 0.05  # significance level of the tests
@@ -57,7 +60,75 @@ DEFINITIONS = (
 )
 
 
-# --- Reading the indicator table ---------------------------------------------------------------------
+# --- Reading the indicator table, with the provenance of each value ----------------------------------------
+
+MONITORING_REF = "ricalcolato dai dati di monitoraggio di questa edizione"
+PUBLISHED_COLUMNS = ("published_ref", "published_value", "published_decimals", "count_ref", "count_value")
+
+
+class Reconciled(Sourced):
+    """A monitoring value that, rounded to the precision printed in the 2021 report, equals a published value:
+    kind ``monitoring`` with ``reconciled`` naming the published table or figure. ``decimals`` is the printed
+    precision (of the percentage, for shares) and ``printed`` the published value itself."""
+
+    __slots__ = ("decimals", "printed")
+
+    def __new__(cls, value: float, source: Source, decimals: int, printed: float):
+        obj = super().__new__(cls, value, source)
+        obj.decimals, obj.printed = int(decimals), float(printed)
+        return obj
+
+
+def published_reference(cell: str, pages: dict[str, int] | None = None) -> str:
+    """The `source` cell of a published_indicators row as readers cite it: 'Tabella 3.1, l. 674; testo l. 663'
+    -> 'Rapporto 2021, Tabella 3.1' (line numbers and bare 'testo' dropped)."""
+    parts = [part for part in reader_ref(f"000 {cell}", None, pages).split("; ") if part.strip() != "testo"]
+    return "; ".join(parts)
+
+
+def with_published(ind: pd.DataFrame, published_rows: pd.DataFrame,
+                   pages: dict[str, int] | None = None) -> pd.DataFrame:
+    """``ind`` with the published counterpart of each row, where the computed value rounded to the printed
+    precision equals the printed one (``indicators.published.reconcile``): ``published_ref`` (reader-facing
+    reference, '' if none), ``published_value``, ``published_decimals``; and for a share whose count is printed
+    (244 foreigners), ``count_ref`` and ``count_value``."""
+    checked = reconcile(ind.drop(columns=[c for c in PUBLISHED_COLUMNS if c in ind]), published_rows)
+    matched = checked[checked["matches"].fillna(False).astype(bool)]
+    key = ind["indicator"].astype(str) + "|" + ind["group"].astype(str) + "|" + ind["category"].fillna("").astype(str)
+    out = ind.drop(columns=[c for c in PUBLISHED_COLUMNS if c in ind]).copy()
+    out["published_ref"], out["count_ref"] = "", ""
+    out["published_value"], out["published_decimals"], out["count_value"] = math.nan, math.nan, math.nan
+    for _, row in matched.iterrows():
+        where = (key == f"{row['indicator']}|{row['group']}|{row['category'] or ''}").to_numpy()
+        if not where.any():
+            continue
+        engine_unit = ind.loc[where, "unit"].iloc[0]
+        ref = published_reference(row["source"], pages)
+        if row["unit"] == "count" and engine_unit == "share":
+            out.loc[where, ["count_ref", "count_value"]] = [ref, float(row["value"])]
+        else:
+            out.loc[where, ["published_ref", "published_value", "published_decimals"]] = [
+                ref, float(row["value"]), float(row["decimals"])]
+    return out
+
+
+def _reconciled(ref: str) -> bool:
+    return isinstance(ref, str) and bool(ref)
+
+
+def sourced_value(row: pd.Series, column: str = "value") -> Sourced:
+    """The ``value`` (or ``numerator``) of one indicator row as a ``Sourced`` of kind monitoring, reconciled
+    (a ``Reconciled``) when it equals a published value at the printed precision."""
+    number = float(row[column]) if pd.notna(row[column]) else math.nan
+    ref_column, value_column = ("published_ref", "published_value") if column == "value" else \
+        ("count_ref", "count_value")
+    ref = row.get(ref_column, "")
+    if _reconciled(ref):
+        decimals = row.get("published_decimals", 0) if column == "value" else 0
+        decimals = 0 if pd.isna(decimals) else int(decimals)
+        return Reconciled(number, monitoring(MONITORING_REF, reconciled=ref), decimals, row[value_column])
+    return Sourced(number, monitoring(MONITORING_REF))
+
 
 def pick(ind: pd.DataFrame, indicator: str, group: str = "totale", category: str | None = None) -> pd.Series:
     """The one row of ``indicator`` for ``group`` (and ``category``); KeyError if there is not exactly one."""
@@ -69,9 +140,40 @@ def pick(ind: pd.DataFrame, indicator: str, group: str = "totale", category: str
     return rows.iloc[0]
 
 
-def value(ind: pd.DataFrame, indicator: str, group: str = "totale", category: str | None = None) -> float:
-    """The value of one indicator row (a count, a share 0-1 or years)."""
-    return float(pick(ind, indicator, group, category)["value"])
+def value(ind: pd.DataFrame, indicator: str, group: str = "totale", category: str | None = None) -> Sourced:
+    """The value of one indicator row (a count, a share 0-1 or years) as a monitoring ``Sourced``; a
+    ``Reconciled`` when ``ind`` went through ``with_published`` and the value equals a published one."""
+    return sourced_value(pick(ind, indicator, group, category))
+
+
+def count(ind: pd.DataFrame, indicator: str, group: str = "totale", category: str | None = None) -> Sourced:
+    """The number of people behind one share row (its numerator), sourced like ``value``."""
+    return sourced_value(pick(ind, indicator, group, category), "numerator")
+
+
+def is_reconciled(v) -> bool:
+    """True for a value equal to a published one (``Reconciled``) or computed only from published values."""
+    source = source_of(v)
+    return isinstance(v, Reconciled) or (source is not None and source.kind in ("published", "derived"))
+
+
+def as_published(v) -> Sourced:
+    """A reconciled value as the published value it equals (kind published), so that arithmetic on it gives
+    values derived from published ones; other values unchanged."""
+    if isinstance(v, Reconciled):
+        return Sourced(v.printed, published(v.source.reconciled))
+    return v
+
+
+def fmt_value(v, decimals: int = 0, unit: str = "share") -> str:
+    """A value of the indicator table for the text: a reconciled value at the printed precision (36-54 anni:
+    '50%' as printed, not '49,8%'), others as ``fmt_share`` (shares), ``fmt_num`` (years) or ``fmt_int``."""
+    places = v.decimals if isinstance(v, Reconciled) else decimals
+    if unit == "share":
+        return fmt_pct(v, places) if isinstance(v, Reconciled) else fmt_share(v, places)
+    if unit == "years":
+        return fmt_num(v, places)
+    return fmt_int(v)
 
 
 def distribution(ind: pd.DataFrame, indicator: str, group: str = "totale") -> pd.Series:
@@ -80,13 +182,27 @@ def distribution(ind: pd.DataFrame, indicator: str, group: str = "totale") -> pd
     return pd.Series(rows["value"].to_numpy(dtype=float), index=rows["category"].astype(str).to_numpy())
 
 
+def sourced_distribution(ind: pd.DataFrame, indicator: str, group: str = "totale",
+                         published_only: bool = False) -> dict[str, Sourced]:
+    """Like ``distribution`` with sourced values (``value``); ``published_only`` keeps the reconciled ones."""
+    rows = ind[(ind["indicator"] == indicator) & (ind["group"] == group)]
+    out = {str(row["category"]): sourced_value(row) for _, row in rows.iterrows()}
+    return {k: v for k, v in out.items() if is_reconciled(v)} if published_only else out
+
+
 # --- Italian number formats for the text (shares: ``formatting.fmt_share``) -------------------------------
 
+METHOD = curated("scelta di metodo di questa edizione")
+
+
 def fmt_pair(a: float, b: float, decimals: int = 0) -> tuple[str, str]:
-    """Two shares with the fewest decimals (from ``decimals``) that keep them apart when they differ."""
+    """Two shares with the fewest decimals (from ``decimals``) that keep them apart when they differ; two
+    reconciled values are shown at their printed precision."""
+    if isinstance(a, Reconciled) and isinstance(b, Reconciled):
+        return fmt_value(a), fmt_value(b)
     for places in range(decimals, 4):
         first, second = fmt_share(a, places), fmt_share(b, places)
-        if a == b or first != second:
+        if a == b or visible(first) != visible(second):
             break
     return first, second
 
@@ -98,15 +214,29 @@ def fmt_ci(low: float, high: float, decimals: int = 1) -> str:
 
 def fmt_p(p: float) -> str:
     """A p-value for the text: 'p < 0,001', 'p = 0,042'; never rounded across the significance level."""
+    src = monitoring(f"{MONITORING_REF}, test statistico")
     if p < 0.001:
-        return f"p < {fmt_num(0.001, 3)}"
+        return f"p < {fmt_num(0.001, 3, src=src)}"
     if p < ALPHA <= round_half_up(p, 3):
-        return f"p < {fmt_num(ALPHA, 2)}"
-    return f"p = {fmt_num(p, 3)}"
+        return f"p < {fmt_num(ALPHA, 2, src=src)}"
+    return f"p = {fmt_num(p, 3, src=src)}"
 
 
-def _lower(label: str, variable: str) -> str:
-    return label[:1].lower() + label[1:] if variable in LOWER_CASE else label
+LABELS_SOURCE = curated("etichette delle categorie del monitoraggio")
+
+
+def labelled(text: str, src: Source = LABELS_SOURCE) -> Md:
+    """A data label escaped (``escape``), its numbers ('36-54 anni') as spans of ``src``: category names."""
+    import re
+
+    from ..markup import number
+
+    return Md(re.sub(r"\d+(?:[.,]\d+)*", lambda m: number(m.group(0), src), escape(text)))
+
+
+def _lower(label: str, variable: str) -> Md:
+    text = label[:1].lower() + label[1:] if variable in LOWER_CASE else label
+    return labelled(text)
 
 
 def category_list(labels: dict[str, str], variable: str) -> str:
@@ -117,8 +247,8 @@ def category_list(labels: dict[str, str], variable: str) -> str:
 # --- Sentences ----------------------------------------------------------------------------------------
 
 SIGNIFICANT, NOT_SIGNIFICANT, UNCERTAIN, UNTESTABLE = "significant", "not significant", "uncertain", "untestable"
-VERDICT_WORDS = {SIGNIFICANT: "è statisticamente significativa",
-                 NOT_SIGNIFICANT: "non è statisticamente significativa",
+VERDICT_WORDS = {SIGNIFICANT: "è significativa",
+                 NOT_SIGNIFICANT: "non è significativa",
                  UNCERTAIN: "è incerta, perché i test non concordano"}
 
 
@@ -127,31 +257,47 @@ class Difference:
     """Whether the sub-projects differ on one characteristic, judged on every test run on it."""
 
     verdict: str  # SIGNIFICANT (every p < ALPHA), NOT_SIGNIFICANT (none), UNCERTAIN (they disagree), UNTESTABLE
-    clause: str  # 'è statisticamente significativa (test del chi quadrato, p < 0,001)', to follow 'la differenza'
+    clause: str  # 'è significativa (p < 0,001)', to follow 'la differenza'
+    detail: str = ""  # '(p < 0,001)': every p-value, compact
 
 
 def difference(tests: pd.DataFrame, indicator: str) -> Difference:
-    """The verdict on ``indicator`` and its clause with each test and its p-value (``fmt_p``); a chi-square
-    with an expected count below ``MIN_EXPECTED`` carries a warning. The one rule of every chapter."""
+    """The verdict on ``indicator`` and its clause with the p-value of each test, named once and compactly
+    ('(p = 0,030)', '(p = 0,012 e p = 0,020)' for the two tests of age); a chi-square with an expected count
+    below ``MIN_EXPECTED`` carries a warning. The one rule of every chapter."""
     rows = tests[(tests["indicator"] == indicator) & tests["p_value"].notna()]
     if rows.empty:
         return Difference(UNTESTABLE, "non si può verificare con un test: uno dei due gruppi è vuoto o ha una sola "
                                       "categoria")
-    detail = "; ".join(f"{TEST_NAMES[t]}, {fmt_p(p)}" for t, p in zip(rows["test"], rows["p_value"]))
+    detail = f"({' e '.join(fmt_p(p) for p in rows['p_value'])})"
     significant = rows["p_value"] < ALPHA
     verdict = SIGNIFICANT if significant.all() else NOT_SIGNIFICANT if not significant.any() else UNCERTAIN
-    clause = f"{VERDICT_WORDS[verdict]} ({detail})"
+    clause = f"{VERDICT_WORDS[verdict]} {detail}"
     sparse = (rows["test"] == "chi_square") & (rows["min_expected"] < MIN_EXPECTED)
     if sparse.any():
-        clause += (f", ma alcune frequenze attese sono inferiori a {fmt_int(MIN_EXPECTED)} e il risultato va "
-                   "letto con cautela")
-    return Difference(verdict, clause)
+        clause += ", ma con frequenze attese molto piccole, da leggere con cautela"
+    return Difference(verdict, clause, detail)
 
 
-def significance(tests: pd.DataFrame, indicator: str) -> str:
-    """Whether the sub-projects differ on ``indicator``, as a clause: 'la differenza tra i due sub-progetti è
-    statisticamente significativa (test del chi quadrato, p < 0,001)' (see ``difference``)."""
-    return f"la differenza tra i due sub-progetti {difference(tests, indicator).clause}"
+SIGNIFICANCE_FORMS = {
+    SIGNIFICANT: ("la differenza tra i due sub-progetti è significativa {d}",
+                  "i due sub-progetti si distinguono in modo non casuale {d}",
+                  "lo scarto regge alla verifica statistica {d}"),
+    NOT_SIGNIFICANT: ("la differenza tra i due sub-progetti non è significativa {d}",
+                      "lo scarto potrebbe dipendere dal caso {d}",
+                      "i due sub-progetti non si distinguono in modo netto {d}"),
+}
+
+
+def significance(tests: pd.DataFrame, indicator: str, form: int = 0) -> str:
+    """Whether the sub-projects differ on ``indicator``, as a clause with its p-value named once: 'la differenza
+    tra i due sub-progetti è significativa (p < 0,001)'; ``form`` picks one of several wordings so that the
+    chapter does not repeat one frame (see ``difference``)."""
+    found = difference(tests, indicator)
+    forms = SIGNIFICANCE_FORMS.get(found.verdict)
+    if forms is None or "cautela" in found.clause:
+        return f"la differenza tra i due sub-progetti {found.clause}"
+    return forms[form % len(forms)].format(d=found.detail)
 
 
 def majority(ind: pd.DataFrame, indicator: str, group: str = "totale") -> str:
@@ -161,46 +307,105 @@ def majority(ind: pd.DataFrame, indicator: str, group: str = "totale") -> str:
         return f"{GROUP_IN[group]} non ci sono destinatari"
     top = shares.idxmax()
     if shares[top] > 0.5:
-        return f"prevalgono {NOUNS[(indicator, top)]} ({fmt_share(shares[top])})"
+        return f"prevalgono {NOUNS[(indicator, top)]} ({fmt_value(value(ind, indicator, group, top))})"
     first, second = (BARE[(indicator, code)] for code in shares.index)
     return f"{first} e {second} si equivalgono"
 
 
+COMPARE_FORMS = 3
+
+
 def compare(ind: pd.DataFrame, indicator: str, category: str | None, what: str,
-            a: str = "pip", b: str = "laboratorio_sociale") -> str:
-    """'la quota di stranieri è più alta nei PIP (33%) che nei Laboratori Sociali (24%)' (or 'più bassa',
-    or 'la stessa')."""
+            a: str = "pip", b: str = "laboratorio_sociale", form: int = 0) -> str:
+    """How the share of ``what`` differs between ``a`` and ``b``, in one of ``COMPARE_FORMS`` wordings
+    (``form``): 'la quota di stranieri è più alta nei PIP (33%) che nei Laboratori Sociali (24%)', 'nei PIP la
+    quota di stranieri sale al 33%, contro il 24% nei Laboratori Sociali', 'stranieri: 33% nei PIP, 24% nei
+    Laboratori Sociali'; equal shares: 'la stessa'."""
     va, vb = value(ind, indicator, a, category), value(ind, indicator, b, category)
     ta, tb = fmt_pair(va, vb)
-    if va == vb:
+    if visible(ta) == visible(tb):
         return f"la quota di {what} è la stessa {GROUP_IN[a]} e {GROUP_IN[b]} ({ta})"
-    word = "più alta" if va > vb else "più bassa"
-    return f"la quota di {what} è {word} {GROUP_IN[a]} ({ta}) che {GROUP_IN[b]} ({tb})"
+    higher = va > vb
+    form %= COMPARE_FORMS
+    if form == 1:
+        return (f"{GROUP_IN[a]} la quota di {what} {'sale' if higher else 'scende'} "
+                f"{with_article(ta, 'al')}, contro {with_article(tb)} {GROUP_IN[b]}")
+    if form == 2:
+        verbs = ("arriva", "si ferma") if higher else ("si ferma", "arriva")
+        return (f"la quota di {what} {verbs[0]} {with_article(ta, 'al')} tra i destinatari {GROUP_OF[a]} e "
+                f"{verbs[1]} {with_article(tb, 'al')} tra quelli {GROUP_OF[b]}")
+    return f"la quota di {what} è {'più alta' if higher else 'più bassa'} {GROUP_IN[a]} ({ta}) che {GROUP_IN[b]} ({tb})"
 
 
 def ranked(ind: pd.DataFrame, indicator: str, labels: dict[str, str], group: str = "totale",
-           exclude: tuple[str, ...] = ()) -> str:
+           exclude: tuple[str, ...] = (), published_only: bool = False) -> str:
     """'licenza media inferiore (44%), nessun titolo (20%) … e post-diploma o laurea (3%)': the non-empty
-    categories (but ``exclude``) by decreasing share, ties in code order."""
-    shares = distribution(ind, indicator, group).drop(list(exclude))
-    shares = shares[shares > 0].sort_values(ascending=False, kind="stable")
-    items = [f"{_lower(labels[code], indicator)} ({fmt_share(share)})" for code, share in shares.items()]
-    return join_it(items)
+    categories (but ``exclude``) by decreasing share, ties in code order; ``published_only``: only the
+    categories whose share equals a published one (at the printed precision)."""
+    shares = sourced_distribution(ind, indicator, group, published_only)
+    shares = {k: v for k, v in shares.items() if k not in exclude and v > 0}
+    order = sorted(shares, key=lambda k: -float(shares[k]))
+    return join_it(f"{_lower(labels[code], indicator)} ({fmt_value(shares[code])})" for code in order)
 
 
-def interval_phrase(ind: pd.DataFrame, indicator: str, group: str = "totale", category: str | None = None) -> str:
-    """'intervallo di confidenza al 95%: 59,8%–66,3%'."""
-    row = pick(ind, indicator, group, category)
-    return (f"intervallo di confidenza {with_article(fmt_pct(CONFIDENCE, 0), 'al')}: "
-            f"{fmt_ci(row['ci_low'], row['ci_high'])}")
+def interval_phrase(ind: pd.DataFrame, indicator: str, group: str = "totale", category: str | None = None,
+                    synthetic: bool = False) -> str:
+    """'intervallo di confidenza al 95%: 59,8%–66,3%' (``row_interval``: derived from published counts in a
+    synthetic edition, '' when they are not published)."""
+    low, high = row_interval(pick(ind, indicator, group, category), ind, synthetic)
+    if pd.isna(low):
+        return ""
+    return (f"intervallo di confidenza {with_article(fmt_pct(CONFIDENCE, 0, src=METHOD), 'al')}: "
+            f"{fmt_ci(low, high)}")
+
+
+def row_interval(row: pd.Series, ind: pd.DataFrame, synthetic: bool) -> tuple:
+    """The Wilson interval of a share row, sourced: monitoring with real data; in a synthetic edition derived
+    from the published count and base when both are published (524 PIP of 830 people), else (nan, nan)."""
+    if row["unit"] != "share" or pd.isna(row.get("ci_low")):
+        return math.nan, math.nan
+    if not synthetic:
+        src = monitoring(MONITORING_REF)
+        return Sourced(row["ci_low"], src), Sourced(row["ci_high"], src)
+    k, n = _published_count(row, ind), _published_base(row, ind)
+    if k is None or n is None:
+        return math.nan, math.nan
+    low, high = wilson_interval(k, n, CONFIDENCE)
+    src = derived(f"intervallo di Wilson su valori pubblicati ({_fmt_plain(k)} su {_fmt_plain(n)})")
+    return Sourced(float(low), src), Sourced(float(high), src)
+
+
+def _fmt_plain(n: float) -> str:
+    return fmt_int(float(n))
+
+
+GROUP_BASE = {"pip_share": ("participants", "totale"), "pip_status": ("participants", "pip")}
+
+
+def _published_count(row: pd.Series, ind: pd.DataFrame) -> float | None:
+    if _reconciled(row.get("count_ref", "")):
+        return float(row["count_value"])
+    if row["indicator"] == "pip_share":
+        pip = pick(ind, "participants", "pip")
+        return float(pip["published_value"]) if _reconciled(pip.get("published_ref", "")) else None
+    return None
+
+
+def _published_base(row: pd.Series, ind: pd.DataFrame) -> float | None:
+    indicator, group = GROUP_BASE.get(row["indicator"], ("participants", row["group"]))
+    if row["indicator"] == "origin_area":
+        return None
+    base = pick(ind, indicator, group)
+    return float(base["published_value"]) if _reconciled(base.get("published_ref", "")) else None
 
 
 def top_phrase(ind: pd.DataFrame, indicator: str, labels: dict[str, str], group: str = "totale") -> str:
-    """'36-54 anni (50%)': the category with the largest share, or the tied ones ('A e B (30% ciascuna)')."""
+    """'quella di 36-54 anni (50%)': the category with the largest share, or the tied ones."""
     shares = distribution(ind, indicator, group)
     tied = shares[shares == shares.max()]
     names = join_it(_lower(labels[code], indicator) for code in tied.index)
-    return f"{names} ({fmt_share(shares.max())}{' ciascuna' if len(tied) > 1 else ''})"
+    shown = fmt_value(value(ind, indicator, group, tied.index[0]))
+    return f"{names} ({shown}{' ciascuna' if len(tied) > 1 else ''})"
 
 
 def shown_age(years: float) -> float:
@@ -208,16 +413,21 @@ def shown_age(years: float) -> float:
     return round_half_up(years, AGE_DECIMALS)
 
 
-def mean_age_sentence(ind: pd.DataFrame, tests: pd.DataFrame) -> str:
-    """Mean age of PIP against Laboratori Sociali participants, the gap and its tests (one sentence)."""
-    pip, lab = (shown_age(value(ind, "mean_age", g)) for g in ("pip", "laboratorio_sociale"))
-    opening = (f"In media i destinatari dei PIP hanno {fmt_num(pip, AGE_DECIMALS)} anni e quelli dei Laboratori "
-               f"Sociali {fmt_num(lab, AGE_DECIMALS)}")
+def _age(v) -> str:
+    return fmt_value(v, AGE_DECIMALS, "years")
+
+
+def mean_age_sentence(ind: pd.DataFrame, tests: pd.DataFrame, findings: bool = True) -> str:
+    """Mean age of PIP against Laboratori Sociali participants, the gap and (``findings``) its tests."""
+    pip_v, lab_v = (value(ind, "mean_age", g) for g in ("pip", "laboratorio_sociale"))
+    pip, lab = shown_age(pip_v), shown_age(lab_v)
+    opening = f"In media i destinatari dei PIP hanno {_age(pip_v)} anni e quelli dei Laboratori Sociali {_age(lab_v)}"
+    test = f"; {significance(tests, 'age', 1)}" if findings else ""
     if pip == lab:
-        return f"{opening}: l'età media è la stessa; {significance(tests, 'age')}."
+        return f"{opening}: l'età media è la stessa{test}."
     word = "più giovani" if pip < lab else "più anziani"
-    gap = fmt_num(abs(lab - pip), AGE_DECIMALS)
-    return f"{opening}: i primi sono {word} di {gap} anni; {significance(tests, 'age')}."
+    gap = abs(as_published(lab_v) - as_published(pip_v))
+    return f"{opening}: i primi sono {word} di {fmt_num(gap, AGE_DECIMALS)} anni{test}."
 
 
 def vulnerability_phrase(ind: pd.DataFrame, group: str) -> str:
@@ -243,11 +453,11 @@ def profile_sentence(ind: pd.DataFrame, group: str, labels: dict[str, dict[str, 
     opening = GROUP_IN[group][:1].upper() + GROUP_IN[group][1:]
     parts = [f"prevalgono {join_it(prevailing)}"] if prevailing else []
     parts += balanced
-    text = (f"{opening} {join_it(parts)}; la fascia d'età più rappresentata è "
+    text = (f"{opening} {join_it(parts)}; la fascia d'età più rappresentata è quella dei "
             f"{top_phrase(ind, 'age_band', labels['age_band'], group)} e {vulnerability_phrase(ind, group)}.")
     foreign = distribution(ind, "origin_area", group)
     if foreign.notna().any() and foreign.max() > 0:
-        text += (" Tra gli stranieri l'area di provenienza più frequente è "
+        text += (" Tra gli stranieri prevale la provenienza da "
                  f"{top_phrase(ind, 'origin_area', labels['origin_area'], group)}.")
     return text
 
@@ -262,18 +472,17 @@ def contrast_sentence(ind: pd.DataFrame, a: str = "pip", b: str = "laboratorio_s
     for indicator, category, what in CONTRASTS:
         va, vb = value(ind, indicator, a, category), value(ind, indicator, b, category)
         ta, tb = fmt_pair(va, vb)
-        if va != vb:
+        if visible(ta) != visible(tb):
             (higher if va > vb else lower).append(f"di {what} ({ta} contro {tb})")
     parts = []
     if higher:
-        parts.append(f"è più alta la quota {join_it(higher)}")
+        parts.append(f"cresce la quota {join_it(higher)}")
     if lower:
-        parts.append(f"è più bassa la quota {join_it(lower)}")
-    age_a, age_b = (shown_age(value(ind, "mean_age", g)) for g in (a, b))
-    if age_a != age_b:
-        word = "più bassa" if age_a < age_b else "più alta"
-        parts.append(f"l'età media è {word} ({fmt_num(age_a, AGE_DECIMALS)} anni contro "
-                     f"{fmt_num(age_b, AGE_DECIMALS)})")
+        parts.append(f"cala la quota {join_it(lower)}")
+    va_age, vb_age = (value(ind, "mean_age", g) for g in (a, b))
+    if shown_age(va_age) != shown_age(vb_age):
+        word = "più bassa" if va_age < vb_age else "più alta"
+        parts.append(f"l'età media è {word} ({_age(va_age)} anni contro {_age(vb_age)})")
     if not parts:
         return ("I due sub-progetti raggiungono persone con lo stesso profilo per genere, cittadinanza, "
                 "vulnerabilità ed età media.")
@@ -288,16 +497,23 @@ def pip_status_sentence(ind: pd.DataFrame) -> str:
     shares = distribution(ind, "pip_status", "pip")
     if shares.isna().all():
         return "Non risultano PIP avviati."
-    text = (f"Alla data di riferimento risulta concluso {with_article(fmt_share(shares['concluso'], 1))} dei PIP "
-            f"avviati e in corso {with_article(fmt_share(shares['in_corso'], 1))}")
+    of = lambda code: fmt_value(value(ind, "pip_status", "pip", code), 1)  # noqa: E731
+    text = (f"Alla data di riferimento risulta concluso {with_article(of('concluso'))} dei PIP "
+            f"avviati e in corso {with_article(of('in_corso'))}")
     if shares["rinuncia"] == 0:
         return f"{text}; non si registrano rinunce."
-    return f"{text}; le rinunce sono {with_article(fmt_share(shares['rinuncia'], 1))}."
+    return f"{text}; le rinunce sono {with_article(of('rinuncia'))}."
 
 
 def _sum_of(ind: pd.DataFrame, indicator: str, group: str, categories: tuple[str, ...]) -> float:
-    """The summed share of ``categories`` in ``group``; NaN when the group is empty (its shares are NaN)."""
-    return float(distribution(ind, indicator, group).reindex(list(categories)).sum(min_count=1))
+    """The summed share of ``categories`` in ``group``; NaN when the group is empty (its shares are NaN). The
+    sum of reconciled shares is derived from the published ones."""
+    shares = [value(ind, indicator, group, c) for c in categories if c in set(distribution(ind, indicator, group).index)]
+    if not shares or all(math.isnan(s) for s in shares):
+        return math.nan
+    if all(isinstance(s, Reconciled) for s in shares):
+        return sum((as_published(s) for s in shares[1:]), as_published(shares[0]))
+    return sum(shares[1:], shares[0])
 
 
 def pip_entry_sentence(ind: pd.DataFrame) -> str:
@@ -317,8 +533,9 @@ def sex_reading(ind: pd.DataFrame) -> str:
     """How the share of men in the PIPs compares with the Laboratori, read as the report reads it."""
     pip, lab = value(ind, "sex", "pip", "M"), value(ind, "sex", "laboratorio_sociale", "M")
     if pip > lab:
-        return ("I percorsi personalizzati, legati a una prospettiva concreta di lavoro, coinvolgono gli uomini più "
-                "delle attività di comunità dei Laboratori, dove la partecipazione femminile è più forte.")
+        return ("Per la portata dell'intervento è un segnale utile: i percorsi personalizzati, legati a una "
+                "prospettiva concreta di lavoro, coinvolgono gli uomini più delle attività di comunità dei "
+                "Laboratori, dove la partecipazione femminile è più forte.")
     return ("Nemmeno i percorsi personalizzati, pur legati a una prospettiva di lavoro, coinvolgono gli uomini più "
             "delle attività di comunità dei Laboratori.")
 
@@ -341,7 +558,8 @@ def education_reading(ind: pd.DataFrame) -> str:
         return "Non risultano destinatari."
     if low > 0.5:
         return (f"La maggioranza dei destinatari ({fmt_share(low)}) ha al massimo la licenza media: una povertà "
-                "educativa diffusa, frequente nei contesti di disagio abitativo.")
+                "educativa diffusa, frequente nei contesti di disagio abitativo, che conferma come l'intervento "
+                "abbia raggiunto il pubblico a cui era destinato.")
     return (f"I destinatari con al massimo la licenza media sono {with_article(fmt_share(low))}: la maggioranza ha "
             "almeno un diploma.")
 
@@ -354,7 +572,7 @@ def disadvantage_recording_sentence(ind: pd.DataFrame, labels: dict[str, str]) -
               "interventi sui bisogni dei diversi gruppi, come raccomanda anche il rapporto pubblicato.")
     if residual > 0:
         return (f"La voce «{_lower(labels['altro'], 'disadvantage')}», che non dice di quale condizione si tratti, "
-                f"riguarda {with_article(fmt_share(residual))} dei destinatari, e per ogni persona è registrata una "
+                f"riguarda {with_article(fmt_value(residual))} dei destinatari, e per ogni persona è registrata una "
                 f"sola condizione, la principale: {advice}")
     return f"Per ogni persona è registrata una sola condizione di svantaggio, la principale: {advice}"
 
@@ -374,6 +592,120 @@ def lab_employment_sentence(ind: pd.DataFrame) -> str:
             "trovare lavoro.")
 
 
+# --- What a synthetic edition shows instead of the findings -------------------------------------------
+
+REAL_DATA = {
+    "tests": "le differenze tra chi partecipa solo ai Laboratori e chi solo ai PIP, con il valore p di ogni test",
+    "age": "la distribuzione per età di ciascun sub-progetto e la verifica statistica delle differenze",
+    "sex": "la verifica statistica della differenza di genere tra i due sub-progetti",
+    "citizenship": "le quote delle singole aree di provenienza in ciascun sub-progetto e la verifica statistica "
+                   "delle differenze",
+    "education": "la distribuzione per titolo di studio di ciascun sub-progetto e la verifica statistica delle "
+                 "differenze",
+    "disadvantage": "la distribuzione per condizione di svantaggio di ciascun sub-progetto e la verifica "
+                    "statistica delle differenze",
+    "employment": "la condizione occupazionale all'ingresso dei destinatari dei PIP, da confrontare con il "
+                  "requisito di accesso",
+    "province": "la quota di residenti di ciascuna provincia, per sub-progetto, con i valori piccoli oscurati",
+    "vulnerable": "la quota di persone vulnerabili in ciascun sub-progetto e l'età media di tutti i destinatari, "
+                  "con la verifica statistica delle differenze di età",
+    "profiles": "il profilo tipo dei destinatari di ciascun sub-progetto e il loro confronto",
+    "esf": "gli indicatori comuni di output del Fondo sociale europeo per sub-progetto",
+}
+
+
+def real_data_note(topic: str) -> str:
+    """The short note that replaces, in a synthetic edition, an analysis that only real monitoring data can
+    give: what the section shows when it runs on them."""
+    return (f"*Con i dati reali di monitoraggio questa parte mostra anche {REAL_DATA[topic]}. In questa edizione i "
+            "dati sono sintetici e si riportano solo i valori che coincidono con quelli pubblicati.*")
+
+
+def targeting_words(none_share: float) -> str:
+    """Who among the people reached has a registered vulnerability, from the share with none: 'la maggior
+    parte delle persone raggiunte' (below one half), 'metà delle persone raggiunte', 'una minoranza …'."""
+    if none_share < 0.5:
+        return "la maggior parte delle persone raggiunte"
+    return "metà delle persone raggiunte" if none_share == 0.5 else "una minoranza delle persone raggiunte"
+
+
+def section_text(topic: str, ind: pd.DataFrame, tests: pd.DataFrame, labels: dict, findings: bool) -> str:
+    """The commentary of one subsection of §3.3 (``topic``: age, sex, citizenship, education, disadvantage,
+    employment): the full reading with real data (or ``findings``), else only the published values it can
+    quote and ``real_data_note``."""
+    ranked_ = lambda indicator, group="totale", exclude=(): ranked(  # noqa: E731
+        ind, indicator, labels[indicator], group, exclude, published_only=not findings)
+    cap = lambda text: text[:1].upper() + text[1:]  # noqa: E731
+    if topic == "age":
+        head = (f"Per età i destinatari si distribuiscono così: {ranked_('age_band')} (@fig-eta). La fascia "
+                "centrale, quella di chi è nel pieno dell'età lavorativa, è la più ampia: l'intervento raggiunge "
+                "soprattutto adulti, che sono il pubblico dei percorsi verso il lavoro.")
+        if not findings:
+            return f"{head}\n\n{real_data_note('age')}"
+        return (f"{head} Tra i due sub-progetti "
+                f"{compare(ind, 'age_band', '65+', 'persone di ' + _lower(labels['age_band']['65+'], 'age_band'))},"
+                f" mentre {compare(ind, 'age_band', '18-35', 'persone di ' + labelled(labels['age_band']['18-35']), form=1)}"
+                f"; {significance(tests, 'age_band', 0)}. I PIP erano rivolti a disoccupati in età da lavoro, "
+                "mentre le attività dei Laboratori, come la gestione condivisa di spazi, orti ed eventi, sono "
+                "aperte anche a chi il lavoro lo ha lasciato.")
+    if topic == "sex":
+        text = (f"Nel complesso {majority(ind, 'sex')} (@fig-genere). "
+                f"{cap(compare(ind, 'sex', 'M', 'uomini', form=1))}")
+        if not findings:
+            return f"{text}. {sex_reading(ind)}\n\n{real_data_note('sex')}"
+        return f"{text}: {significance(tests, 'sex', 1)}. {sex_reading(ind)}"
+    if topic == "citizenship":
+        foreign = count(ind, "citizenship", "totale", "straniera")
+        text = (f"Nel complesso {majority(ind, 'citizenship')}; i destinatari stranieri sono {fmt_int(foreign)}, "
+                f"{with_article(fmt_value(value(ind, 'citizenship', 'totale', 'straniera')))} del totale "
+                "(@fig-cittadinanza). Non è possibile verificare se la composizione rispecchi quella della "
+                "popolazione dei quartieri, perché il dato non è disponibile. "
+                f"{cap(compare(ind, 'citizenship', 'straniera', 'stranieri', form=2))}")
+        text += "." if not findings else f": {significance(tests, 'citizenship', 2)}."
+        text += (f" {citizenship_reading(ind)}\n\nTra gli stranieri (@fig-provenienza) le aree di provenienza "
+                 f"sono, in ordine: {ranked_('origin_area')}. Per l'area più rappresentata, "
+                 f"{compare(ind, 'origin_area', 'maghreb_vicino_oriente', 'provenienti dal Maghreb e dal Vicino Oriente')}")
+        if not findings:
+            return (f"{text}. Le quote della figura sono calcolate sui soli destinatari stranieri di ciascun gruppo."
+                    f"\n\n{real_data_note('citizenship')}")
+        return (f"{text}; Europa orientale e Asia pesano invece di più nei Laboratori "
+                f"({compare(ind, 'origin_area', 'europa_orientale', 'provenienti dall’Europa orientale', a='laboratorio_sociale', b='pip', form=2)}; "
+                f"{compare(ind, 'origin_area', 'asia', 'provenienti dall’Asia', a='laboratorio_sociale', b='pip', form=2)}). "
+                f"Sull'area di provenienza nel suo insieme {significance(tests, 'origin_area', 0)}. Le quote della "
+                "figura sono calcolate sui soli destinatari stranieri di ciascun gruppo.")
+    if topic == "education":
+        text = (f"Per titolo di studio i destinatari si distribuiscono così: {ranked_('education')} "
+                f"(@fig-istruzione). {education_reading(ind)}")
+        if not findings:
+            return f"{text}\n\n{real_data_note('education')}"
+        return (f"{text} Quanto alle persone più istruite, di solito meno toccate dai percorsi di inclusione, "
+                f"{compare(ind, 'education', 'post_diploma_laurea', 'laureati o con titolo post-diploma', a='laboratorio_sociale', b='pip', form=1)}"
+                f"; sulla distribuzione per titolo di studio nel suo insieme {significance(tests, 'education', 1)}.")
+    if topic == "disadvantage":
+        text = (f"Per {with_article(fmt_value(value(ind, 'disadvantage', 'totale', 'nessuna')))} dei destinatari "
+                "non è registrata alcuna condizione di vulnerabilità (@fig-svantaggio); le altre condizioni sono, "
+                f"in ordine: {ranked_('disadvantage', exclude=('nessuna',))}. Per la domanda sul targeting è il "
+                f"dato decisivo: {targeting_words(value(ind, 'disadvantage', 'totale', 'nessuna'))} porta almeno "
+                "una fragilità registrata all'ingresso.")
+        if findings:
+            text += (f" {cap(compare(ind, 'disadvantage', 'disabilita', 'persone con disabilità', a='laboratorio_sociale', b='pip', form=2))}, "
+                     f"mentre {compare(ind, 'disadvantage', 'migrante', 'migranti o cittadini stranieri', form=0)}; "
+                     f"{significance(tests, 'disadvantage', 2)}.")
+        text += f"\n\n{disadvantage_recording_sentence(ind, labels['disadvantage'])}"
+        return text if findings else f"{text}\n\n{real_data_note('disadvantage')}"
+    if topic == "employment":
+        entry = pip_entry_sentence(ind) if findings else ""
+        text = ("La condizione occupazionale all'ingresso conta soprattutto per i Laboratori Sociali: per accedere "
+                f"a un PIP bisognava essere disoccupati. {entry} Tra i destinatari dei Laboratori (@fig-occupazione) "
+                f"le condizioni sono, in ordine: {ranked_('employment_status', 'laboratorio_sociale')}. "
+                f"{lab_employment_sentence(ind)} Poiché il passaggio dal Laboratorio a un percorso personalizzato "
+                "richiede la disoccupazione, la quota di disoccupati e di persone in cerca di prima occupazione "
+                "misura anche il bacino dei possibili PIP.")
+        text = " ".join(text.split("  "))
+        return text if findings else f"{text}\n\n{real_data_note('employment')}"
+    raise KeyError(topic)
+
+
 # --- Tables -------------------------------------------------------------------------------------------
 
 def _with_headings(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
@@ -381,10 +713,10 @@ def _with_headings(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     out, current = [], None
     for group, *cells in rows:
         if group != current:
-            out.append([f"**{group}**"] + [""] * (len(columns) - 1))
+            out.append([Md(f"**{escape(group)}**")] + [""] * (len(columns) - 1))
             current = group
         out.append(cells)
-    return pd.DataFrame(out, columns=columns)
+    return pd.DataFrame(out, columns=columns, dtype=object)  # object keeps ``Md`` cells (pandas would make str)
 
 
 def definitions_table() -> pd.DataFrame:
@@ -393,7 +725,8 @@ def definitions_table() -> pd.DataFrame:
 
 
 def summary_table(ind: pd.DataFrame) -> pd.DataFrame:
-    """Tabella 3.1: projects and participants (distinct people), by sub-project and in both."""
+    """Tabella 3.1: projects and participants (distinct people), by sub-project and in both; values as sourced
+    display text (``Md``)."""
     rows = [("Progetti integrati", value(ind, "projects")),
             ("Destinatari dei progetti integrati (persone distinte)", value(ind, "participants")),
             ("di cui destinatari dei Laboratori Sociali (Azione 9.4.2)",
@@ -401,7 +734,7 @@ def summary_table(ind: pd.DataFrame) -> pd.DataFrame:
             ("di cui destinatari dei Piani di Intervento Personalizzati (Azione 9.1.3)",
              value(ind, "participants", "pip")),
             ("di cui destinatari di entrambi i sub-progetti", value(ind, "participants", "entrambi"))]
-    return pd.DataFrame(rows, columns=["Indicatore", "Valore"]).astype({"Valore": int})
+    return pd.DataFrame([(name, Md(fmt_int(v))) for name, v in rows], columns=["Indicatore", "Valore"], dtype=object)
 
 
 EFFECTIVENESS, LESSONS = "Efficacia dell'intervento", "Lezioni apprese"
@@ -410,6 +743,7 @@ RESULTS = ((EFFECTIVENESS, "Destinatari con un PIP sul totale dei destinatari", 
            (LESSONS, "Destinatari vulnerabili sul totale dei destinatari", "vulnerable_share", "totale", None),
            (LESSONS, "Età media dei destinatari dei PIP", "mean_age", "pip", None),
            (LESSONS, "Età media dei destinatari dei Laboratori Sociali", "mean_age", "laboratorio_sociale", None))
+BASES = {"pip_share": ("participants", "totale"), "pip_status": ("participants", "pip")}
 
 
 def interval_header() -> str:
@@ -417,28 +751,48 @@ def interval_header() -> str:
     return f"IC {fmt_pct(CONFIDENCE, 0)}"
 
 
-def results_table(ind: pd.DataFrame) -> pd.DataFrame:
+def results_table(ind: pd.DataFrame, synthetic: bool = False) -> pd.DataFrame:
     """Tabella 3.2: effectiveness and lessons-learnt indicators under their dimension, with their base and
-    Wilson interval (display text)."""
+    Wilson interval (sourced display text; in a synthetic edition an interval only where it derives from
+    published counts, ``row_interval``)."""
     rows = []
     for dimension, name, indicator, group, category in RESULTS:
         row = pick(ind, indicator, group, category)
+        v = sourced_value(row)
         share = row["unit"] == "share"
+        base = value(ind, *BASES.get(indicator, ("participants", group)))
+        low, high = row_interval(row, ind, synthetic)
         rows.append((dimension, name,
-                     fmt_share(row["value"], 1) if share else f"{fmt_num(row['value'], 1)} anni",
-                     fmt_int(row["denominator"]),
-                     fmt_ci(row["ci_low"], row["ci_high"]) if share else "–"))
+                     Md(fmt_value(v, 1)) if share else Md(f"{fmt_value(v, 1, 'years')} anni"),
+                     Md(fmt_int(base)),
+                     Md(fmt_ci(low, high)) if share and pd.notna(low) else "–"))
     return _with_headings(rows, ["Indicatore", "Valore", "Base", interval_header()])
+
+
+ILLUSTRATIVE_ROW = "**ILLUSTRATIVO — dati sintetici**"
+
+
+def with_mark(table: pd.DataFrame, marked: bool) -> pd.DataFrame:
+    """``table`` with a first row carrying the visible mark ``chapter.ILLUSTRATIVE`` when ``marked``
+    (synthetic data shown for demonstration), else unchanged."""
+    if not marked:
+        return table
+    first = pd.DataFrame([[Md(ILLUSTRATIVE_ROW)] + [""] * (len(table.columns) - 1)], columns=table.columns,
+                         dtype=object)
+    return pd.concat([first, table.astype(object)], ignore_index=True)
 
 
 def esf_table(esf: pd.DataFrame, esf_reference: pd.DataFrame, group_labels: dict[str, str]) -> pd.DataFrame:
     """ESF common output indicators: code with its Italian label, and 'count (share)' for each group."""
     names = esf_reference.set_index("code")["label_it"]
-    cells = esf.assign(text=[f"{fmt_int(k)} ({fmt_share(v, 1)})" for k, v in zip(esf["numerator"], esf["value"])])
+    src = monitoring(MONITORING_REF)
+    cells = esf.assign(text=[Md(f"{fmt_int(k, src=src)} ({fmt_share(v, 1, src=src)})")
+                             for k, v in zip(esf["numerator"], esf["value"])])
     wide = cells.pivot(index="code", columns="group", values="text")[list(SUBGROUPS)]
-    table = pd.DataFrame({"Indicatore": [f"{c} {names[c][:1].lower()}{names[c][1:]}" for c in wide.index]})
+    table = pd.DataFrame({"Indicatore": [escape(f"{c} {names[c][:1].lower()}{names[c][1:]}") for c in wide.index]},
+                         dtype=object)
     for group in SUBGROUPS:
-        table[group_labels[group]] = wide[group].to_numpy()
+        table[group_labels[group]] = pd.Series([Md(text) for text in wide[group]], dtype=object)
     return table.reset_index(drop=True)
 
 
@@ -493,55 +847,161 @@ def group_colours(group_labels: dict[str, str]) -> dict[str, str]:
 
 
 def share_frame(ind: pd.DataFrame, indicator: str, category_labels: dict[str, str], group_labels: dict[str, str],
-                groups: tuple[str, ...] = SUBGROUPS) -> pd.DataFrame:
+                groups: tuple[str, ...] = SUBGROUPS, synthetic: bool = False) -> pd.DataFrame:
     """The rows of ``indicator`` for ``groups`` as chart input: Italian ``category`` and ``group`` labels in
-    display order, ``value``, ``ci_low``, ``ci_high``, ``numerator``, ``denominator``; categories empty in
-    every group are left out."""
+    display order, ``value``, ``ci_low``, ``ci_high``, ``numerator``, ``denominator`` and ``decimals`` (the
+    printed precision of a reconciled share, else NaN); categories empty in every group are left out.
+
+    ``synthetic``: only the rows whose value equals a published one, with an interval only where it derives
+    from published counts (``row_interval``)."""
     rows = ind[(ind["indicator"] == indicator) & ind["group"].isin(groups)].copy()
     counts = rows.groupby("category")["numerator"].sum()
     rows = rows[rows["category"].map(counts) > 0]
+    if "published_ref" not in rows:
+        rows["published_ref"], rows["published_decimals"] = "", math.nan
+    if synthetic:
+        rows = rows[rows["published_ref"].fillna("").astype(str) != ""]
+        intervals = [row_interval(row, ind, True) for _, row in rows.iterrows()]
+        rows["ci_low"] = [float(low) for low, _ in intervals]
+        rows["ci_high"] = [float(high) for _, high in intervals]
     order = {code: i for i, code in enumerate(category_labels)}
     rows["_order"] = rows["category"].map(order)
     rows["_group"] = rows["group"].map({g: i for i, g in enumerate(groups)})
     rows = rows.sort_values(["_order", "_group"])
+    decimals = [float(d) if ref else math.nan for ref, d in zip(rows["published_ref"].fillna(""),
+                                                                 rows["published_decimals"])]
     return pd.DataFrame({
         "code": rows["category"].astype(str).to_numpy(),
         "group_code": rows["group"].to_numpy(),
         "category": rows["category"].map(category_labels).to_numpy(),
         "group": rows["group"].map(group_labels).to_numpy(),
-        "value": rows["value"].to_numpy(), "ci_low": rows["ci_low"].to_numpy(), "ci_high": rows["ci_high"].to_numpy(),
+        "value": rows["value"].to_numpy(dtype=float), "ci_low": rows["ci_low"].to_numpy(dtype=float),
+        "ci_high": rows["ci_high"].to_numpy(dtype=float),
         "numerator": rows["numerator"].to_numpy(), "denominator": rows["denominator"].to_numpy(),
+        "decimals": decimals, "ref": rows["published_ref"].fillna("").astype(str).to_numpy(),
     })
 
 
-def mean_age_frame(ind: pd.DataFrame, group_labels: dict[str, str]) -> pd.DataFrame:
-    """Mean age by group for the chart: ``group`` (label) and ``value`` (years), total first."""
-    return pd.DataFrame({"group": [group_labels[g] for g in SUBGROUPS],
-                         "value": [value(ind, "mean_age", g) for g in SUBGROUPS]})
+def frame_share(row: pd.Series) -> str:
+    """The share of a chart-frame row for the text: at the printed precision and reconciled when it equals a
+    published value, else monitoring (``fmt_share``)."""
+    ref = row.get("ref", "")
+    if isinstance(ref, str) and ref:
+        return fmt_pct(row["value"], int(row["decimals"]), src=monitoring(MONITORING_REF, reconciled=ref))
+    return fmt_share(row["value"], src=monitoring(MONITORING_REF))
+
+
+def mean_age_frame(ind: pd.DataFrame, group_labels: dict[str, str], synthetic: bool = False) -> pd.DataFrame:
+    """Mean age by group for the chart: ``group`` (label), ``value`` (years) and ``decimals`` (printed
+    precision of a reconciled age, else ``AGE_DECIMALS``), total first; ``synthetic``: published ages only."""
+    values = [(group_labels[g], value(ind, "mean_age", g)) for g in SUBGROUPS]
+    if synthetic:
+        values = [(label, v) for label, v in values if isinstance(v, Reconciled)]
+    return pd.DataFrame({"group": [label for label, _ in values], "value": [float(v) for _, v in values],
+                         "decimals": [v.decimals if isinstance(v, Reconciled) else AGE_DECIMALS for _, v in values]})
 
 
 def province_frame(ind: pd.DataFrame, province_names: dict[str, str], group_labels: dict[str, str],
-                   threshold: int) -> pd.DataFrame:
+                   threshold: int, synthetic: bool = False) -> pd.DataFrame:
     """``share_frame`` of the province of residence, provinces by decreasing number of participants, with
     ``hidden`` True where disclosure control suppresses the count (and so its share and interval)."""
     rows = ind[(ind["indicator"] == "province") & (ind["group"] == "totale")]
     order = rows.sort_values("numerator", ascending=False, kind="stable")["category"].astype(str)
     frame = share_frame(ind, "province", {code: province_names[code] for code in order}, group_labels)
-    counts = frame.pivot(index="group_code", columns="code", values="numerator").astype(int)
-    mask = suppression_mask(counts, threshold)
-    frame["hidden"] = [bool(mask.loc[g, c]) for g, c in zip(frame["group_code"], frame["code"])]
+    status = protect_provinces(ind, threshold)
+    cells = [status.get((g, c), SHOWN) for g, c in zip(frame["group_code"], frame["code"])]
+    frame["hidden"] = [cell != SHOWN for cell in cells]
+    frame["mark"] = ["" if not hidden else mark(threshold) if n < threshold else COMPLEMENTARY_MARK
+                     for n, hidden in zip(frame["numerator"], frame["hidden"])]
+    if synthetic:
+        shown = share_frame(ind, "province", {code: province_names[code] for code in order}, group_labels,
+                            synthetic=True)
+        keep = set(zip(shown["code"], shown["group_code"]))
+        frame = frame[[(c, g) in keep for c, g in zip(frame["code"], frame["group_code"])]].reset_index(drop=True)
+        frame[["ci_low", "ci_high"]] = shown.set_index(["code", "group_code"]).loc[
+            list(zip(frame["code"], frame["group_code"])), ["ci_low", "ci_high"]].to_numpy()
     return frame
 
 
-def suppression_sentence(frame: pd.DataFrame, threshold: int) -> str:
-    """The disclosure note when a cell of ``frame`` is hidden, else a sentence saying none had to be."""
+def protect_provinces(ind: pd.DataFrame, threshold: int) -> dict[tuple[str, str], str]:
+    """Disclosure status (``disclosure.SHOWN``/``PRIMARY``/``COMPLEMENTARY``) of each (group, province) count of
+    the province figure, audited against everything the report publishes about the same people: the
+    participants of each group and of both sub-projects, and the tie between the groups in each province
+    (total + both = laboratori + PIP, with the per-province 'both' and sum never printed). Provinces with nobody
+    are left out of the figure, and the text says so: their zeros are published."""
+    rows = ind[(ind["indicator"] == "province") & ind["group"].isin(SUBGROUPS)]
+    if rows.empty:
+        return {}
+    counts = {(g, str(c)): float(n) for g, c, n in zip(rows["group"], rows["category"], rows["numerator"])}
+    # a province with nobody is left out of the figure, and the text says so: its zeros are published
+    provinces = sorted({c for (g, c), n in counts.items() if g == SUBGROUPS[0] and n > 0})
+    counts = {(g, c): n for (g, c), n in counts.items() if c in provinces}
+    lab, pip, tot = SUBGROUPS[1], SUBGROUPS[2], SUBGROUPS[0]
+    for p in provinces:
+        for g in SUBGROUPS:
+            counts.setdefault((g, p), 0.0)
+        counts[("entrambi", p)] = counts[(lab, p)] + counts[(pip, p)] - counts[(tot, p)]
+        counts[("somma", p)] = counts[(lab, p)] + counts[(pip, p)]
+    values = pd.Series(counts)
+    values.index = pd.Index(list(counts), tupleize_cols=False)
+    totals = {g: float(d) for g, d in zip(rows["group"], rows["denominator"])}  # each share reveals its base
+    both = ind[(ind["indicator"] == "participants") & (ind["group"] == "entrambi")]
+    if len(both):
+        totals["entrambi"] = float(both["value"].iloc[0])
+    equalities = []
+    for g, total in totals.items():  # a group total holds unless some people have no province recorded
+        if math.isclose(sum(values[(g, p)] for p in provinces), total):
+            equalities.append(sums_to([(g, p) for p in provinces], total=total, label=f"destinatari {g}"))
+    for p in provinces:
+        equalities.append(sums_to([(lab, p), (pip, p)], total_cell=("somma", p), label=f"{p}: laboratori + PIP"))
+        equalities.append(sums_to([(tot, p), ("entrambi", p)], total_cell=("somma", p), label=f"{p}: totale + entrambi"))
+    printed = pd.Series([g in SUBGROUPS for g, _ in values.index], index=values.index)  # 'both' and sum: never
+    protection = protect(values, equalities, threshold, printed=printed, table="destinatari per provincia")
+    return {cell: status for cell, status in protection.status.items() if cell[0] in SUBGROUPS}
+
+
+def small_cells(frames: list[pd.DataFrame], threshold: int) -> pd.DataFrame:
+    """The shown share rows of ``frames`` (chart frames of the chapter) that rest on fewer than ``threshold``
+    people (0 < numerator < threshold, not hidden): what the confidentiality sentence must account for."""
+    rows = []
+    for frame in frames:
+        hidden = frame["hidden"].astype(bool) if "hidden" in frame else pd.Series(False, index=frame.index)
+        numerator = pd.to_numeric(frame["numerator"], errors="coerce")
+        rows.append(frame[(numerator > 0) & (numerator < threshold) & ~hidden])
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+
+def suppression_sentence(frame: pd.DataFrame, threshold: int, shown: list[pd.DataFrame] | None = None,
+                         synthetic: bool = False) -> str:
+    """The confidentiality sentence of §3.3, computed from every value the chapter shows (``shown``: its chart
+    frames; ``frame``: the province frame, whose small counts are suppressed)."""
+    src = curated("soglia di riservatezza, parametro dell'esecuzione")
+    small = small_cells(list(shown or []) + [frame], threshold)
+    parts = []
     if frame["hidden"].any():
-        return disclosure_note(threshold)
-    return (f"Nessun valore è inferiore alla soglia di riservatezza di {fmt_int(threshold)} persone: non è stato "
-            "necessario oscurare alcun dato.")
+        marks = set(frame.loc[frame["hidden"], "mark"]) if "mark" in frame else {mark(threshold)}
+        parts.append(notes_md(threshold, primary=mark(threshold) in marks, complementary=COMPLEMENTARY_MARK in marks))
+    if synthetic:
+        parts.append("In questa edizione il capitolo riporta solo quote già pubblicate nel rapporto originale, calcolate "
+                     "su interi sub-progetti a livello regionale.")
+    elif not small.empty:
+        parts.append(f"Alcune quote per sub-progetto riguardano meno di {fmt_int(threshold, src=src)} persone "
+                     f"({counted_cells(len(small))}); non sono oscurate perché si riferiscono a un intero "
+                     "sub-progetto a livello regionale e non a un singolo progetto o territorio, ma vanno lette "
+                     "con cautela.")
+    elif not frame["hidden"].any():
+        parts.append(f"Nessun valore mostrato nel capitolo riguarda meno di {fmt_int(threshold, src=src)} persone: "
+                     "non è stato necessario oscurare alcun dato.")
+    return " ".join(parts)
+
+
+def counted_cells(n: int) -> str:
+    src = monitoring(MONITORING_REF)
+    return f"{fmt_int(n, src=src)} {'quota' if n == 1 else 'quote'} nelle figure"
 
 
 def _places(names: list[str]) -> str:
+    names = [escape(name) for name in names]
     return f"nella provincia di {names[0]}" if len(names) == 1 else f"nelle province di {join_it(names)}"
 
 
@@ -553,8 +1013,8 @@ def province_sentence(frame: pd.DataFrame, a: str = "pip", b: str = "laboratorio
     text = ""
     if not total.empty:
         top = total.iloc[0]
-        text = (f"La provincia di residenza più frequente è {top['category']} "
-                f"({fmt_share(top['value'])} dei destinatari).")
+        text = (f"La provincia di residenza più frequente è quella di {escape(top['category'])} "
+                f"({frame_share(top)} dei destinatari).")
     wide = shown.pivot(index="category", columns="group_code", values="value").reindex(columns=[a, b]).dropna()
     more = sorted(wide.index[wide[a] > wide[b]])
     less = sorted(wide.index[wide[a] < wide[b]])
@@ -568,3 +1028,139 @@ def province_sentence(frame: pd.DataFrame, a: str = "pip", b: str = "laboratorio
                  f"{join_it(parts)}.")
     return text.strip()
 
+
+
+# --- Paragraphs of the chapter that depend on the edition --------------------------------------------
+
+def section_pages(programme_dir) -> dict[str, int]:
+    """Section number -> page of the published report's index (report_sections.csv), for reader references."""
+    from ..curated.documentation import REPORT_SECTIONS
+    from ..tables_io import read_table
+
+    sections = read_table(REPORT_SECTIONS, programme_dir)
+    return {str(s): int(p) for s, p in zip(sections["section"], sections["page"]) if pd.notna(s) and str(s)}
+
+
+def section_title(sections: pd.DataFrame, number: str) -> str:
+    """The title of section ``number`` as printed in the published report's index (report_sections.csv)."""
+    rows = sections[sections["section"].astype(str) == number]
+    if len(rows) != 1:
+        raise KeyError(f"{len(rows)} sections numbered {number}")
+    return str(rows["title"].iloc[0])
+
+
+def method_paragraph(ind: pd.DataFrame, findings: bool) -> str:
+    """How shares, intervals and tests are read in the chapter (with real data), or which values a synthetic
+    edition shows."""
+    level = with_article(fmt_pct(CONFIDENCE, 0, src=METHOD), "al")
+    if not findings:
+        return ("In questa edizione i dati di monitoraggio sono sintetici: il capitolo riporta solo i valori che, "
+                "ricalcolati, coincidono con quelli stampati nel rapporto pubblicato, alla stessa precisione, e quelli "
+                "che se ne ricavano. Un intervallo di confidenza (metodo di Wilson, "
+                f"{level}) accompagna una quota solo quando il rapporto ne stampa anche il numeratore e la base. "
+                "Passando il cursore su una cifra se ne vede la fonte. I confronti tra i sub-progetti e i test "
+                "statistici, che richiedono i dati reali, sono descritti nelle note di metodo (@sec-metodo).")
+    lab, pip, both = (value(ind, "participants", g) for g in ("laboratorio_sociale", "pip", "entrambi"))
+    return (f"Ogni quota è accompagnata da un intervallo di confidenza {level} (metodo di Wilson), che indica di "
+            f"quanto potrebbe variare per effetto del caso. Poiché {fmt_int(both)} persone partecipano a entrambi "
+            "i sub-progetti, le differenze tra Laboratori Sociali e PIP sono verificate con test statistici su due "
+            f"gruppi senza sovrapposizioni: chi partecipa solo ai Laboratori ({fmt_int(lab - both)} persone) e chi "
+            f"solo ai PIP ({fmt_int(pip - both)}). Una differenza è detta significativa quando la probabilità di "
+            f"osservarla per puro caso, il valore p, è inferiore a {fmt_num(ALPHA, 2, src=METHOD)}; il valore p è "
+            "indicato una volta, tra parentesi. I dettagli sono nelle note di metodo (@sec-metodo).")
+
+
+def reach_paragraph(ind: pd.DataFrame, as_of_text: str) -> str:
+    """§3.2: projects and people reached (Tabella 3.1), with the overlap of the two sub-projects."""
+    total, both = value(ind, "participants"), value(ind, "participants", "entrambi")
+    lab, pip = value(ind, "participants", "laboratorio_sociale"), value(ind, "participants", "pip")
+    return (f"{as_of_text[:1].upper()}{as_of_text[1:]} i progetti integrati presenti nei dati sono "
+            f"{fmt_int(value(ind, 'projects'))} e hanno raggiunto {fmt_int(total)} persone distinte "
+            f"(@tbl-quadro-sintesi): {fmt_int(lab)} hanno partecipato alle attività dei Laboratori Sociali e "
+            f"{fmt_int(pip)} hanno avviato un PIP. Le due cifre sommano a "
+            f"{fmt_int(as_published(lab) + as_published(pip))}, più delle persone raggiunte, perché "
+            f"{fmt_int(both)} destinatari hanno preso parte a entrambi i sub-progetti. Per la prima domanda di "
+            "valutazione, la capacità di raggiungere le persone dei quartieri, il rapporto pubblicato giudica "
+            "positivo questo numero: si tratta spesso di persone ai margini della vita del quartiere, difficili da "
+            "raggiungere per i servizi sociali.")
+
+
+def efficacy_paragraph(ind: pd.DataFrame, synthetic: bool) -> str:
+    """§3.3, efficacy: the share of people with a PIP (with its interval) and the state of the PIPs."""
+    total, pip = value(ind, "participants"), value(ind, "participants", "pip")
+    interval = interval_phrase(ind, "pip_share", synthetic=synthetic)
+    return (f"Su un totale di {fmt_int(total)} destinatari, {fmt_int(pip)} hanno avviato un PIP: "
+            f"{with_article(fmt_value(value(ind, 'pip_share'), 1))}{f' ({interval})' if interval else ''}. È la misura "
+            "del passaggio dal presidio di comunità al percorso verso il lavoro. La ripartizione dei PIP per stato "
+            f"di attuazione è in @fig-stato-pip. {pip_status_sentence(ind)} Per la domanda sul completamento dei "
+            "percorsi il dato va letto con la data di riferimento: la pandemia di Covid-19 ha fermato per mesi le "
+            "attività dei Laboratori e dei percorsi personalizzati e ne ha rallentato la ripresa; la Regione ha "
+            "prorogato i termini di conclusione, e la quota dei PIP conclusi andrà riletta a fine attuazione.")
+
+
+def lessons_paragraph(ind: pd.DataFrame, tests: pd.DataFrame, findings: bool, synthetic: bool) -> str:
+    """§3.3, lessons learnt: vulnerable people reached (by sub-project with ``findings``) and mean ages."""
+    vulnerable = value(ind, "vulnerable_share")
+    interval = interval_phrase(ind, "vulnerable_share", synthetic=synthetic)
+    opening = with_article(fmt_value(vulnerable, 1))
+    opening = opening[:1].upper() + opening[1:]
+    text = (f"{opening} dei destinatari presenta almeno una condizione di vulnerabilità registrata "
+            f"all'ingresso{f' ({interval})' if interval else ''}")
+    if findings:
+        text += (f": {with_article(fmt_value(value(ind, 'vulnerable_share', 'laboratorio_sociale'), 1))} nei "
+                 f"Laboratori Sociali e {with_article(fmt_value(value(ind, 'vulnerable_share', 'pip'), 1))} nei PIP")
+    reached = ("ha raggiunto in prevalenza persone vulnerabili" if vulnerable > 0.5 else
+               "non ha raggiunto in prevalenza persone vulnerabili")
+    text += (f". È la risposta alla domanda sul targeting: l'intervento {reached}. Il Laboratorio ha avuto nel ciclo 2014-2020 un carattere sperimentale; il rapporto "
+             "pubblicato vi legge la validità di un modello fondato su partenariati tra enti pubblici e privato "
+             "sociale, con operatori accreditati per i servizi al lavoro e alla formazione accanto a chi conosce il "
+             f"quartiere.\n\nLe età medie sono in @fig-eta-media. {mean_age_sentence(ind, tests, findings)}")
+    return text if findings else f"{text}\n\n{real_data_note('vulnerable')}"
+
+
+def province_text(frame: pd.DataFrame, tests: pd.DataFrame, findings: bool) -> str:
+    """§3.3, province of residence: the most frequent province and (``findings``) the differences by
+    sub-project with their test; else the published value and ``real_data_note``."""
+    text = province_sentence(frame)
+    if findings:
+        return (f"{text} Nel complesso {significance(tests, 'province', 1)}. La distribuzione riflette la "
+                "localizzazione dei progetti finanziati (@sec-bando-progetti); le province senza destinatari non "
+                "compaiono nella figura (@fig-provincia).")
+    return (f"{text} La distribuzione riflette la localizzazione dei progetti finanziati (@sec-bando-progetti; "
+            f"@fig-provincia).\n\n{real_data_note('province')}")
+
+
+def age_labels(ages: pd.DataFrame) -> list[str]:
+    """The bar labels of the mean-age chart: '42,9 anni', at the printed precision of a published age."""
+    return [f"{fmt_num(v, int(d))} anni" for v, d in zip(ages["value"], ages["decimals"])]
+
+
+def results_note(synthetic: bool) -> str:
+    """The notes under Tabella 3.2."""
+    note = (f"Base: destinatari o PIP su cui è calcolata la quota o la media. {interval_header()}: intervallo di "
+            "confidenza della quota (metodo di Wilson)")
+    if synthetic:
+        return note + ", indicato solo dove il rapporto pubblicato ne stampa numeratore e base."
+    return note + "."
+
+
+def profiles_text(ind: pd.DataFrame, labels: dict, findings: bool) -> str:
+    """The profile of the participants of each sub-project and their contrast (real data or ``findings``)."""
+    if not findings:
+        return real_data_note("profiles")
+    return (f"{profile_sentence(ind, 'laboratorio_sociale', labels)}\n\n{profile_sentence(ind, 'pip', labels)}\n\n"
+            f"{contrast_sentence(ind)}")
+
+
+def esf_paragraph(esf: pd.DataFrame, esf_reference: pd.DataFrame, findings: bool) -> str:
+    """What the ESF section shows: the table with real data (or ``findings``), else ``real_data_note``."""
+    if not findings:
+        return real_data_note("esf")
+    return ("@tbl-indicatori-fse li ricostruisce dai dati di monitoraggio, per quelli che i dati permettono di "
+            "calcolare.")
+
+
+def counts_as_published(ind: pd.DataFrame) -> bool:
+    """True when this edition's sub-project counts equal the published ones (so the label swap of the
+    published Tabella 3.1 concerns the very numbers shown)."""
+    return all(isinstance(value(ind, "participants", g), Reconciled) for g in ("laboratorio_sociale", "pip"))

@@ -17,9 +17,44 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ..formatting import fmt_int, fmt_num, fmt_pct, fmt_share, round_half_up
-from .indicators import GROUP_IN
+from .. import formatting as _f
+from ..formatting import round_half_up
+from ..markup import Md, escape, number
+from ..provenance import LINE_REF, Source, derived, monitoring, published
+from .indicators import GROUP_IN, MONITORING_REF, published_reference
 from .wording import join_it, with_article
+
+# Numbers of this appendix: checks computed from the published figures (derived) unless a source is given;
+# printed figures carry their table or figure (``_row_source``), computed ones the monitoring data.
+CHECK = derived("verifica sulle cifre pubblicate nel capitolo 3 del Rapporto 2021")
+
+
+def fmt_int(value, src: Source | None = None) -> str:
+    return _f.fmt_int(value, src=src or CHECK)
+
+
+def fmt_num(value, decimals: int = 0, src: Source | None = None) -> str:
+    return _f.fmt_num(value, decimals, src=src or CHECK)
+
+
+def fmt_pct(value, decimals: int = 1, src: Source | None = None) -> str:
+    return _f.fmt_pct(value, decimals, src=src or CHECK)
+
+
+def fmt_share(value, decimals: int = 0, src: Source | None = None) -> str:
+    return _f.fmt_share(value, decimals, src=src or CHECK)
+
+
+def _row_source(row: pd.Series) -> Source:
+    """A printed figure's source: the report's table or figure, as readers cite it."""
+    return published(published_reference(row["source"]))
+
+
+def reader_note(text: str) -> str:
+    """A note of published_indicators.csv for readers: no line numbers, no project-internal reading names."""
+    text = re.sub(r"\s*\(lettura H\d\)", "", str(text))
+    text = re.sub(r",?\s*\bll?\.\s*\d[\d\-–]*(?:,\s*\d[\d\-–]*)*,?", "", text)
+    return text.strip()
 
 COINCIDE, DIFFERISCE, INCOERENTE = "coincide", "differisce", "incoerente nella fonte"
 STATUSES = (COINCIDE, DIFFERISCE, INCOERENTE)
@@ -28,7 +63,7 @@ PRINTED, SWAPPED = "Etichette come stampate", "Etichette scambiate (lettura adot
 # Statements of the report's text about a printed share, in the claim syntax of published_indicators.csv:
 # (indicator, group, category, claim, where, discrepancy id, what the text says).
 SOURCE_STATEMENTS = (
-    ("citizenship", "pip", "italiana", "gt:totale", "l. 712", "D09",
+    ("citizenship", "pip", "italiana", "gt:totale", "§ 3.3", "D09",
      "tra i destinatari dei PIP la quota di italiani cresce rispetto al totale"),
 )
 
@@ -60,12 +95,16 @@ def _row(published: pd.DataFrame, indicator: str, group: str, category: str | No
 def _recorded(row: pd.Series) -> str:
     """The recorded value of a published row in its printed format ('63,1%', '830', '42,9')."""
     decimals = int(row["decimals"])
-    return fmt_pct(row["value"], decimals) if row["unit"] == "share" else fmt_num(row["value"], decimals)
+    src = _row_source(row)
+    return fmt_pct(row["value"], decimals, src) if row["unit"] == "share" else fmt_num(row["value"], decimals, src)
 
 
 def _printed(row: pd.Series) -> str:
-    """The figure as printed, or the recorded value when the report prints no text for it."""
-    return row["printed"] if isinstance(row["printed"], str) and row["printed"] else _recorded(row)
+    """The figure as printed (a sourced span when it holds a number), or the recorded value when the report
+    prints no text for it."""
+    if isinstance(row["printed"], str) and row["printed"]:
+        return number(row["printed"], _row_source(row)) if re.search(r"\d", row["printed"]) else escape(row["printed"])
+    return _recorded(row)
 
 
 def _status_split(published: pd.DataFrame, base: int) -> tuple[dict[str, int] | None, list[str]]:
@@ -112,11 +151,11 @@ def readings_table(published: pd.DataFrame) -> pd.DataFrame:
                 _printed(_row(published, "pip_status", "pip", c)) for c in r["unreachable"])
         else:
             split = "no: le quote non sommano al totale dei PIP"
-        rows.append({"Lettura": f"{r['reading']}: Laboratori Sociali {fmt_int(r['laboratorio_sociale'])}, "
-                                f"PIP {fmt_int(r['pip'])}",
-                     "Quota di PIP sul totale": f"{pip_share} ({'coincide' if r['pip_share_ok'] else 'non coincide'})",
-                     "Stato dei PIP ottenibile": split})
-    return pd.DataFrame(rows)
+        rows.append({"Lettura": Md(f"{r['reading']}: Laboratori Sociali {fmt_int(r['laboratorio_sociale'])}, "
+                                   f"PIP {fmt_int(r['pip'])}"),
+                     "Quota di PIP sul totale": Md(f"{pip_share} ({'coincide' if r['pip_share_ok'] else 'non coincide'})"),
+                     "Stato dei PIP ottenibile": Md(split)})
+    return pd.DataFrame(rows, dtype=object)
 
 
 def printed_pip_figures(published: pd.DataFrame) -> str:
@@ -131,6 +170,47 @@ def printed_pip_figures(published: pd.DataFrame) -> str:
 def _table_of(source: str) -> str:
     """'Tabella 3.1' from a source cell such as 'Tabella 3.1, l. 676; testo l. 665'."""
     return source.split(",")[0].split(";")[0].strip()
+
+
+SWAP_REF = "Appendice C, @sec-riconciliazione-etichette"  # where readers find the check of the two readings
+
+
+def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[str, int] | None = None,
+                    applies: bool = True) -> str:
+    """Where this edition's sub-project counts differ from the published Tabella 3.1 (which prints them on
+    swapped rows), with the reference to the reconciliation appendix; '' when the printed labels are coherent.
+    ``short``: one sentence for the notes under a table; ``applies`` False when this edition's counts are not
+    the published ones (then only how the report prints them)."""
+    from ..provenance import published as published_source
+    from .indicators import published_reference
+
+    read = readings(published).set_index("reading")
+    printed, swapped = read.loc[PRINTED], read.loc[SWAPPED]
+    if printed["consistent"] or not swapped["consistent"]:
+        return ""
+    row = _row(published, "participants", "pip")
+    src = published_source(published_reference(row["source"], pages))
+    table = _table_of(row["source"])
+    lab, pip = fmt_int(printed["laboratorio_sociale"], src=src), fmt_int(printed["pip"], src=src)
+    if not applies:  # this edition's counts are not the published ones: only say how the report prints them
+        return (f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
+                f"dei PIP, con le etichette scambiate ({SWAP_REF}).")
+    if short:
+        return (f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
+                f"dei PIP; qui le due cifre sono scambiate, come spiegato in {SWAP_REF}.")
+    return (f"La {table} del rapporto pubblicato stampa le due cifre a righe invertite, {lab} per i Laboratori "
+            f"Sociali e {pip} per i PIP; solo leggendole scambiate tornano la quota di destinatari con un PIP e la "
+            f"ripartizione dei PIP per stato, come mostra {SWAP_REF}.")
+
+
+def label_swap_flag(published: pd.DataFrame, pages: dict[str, int] | None = None) -> str:
+    """The short flag beside a sub-project count in a table: 'scambiato rispetto alla Tabella 3.1 pubblicata:
+    Appendice C, …'; '' when the printed labels are coherent."""
+    read = readings(published).set_index("reading")
+    if read.loc[PRINTED, "consistent"] or not read.loc[SWAPPED, "consistent"]:
+        return ""
+    table = _table_of(_row(published, "participants", "pip")["source"])
+    return f"nella {table} pubblicata è sull'altra riga: {SWAP_REF}"
 
 
 def reading_sentences(published: pd.DataFrame) -> str:
@@ -249,14 +329,15 @@ def distribution_sums(published: pd.DataFrame, indicator_labels: dict[str, str],
         decimals = int(part["decimals"].max())
         total = round(float((part["value"] * 100).sum()), decimals + 1)
         tolerance = 0.5 * len(part) / 10 ** decimals
-        words = [f"«{p}»" if isinstance(p, str) else "non stampata" for p in part["printed"]
+        words = [f"«{escape(p)}»" if isinstance(p, str) else "non stampata" for p in part["printed"]
                  if not (isinstance(p, str) and re.fullmatch(r"[\d.,]+%", p))]
         fits = abs(total - 100) <= tolerance + 1e-9
         rows.append({
-            "Distribuzione": f"{indicator_labels[indicator]}, {group_labels[group]} ({fmt_int(len(part))} quote)",
-            "Somma": f"{fmt_num(total, decimals)}%: {'compatibile' if fits else 'non compatibile'} con gli "
-                     f"arrotondamenti (±{fmt_num(tolerance, decimals + 1)} punti)",
-            "Quote lette dal testo o ricavate": join_it(dict.fromkeys(words)) if words else "–",
+            "Distribuzione": Md(f"{escape(indicator_labels[indicator])}, {escape(group_labels[group])} "
+                                f"({fmt_int(len(part))} quote)"),
+            "Somma": Md(f"{fmt_pct(total / 100, decimals)}: {'compatibile' if fits else 'non compatibile'} con gli "
+                        f"arrotondamenti (±{fmt_num(tolerance, decimals + 1)} punti)"),
+            "Quote lette dal testo o ricavate": Md(join_it(dict.fromkeys(words))) if words else "–",
             "fits": fits, "total": total,
         })
     return pd.DataFrame(rows)
@@ -264,7 +345,7 @@ def distribution_sums(published: pd.DataFrame, indicator_labels: dict[str, str],
 
 def sums_table(sums: pd.DataFrame) -> pd.DataFrame:
     """``distribution_sums`` for display (its check columns left out)."""
-    return sums.drop(columns=["fits", "total"])
+    return sums.drop(columns=["fits", "total"]).astype(object)
 
 
 # --- The value-by-value comparison ----------------------------------------------------------------------------
@@ -278,13 +359,17 @@ def _claim_text(claim: str) -> str:
     return f"{'superiore' if kind == 'above' else 'inferiore'} {with_article(fmt_share(float(argument)), 'al')}"
 
 
-def _published_text(row: pd.Series) -> str:
+def _published_text(row: pd.Series, on_row: str = "") -> str:
+    """What the report prints for this figure; ``on_row``: for a count the report prints on another row (the
+    swapped sub-project labels), the figure printed on this row, shown as printed."""
     parts = []
     printed = row["printed"] if isinstance(row["printed"], str) else ""
-    if printed and re.search(r"\d", printed):
-        parts.append(printed)
+    if on_row:
+        parts.append(f"{on_row} sulla riga stampata; letto come {_recorded(row)}")
+    elif printed and re.search(r"\d", printed):
+        parts.append(_printed(row))
     elif printed:
-        parts.append(f"«{printed}»" + (f", letto come {_recorded(row)}" if pd.notna(row["value"]) else ""))
+        parts.append(f"«{escape(printed)}»" + (f", letto come {_recorded(row)}" if pd.notna(row["value"]) else ""))
     elif pd.notna(row["value"]):
         parts.append(f"{_recorded(row)} (non stampato)")
     if isinstance(row["claim"], str):
@@ -292,16 +377,26 @@ def _published_text(row: pd.Series) -> str:
     return "; ".join(parts)
 
 
-def _computed_text(row: pd.Series, computed: pd.DataFrame) -> str:
-    """The computed value with one decimal more than printed, and what a claim compares it with."""
+def _computed_text(row: pd.Series, computed: pd.DataFrame, findings: bool = True) -> str:
+    """The computed value with one decimal more than printed, and what a claim compares it with (monitoring
+    numbers; reconciled with the printed figure when they match it at its precision)."""
     if pd.isna(row["computed"]):
         return "–"
-    places = int(row["decimals"]) + 1 if pd.notna(row["value"]) else 1
+    if not findings and pd.isna(row["value"]):  # a claim: no synthetic-only number, only whether it holds
+        return "affermazione vera sui dati" if bool(row["claim_holds"]) else "affermazione falsa sui dati"
+    places = (int(row["decimals"]) + (1 if findings else 0)) if pd.notna(row["value"]) else 1
     unit = row["unit"]
+    matches = bool(row["matches"]) if pd.notna(row["matches"]) else False
+    src = monitoring(MONITORING_REF, reconciled=published_reference(row["source"]) if matches else "")
+    fmt_int = lambda v: _f.fmt_int(v, src=src)  # noqa: E731
+    fmt_num = lambda v, d: _f.fmt_num(v, d, src=src)  # noqa: E731
+    fmt_pct = lambda v, d: _f.fmt_pct(v, d, src=monitoring(MONITORING_REF))  # noqa: E731
     text = (fmt_int(row["computed"]) if unit == "count" else
-            fmt_pct(row["computed"], places) if unit == "share" else fmt_num(row["computed"], places))
+            _f.fmt_pct(row["computed"], places, src=src) if unit == "share" else fmt_num(row["computed"], places))
     if not isinstance(row["claim"], str):
         return text
+    if not findings:
+        return f"{text}; affermazione {'vera' if bool(row['claim_holds']) else 'falsa'} sui dati"
     kind, _, argument = row["claim"].partition(":")
     same = computed[(computed["indicator"] == row["indicator"])]
     if kind in ("gt", "lt"):
@@ -316,9 +411,10 @@ def _computed_text(row: pd.Series, computed: pd.DataFrame) -> str:
 
 
 def compare_rows(reconciled: pd.DataFrame, computed: pd.DataFrame, conflicts: pd.DataFrame,
-                 checks: pd.DataFrame) -> pd.DataFrame:
+                 checks: pd.DataFrame, findings: bool = True) -> pd.DataFrame:
     """``reconciled`` (from ``indicators.published.reconcile``) with ``status``, ``published_text``,
-    ``computed_text`` and ``explanation``."""
+    ``computed_text`` and ``explanation``. Without ``findings`` (a synthetic edition) computed values are shown
+    at the printed precision and qualitative claims only as true or false."""
     key = ["indicator", "group", "category", "unit"]
 
     def keyed(frame, columns):
@@ -326,12 +422,13 @@ def compare_rows(reconciled: pd.DataFrame, computed: pd.DataFrame, conflicts: pd
 
     conflict_of = keyed(conflicts, key)
     check_of = keyed(checks, key[:3])
+    read = readings(reconciled).set_index("reading") if {"printed", "decimals"} <= set(reconciled) else None
     out = []
     for _, row in reconciled.iterrows():
         k = tuple(None if pd.isna(row[c]) else row[c] for c in key)
         verdicts = [bool(v) for v in (row["matches"], row["claim_holds"]) if pd.notna(v)]
         agrees = bool(verdicts) and all(verdicts)
-        note = row["note"] if isinstance(row["note"], str) else ""
+        note = reader_note(row["note"]) if isinstance(row["note"], str) else ""
         parts = []
         if k in conflict_of:
             status = INCOERENTE
@@ -341,11 +438,14 @@ def compare_rows(reconciled: pd.DataFrame, computed: pd.DataFrame, conflicts: pd
         else:
             status = COINCIDE if agrees else DIFFERISCE
             if note:
-                parts.append(note[:1].upper() + note[1:] + ".")
+                parts.append(escape(note[:1].upper() + note[1:] + "."))
             if row["unit"] == "count" and k[:3] in check_of:
                 parts.append(check_of[k[:3]]["explanation"])
-        out.append({**row.to_dict(), "status": status, "published_text": _published_text(row),
-                    "computed_text": _computed_text(row, computed), "explanation": " ".join(parts) or "–"})
+        on_row = ""
+        if read is not None and k in conflict_of and row["indicator"] == "participants":
+            on_row = fmt_int(read.loc[PRINTED, row["group"]], _row_source(row))
+        out.append({**row.to_dict(), "status": status, "published_text": _published_text(row, on_row),
+                    "computed_text": _computed_text(row, computed, findings), "explanation": " ".join(parts) or "–"})
     return pd.DataFrame(out)
 
 
@@ -363,13 +463,14 @@ def reconciliation_table(rows: pd.DataFrame, labels: dict[str, dict[str, str]]) 
                 text += " (numero)"
         return text
 
-    verdicts = [f"**{status}**" + (f". {text}" if text != "–" else "")
+    verdicts = [Md(f"**{status}**" + (f". {text}" if text != "–" else ""))
                 for status, text in zip(rows["status"], rows["explanation"])]
     return pd.DataFrame({
-        "Voce (fonte)": [f"{item(r)} ({r['source']})" for _, r in rows.iterrows()],
-        "Valori": [f"Pubblicato: {p}. Calcolato: {c}." for p, c in zip(rows["published_text"], rows["computed_text"])],
+        "Voce (fonte)": [escape(f"{item(r)} ({published_reference(r['source']).removeprefix('Rapporto 2021, ')})")
+                         for _, r in rows.iterrows()],
+        "Valori": [Md(f"Pubblicato: {p}. Calcolato: {c}.") for p, c in zip(rows["published_text"], rows["computed_text"])],
         "Esito e spiegazione": verdicts,
-    })
+    }, dtype=object)
 
 
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
@@ -434,13 +535,13 @@ def sums_sentence(sums: pd.DataFrame) -> str:
     """Which published distributions do not add up to 100, and whether rounding explains it."""
     off = sums[sums["total"] != 100]
     if off.empty:
-        return "Tutte le distribuzioni pubblicate sommano a 100."
-    names = off["Distribuzione"].str.replace(r" \(.*\)$", "", regex=True).str.lower()
+        return f"Tutte le distribuzioni pubblicate sommano a {fmt_int(100)}."
+    names = off["Distribuzione"].astype(str).str.replace(r" \(.*\)$", "", regex=True).str.lower()
     items = join_it(f"{d} ({fmt_num(t, 1 if t != round(t) else 0)}%)" for d, t in zip(names, off["total"]))
     if off["fits"].all():
-        return f"Non sommano a 100 le quote di {items}: lo scarto rientra in quello dovuto agli arrotondamenti."
+        return f"Non sommano a {fmt_int(100)} le quote di {items}: lo scarto rientra in quello dovuto agli arrotondamenti."
     bad = join_it(names[~off["fits"]])
-    return (f"Non sommano a 100 le quote di {items}; per {bad} lo scarto è maggiore di quello dovuto agli "
+    return (f"Non sommano a {fmt_int(100)} le quote di {items}; per {bad} lo scarto è maggiore di quello dovuto agli "
             "arrotondamenti.")
 
 
@@ -474,3 +575,14 @@ def discrepancy_items(published: pd.DataFrame, conflicts: pd.DataFrame, checks: 
         ("D11", sums_sentence(sums)),
         ("D12", vulnerability_wording_sentence(published)),
     ]
+
+
+def discrepancy_list(items: list[tuple[str, str]], discrepancies: pd.DataFrame) -> str:
+    """The register entries settled here as a Markdown list: id, topic (data text, its numbers sourced as the
+    register's) and how this appendix settles it."""
+    from .indicators import labelled
+    from ..provenance import curated
+
+    register = curated("registro delle discordanze tra le fonti (Appendice D)")
+    return "\n".join(f"- **{key}. {labelled(discrepancies.loc[key, 'topic'], register)}.** {text}"
+                     for key, text in items)

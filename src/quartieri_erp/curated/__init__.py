@@ -8,6 +8,7 @@ from .checks import check_programme
 from .citations import cite, source_line
 from .loaders import (
     fact,
+    load_call_lists,
     load_case_studies,
     load_case_study_items,
     load_case_study_results,
@@ -29,7 +30,7 @@ from .loaders import (
 from .tables import SPECS, TABLES
 
 __all__ = [
-    "SPECS", "TABLES", "check_programme", "cite", "fact", "source_line",
+    "SPECS", "TABLES", "check_programme", "cite", "fact", "source_line", "load_call_lists",
     "load_case_studies", "load_case_study_items", "load_case_study_results", "load_discrepancies", "load_documents",
     "load_evaluative_reflections", "load_experimentation_labs", "load_facts", "load_glossary",
     "load_municipalities", "load_procedures", "load_projects", "load_provinces", "load_published_artifacts",

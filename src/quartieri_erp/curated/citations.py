@@ -32,6 +32,8 @@ def cite(sources: Iterable[str] = (), documents: pd.DataFrame | None = None, pre
 
 def source_line(sources: Iterable[str] = (), documents: pd.DataFrame | None = None, *, also: Iterable[str] = (),
                 note: str = "") -> str:
-    """The 'Fonte:' line under a table: 'Fonte: elaborazione su …' (see ``cite``), then ``note`` after the
-    full stop."""
-    return f"Fonte: {cite(sources, documents, also=also)}." + (f" {note}" if note else "")
+    """The 'Fonte:' line under a table: 'Fonte: elaborazione su …' (see ``cite``; escaped, as data text), then
+    ``note`` (Markdown written by the package) after the full stop."""
+    from ..markup import escape  # the citations are data: literal text in the Markdown of the page
+
+    return f"Fonte: {escape(cite(sources, documents, also=also))}." + (f" {note}" if note else "")

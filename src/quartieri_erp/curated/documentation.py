@@ -71,7 +71,7 @@ PUBLISHED_ARTIFACTS = TableSpec(
                                nullable=True),
             "title": col.text("Titolo come pubblicato."),
             "label": pa.Column(str, pa.Check.str_matches(r"^(tbl|tav|fig)-[a-z0-9-]+$",
-                                                         error="must be a tbl-, tav- or fig- label of a notebook"),
+                                                         error="must be a tbl-…, tav-… or fig-… label of a notebook"),
                                unique=True,
                                description="Etichetta della tabella o della figura ricostruita in questa edizione."),
             "rebuilt": col.enum(["completa", "dai_dati", "in_parte"],

@@ -21,7 +21,8 @@ TIMELINE = TableSpec(
            "sperimentazione.",
     schema=pa.DataFrameSchema(
         {
-            "event_id": col.identifier(r"E\d{2}", "Identificativo dell'evento, E01, E02, ... in ordine di data."),
+            "event_id": col.identifier(r"E\d{2}", "Identificativo dell'evento, E01, E02, ...: in ordine di data fino a "
+                                                   "E32, poi in ordine di aggiunta."),
             "date": col.date("Data dell'evento."),
             "date_precision": col.precision(),
             "event": col.text("Breve denominazione dell'evento, scritta per questa edizione."),
@@ -33,6 +34,9 @@ TIMELINE = TableSpec(
                                 nullable=True),
             "source": col.source(),
             "note": col.note(),
+            "planned": col.flag("Vero se la fonte riporta l'evento come previsto (una scadenza o un avvio atteso) e "
+                                "non come avvenuto: il testo ne sceglie il tempo verbale rispetto alla data dei dati "
+                                "(ad es. 'è previsto' prima, 'era previsto' dopo)."),
         },
         coerce=True, strict=True, title="Policy timeline",
     ),

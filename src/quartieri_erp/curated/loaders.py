@@ -63,6 +63,11 @@ def load_projects(programme_dir: Path) -> pd.DataFrame:
     return _load("projects", programme_dir)
 
 
+def load_call_lists(programme_dir: Path) -> pd.DataFrame:
+    """Lists of the calls rewritten for this edition (objectives, benefits, action lines), one row per item."""
+    return _load("call_lists", programme_dir)
+
+
 def load_procedures(programme_dir: Path) -> pd.DataFrame:
     """The procedures of Tabella 2.1."""
     return _load("procedures", programme_dir)

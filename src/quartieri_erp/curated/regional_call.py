@@ -68,3 +68,24 @@ PROCEDURES = TableSpec(
         coerce=True, strict=True, title="Procedures of Tabella 2.1",
     ),
 )
+
+CALL_LISTS = TableSpec(
+    name="call_lists",
+    file="call_lists.csv",
+    folder="programme",
+    description="Elenchi del rapporto riscritti per questa edizione, una riga per voce: gli obiettivi e i benefici "
+                "di lungo termine dell'avviso regionale (§ 3.2), le linee d'azione dell'avviso milanese sui programmi "
+                "integrati (§ 2.2.1), il soggetto che ha fornito i dati di monitoraggio (§ 3.1).",
+    source="Rapporto (documento 000), § 2.2.1 (l. 516-520), § 3.1 (l. 587) e § 3.2 (l. 640-657).",
+    schema=pa.DataFrameSchema(
+        {
+            "list": col.enum(["call_objectives", "call_benefits", "milano_programme_lines",
+                              "monitoring_data_provider"], "Elenco a cui appartiene la voce."),
+            "position": pa.Column("Int64", pa.Check.ge(1, error="must be 1 or more"),
+                                  description="Posizione della voce nell'elenco, come nel rapporto."),
+            "text": col.text("La voce, scritta per questa edizione."),
+            "source": col.source(),
+        },
+        unique=["list", "position"], coerce=True, strict=True, title="Lists of the regional calls",
+    ),
+)

@@ -24,9 +24,14 @@ def save_indicators(table: pd.DataFrame, out: Path) -> None:
     table.to_csv(out, index=False, float_format="%.10g", lineterminator="\n")
 
 
-def write_indicators(data_dir: Path, out: Path, reference_dir: Path, as_of: dt.date | None = None) -> None:
+def write_indicators(data_dir: Path, out: Path, reference_dir: Path, as_of: dt.date | None = None,
+                     mapping: Path | None = None) -> None:
     """Load and validate ``data_dir`` (dates up to ``as_of``), compute the indicator table, write ``out``.
 
-    Only the table: no group tests, so that a large export is counted as fast as it can be read.
+    Only the table: no group tests, so that a large export is counted as fast as it can be read. An
+    evaluator's own export is first mapped onto the contract (``mapping``, or mapping.yml in the folder).
     """
+    from ..monitoring.mapping import mapped_data_dir
+
+    data_dir = mapped_data_dir(Path(data_dir), mapping, reference_dir)
     save_indicators(indicator_table(load_monitoring(data_dir, reference_dir, as_of=as_of)), out)

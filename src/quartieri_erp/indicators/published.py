@@ -33,9 +33,9 @@ PUBLISHED_INDICATORS = TableSpec(
     folder="programme",
     description="Una riga per ogni dato del capitolo 3 del rapporto del 2021 (numero come stampato o "
                 "affermazione qualitativa).",
-    source="Rapporto (documento 000; IRS-COGEA, gennaio 2021), capitolo 3: Tabella 3.1, Tabella 3.2 e testo "
-           "delle figure 3.1-3.10 (l. 663-858); i conteggi LAB/PIP sono letti come scambiati (H2), si veda "
-           "data/synthetic/README.md.",
+    source="Rapporto (documento 000; IRS-COGEA, gennaio 2021), capitolo 3 (§ 3.2-3.3): Tabella 3.1, Tabella 3.2 "
+           "e testo delle figure 3.1-3.10; i conteggi dei Laboratori Sociali e dei PIP sono letti scambiati rispetto "
+           "alla Tabella 3.1, come spiega l'appendice di riconciliazione.",
     schema=pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, checks=pa.Check.isin(list(INDICATORS)), title="Indicatore",
@@ -58,10 +58,12 @@ PUBLISHED_INDICATORS = TableSpec(
                                   description="Decimali stampati (della percentuale, per le quote); vuoto "
                                               "se il dato è qualitativo."),
             "claim": pa.Column(str, nullable=True, checks=pa.Check.str_matches(CLAIM, error=CLAIM_RULE),
-                               description="Affermazione qualitativa in forma verificabile (si veda "
-                                           "indicators/published.py)."),
+                               description="Affermazione qualitativa in forma verificabile: gt:<gruppo> o "
+                                           "lt:<gruppo> (più alta o più bassa che nel gruppo), max (la "
+                                           "categoria più frequente), above:<x> o below:<x> (sopra o sotto "
+                                           "la quota x)."),
             "source": pa.Column(str, title="Fonte",
-                                description="Tabella o figura del rapporto e righe del documento 000."),
+                                description="Tabella, figura o sezione del rapporto da cui proviene il dato."),
             "note": pa.Column(str, nullable=True, title="Nota",
                               description="Motivo del valore riportato: etichette scambiate, valore residuo, "
                                           "dato espresso a parole, contraddizione."),

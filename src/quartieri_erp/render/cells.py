@@ -1,7 +1,8 @@
 """Executed notebook -> a list of blocks (prose, figures, tables, code), honouring Quarto cell options.
 
 Supported options (Quarto syntax, ``#| key: value`` lines at the top of a code cell):
-``label`` (``fig-…``/``tbl-…``), ``fig-cap``, ``fig-alt``, ``tbl-cap``, ``echo``, ``include``,
+``label`` (``fig-…``/``tbl-…``/``tav-…``), ``fig-cap``, ``fig-alt``, ``tbl-cap`` (also for a ``tav-`` Tavola;
+``tav-cap`` is accepted too), ``echo``, ``include``,
 ``output`` and ``warning``. Project defaults come from ``execute:`` in _quarto.yml.
 """
 
@@ -32,12 +33,20 @@ class Figure:
     number: str = ""
 
 
+TABLE_KINDS = ("tbl", "tav")  # Tabella, Tavola (the original's boxed tables: a numbered kind of its own)
+
+
 @dataclass
 class Table:
-    label: str  # "tbl-…"
+    label: str  # "tbl-…" or "tav-…"
     caption: str
     markdown: str  # a pipe table
     number: str = ""
+
+    @property
+    def kind(self) -> str:
+        """'tav' for a Tavola (label ``tav-…``), else 'tbl'."""
+        return "tav" if self.label.startswith("tav-") else "tbl"
 
 
 @dataclass
@@ -93,8 +102,9 @@ def _outputs(cell, options: dict) -> list[Block]:
         data = output.get("data", {})
         if "text/markdown" in data:
             text = _text(data["text/markdown"]).strip("\n")
-            if label.startswith("tbl-") and not any(isinstance(b, Table) for b in blocks):
-                blocks.append(Table(label, str(options.get("tbl-cap", "")), text))
+            if label.startswith(("tbl-", "tav-")) and not any(isinstance(b, Table) for b in blocks):
+                caption = options.get("tbl-cap", options.get("tav-cap", ""))  # a Tavola takes either option
+                blocks.append(Table(label, str(caption), text))
             else:
                 blocks.append(Prose(text))
         elif "image/png" in data:

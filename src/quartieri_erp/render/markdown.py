@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cells import Block, Chapter, Code, Figure, Prose, Table
-from .numbering import Numberer, Target, resolve_references
+from .numbering import PREFIX, Numberer, Target, resolve_references
 
 FIGURE_DIR = "figures"
 LIST_TITLE = "Elenco delle figure e delle tabelle"
@@ -33,7 +33,7 @@ def block_markdown(block: Block, image: str | None) -> str:
         ident = f"#{block.label} " if block.label else ""
         return f'![{caption}]({image}){{{ident}alt="{_escape_attribute(block.alt)}" width="100%"}}'
     if isinstance(block, Table):
-        return f"{block.markdown}\n\n: Tabella {block.number}: {block.caption} {{#{block.label}}}"
+        return f"{block.markdown}\n\n: {PREFIX[block.kind]} {block.number}: {block.caption} {{#{block.label}}}"
     if isinstance(block, Code):
         return f"``` {block.language}\n{block.text}\n```"
     raise TypeError(block)
@@ -64,7 +64,7 @@ def lists_markdown(numberer: Numberer, href) -> str:
     """The list of figures and the list of tables, each entry linked to its caption."""
 
     def entries(items: list[tuple[Target, str]], prefix: str) -> str:
-        lines = [f"- [{prefix} {t.number}]({href(t, label)}): {t.title}" for t, label in items]
+        lines = [f"- [{PREFIX.get(t.kind, prefix)} {t.number}]({href(t, label)}): {t.title}" for t, label in items]
         return "\n".join(lines) or "Nessuna."
 
     return (f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"

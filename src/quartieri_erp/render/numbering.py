@@ -2,7 +2,9 @@
 
 Chapters are numbered 1, 2, … and appendices A, B, …; headings marked ``{.unnumbered}`` (or ``{-}``)
 and the chapters they open are not numbered. Figures and tables are numbered within their chapter
-(Figura 3.1, Tabella 3.2), as Quarto books do.
+(Figura 3.1, Tabella 3.2), as Quarto books do. A "Tavola" (label ``tav-…``, the original report's boxed
+tables) is a kind of its own with its own counter (Tavola 2.1 next to Tabella 2.1), as the custom cross-reference
+kind ``tav`` declared in _quarto.yml is for Quarto.
 """
 
 from __future__ import annotations
@@ -16,16 +18,16 @@ from .cells import Chapter, Figure, Prose, Table
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+\{([^}]*)\})?[ \t]*$")
 FENCE = re.compile(r"^(```|~~~)")
-REFERENCE = re.compile(r"(\[-@|(?<![\w@.])@)((?:fig|tbl|sec)-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
+REFERENCE = re.compile(r"(\[-@|(?<![\w@.])@)((?:fig|tbl|tav|sec)-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
 NUMBER_DEPTH = 3
-PREFIX = {"fig": "Figura", "tbl": "Tabella", "chapter": "Capitolo", "appendix": "Appendice", "sec": "Sezione"}
+PREFIX = {"fig": "Figura", "tbl": "Tabella", "tav": "Tavola", "chapter": "Capitolo", "appendix": "Appendice", "sec": "Sezione"}
 
 
 @dataclass(frozen=True)
 class Target:
     """Something a reference can point to."""
 
-    kind: str  # fig | tbl | chapter | appendix | sec
+    kind: str  # fig | tbl | tav | chapter | appendix | sec
     number: str  # "" when unnumbered
     stem: str  # page it lives on
     title: str
@@ -69,7 +71,7 @@ class Numberer:
         self.targets: dict[str, Target] = {}
         self.headings: list[Heading] = []
         self.figures: list[tuple[Target, str]] = []  # (target, label)
-        self.tables: list[tuple[Target, str]] = []
+        self.tables: list[tuple[Target, str]] = []  # Tabelle and Tavole, in book order
         self._chapters = 0
         self._appendices = 0
 
@@ -80,12 +82,12 @@ class Numberer:
 
     def number_chapter(self, chapter: Chapter, appendix: bool, front: bool) -> None:
         """Number the chapter in place: rewrite headings, set figure and table numbers."""
-        state = {"chapter": "", "counts": [0] * 6, "fig": 0, "tbl": 0}
+        state = {"chapter": "", "counts": [0] * 6, "fig": 0, "tbl": 0, "tav": 0}
         for block in chapter.blocks:
             if isinstance(block, Prose):
                 block.text = self._headings(block.text, chapter.stem, appendix, front, state)
             elif isinstance(block, (Figure, Table)):
-                kind = "fig" if isinstance(block, Figure) else "tbl"
+                kind = "fig" if isinstance(block, Figure) else block.kind
                 if block.label is None:
                     continue
                 state[kind] += 1
