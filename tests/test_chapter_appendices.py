@@ -273,3 +273,14 @@ def test_the_source_line_of_the_appendices_escapes_the_citations():
     documents = pd.DataFrame({"doc_id": ["000"], "citation": ["Rapporto ![immagine](x.png) <b onclick=\"a()\">"]})
     note = app.source_note(["000 § 1"], documents)
     assert note.startswith("Fonte: elaborazione su Rapporto \\!\\[immagine\\](x.png) \\<b onclick")
+
+
+def test_the_notes_on_the_rebuilt_items_are_a_list_for_the_html():
+    frame = pd.DataFrame({"kind": ["figura", "tabella"], "number": ["1.1", None],
+                          "note": ["Immagine <persa>", None]})
+    notes = app.artifact_notes(frame, {"artifact_kind": {"figura": "Figura", "tabella": "Tabella"}})
+    assert notes == "- **Figura 1.1**: Immagine \\<persa\\>"
+    from quartieri_erp.curated import load_published_artifacts
+
+    table = app.artifacts_table(load_published_artifacts(PROGRAMME), load_labels(REFERENCE), notes=False)
+    assert set(table["Ricostruzione"]) <= {"Ricostruita", "Ridisegnata dai dati", "Ricostruita in parte"}

@@ -400,9 +400,11 @@ def _edition_ref(label: object, known: set[str] | None) -> Md | str:
     return Md(f"@{label}")
 
 
-def artifacts_table(artifacts: pd.DataFrame, labels: Labels, known: set[str] | None = None) -> pd.DataFrame:
+def artifacts_table(artifacts: pd.DataFrame, labels: Labels, known: set[str] | None = None,
+                    notes: bool = True) -> pd.DataFrame:
     """Each table and figure of the published report next to a cross-reference to its rebuilt version
-    (``labels`` from ``labels.load_labels``; a label not in ``known``, when given, shows '–')."""
+    (``labels`` from ``labels.load_labels``; a label not in ``known``, when given, shows '–'). Without ``notes``
+    the last column says only how it was rebuilt (the notes go to ``artifact_notes``)."""
     artifacts = _artifacts(artifacts)
     kind, rebuilt = labels["artifact_kind"], labels["artifact_rebuilt"]
     published = [f"{kind[k]} {n}" if pd.notna(n) else f"{kind[k]} senza numero"
@@ -410,9 +412,17 @@ def artifacts_table(artifacts: pd.DataFrame, labels: Labels, known: set[str] | N
     return md_frame({
         "Rapporto pubblicato": [Md(f"**{escape(p)}** {escape(t)}") for p, t in zip(published, artifacts["title"])],
         "In questa edizione": [_edition_ref(label, known) for label in artifacts["label"]],
-        "Ricostruzione": [rebuilt[r] + (f". {reader_words(n)}" if pd.notna(n) else "")
+        "Ricostruzione": [rebuilt[r] + (f". {reader_words(n)}" if pd.notna(n) and notes else "")
                           for r, n in zip(artifacts["rebuilt"], artifacts["note"])],
     })
+
+
+def artifact_notes(artifacts: pd.DataFrame, labels: Labels) -> Md:
+    """The notes on how each table and figure was rebuilt, as a list: '- **Figura 1.1**: Immagine non …'."""
+    kind = labels["artifact_kind"]
+    lines = [f"- **{escape(kind[k])} {escape(n if pd.notna(n) else 'senza numero')}**: {escape(reader_words(note))}"
+             for k, n, note in zip(artifacts["kind"], artifacts["number"], artifacts["note"]) if pd.notna(note)]
+    return Md("\n".join(lines))
 
 
 INDEX_SOURCE = published("Rapporto 2021, indice")
