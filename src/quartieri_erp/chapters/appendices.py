@@ -11,20 +11,24 @@ totals that chapter 3 publishes (``annex_model``); a share or a mean of a hidden
 
 from __future__ import annotations
 
+import base64
+import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..curated.citations import cited_documents
+from ..curated.citations import cite, cited_documents
 from ..dictionary import BREAK, code_span, data_dictionary, table_rules
 from ..disclosure import Equality, Protection, notes_md, protect, sums_to
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
-from ..markup import Md, escape
-from ..provenance import Source, derived, from_cell, monitoring as monitoring_kind
+from ..markup import Md, escape, number, plain
+from ..provenance import Source, curated, derived, from_cell, published
+from ..provenance import monitoring as monitoring_kind
+from ..readlog import note_read
 from ..monitoring import Monitoring
 from ..monitoring.codes import CITIZENSHIP, ITALY, PIP_STATUSES, SEX
 from ..monitoring.integrity import link_participants
@@ -34,25 +38,69 @@ from .labels import Labels
 from .wording import discrepancy_ref, join_it
 
 
+def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
+    """A DataFrame whose text columns keep their ``Md`` cells (pandas would turn them into plain ``str`` and
+    ``show_table`` would then escape the package's Markdown): every column with a string is of dtype object."""
+    return pd.DataFrame({name: pd.Series(list(values), dtype=object)
+                         if any(isinstance(v, str) for v in values) else list(values)
+                         for name, values in columns.items()}, index=index)
+
+
 # Names a reader should see as code: words with an underscore (column names, codes) and data file names.
 IDENTIFIER = re.compile(r"(?<![\w./|-])[\w./|-]*(?:_[\w./|-]*\w|\w\.(?:csv|yml|json))(?![\w])")
 
 
+FILE_EXTENSION = re.compile(r"\.(?:csv|xlsx|yml|yaml|json|parquet)$")
+
+
 def _code_token(token: str) -> str:
-    """A name as code; a path may wrap after each '/'."""
-    return BREAK.join(code_span(piece) for piece in re.split(r"(?<=/)", token) if piece)
+    """A name as code; a path may wrap after each '/'. A file name is also marked as such (a ``.csv`` span: the
+    data dictionary names the input files on purpose, and the reader-text checks know it)."""
+    code = BREAK.join(code_span(piece) for piece in re.split(r"(?<=/)", token) if piece)
+    return f"[{code}]{{.csv}}" if FILE_EXTENSION.search(token) else code
 
 
-def code_identifiers(text: str) -> str:
-    """Free text (Markdown) with its identifiers and file names as code, leaving existing code spans alone."""
-    parts = str(text).split("`")
-    parts[::2] = [IDENTIFIER.sub(lambda m: _code_token(m.group(0)), part) for part in parts[::2]]
-    return "`".join(parts)
+def file_code(name: str) -> Md:
+    """An input file named in the data dictionary: '[`projects.csv`]{.csv}'."""
+    return Md(_code_token(plain(name)))
+
+
+def _escaped_with_identifiers(text: str) -> str:
+    """Plain text escaped (``markup.escape``), its identifiers and file names as code spans."""
+    out, last = [], 0
+    for match in IDENTIFIER.finditer(text):
+        out.append(escape(text[last:match.start()]) if match.start() > last else "")
+        out.append(_code_token(match.group(0)))
+        last = match.end()
+    out.append(escape(text[last:]) if last < len(text) else "")
+    return "".join(out)
+
+
+def no_line_numbers(text: str) -> str:
+    """Package text without the line numbers of the text extraction of the sources ('(l. 862-1424)') and without
+    pointers to the package's modules ('(si veda indicators/published.py)')."""
+    text = re.sub(r"\s*\(ll?\.\s*\d[\d\s,\-–e]*\)", "", plain(text))
+    text = re.sub(r"\s*\((?:si veda |vedi )?[\w/.-]+\.py\)", "", text)  # a module of the package is no source
+    return re.sub(r",?\s*\bll?\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|e)\s*\d+(?:\s*[-–]\s*\d+)?)*", "", text)
+
+
+def code_identifiers(text: str) -> Md:
+    """Package or schema text as Markdown: identifiers and file names as code, text between backticks kept as
+    code (the one formatting schema descriptions use), everything else escaped (``markup.escape``), so that a
+    description of a user-extended schema cannot inject Markdown or HTML."""
+    parts = plain(text).split("`")
+    if len(parts) % 2 == 0:  # an unmatched backtick is literal text
+        parts[-2:] = [parts[-2] + "`" + parts[-1]]
+    shown = [_escaped_with_identifiers(part) if i % 2 == 0 else (code_span(part) if part else "")
+             for i, part in enumerate(parts)]
+    return Md("".join(shown))
 
 
 # --- A2: data dictionary ----------------------------------------------------------------------------------
 
 DICTIONARY_WEIGHTS = (1, 3)  # Colonna, Descrizione e regole: two columns stay readable on a phone
+COMPACT_WEIGHTS = (3, 2, 2, 5)  # Colonna, Tipo, Obbligo, Regola
+SHORT_RULE = 60  # characters of a rule shown in the compact (PDF) table
 
 
 def section_id(*parts: str) -> str:
@@ -67,44 +115,143 @@ def _presence(row: pd.Series) -> str:
     return "può essere vuota" if row["nullable"] else "obbligatoria"
 
 
+def _column_name(column: str, title: object) -> Md:
+    shown = code_span(plain(column))
+    return Md(shown + (f" ({escape(title)})" if isinstance(title, str) and title else ""))
+
+
 def columns_table(dictionary: pd.DataFrame) -> pd.DataFrame:
-    """The dictionary rows of one file for display: the column (and its title), then its description followed,
-    in italics, by its type and constraints."""
-    titles = dictionary["title"].map(lambda t: f" ({t})" if isinstance(t, str) and t else "")
-    rules = []
+    """The dictionary rows of one file for display (Markdown cells, ``Md``): the column (and its title), then
+    its description followed, in italics, by its type and constraints."""
+    names, rules = [], []
     for _, row in dictionary.iterrows():
-        parts = [row["type"], _presence(row), "valori unici" if row["unique"] else "",
-                 code_identifiers(row["rule"])]
+        names.append(_column_name(row["column"], row["title"]))
+        parts = [escape(row["type"]), _presence(row), "valori unici" if row["unique"] else "",
+                 code_identifiers(row["rule"]) if row["rule"] else ""]
         text = "; ".join(filter(None, parts))
-        rules.append(f"{code_identifiers(row['description'] or '')} _{text[:1].upper()}{text[1:]}._".strip())
-    return pd.DataFrame({"Colonna": ("`" + dictionary["column"] + "`" + titles).tolist(),
-                         "Descrizione e regole": rules})
+        description = code_identifiers(no_line_numbers(row["description"] or ""))
+        rules.append(Md(f"{description} _{text[:1].upper()}{text[1:]}._".strip()))
+    return md_frame({"Colonna": names, "Descrizione e regole": rules})
+
+
+def short_rule(rule: str, limit: int = SHORT_RULE) -> str:
+    """A rule cut for the compact table: whole if short, else its first clause or its first ``limit``
+    characters, ending with '…' ('uno tra: `a`, `b`, …')."""
+    rule = plain(rule)
+    if len(rule) <= limit:
+        return rule
+    head = rule.split(";", 1)[0]
+    if len(head) <= limit:
+        return head + "; …"
+    cut = head[:limit].rsplit(",", 1)[0] if "," in head[:limit] else head[:limit].rsplit(" ", 1)[0]
+    if cut.count("`") % 2:
+        cut += "`"
+    return cut + ", …" if "," in head[:limit] else cut + " …"
+
+
+def compact_table(dictionary: pd.DataFrame) -> pd.DataFrame:
+    """The dictionary rows of one file in four short columns (for the PDF): column, type, obligation and the
+    rule cut to its first clause (``short_rule``); the full rules are in the HTML and in the CSV."""
+    presence = {"colonna facoltativa": "facoltativa", "può essere vuota": "può essere vuota",
+                "obbligatoria": "sì"}
+    return md_frame({
+        "Colonna": [Md(code_span(plain(c))) for c in dictionary["column"]],
+        "Tipo": [escape(t) for t in dictionary["type"]],
+        "Obbligatoria": [presence[_presence(row)] for _, row in dictionary.iterrows()],
+        "Regola": [code_identifiers(short_rule(r)) if r else Md("–") for r in dictionary["rule"]],
+    })
+
+
+def html_only(markdown: str) -> str:
+    """Markdown shown only in the HTML (a Quarto ``content-visible`` div, honoured by both renderers)."""
+    return f'::: {{.content-visible when-format="html"}}\n\n{markdown}\n\n:::'
+
+
+def pdf_only(markdown: str) -> str:
+    """Markdown left out of the HTML (a Quarto ``content-hidden`` div, honoured by both renderers)."""
+    return f'::: {{.content-hidden when-format="html"}}\n\n{markdown}\n\n:::'
+
+
+SCHEMA_TEXT = curated("descrizioni degli schemi di validazione di questa edizione")
+DIGITS = re.compile(r"(?<![\w\\.,/-])(\d+(?:[.,/\-–]\d+)*)(?![\w\\])")
+
+
+def mark_numbers(text: Md, source=SCHEMA_TEXT) -> Md:
+    """Package Markdown with each number outside code spans wrapped as a number span of ``source``: the figures
+    written in a schema's description ('del 2017', '6 cifre') say where they come from like any other."""
+    parts = str(text).split("`")
+    parts[::2] = [DIGITS.sub(lambda m: number(m.group(1), source), part) for part in parts[::2]]
+    return Md("`".join(parts))
+
+
+def columns_line(dictionary: pd.DataFrame) -> Md:
+    """The columns of one file in one paragraph, for the PDF: '`a`\\* testo; `b` data; …' (an asterisk marks the
+    columns that must be present and filled)."""
+    star = "\\*"
+    parts = [f"{code_span(plain(row['column']))}{star if _presence(row) == 'obbligatoria' else ''} "
+             f"{escape(row['type'])}" for _, row in dictionary.iterrows()]
+    return Md("; ".join(parts) + ".")
 
 
 def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
-    """Markdown for one file: a heading, what a row is, where the file comes from, row rules, the column table."""
+    """Markdown for one file, shown in the HTML only: a heading, what a row is, where the file comes from, the
+    row rules and the full column table (the PDF has one compact table per folder: ``folder_table``)."""
     rows = dictionary[(dictionary["folder"] == spec.folder) & (dictionary["table"] == spec.name)]
-    table = markdown_table(columns_table(rows), widths=DICTIONARY_WEIGHTS)
+    full = markdown_table(columns_table(rows), widths=DICTIONARY_WEIGHTS)
     rules = code_identifiers("; ".join(table_rules(spec)))
-    return (f"### `{spec.file}` {{#{section_id('dizionario', spec.folder, spec.name)}}}\n\n"
-            f"**Contenuto.** {code_identifiers(spec.description)}  \n"
-            f"**Provenienza.** {code_identifiers(spec.source)}  \n"
-            f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n{table}")
+    return html_only(
+        f"### {file_code(spec.file)} {{#{section_id('dizionario', spec.folder, spec.name)}}}\n\n"
+        f"**Contenuto.** {mark_numbers(code_identifiers(no_line_numbers(spec.description)))}  \n"
+        f"**Provenienza.** {mark_numbers(code_identifiers(no_line_numbers(spec.source)))}  \n"
+        f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n{full}")
+
+
+FOLDER_WEIGHTS = (2, 7)  # File, Contenuto e colonne
+
+
+def folder_table(specs: list[TableSpec], dictionary: pd.DataFrame) -> pd.DataFrame:
+    """The files of a folder for the PDF, one row each: the file, what a row is and its columns with their type
+    (``columns_line``: an asterisk marks the columns that must be present and filled)."""
+    cells = []
+    for spec in specs:
+        rows = dictionary[(dictionary["folder"] == spec.folder) & (dictionary["table"] == spec.name)]
+        description = mark_numbers(code_identifiers(no_line_numbers(spec.description)))
+        cells.append(Md(f"{description} **Colonne:** {columns_line(rows)}"))
+    return md_frame({"File": [file_code(spec.file) for spec in specs], "Contenuto e colonne": cells})
 
 
 def folder_sections(tables: list[TableSpec], folder: str) -> str:
-    """The sections of every file of ``folder``, in the order of ``tables``."""
+    """The files of ``folder``, in the order of ``tables``: in the HTML a section per file with every rule, in the
+    PDF one compact table (``folder_table``)."""
     specs = [spec for spec in tables if spec.folder == folder]
     if not specs:
         raise ValueError(f"no table in folder {folder!r}")
     dictionary = data_dictionary(specs)
-    return "\n\n".join(file_section(spec, dictionary) for spec in specs)
+    compact = markdown_table(folder_table(specs, dictionary), widths=FOLDER_WEIGHTS)
+    return "\n\n".join([*(file_section(spec, dictionary) for spec in specs), pdf_only(compact)])
+
+
+def dictionary_csv(dictionary: pd.DataFrame) -> str:
+    """The data dictionary as CSV text (UTF-8, one row per column of every file, Italian headers)."""
+    shown = dictionary.rename(columns={
+        "folder": "cartella", "file": "file", "column": "colonna", "title": "titolo", "type": "tipo",
+        "required": "presente", "nullable": "puo_essere_vuota", "unique": "valori_unici", "rule": "regola",
+        "description": "descrizione"}).drop(columns="table")
+    return shown.to_csv(index=False, lineterminator="\n")
+
+
+def download_link(text: str, csv_text: str, filename: str) -> Md:
+    """A Markdown link that downloads ``csv_text`` as ``filename`` (a data: URI, so it needs no file next to
+    the page); meant for the HTML only (``html_only``)."""
+    payload = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
+    name = re.sub(r"[^A-Za-z0-9._-]", "-", filename)
+    return Md(f'[{escape(text)}](data:text/csv;charset=utf-8;base64,{payload}){{.download download="{name}"}}')
 
 
 def files_overview(tables: list[TableSpec], folder_labels: Mapping[str, str]) -> pd.DataFrame:
     """One row per file: file (with the Italian label of its folder), number of columns, what a row is."""
-    return pd.DataFrame({
-        "File": [f"`{spec.file}` ({folder_labels[spec.folder]})" for spec in tables],
+    return md_frame({
+        "File": [Md(f"{file_code(spec.file)} ({escape(folder_labels[spec.folder])})") for spec in tables],
         "Colonne": [len(spec.schema.columns) for spec in tables],
         "Contenuto": [code_identifiers(spec.description) for spec in tables],
     })
@@ -112,12 +259,53 @@ def files_overview(tables: list[TableSpec], folder_labels: Mapping[str, str]) ->
 
 # --- A4: provenance and discrepancies --------------------------------------------------------------------
 
+# How a reader calls the programme files (a file name is machinery: the data dictionary, appendix B, gives it).
+DATA_NAMES = {
+    "provinces.csv": "province lombarde", "municipalities.csv": "comuni lombardi",
+    "timeline.csv": "cronologia degli interventi", "experimentation_labs.csv": "laboratori della sperimentazione",
+    "evaluative_reflections.csv": "riflessioni valutative", "projects.csv": "progetti dell'avviso",
+    "procedures.csv": "procedure attivate", "sus_steps.csv": "passaggi delle strategie urbane",
+    "sus_resources.csv": "risorse delle strategie urbane", "case_studies.csv": "schede dei casi di studio",
+    "case_study_items.csv": "voci delle schede dei casi di studio",
+    "case_study_results.csv": "cifre dei casi di studio", "documents.csv": "documenti di origine",
+    "facts.csv": "dati puntuali", "discrepancies.csv": "registro delle discordanze", "glossary.csv": "glossario",
+    "published_artifacts.csv": "tabelle, figure e paragrafi del rapporto pubblicato",
+    "report_sections.csv": "indice del rapporto pubblicato",
+    "published_indicators.csv": "indicatori pubblicati del capitolo 3",
+}
+FILE_NAME = re.compile(r"\b([a-z][a-z0-9_]*)\.(?:csv|xlsx|yml|json)\b")
+LINE_NUMBERS = re.compile(r"\s*\(ll?\.\s*\d[\d\s,\-–e]*\)|,?\s*\bll?\.\s*\d+(?:\s*[-–]\s*\d+)?"
+                          r"(?:\s*(?:,|e)\s*\d+(?:\s*[-–]\s*\d+)?)*")
+ARTIFACT_KINDS = ("tabella", "tavola", "figura")
+
+
+def reader_words(text: object) -> str:
+    """Text of the curated files as a reader should meet it: file names become the names of the data
+    (``DATA_NAMES``; an unknown file 'dati x'), line numbers of the text extraction ('l. 584-585') go."""
+    def name(match: re.Match) -> str:
+        return DATA_NAMES.get(match.group(0), f"dati {match.group(1).replace('_', ' ')}")
+
+    text = FILE_NAME.sub(name, plain(text))
+    return re.sub(r"\(\s*\)", "", LINE_NUMBERS.sub("", text)).strip()
+
+
+DOCUMENT_CODES = curated("codici dei documenti di origine in questa edizione")
+DOCUMENT_YEARS = curated("documenti di origine, dal loro frontespizio")
+
+
+def _codes(ids: str) -> Md | str:
+    """Document ids ('000, 002') as spans that say what they are (an id of this edition, not a quantity)."""
+    if not ids:
+        return "–"
+    return Md(", ".join(number(plain(i).strip(), DOCUMENT_CODES) for i in str(ids).split(",")))
+
+
 def documents_table(documents: pd.DataFrame) -> pd.DataFrame:
     """The source documents: id, author, title, year (as written, not as a quantity; empty when unknown)."""
-    return pd.DataFrame({
-        "Codice": documents["doc_id"].tolist(), "Autore": documents["author"].tolist(),
+    return md_frame({
+        "Codice": [_codes(i) for i in documents["doc_id"]], "Autore": documents["author"].tolist(),
         "Titolo": documents["title"].tolist(),
-        "Anno": [str(year) if pd.notna(year) else None for year in documents["year"]],
+        "Anno": [Md(number(str(year), DOCUMENT_YEARS)) if pd.notna(year) else None for year in documents["year"]],
     })
 
 
@@ -125,8 +313,9 @@ def programme_files(tables: list[TableSpec], programme_dir: Path) -> pd.DataFram
     """One row per programme file: file, rows, documents cited by its ``source`` cells, provenance of the file."""
     specs = [spec for spec in tables if spec.folder == "programme"]
     frames = [read_table(spec, Path(programme_dir)) for spec in specs]
-    return pd.DataFrame({
+    return md_frame({
         "file": [spec.file for spec in specs],
+        "name": [spec.name for spec in specs],
         "rows": [len(frame) for frame in frames],
         "documents": [", ".join(cited_documents(frame["source"].dropna())) if "source" in frame else ""
                       for frame in frames],
@@ -134,26 +323,62 @@ def programme_files(tables: list[TableSpec], programme_dir: Path) -> pd.DataFram
     })
 
 
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+ROWS_SOURCE = curated("dati del programma di questa edizione")
+
+
 def programme_files_table(files: pd.DataFrame) -> pd.DataFrame:
-    """``programme_files`` for display in two columns: the file with its rows and cited documents, its provenance."""
-    cited = files["documents"].map(lambda ids: f"documenti {ids}" if ids else "")
-    facts = [f"`{file}`: {fmt_int(rows)} righe" + (f"; {docs}" if docs else "")
-             for file, rows, docs in zip(files["file"], files["rows"], cited)]
-    return pd.DataFrame({"File": facts, "Provenienza": files["source"].map(code_identifiers).tolist()})
+    """``programme_files`` for display: the data (by name, with a link to its section of the dictionary), its
+    rows (sourced), the documents it cites and its provenance, without file names or line numbers."""
+    names = [Md(f"{_cap(escape(reader_words(file)))} "
+                f"(@{section_id('dizionario', 'programme', name)})")
+             for file, name in zip(files["file"], files["name"])]
+    return md_frame({
+        "Dati": names,
+        "Righe": [Md(fmt_int(rows, src=ROWS_SOURCE)) for rows in files["rows"]],
+        "Documenti citati": [_codes(ids) for ids in files["documents"]],
+        "Provenienza": [escape(reader_words(text)) for text in files["source"]],
+    })
+
+
+def source_note(cells, documents: pd.DataFrame) -> Md:
+    """The 'Fonte:' line under a table of the appendices, with the citations of documents.csv escaped (they are
+    data): 'Fonte: elaborazione su …'."""
+    return Md(f"Fonte: {escape(cite(list(cells), documents))}.")
+
+
+def discrepancy_cite(discrepancies: pd.DataFrame, *ids: str) -> Md:
+    """How the text cites entries of the register: 'Appendice D, D29', 'Appendice D, D18 e D19' (a
+    cross-reference to this appendix, so the letter follows the book), after checking that the ids exist."""
+    return Md(f"@sec-provenienza, {escape(discrepancy_ref(discrepancies, *ids))}")
 
 
 def discrepancies_table(discrepancies: pd.DataFrame) -> pd.DataFrame:
-    """Each discrepancy in two columns: its id and topic; what the sources say, the choice, why, the data affected."""
-    resolution = (discrepancies["sources_say"].map(code_identifiers)
-                  + " **Scelta:** " + discrepancies["chosen"].map(code_identifiers)
-                  + " **Motivo:** " + discrepancies["reason"].map(code_identifiers)
-                  + " **Dati:** " + discrepancies["affects"].map(code_identifiers))
-    what = "**" + discrepancies["discrepancy_id"] + "** " + discrepancies["topic"]
-    return pd.DataFrame({"Discordanza": what.tolist(), "Fonti, scelta e motivo": resolution.tolist()})
+    """Each discrepancy in two columns: its id and topic; what the sources say, the choice, why, the data
+    affected (Markdown cells: the texts escaped, file names and line numbers in reader words)."""
+    def words(value: object) -> str:
+        return escape(reader_words(value))
+
+    resolution = [Md(f"{words(say)} **Scelta:** {words(chosen)} **Motivo:** {words(reason)} "
+                     f"**Dati:** {words(affects)}")
+                  for say, chosen, reason, affects in zip(discrepancies["sources_say"], discrepancies["chosen"],
+                                                          discrepancies["reason"], discrepancies["affects"])]
+    what = [Md(f"**{escape(i)}** {words(topic)}")
+            for i, topic in zip(discrepancies["discrepancy_id"], discrepancies["topic"])]
+    return md_frame({"Discordanza": what, "Fonti, scelta e motivo": resolution})
+
+
+def _artifacts(artifacts: pd.DataFrame) -> pd.DataFrame:
+    """The tables, Tavole and figures (not the chapters and sections of the index)."""
+    return artifacts[artifacts["kind"].isin(ARTIFACT_KINDS)] if "kind" in artifacts else artifacts
 
 
 def artifacts_sentence(artifacts: pd.DataFrame) -> str:
     """How many published tables and figures are rebuilt in full, redrawn from data, or only in part."""
+    artifacts = _artifacts(artifacts)
     counts = artifacts["rebuilt"].value_counts()
     parts = []
     for code, one, many in (("completa", "è ricostruita integralmente", "sono ricostruite integralmente"),
@@ -164,30 +389,81 @@ def artifacts_sentence(artifacts: pd.DataFrame) -> str:
                             ("in_parte", "è ricostruibile solo in parte", "sono ricostruibili solo in parte")):
         n = int(counts.get(code, 0))
         if n:
-            parts.append(f"{fmt_int(n)} {one if n == 1 else many}")
-    return f"Delle {fmt_int(len(artifacts))} tabelle, tavole e figure del rapporto pubblicato {join_it(parts)}."
+            parts.append(f"{fmt_int(n, src=ROWS_SOURCE)} {one if n == 1 else many}")
+    total = fmt_int(len(artifacts), src=ROWS_SOURCE)
+    return f"Delle {total} tabelle, tavole e figure del rapporto pubblicato {join_it(parts)}."
 
 
-def artifacts_table(artifacts: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+def _edition_ref(label: object, known: set[str] | None) -> Md | str:
+    if not isinstance(label, str) or (known is not None and label not in known):
+        return "–"
+    return Md(f"@{label}")
+
+
+def artifacts_table(artifacts: pd.DataFrame, labels: Labels, known: set[str] | None = None,
+                    notes: bool = True) -> pd.DataFrame:
     """Each table and figure of the published report next to a cross-reference to its rebuilt version
-    (``labels`` from ``labels.load_labels``)."""
+    (``labels`` from ``labels.load_labels``; a label not in ``known``, when given, shows '–'). Without ``notes``
+    the last column says only how it was rebuilt (the notes go to ``artifact_notes``)."""
+    artifacts = _artifacts(artifacts)
     kind, rebuilt = labels["artifact_kind"], labels["artifact_rebuilt"]
     published = [f"{kind[k]} {n}" if pd.notna(n) else f"{kind[k]} senza numero"
                  for k, n in zip(artifacts["kind"], artifacts["number"])]
-    return pd.DataFrame({
-        "Rapporto pubblicato": [f"**{p}** {t}" for p, t in zip(published, artifacts["title"])],
-        "In questa edizione": [f"@{label}" for label in artifacts["label"]],
-        "Ricostruzione": [rebuilt[r] + (f". {n}" if pd.notna(n) else "")
+    return md_frame({
+        "Rapporto pubblicato": [Md(f"**{escape(p)}** {escape(t)}") for p, t in zip(published, artifacts["title"])],
+        "In questa edizione": [_edition_ref(label, known) for label in artifacts["label"]],
+        "Ricostruzione": [rebuilt[r] + (f". {reader_words(n)}" if pd.notna(n) and notes else "")
                           for r, n in zip(artifacts["rebuilt"], artifacts["note"])],
     })
+
+
+def artifact_notes(artifacts: pd.DataFrame, labels: Labels) -> Md:
+    """The notes on how each table and figure was rebuilt, as a list: '- **Figura 1.1**: Immagine non …'."""
+    kind = labels["artifact_kind"]
+    lines = [f"- **{escape(kind[k])} {escape(n if pd.notna(n) else 'senza numero')}**: {escape(reader_words(note))}"
+             for k, n, note in zip(artifacts["kind"], artifacts["number"], artifacts["note"]) if pd.notna(note)]
+    return Md("\n".join(lines))
+
+
+INDEX_SOURCE = published("Rapporto 2021, indice")
+
+
+def sections_table(sections: pd.DataFrame, known: set[str] | None = None) -> pd.DataFrame:
+    """The concordance of the sections: each chapter and section of the published report's index
+    (report_sections.csv: number, title, page) next to a cross-reference to its section in this edition (``label``;
+    a label not in ``known``, when given, or an empty one shows '–')."""
+    numbers = [str(n) if pd.notna(n) else "" for n in sections["section"]]
+    return md_frame({
+        "Rapporto pubblicato": [Md(f"**{escape(n)}** {escape(t)}" if n else escape(t))
+                                for n, t in zip(numbers, sections["title"])],
+        "Pagina": [Md(fmt_int(p, src=INDEX_SOURCE)) for p in sections["page"]],
+        "In questa edizione": [_edition_ref(label, known) for label in sections["label"]],
+    })
+
+
+LABEL_IN_SOURCE = re.compile(r"\{#((?:sec|tbl|tav|fig)-[A-Za-z0-9_-]+)|#\|\s*label:\s*((?:tbl|tav|fig)-[\w-]+)|"
+                             r"[\"']((?:sec|tbl|tav|fig)-[a-z0-9-]+)[\"']")  # the last: an id given to heading()
+
+
+def notebook_labels(notebooks: list[Path]) -> set[str]:
+    """The cross-reference labels the chapter notebooks define (heading ids and ``#| label:`` options), so that
+    the concordance points only to targets that exist."""
+    found: set[str] = set()
+    for path in notebooks:
+        note_read(path)
+        for cell in json.loads(Path(path).read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"])
+            found.update(a or b or c for a, b, c in LABEL_IN_SOURCE.findall(text))
+    return found
 
 
 # --- A5: glossary ----------------------------------------------------------------------------------------
 
 def glossary_table(glossary: pd.DataFrame) -> pd.DataFrame:
-    """The acronyms in alphabetical order (ignoring case), with expansion and explanation."""
+    """The acronyms in alphabetical order (ignoring case), with expansion and explanation (data text, escaped
+    by ``show_table``)."""
     ordered = glossary.sort_values("acronym", key=lambda s: s.str.casefold(), kind="stable")
-    return pd.DataFrame({"Sigla": ordered["acronym"].tolist(), "Significato": ordered["expansion"].tolist(),
+    return md_frame({"Sigla": ordered["acronym"].tolist(), "Significato": ordered["expansion"].tolist(),
                          "Spiegazione": ordered["explanation"].tolist()})
 
 

@@ -8,7 +8,7 @@ notebook shows the other columns and turns ``source`` into the 'Fonte:' line wit
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -19,11 +19,17 @@ from ..curated import (
     load_case_studies,
     load_case_study_items,
     load_case_study_results,
+    load_documents,
     load_projects,
     load_timeline,
 )
+from ..curated.citations import cited_documents, source_line
+from ..curated.documentation import REPORT_SECTIONS
+from ..curated.loaders import read_checked
 from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
-from .wording import UNITS, date_with, discrepancy_ref, join_it, quantity, with_article
+from ..markup import Md, escape, number, visible
+from ..provenance import REPORT, REPORT_NAME, Source, Sourced, from_cell, source_of, sourced, total
+from .wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
 
 # Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
 FUND_OF_ACTION = {"9.1.3": "FSE", "9.4.2": "FSE", "V.3.c.1.1": "FESR"}
@@ -36,6 +42,14 @@ LABELLED_HERE = ("case_field", "case_status", "result_kind", "partner_role", "ca
 Labels = Mapping[str, Mapping[str, str]]
 
 
+def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
+    """A DataFrame whose text columns keep their ``Md`` cells (pandas would turn them into plain ``str`` and
+    ``show_table`` would then escape the package's Markdown): every column with a string is of dtype object."""
+    return pd.DataFrame({name: pd.Series(list(values), dtype=object)
+                         if any(isinstance(v, str) for v in values) else list(values)
+                         for name, values in columns.items()}, index=index)
+
+
 @dataclass(frozen=True)
 class CaseData:
     """The curated tables chapter 4 reads."""
@@ -45,12 +59,52 @@ class CaseData:
     results: pd.DataFrame
     timeline: pd.DataFrame
     projects: pd.DataFrame
+    documents: Mapping[str, str] = field(default_factory=dict)  # doc id -> short citation (documents.csv)
+    pages: Mapping[str, int] = field(default_factory=dict)  # section of the report -> page (report_sections.csv)
 
     @classmethod
     def load(cls, programme_dir: Path) -> CaseData:
+        documents = load_documents(programme_dir)
+        sections = read_checked(REPORT_SECTIONS, Path(programme_dir))
+        pages = {str(s): int(p) for s, p in zip(sections["section"], sections["page"]) if pd.notna(s)}
         return cls(load_case_studies(programme_dir), load_case_study_items(programme_dir),
                    load_case_study_results(programme_dir), load_timeline(programme_dir),
-                   load_projects(programme_dir))
+                   load_projects(programme_dir), dict(zip(documents["doc_id"], documents["citation"])), pages)
+
+    def src(self, *cells: object) -> Source:
+        """The ``Source`` of a value read from rows with these ``source`` cells (published when they cite only
+        the report, curated otherwise), with the reference a reader can follow."""
+        return from_cell(_sources(cells), self.documents, self.pages)
+
+    def card_source(self, card_id: str) -> str:
+        """The ``source`` cell of a card; for a card linked to a project, with the project's row (budget)."""
+        card = self.card(card_id)
+        if pd.isna(card["project_id"]):
+            return str(card["source"])
+        project = self.projects.loc[self.projects["project_id"] == card["project_id"], "source"]
+        return _sources([card["source"]], project)
+
+    def number(self, card_id: str, column: str) -> Sourced | float:
+        """A number of the card row (``budget_eur``, ``duration_months``) with the card's source."""
+        return sourced(self.card(card_id)[column], self.src(self.card_source(card_id)))
+
+    def date(self, card_id: str, which: str, preposition: str | None = None) -> str:
+        """The start or end (``which``) of a card at its precision, with the card's source: 'a marzo 2021'."""
+        card = self.card(card_id)
+        return date_with(card[f"{which}_date"], preposition, card[f"{which}_precision"],
+                         src=self.src(card["source"]))
+
+    def fact(self, facts: pd.DataFrame, key: str) -> Sourced:
+        """A value of facts.csv with the source of its row (a KeyError names the missing key)."""
+        rows = facts.loc[facts["key"] == key]
+        if rows.empty:
+            raise KeyError(f"facts.csv has no key {key!r}")
+        return Sourced(float(rows["value"].iloc[0]), self.src(rows["source"].iloc[0]))
+
+    def count(self, rows: pd.DataFrame) -> Sourced:
+        """How many rows a table has, sourced by their ``source`` cells (rows of the published report only:
+        derived from published values)."""
+        return total(sourced(1, self.src(cell)) for cell in rows["source"])
 
     def card(self, card_id: str) -> pd.Series:
         found = self.cards[self.cards["card_id"] == card_id]
@@ -65,17 +119,27 @@ class CaseData:
     def results_of(self, card_id: str) -> pd.DataFrame:
         return self.results[self.results["card_id"] == card_id]
 
-    def value(self, card_id: str, metric: str) -> float:
-        """The value of ``metric`` of a card (a KeyError names what is missing)."""
+    def value(self, card_id: str, metric: str) -> Sourced:
+        """The value of ``metric`` of a card, with its source (a KeyError names what is missing)."""
         rows = self.results[(self.results["card_id"] == card_id) & (self.results["metric"] == metric)]
         if rows.empty:
             raise KeyError(f"case_study_results.csv has no metric {metric!r} for card {card_id!r}")
-        return float(rows["value"].iloc[0])
+        return Sourced(float(rows["value"].iloc[0]), self.src(rows["source"].iloc[0]))
+
+    def result_date(self, card_id: str, metric: str, preposition: str | None = None) -> str:
+        """The reference date of a result at its precision, with the result's source: 'al 30 novembre 2020'."""
+        row = self.results[(self.results["card_id"] == card_id) & (self.results["metric"] == metric)].iloc[0]
+        return date_with(row["reference_date"], preposition, row["date_precision"], src=self.src(row["source"]))
 
     def card_ids(self, kind: str | None = None) -> list[str]:
         """Card ids in printed order (4.1 … 4.10), optionally of one kind (scheda, riquadro)."""
         cards = self.cards if kind is None else self.cards[self.cards["kind"] == kind]
         return sorted(cards["card_id"], key=card_order)
+
+
+def cap(text: str) -> str:
+    """``text`` with its first letter in upper case, the rest untouched (number spans keep their source)."""
+    return text[:1].upper() + text[1:]
 
 
 def card_order(card_id: str) -> tuple[int, ...]:
@@ -91,27 +155,32 @@ def _decimals(value: float, most: int = 2) -> int:
     return min(max(-int(exponent), 0), most)
 
 
-def format_value(value: float, unit: str) -> str:
-    """A number of case_study_results in Italian, with its unit: '1.000.000,00 €', '7,5%', '18 ore', '1/3'."""
+def format_value(value: float, unit: str, src: Source | None = None) -> str:
+    """A number of case_study_results in Italian, with its unit: '1.000.000,00 €', '7,5%', '18 ore', '1/3'.
+
+    A sourced value (or one given ``src``) comes back as a number span (``Md``) that carries its kind."""
+    if src is not None:
+        value = sourced(value, src)
     if unit == "eur":
         return fmt_eur(value)
     if unit == "percent":
         return fmt_pct(value / 100, _decimals(value, 1))
     if unit == "ratio":
         fraction = Fraction(float(value)).limit_denominator(12)
-        return f"{fraction.numerator}/{fraction.denominator}"
+        return number(f"{fraction.numerator}/{fraction.denominator}", source_of(value))
     if unit in UNITS:
-        return quantity(value, unit, _decimals(value))
+        text = quantity(value, unit, _decimals(value))
+        return Md(text) if source_of(value) else text
     return fmt_num(value, _decimals(value))
 
 
-def join_items(texts: Iterable[str]) -> str:
-    """Listed items as one readable cell: 'Primo; secondo; terzo.'"""
-    texts = [str(t).strip().rstrip(";") for t in texts]
+def join_items(texts: Iterable[str]) -> Md:
+    """Listed items (data text, escaped) as one readable cell: 'Primo; secondo; terzo.'"""
+    texts = [escape(str(t).strip().rstrip(";")) if not isinstance(t, Md) else t for t in texts]
     if not texts:
-        return ""
+        return Md("")
     joined = "; ".join(texts)
-    return joined if joined.endswith(".") else joined + "."
+    return Md(joined if joined.endswith(".") else joined + ".")
 
 
 def actions_text(actions: str) -> str:
@@ -137,37 +206,72 @@ def _sources(*groups: Iterable[str]) -> str:
     return "; ".join(dict.fromkeys(cells))
 
 
+# ---------------------------------------------------------------- tense
+
+
+def seen_from(day, as_of, now: str, then: str) -> str:
+    """A sentence about a state observed on ``day`` (the data of the published report), seen from the data
+    cut-off ``as_of``: ``now`` (present tense) when ``as_of`` is not after ``day``, else ``then`` (past tense,
+    which should say the date)."""
+    return tense(pd.Timestamp(day) + pd.Timedelta(days=1), as_of, fact=then, plan=now)
+
+
+def start_verb(data: CaseData, card_id: str, as_of, *, plan: str = "sono previste",
+               overdue: str = "erano previste", fact: str = "sono partite") -> str:
+    """The verb for the start of a card's activities from ``as_of``: a planned start after ``as_of`` is
+    ``plan``, one before it is ``overdue`` (the data record no outcome), an actual start is ``fact``."""
+    card = data.card(card_id)
+    planned = bool(card["start_is_planned"]) if pd.notna(card["start_is_planned"]) else False
+    return tense(card["start_date"], as_of, fact=fact, plan=plan, overdue=overdue, planned=planned)
+
+
 # ---------------------------------------------------------------- one card
 
 
-def status_text(data: CaseData, card_id: str, labels: Labels) -> str:
-    """The 'Stato di avanzamento' of a card: status, dates, duration, ranking of the call and dated steps."""
+def status_text(data: CaseData, card_id: str, labels: Labels, as_of=None) -> Md:
+    """The 'Stato di avanzamento' of a card: status, dates, duration, ranking of the call and dated steps.
+
+    Seen from ``as_of`` (default: the date of the status): a planned start or end after it reads 'avvio
+    previsto', one before it 'avvio allora previsto'; a status older than ``as_of`` says its date."""
     card = data.card(card_id)
     if pd.isna(card["status"]):
-        return ""
+        return Md("")
+    status_day = card["status_date"] if pd.notna(card["status_date"]) else None
+    as_of = as_of if as_of is not None else status_day
     details = []
     if pd.notna(card["start_date"]):
-        when = date_with(card["start_date"], "il", card["start_precision"])
         if card["status"] == "non_avviato":
-            details.append(f"avvio previsto {when}")
+            when = data.date(card_id, "start", "il")
+            verb = "avvio previsto" if as_of is None else tense(
+                card["start_date"], as_of, fact="avvio previsto", plan="avvio previsto",
+                overdue="avvio allora previsto", planned=True)
+            details.append(f"{verb} {when}")
         elif card["start_precision"] == "day":
-            details.append(f"attivo {date_with(card['start_date'], 'dal')}")
+            details.append(f"attivo {data.date(card_id, 'start', 'dal')}")
         else:
-            details.append(f"avviato {when}")
+            details.append(f"avviato {data.date(card_id, 'start', 'il')}")
     if pd.notna(card["end_date"]):
-        verb = "conclusione prevista" if card["end_is_planned"] else "concluso"
-        details.append(f"{verb} {date_with(card['end_date'], 'il', card['end_precision'])}")
+        when = data.date(card_id, "end", "il")
+        if card["end_is_planned"]:
+            verb = "conclusione prevista" if as_of is None else tense(
+                card["end_date"], as_of, fact="conclusione prevista", plan="conclusione prevista",
+                overdue="conclusione allora prevista", planned=True)
+        else:
+            verb = "concluso"
+        details.append(f"{verb} {when}")
     if pd.notna(card["duration_months"]):
-        details.append(f"durata prevista di {format_value(card['duration_months'], 'months')}")
-    text = labels["case_status"][card["status"]]
+        details.append(f"durata prevista di {format_value(data.number(card_id, 'duration_months'), 'months')}")
+    text = escape(labels["case_status"][card["status"]])
+    if status_day is not None and as_of is not None and pd.Timestamp(as_of) > pd.Timestamp(status_day):
+        text += f" {date_with(status_day, 'al', src=data.src(card['source']))}"
     text += f": {'; '.join(details)}." if details else "."
     if pd.notna(card["project_id"]):
         ranking = data.projects.set_index("project_id").loc[card["project_id"], "ranking"]
-        text += f" Esito dell'avviso: {labels['ranking'][ranking].lower()}."
+        text += f" Esito dell'avviso: {escape(labels['ranking'][ranking].lower())}."
     events = data.timeline[data.timeline["card_id"] == card_id].sort_values("date", kind="stable")
-    steps = [f"{fmt_partial_date(e.date.date(), e.date_precision)}, {e.event[0].lower()}{e.event[1:]}"
-             for e in events.itertuples()]
-    return f"{text} Tappe: {'; '.join(steps)}." if steps else text
+    steps = [f"{fmt_partial_date(e.date.date(), e.date_precision, data.src(e.source))}, "
+             f"{escape(e.event[0].lower() + e.event[1:])}" for e in events.itertuples()]
+    return Md(f"{text} Tappe: {'; '.join(steps)}." if steps else text)
 
 
 def budget_parts(data: CaseData, card_id: str) -> pd.DataFrame:
@@ -176,57 +280,64 @@ def budget_parts(data: CaseData, card_id: str) -> pd.DataFrame:
     return rows[rows["metric"].str.startswith(BUDGET_PREFIX)]
 
 
-def card_budget(data: CaseData, card_id: str) -> float | None:
-    """The card's budget; when only the FSE and FESR shares are printed, their sum; else None."""
+def card_budget(data: CaseData, card_id: str) -> Sourced | None:
+    """The card's budget with its source; when only the FSE and FESR shares are printed, their sum (derived
+    from them); else None."""
     card = data.card(card_id)
     if pd.notna(card["budget_eur"]):
-        return float(card["budget_eur"])
+        return data.number(card_id, "budget_eur")
     shares = budget_parts(data, card_id)
     shares = shares[shares["metric"].isin(FUND_SHARE_METRICS.values())]
-    return float(shares["value"].sum()) if not shares.empty else None
+    if shares.empty:
+        return None
+    return total(Sourced(float(v), data.src(c)) for v, c in zip(shares["value"], shares["source"]))
 
 
-def budget_text(data: CaseData, card_id: str) -> str:
+def budget_text(data: CaseData, card_id: str) -> Md:
     """'1.000.000,00 € (quota …: 600.000,00 €; …)', or the printed shares with their computed total."""
     card = data.card(card_id)
-    parts = [f"{row.label}: {fmt_eur(row.value)}" for row in budget_parts(data, card_id).itertuples()]
+    parts = [f"{escape(row.label)}: {fmt_eur(row.value, src=data.src(row.source))}"
+             for row in budget_parts(data, card_id).itertuples()]
     if pd.notna(card["budget_eur"]):
-        return fmt_eur(card["budget_eur"]) + (f" ({'; '.join(parts)})" if parts else "")
-    total = card_budget(data, card_id)
-    if total is None:
-        return ""
-    return f"{'; '.join(parts)} (totale calcolato: {fmt_eur(total)})"
+        return Md(fmt_eur(data.number(card_id, "budget_eur")) + (f" ({'; '.join(parts)})" if parts else ""))
+    amount = card_budget(data, card_id)
+    if amount is None:
+        return Md("")
+    return Md(f"{'; '.join(parts)} (totale calcolato: {fmt_eur(amount)})")
 
 
-def _number_label(row) -> str:
+def _number_label(row, data: CaseData | None = None) -> str:
     """A result's label, with its reference date when the label does not already say it."""
     if pd.isna(row.reference_date) or str(row.reference_date.year) in row.label:
         return row.label
+    src = data.src(row.source) if data is not None else None
     if row.date_precision == "day":
-        return f"{row.label}, {date_with(row.reference_date, 'al')}"
-    return f"{row.label} ({date_with(row.reference_date, None, row.date_precision)})"
+        return Md(f"{escape(row.label)}, {date_with(row.reference_date, 'al', src=src)}")
+    return Md(f"{escape(row.label)} ({date_with(row.reference_date, None, row.date_precision, src=src)})")
 
 
-def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool = False) -> pd.DataFrame:
-    """A card rebuilt as two columns, field → content (``Voce``, ``Contenuto``), plus ``source``.
+def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool = False,
+               as_of=None) -> pd.DataFrame:
+    """A card rebuilt as two columns, field → content (``Voce``, ``Contenuto``, Markdown cells), plus ``source``.
 
     A box (``riquadro``) shows only its lists and target; ``with_numbers`` appends the card's numbers
-    that are not part of its budget, one per row.
+    that are not part of its budget, one per row. ``as_of`` chooses the tense of the status (``status_text``).
     """
     card = data.card(card_id)
-    field = labels["case_field"]
+    field_label = labels["case_field"]
     box = card["kind"] == "riquadro"
     rows: list[tuple[str, str, str]] = []
 
     def add(code: str, text: str, *sources: Iterable[str]) -> None:
         if text:
-            rows.append((field[code], text, _sources(*sources)))
+            rows.append((field_label[code], text, _sources(*sources)))
 
     for code in CARD_LISTS:
         items = data.items_of(card_id, code)
         if code == "partner":
             roles = labels["partner_role"]
-            texts = [t if r == "partner" else f"{t} ({roles[r]})" for t, r in zip(items["text"], items["role"])]
+            texts = [escape(t) if r == "partner" else Md(f"{escape(t)} ({escape(roles[r])})")
+                     for t, r in zip(items["text"], items["role"])]
         else:
             texts = list(items["text"])
         if code == "location" and not texts and not box:
@@ -234,33 +345,65 @@ def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool 
             items = pd.DataFrame({"source": [card["source"]]})
         add(code, join_items(texts), items["source"])
     if not box:
-        add("por_actions", actions_text(card["actions"]), [card["source"]])
+        add("por_actions", Md(escape(actions_text(card["actions"]))), [card["source"]])
         events = data.timeline.loc[data.timeline["card_id"] == card_id, "source"]
-        add("status", status_text(data, card_id, labels), [card["source"]], events)
-        add("budget", budget_text(data, card_id), [card["source"]], budget_parts(data, card_id)["source"])
-    add("target", str(card["target"]), [card["source"]])
+        add("status", status_text(data, card_id, labels, as_of), [card["source"]], events)
+        add("budget", budget_text(data, card_id), [data.card_source(card_id)], budget_parts(data, card_id)["source"])
+    add("target", escape(card["target"]), [card["source"]])
     if with_numbers:
         numbers = data.results_of(card_id)
         numbers = numbers[~numbers["metric"].str.startswith(BUDGET_PREFIX)]
-        rows += [(_number_label(r), format_value(r.value, r.unit), r.source) for r in numbers.itertuples()]
-    return pd.DataFrame(rows, columns=["Voce", "Contenuto", "source"])
+        rows += [(_number_label(r, data), Md(format_any(data, r.value, r.unit, r.source)), r.source)
+                 for r in _ranges(numbers).itertuples()]
+    return md_frame(dict(zip(["Voce", "Contenuto", "source"], zip(*rows))) if rows else {"Voce": [], "Contenuto": [], "source": []})
+
+
+RANGE_ENDS = ("_min", "_max")
+
+
+def _ranges(rows: pd.DataFrame) -> pd.DataFrame:
+    """Results whose metrics end in ``_min`` and ``_max`` with the same label become one row (unit
+    ``range``, value the pair), so that a band reads '30-50 anni' instead of two half-labelled rows."""
+    keep, merged = [], {}
+    for row in rows.itertuples(index=False):
+        stem, end = row.metric[:-4], row.metric[-4:]
+        partner = stem + ("_max" if end == "_min" else "_min")
+        if end in RANGE_ENDS and partner in set(rows["metric"]):
+            if end == "_min":
+                other = rows[rows["metric"] == partner].iloc[0]
+                merged[stem] = row._replace(metric=stem, unit=f"range:{row.unit}", value=(row.value, other["value"]),
+                                            source=_sources([row.source, other["source"]]))
+                keep.append(merged[stem])
+            continue
+        keep.append(row)
+    return pd.DataFrame(keep, columns=rows.columns) if keep else rows.iloc[0:0]
+
+
+def format_any(data: CaseData, value, unit: str, source: str) -> Md:
+    """``format_value`` with the row's source, also for a merged band (unit 'range:years': '30-50 anni')."""
+    src = data.src(source)
+    if unit.startswith("range:"):
+        low, high = value
+        inner = unit.split(":", 1)[1]
+        words = UNITS.get(inner, ("", ""))[1]
+        shown = f"{fmt_num(low, _decimals(low))}-{fmt_num(high, _decimals(high))}" + (f" {words}" if words else "")
+        return Md(number(shown, src))
+    return Md(format_value(value, unit, src))
 
 
 def key_numbers(data: CaseData, card_id: str, labels: Labels) -> pd.DataFrame:
-    """The numbers of a card and of its prose, budget excluded: ``Tipo``, ``Voce``, ``Valore``, ``source``.
-
-    Ordered by kind (context, money, rules, expected, achieved), then as in the file; ``Tipo`` is written
-    on the first row of each kind only.
-    """
+    """The numbers of a card and of its prose, budget excluded: ``Tipo``, ``Voce``, ``Valore`` (Markdown with the
+    number's kind), ``source``. Ordered by kind (context, money, rules, expected, achieved), then as in the
+    file; ``Tipo`` is written on the first row of each kind only; a band (``_min``/``_max``) is one row."""
     kinds = labels["result_kind"]
     rows = data.results_of(card_id)
-    rows = rows[~rows["metric"].str.startswith(BUDGET_PREFIX)].copy()
+    rows = _ranges(rows[~rows["metric"].str.startswith(BUDGET_PREFIX)]).copy()
     rows["_kind"] = rows["kind"].map(list(kinds).index)
     rows = rows.sort_values("_kind", kind="stable")
-    return pd.DataFrame({
+    return md_frame({
         "Tipo": blank_repeats([kinds[k] for k in rows["kind"]]),
-        "Voce": [_number_label(r) for r in rows.itertuples()],
-        "Valore": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
+        "Voce": [_number_label(r, data) for r in rows.itertuples()],
+        "Valore": [format_any(data, v, u, c) for v, u, c in zip(rows["value"], rows["unit"], rows["source"])],
         "source": list(rows["source"]),
     })
 
@@ -279,32 +422,34 @@ def compare_numbers(data: CaseData, columns: Mapping[str, str], labels: Labels) 
     first = rows.drop_duplicates("metric").copy()
     first["_kind"] = first["kind"].map(order.index)
     first = first.sort_values(["_kind", "_card"], kind="stable")
-    table = {"Voce": [_number_label(r) for r in first.itertuples()]}
+    table = {"Voce": [_number_label(r, data) for r in first.itertuples()]}
     for card_id, name in columns.items():
         mine = rows[rows["card_id"] == card_id].set_index("metric")
-        table[name] = [format_value(mine.at[m, "value"], mine.at[m, "unit"]) if m in mine.index else "–"
-                       for m in first["metric"]]
+        table[name] = [format_any(data, mine.at[m, "value"], mine.at[m, "unit"], mine.at[m, "source"])
+                       if m in mine.index else "–" for m in first["metric"]]
     table["source"] = [_sources(rows.loc[rows["metric"] == m, "source"]) for m in first["metric"]]
-    return pd.DataFrame(table)
+    return md_frame(table)
 
 
 # ---------------------------------------------------------------- across cards
 
 
 def overview_table(data: CaseData, labels: Labels) -> pd.DataFrame:
-    """One row per card (boxes excluded): ``Intervento``, ``Territorio``, ``Ambito``, ``Stato``, ``Dotazione`` (euro)."""
+    """One row per card (boxes excluded): ``Intervento``, ``Territorio``, ``Ambito``, ``Stato``, ``Dotazione``
+    (a sourced amount, ``Md``; '–' when the card has none)."""
     rows = []
     for card_id in data.card_ids("scheda"):
         card = data.card(card_id)
+        amount = card_budget(data, card_id)
         rows.append({
             "Intervento": card["short_name"],
             "Territorio": f"{card['neighbourhood']} ({card['municipality']})",
             "Ambito": labels["case_programme"][card["programme"]],
             "Stato": labels["case_status"][card["status"]],
-            "Dotazione": card_budget(data, card_id),
-            "source": _sources([card["source"]], budget_parts(data, card_id)["source"]),
+            "Dotazione": Md(fmt_eur(amount)) if amount is not None else "–",
+            "source": _sources([data.card_source(card_id)], budget_parts(data, card_id)["source"]),
         })
-    return pd.DataFrame(rows)
+    return md_frame({key: [row[key] for row in rows] for key in rows[0]})
 
 
 def budget_by_fund(data: CaseData, exclude: Iterable[str] = ()) -> pd.DataFrame:
@@ -327,18 +472,24 @@ def budget_by_fund(data: CaseData, exclude: Iterable[str] = ()) -> pd.DataFrame:
         funds = {FUND_OF_ACTION[a.strip()] for a in card["actions"].split(";")}
         if len(funds) > 1:
             raise ValueError(f"card {card_id} mixes funds {sorted(funds)} but prints no FSE/FESR shares")
-        rows.append((card["short_name"], funds.pop(), card_budget(data, card_id), card["source"]))
+        rows.append((card["short_name"], funds.pop(), float(card_budget(data, card_id)), data.card_source(card_id)))
     return pd.DataFrame(rows, columns=["Intervento", "Fondo", "Dotazione", "source"])
 
 
+def sourced_values(data: CaseData, frame: pd.DataFrame, column: str) -> list[Sourced]:
+    """The numbers of ``column`` with the source of their row (for sentences: min, max, sums keep a kind)."""
+    return [Sourced(float(v), data.src(c)) for v, c in zip(frame[column], frame["source"])]
+
+
 def items_by_card(data: CaseData, field: str) -> pd.DataFrame:
-    """The items of one field (e.g. covid_effect) of every card that has them: ``Intervento``, ``Contenuto``."""
+    """The items of one field (e.g. covid_effect) of every card that has them: ``Intervento``, ``Contenuto``
+    (escaped Markdown)."""
     rows = []
     for card_id in data.card_ids():
         items = data.items_of(card_id, field)
         if not items.empty:
             rows.append((data.card(card_id)["short_name"], join_items(items["text"]), _sources(items["source"])))
-    return pd.DataFrame(rows, columns=["Intervento", "Contenuto", "source"])
+    return md_frame(dict(zip(["Intervento", "Contenuto", "source"], zip(*rows))) if rows else {"Intervento": [], "Contenuto": [], "source": []})
 
 
 def lessons_table(data: CaseData, fields: Sequence[str], labels: Labels) -> pd.DataFrame:
@@ -350,9 +501,9 @@ def lessons_table(data: CaseData, fields: Sequence[str], labels: Labels) -> pd.D
             if not items.empty:
                 rows.append((data.card(card_id)["short_name"], labels["case_field"][field],
                              join_items(items["text"]), _sources(items["source"])))
-    table = pd.DataFrame(rows, columns=["Intervento", "Aspetto", "Elementi", "source"])
-    table["Intervento"] = blank_repeats(table["Intervento"])
-    return table
+    names = blank_repeats([r[0] for r in rows])
+    return md_frame({"Intervento": names, "Aspetto": [r[1] for r in rows], "Elementi": [r[2] for r in rows],
+                     "source": [r[3] for r in rows]})
 
 
 def metric_frame(data: CaseData, card_id: str, metrics: Sequence[str]) -> pd.DataFrame:
@@ -362,42 +513,90 @@ def metric_frame(data: CaseData, card_id: str, metrics: Sequence[str]) -> pd.Dat
     if missing:
         raise KeyError(f"card {card_id} has no metric(s) {missing}")
     picked = rows.loc[list(metrics)]
-    return pd.DataFrame({"Voce": list(picked["label"]), "Valore": list(picked["value"].astype(float)),
+    return md_frame({"Voce": list(picked["label"]), "Valore": list(picked["value"].astype(float)),
                          "metric": list(metrics), "source": list(picked["source"])})
 
 
 def discrepancies_table(discrepancies: pd.DataFrame, affects: str = "case_stud") -> pd.DataFrame:
     """Discrepancies touching the case-study files: ``Voce`` (id), ``Tema``, ``Scelta``, ``source``."""
+    from .appendices import reader_words
+
     rows = discrepancies[discrepancies["affects"].str.contains(affects, regex=False)]
-    return pd.DataFrame({"Voce": list(rows["discrepancy_id"]), "Tema": list(rows["topic"]),
-                         "Scelta": list(rows["chosen"]), "source": list(rows["source"])})
+    return md_frame({"Voce": list(rows["discrepancy_id"]), "Tema": [reader_words(t) for t in rows["topic"]],
+                         "Scelta": [reader_words(t) for t in rows["chosen"]], "source": list(rows["source"])})
 
 
-def discrepancy_refs(discrepancies: pd.DataFrame, ids: Sequence[str], register: str) -> str:
-    """'`register`, voce D21' or '`register`, voci D18 e D19', checking that the ids exist."""
-    return f"`{register}`, {'voce' if len(ids) == 1 else 'voci'} {discrepancy_ref(discrepancies, *ids)}"
+def discrepancy_refs(discrepancies: pd.DataFrame, ids: Sequence[str], register: str | None = None) -> Md:
+    """How the text cites register entries: 'Appendice D, D21' or 'Appendice D, D18 e D19' (a cross-reference
+    to the provenance appendix), checking that the ids exist. ``register`` is ignored (kept for old callers)."""
+    return Md(f"@sec-provenienza, {escape(discrepancy_ref(discrepancies, *ids))}")
+
+
+MAX_PLACES = 6  # places of the report named in a 'Fonte:' line; beyond them the line names the chapter
+
+
+def source_note(data: CaseData, cells: Iterable[str], documents: pd.DataFrame) -> Md:
+    """The 'Fonte:' line under a table of the chapter, with the places of the published report it comes from as
+    readers cite them (table or Tavola, section with its page, note): 'Fonte: elaborazione su … (Tavola 4.1;
+    § 4.1.1, p. 47).' More than ``MAX_PLACES`` places become 'capitolo 4'."""
+    places: list[str] = []
+    for cell in cells:
+        if pd.isna(cell):
+            continue
+        for part in data.src(cell).ref.split("; "):
+            if part.startswith(f"{REPORT_NAME}, "):
+                part = part[len(REPORT_NAME) + 2:]
+            elif part == REPORT_NAME or not (part.startswith(("§", "Tav", "Tab", "Fig", "nota", "note"))):
+                continue
+            place = part.replace(" (p. ", ", p. ").rstrip(")") if " (p. " in part else part
+            if place not in places:
+                places.append(place)
+    cells = [c for c in cells if pd.notna(c)]
+    where = "capitolo 4" if len(places) > MAX_PLACES else "; ".join(places)
+    if cited_documents(cells) == [REPORT]:  # the report only: its citation and the places, nothing else
+        citation = documents.set_index("doc_id").at[REPORT, "citation"]
+        return Md(f"Fonte: {escape(citation)}" + (f", {escape(where)}." if places else "."))
+    line = source_line(cells, documents).rstrip(".")
+    return Md(f"{escape(line)} ({escape(where)})." if places else escape(line) + ".")
+
+
+def mark_refs(ref: str) -> Md:
+    """A reader reference ('rapporto pubblicato, § 4.1.2 (p. 52), nota 48') escaped, with the parentheses of
+    its page turned into commas so that it can sit inside parentheses."""
+    return escape(ref.replace(" (p. ", ", p. ").replace(")", ""))
+
+
+def interview_note(data: CaseData, card_id: str) -> Md:
+    """Who was interviewed for a card, as the report names them in a note: 'Il confronto si è svolto con …
+    (Rapporto 2021, nota 48).', or '' when the report names nobody."""
+    card = data.card(card_id)
+    if pd.isna(card["interviewees"]):
+        return Md("")
+    ref = data.src(card["interview_source"]).ref.replace(REPORT_NAME, "rapporto pubblicato")
+    return Md(f"Le valutazioni dei referenti riportate qui vengono dal confronto con {escape(card['interviewees'])} "
+              f"({mark_refs(ref)}).")
 
 
 # ---------------------------------------------------------------- sentences whose wording depends on data
 
 
-def sum_check(total: float, parts: Iterable[float]) -> str:
+def sum_check(total_value: float, parts: Iterable[float]) -> str:
     """How parts compare with their printed total: 'sommano a 63, 6 in meno del totale di 69'."""
-    parts_sum = sum(parts)
-    gap = total - parts_sum
-    if gap == 0:
+    parts_sum = total(list(parts))
+    gap = total_value - parts_sum
+    if float(gap) == 0:
         return f"sommano a {fmt_int(parts_sum)}, pari al totale"
     side = "in meno" if gap > 0 else "in più"
-    return f"sommano a {fmt_int(parts_sum)}, {fmt_int(abs(gap))} {side} del totale di {fmt_int(total)}"
+    return f"sommano a {fmt_int(parts_sum)}, {fmt_int(abs(gap))} {side} del totale di {fmt_int(total_value)}"
 
 
 def share_check(part: float, whole: float, printed_pct: float) -> str:
     """A computed share against the printed percentage: 'pari al 32%, più del 30% indicato'."""
     share = part / whole
     computed = with_article(fmt_pct(share, 0), "al")
-    if abs(share * 100 - printed_pct) < 0.5:
+    if abs(float(share) * 100 - float(printed_pct)) < 0.5:
         return f"pari {computed}, come indicato"
-    side = "più" if share * 100 > printed_pct else "meno"
+    side = "più" if float(share) * 100 > float(printed_pct) else "meno"
     return f"pari {computed}, {side} {with_article(fmt_pct(printed_pct / 100, 0), 'del')} indicato"
 
 
@@ -410,20 +609,22 @@ def cap_check(amount: float, cap: float) -> str:
 
 def agreement(values: Sequence[object]) -> str:
     """'coincidono' when all values are equal, else 'non coincidono' (e.g. the budgets of two cards)."""
-    return "coincidono" if len(set(values)) == 1 else "non coincidono"
+    return "coincidono" if len({tuple(map(float, v)) if isinstance(v, tuple) else float(v) for v in values}) == 1 \
+        else "non coincidono"
 
 
 def status_summary(data: CaseData, card_ids: Sequence[str], labels: Labels) -> str:
-    """Cards grouped by call ranking and status, e.g. 'A (X) e B (Y): prima graduatoria, in corso; C (Z): …'."""
+    """Cards grouped by call ranking and status, e.g. 'A (X) e B (Y): prima graduatoria, in corso; C (Z): …'
+    (names escaped)."""
     rankings = data.projects.set_index("project_id")["ranking"]
     groups: dict[tuple[str, str], list[str]] = {}
     for card_id in card_ids:
         card = data.card(card_id)
         ranking = labels["ranking"][rankings[card["project_id"]]] if pd.notna(card["project_id"]) else ""
         status = labels["case_status"][card["status"]]
-        groups.setdefault((ranking, status), []).append(f"{card['short_name']} ({card['municipality']})")
+        groups.setdefault((ranking, status), []).append(f"{escape(card['short_name'])} ({escape(card['municipality'])})")
     parts = []
     for (ranking, status), names in groups.items():
-        what = ", ".join(t[0].lower() + t[1:] for t in (ranking, status) if t)
+        what = ", ".join(escape(t[0].lower() + t[1:]) for t in (ranking, status) if t)
         parts.append(f"{join_it(names)}: {what}")
     return "; ".join(parts)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..formatting import fmt_num, fmt_partial_date, round_half_up
+from ..markup import visible
 
 
 def join_it(items: Iterable[str]) -> str:
@@ -74,18 +75,19 @@ def with_article(label: str, preposition: str = "il") -> str:
 
 # --- Dates ---------------------------------------------------------------------------------------------------
 
-def date_with(day, preposition: str | None = None, precision: str = "day") -> str:
+def date_with(day, preposition: str | None = None, precision: str = "day", src=None) -> str:
     """A date at the precision its source gives ('day', 'month', 'year'), optionally after a preposition.
 
     'il' says when something happens: 'il 21 giugno 2019', "l'8 luglio 2020", 'a marzo 2021', 'ad aprile 2021',
     'nel 2021'; 'dal' says from when: "dall'1 aprile 2015", 'da marzo 2015', 'dal 2015'; 'del', 'al' and 'nel'
     join the article ('al 30 novembre 2020', "dell'aprile 2016", 'nel 2004'). See ``with_article``.
+    With ``src`` (a ``provenance.Source``) the date is a number span that carries its kind.
     """
-    label = fmt_partial_date(day, precision)
+    label = fmt_partial_date(day, precision, src)
     if preposition is None:
         return label
     if precision == "month" and preposition == "il":
-        return f"{'ad' if label.startswith('a') else 'a'} {label}"
+        return f"{'ad' if visible(label).startswith('a') else 'a'} {label}"
     if precision == "month" and preposition == "dal":
         return f"da {label}"
     if precision == "year" and preposition == "il":

@@ -28,7 +28,8 @@ CASE_STUDIES = TableSpec(
     folder="programme",
     description="Una riga per ogni scheda di caso di studio del capitolo 4 (Tavole 4.1-4.10; la 4.8 è il "
                 "riquadro sui Punti Luna).",
-    source="Rapporto (documento 000), capitolo 4 (l. 862-1424): le schede e il testo che le accompagna.",
+    source="Rapporto (documento 000), capitolo 4: le schede e il testo che le accompagna; note 48, 54, 59 e 61 "
+           "per i referenti intervistati.",
     schema=pa.DataFrameSchema(
         {
             "card_id": card_id("Numero della scheda come riportato nel rapporto (Tavola 4.N).", unique=True),
@@ -52,6 +53,9 @@ CASE_STUDIES = TableSpec(
                                nullable=True),
             "start_date": col.date("Inizio delle attività (effettivo o previsto).", nullable=True),
             "start_precision": col.precision(nullable=True, of="la data di inizio"),
+            "start_is_planned": col.flag("true se la data di inizio è una previsione (attività non ancora "
+                                         "avviate alla data dello stato); da compilare quando c'è una data di "
+                                         "inizio.", nullable=True),
             "end_date": col.date("Fine delle attività (effettiva o prevista).", nullable=True),
             "end_precision": col.precision(nullable=True, of="la data di fine"),
             "end_is_planned": col.flag("true se la data di fine è una previsione; da compilare quando c'è una "
@@ -60,7 +64,16 @@ CASE_STUDIES = TableSpec(
             "budget_eur": col.euros("Dotazione riportata nella scheda; vuota se project_id è compilato "
                                     "(dotazione in projects.csv) o se la scheda riporta solo le quote per fondo "
                                     "(vedi case_study_results.csv).", nullable=True),
+            "status_date": col.date("Data a cui si riferisce lo stato di avanzamento (i dati del rapporto "
+                                    "pubblicato); vuota per un riquadro.", nullable=True),
             "target": col.text("Destinatari principali, descritti per questa edizione."),
+            "interviewees": col.text("Referenti intervistati per il caso di studio, con il loro ruolo, come li "
+                                     "indica il rapporto; vuoto se il rapporto non li nomina.", nullable=True),
+            "interview_source": pa.Column(str, pa.Check.str_matches(
+                f"^(?:{col.DOCUMENTS}) \\S", error="must start with a source document id (000-003) and a location"),
+                nullable=True, title="Fonte dei referenti",
+                description="Dove il rapporto nomina i referenti intervistati (la nota), come la colonna "
+                            "`source`; da compilare quando c'è `interviewees`."),
             "source": col.source(),
             "note": col.note(),
         },

@@ -43,6 +43,10 @@ REPORT_SECTIONS = TableSpec(
             "title": col.text("Titolo come pubblicato."),
             "page": pa.Column(int, pa.Check.in_range(1, 200), title="Pagina",
                               description="Pagina di inizio secondo l'indice."),
+            "label": pa.Column(str, pa.Check.str_matches(r"^sec-[a-z0-9-]+$", error="must be a sec- label"),
+                               nullable=True, unique=True, title="Sezione di questa edizione",
+                               description="Etichetta della sezione corrispondente in questa edizione (per la "
+                                           "concordanza dell'appendice D); vuota se non c'è."),
             "source": col.source(),
         },
         coerce=True, strict=True, title="Sections of the published report",
@@ -55,8 +59,8 @@ PUBLISHED_ARTIFACTS = TableSpec(
     folder="programme",
     description="Una riga per ogni tabella, tavola o figura del rapporto pubblicato, con la versione "
                 "ricostruita in questa edizione.",
-    source="Titoli e numeri delle tabelle e delle figure del rapporto (documento 000); etichette dei "
-           "notebook di questa edizione.",
+    source="Titoli e numeri delle tabelle e delle figure del rapporto (documento 000); riferimenti incrociati di "
+           "questa edizione.",
     schema=pa.DataFrameSchema(
         {
             "artifact_id": col.identifier(r"A\d{2}", "Identificativo Ann, nell'ordine del rapporto "
@@ -110,8 +114,8 @@ DISCREPANCIES = TableSpec(
     folder="programme",
     description="Una riga per ogni discordanza tra le fonti o all'interno di una fonte, con la soluzione "
                 "adottata nei dati.",
-    source="Inventario del rapporto (documento 000, sezione 6, voci D01-D36) e revisione dei dati di questa "
-           "edizione (da D37 in poi).",
+    source="Confronto tra le parti del rapporto (documento 000) e con le fonti collegate (D01-D36) e revisione "
+           "dei dati di questa edizione (da D37 in poi).",
     schema=pa.DataFrameSchema(
         {
             "discrepancy_id": col.identifier(r"D\d{2}", "Identificativo Dnn; D01-D36 seguono la numerazione "

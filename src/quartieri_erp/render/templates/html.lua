@@ -16,3 +16,14 @@ function Table(el)
   local attributes = {{"tabindex", "0"}, {"role", "region"}, {"aria-label", name(el)}}
   return pandoc.Div({el}, pandoc.Attr("", {"table-scroll"}, attributes))
 end
+
+-- Quarto's conditional content: `.content-visible when-format="…"` is kept only for "html",
+-- `.content-hidden when-format="html"` is left out.
+function Div(el)
+  local fmt = el.attributes["when-format"]
+  if not fmt then return nil end
+  local here = (fmt == "html")
+  if el.classes:includes("content-visible") and not here then return {} end
+  if el.classes:includes("content-hidden") and here then return {} end
+  return nil
+end
