@@ -197,7 +197,7 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
     progress.step(f"Rendering HTML and PDF ({renderer})")
     stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
     try:
-        index, pdf = _render(renderer, stage, book, cache)
+        index, pdf = _render(renderer, stage, load_book(stage / "_quarto.yml"), cache)
     except (ValueError, RuntimeError, OSError) as err:
         raise BuildError(f"rendering with the {renderer} renderer failed: {err}\n"
                          f"The previous report in {(params.out / 'report').as_posix()} is untouched.") from None

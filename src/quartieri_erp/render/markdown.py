@@ -9,6 +9,7 @@ from .numbering import Numberer, Target, resolve_references
 
 FIGURE_DIR = "figures"
 LIST_TITLE = "Elenco delle figure e delle tabelle"
+LIST_PAGE = "figure-tabelle"  # page name of the list (the build stages it as figure-tabelle.qmd)
 
 
 def image_name(chapter: Chapter, figure: Figure, index: int) -> str:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typst
 
-from .book import Book
+from .book import Book, date_line
 from .cells import Chapter
-from .markdown import chapter_markdown, lists_markdown
+from .markdown import LIST_PAGE, chapter_markdown, lists_markdown
 from .numbering import Numberer, Target
 from .pandoc import PandocCache, pandoc, pandoc_many, template
 
@@ -26,11 +26,14 @@ def _typst_string(text: str) -> str:
 def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path, cache: PandocCache) -> Path:
     """Compile the book into ``pdf``; the figures are already next to it (``write_images``)."""
     out_dir = pdf.parent
-    parts = [chapter_markdown(chapters[0], numberer.targets, _href), lists_markdown(numberer, _href)]
-    parts += [chapter_markdown(c, numberer.targets, _href) for c in chapters[1:]]
+    parts = [chapter_markdown(c, numberer.targets, _href) for c in chapters]
+    if LIST_PAGE not in [c.stem for c in chapters]:  # the build stages the list page; a bare book does not
+        parts.insert(1, lists_markdown(numberer, _href))
+    facts = book.title_page
     variables = {
-        "title": book.title, "subtitle": book.subtitle, "author": book.author, "date": book.date,
+        "title": book.title, "subtitle": book.subtitle, "author": book.author, "date": date_line(book),
         "lang": book.lang, "title-plain": _typst_string(book.title), "author-plain": _typst_string(book.author),
+        **{f"tp-{key.replace('_', '-')}": value for key, value in facts.items()},
     }
     filters = ["--lua-filter", str(template("typst.lua"))]
     bodies = pandoc_many([(part, filters) for part in parts], "typst", cache)  # chapter by chapter: faster
