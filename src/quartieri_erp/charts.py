@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.dates import DateFormatter, YearLocator
 
-from .figures import PALETTE, WIDTH, add_source, new_figure, number_axis, percent_axis, wrap
+from .figures import PALETTE, WIDTH, add_source, attach_data, new_figure, number_axis, percent_axis, wrap
 from .formatting import fmt_num, fmt_share
 
 NOTE_CHARS_PER_INCH = 12  # characters of a 10-pt note that fit in one inch
@@ -34,7 +34,7 @@ def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, so
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, loc="lower right")
     add_source(fig, source)
-    return fig
+    return attach_data(fig, counts)
 
 
 def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str,
@@ -66,7 +66,7 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
         ax.set_title(note, loc="left", fontsize=10, color="#333333", pad=10)
     fig.tight_layout()  # keeps the axis label inside the figure, above the source line
     add_source(fig, source)
-    return fig
+    return attach_data(fig, values)
 
 
 def phase_timeline(events: pd.DataFrame, source: str, width: float = WIDTH, label_width: int = 32):
@@ -106,7 +106,7 @@ def phase_timeline(events: pd.DataFrame, source: str, width: float = WIDTH, labe
         ax.text(axis_x - 0.03, top, date_label, ha="right", va="top", fontsize=10.5, color="#444444")
         ax.text(axis_x + 0.03, top, label, ha="left", va="top", fontsize=11, linespacing=1.2)
     add_source(fig, source)
-    return fig
+    return attach_data(fig, events)
 
 
 def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, source: str,
@@ -135,7 +135,7 @@ def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, sourc
         ax.grid(False)
     fig.tight_layout(h_pad=1.2)
     add_source(fig, source)
-    return fig
+    return attach_data(fig, frame)
 
 
 def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tuple | None = None,
@@ -182,7 +182,7 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
     add_source(fig, source)
-    return fig
+    return attach_data(fig, steps)
 
 
 # --- Builders of chapter 3 (shares with confidence intervals, group means) ----------------------------
@@ -238,4 +238,4 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                   handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
     fig.tight_layout()
     add_source(fig, source)
-    return fig
+    return attach_data(fig, shares, hidden)

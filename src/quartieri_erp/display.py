@@ -21,8 +21,17 @@ def md(text: str) -> None:
 
 def show_table(df: pd.DataFrame, formats: dict[str, Formatter] | None = None,
                align: dict[str, str] | None = None, widths: list[int] | None = None) -> None:
-    """Show ``df`` as a Markdown table (caption and label come from the cell's ``#|`` options)."""
-    display(Markdown(markdown_table(df, formats, align, widths)))
+    """Show ``df`` as a Markdown table (caption and label come from the cell's ``#|`` options); the
+    unformatted values travel in the output's metadata, for the report's CSV download."""
+    display(Markdown(markdown_table(df, formats, align, widths)), metadata=csv_metadata(df))
+
+
+CSV_METADATA = "quartieri-erp/csv"  # output metadata key: the data of a table or figure as CSV text
+
+
+def csv_metadata(df: pd.DataFrame | None) -> dict | None:
+    """Output metadata carrying ``df`` as CSV (UTF-8 text, no index), or None without data."""
+    return None if df is None else {CSV_METADATA: df.to_csv(index=False, lineterminator="\n")}
 
 
 def figure_png(fig) -> bytes:
@@ -32,11 +41,16 @@ def figure_png(fig) -> bytes:
     return buffer.getvalue()
 
 
-def show_figure(fig) -> None:
-    """Show a matplotlib figure as a PNG (caption, label and alt text come from ``#|`` options)."""
+def show_figure(fig, data: pd.DataFrame | None = None) -> None:
+    """Show a matplotlib figure as a PNG (caption, label and alt text come from ``#|`` options); the data
+    behind it (``data``, or what the chart builder attached with ``figures.attach_data``) travels in the
+    output's metadata, for the report's CSV download."""
     import matplotlib.pyplot as plt
 
-    display(Image(data=figure_png(fig), format="png"))
+    from .figures import figure_data
+
+    display(Image(data=figure_png(fig), format="png"),
+            metadata=csv_metadata(data if data is not None else figure_data(fig)))
     plt.close(fig)
 
 

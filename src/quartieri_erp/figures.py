@@ -60,3 +60,25 @@ def add_source(fig, text: str) -> None:
     """The 'Fonte:' line under the plot, wrapped to the figure's width so it never widens the image."""
     chars = int(fig.get_size_inches()[0] * SOURCE_CHARS_PER_INCH)
     fig.text(0.01, -0.01, wrap(f"Fonte: {text}", chars), ha="left", va="top", fontsize=9, color="#555555")
+
+
+DATA_ATTRIBUTE = "quartieri_erp_data"
+
+
+def attach_data(fig, frame, hidden=None):
+    """Keep the tidy data a chart was drawn from on its figure (``display.show_figure`` offers it as CSV).
+
+    Numbers of rows where ``hidden`` is true (disclosure control) are blanked, as in the chart.
+    """
+    data = frame.reset_index(drop=True).copy()
+    if hidden is not None:
+        mask = hidden.reset_index(drop=True).astype(bool)
+        numeric = data.select_dtypes("number").columns
+        data[numeric] = data[numeric].astype(float).mask(mask)
+    setattr(fig, DATA_ATTRIBUTE, data.drop(columns=[c for c in ("source", "hidden") if c in data]))
+    return fig
+
+
+def figure_data(fig):
+    """The data attached to ``fig`` by ``attach_data``, or None."""
+    return getattr(fig, DATA_ATTRIBUTE, None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 SKIPPED_TAGS = {"parameters", "injected-parameters", "remove-cell"}
+CSV_METADATA = "quartieri-erp/csv"  # = display.CSV_METADATA: a table's or figure's data as CSV text
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Prose:
     """Markdown written by an author or produced by code."""
 
     text: str
+    csv: str | None = None  # the data of a table shown as prose (an unnumbered table)
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Figure:
     alt: str
     png: bytes
     number: str = ""
+    csv: str | None = None  # the data behind the figure
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Table:
     caption: str
     markdown: str  # a pipe table
     number: str = ""
+    csv: str | None = None  # the table's values, unformatted
 
 
 @dataclass
@@ -91,18 +95,19 @@ def _outputs(cell, options: dict) -> list[Block]:
         if kind not in ("display_data", "execute_result"):
             continue
         data = output.get("data", {})
+        csv = (output.get("metadata") or {}).get(CSV_METADATA)
         if "text/markdown" in data:
             text = _text(data["text/markdown"]).strip("\n")
             if label.startswith("tbl-") and not any(isinstance(b, Table) for b in blocks):
-                blocks.append(Table(label, str(options.get("tbl-cap", "")), text))
+                blocks.append(Table(label, str(options.get("tbl-cap", "")), text, csv=csv))
             else:
-                blocks.append(Prose(text))
+                blocks.append(Prose(text, csv=csv))
         elif "image/png" in data:
             png = base64.b64decode(_text(data["image/png"]))
             is_fig = label.startswith("fig-") and not any(isinstance(b, Figure) for b in blocks)
             caption = str(options.get("fig-cap", "")) if is_fig else ""
             alt = str(options.get("fig-alt", caption))
-            blocks.append(Figure(label if is_fig else None, caption, alt, png))
+            blocks.append(Figure(label if is_fig else None, caption, alt, png, csv=csv))
         elif "text/plain" in data:
             blocks.append(Code(_text(data["text/plain"]), language="text"))
     return blocks

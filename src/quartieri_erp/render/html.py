@@ -13,6 +13,7 @@ from .cells import Chapter
 from .markdown import LIST_PAGE, LIST_TITLE, chapter_markdown, lists_markdown
 from .numbering import Heading, Numberer, Target
 from .pandoc import PandocCache, pandoc_many, template
+from .search import index_site
 
 
 
@@ -85,7 +86,7 @@ def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir:
         pages.append((LIST_PAGE, LIST_TITLE))
     page_template = Template(template("page.html").read_text(encoding="utf-8"))
     filters = ["--lua-filter", str(template("html.lua"))]
-    jobs = [(chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem)),
+    jobs = [(chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem), downloads=True),
              filters + (["--shift-heading-level-by=1"] if chapter.stem == "index" else []))
             for chapter in chapters]
     if generated_list:
@@ -98,7 +99,9 @@ def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir:
             lang=book.lang, page_title=html.escape(title), book_title=html.escape(book.title),
             toc=_toc(pages, numberer.headings, stem),
             body=bodies[stem], page_nav=_page_nav(pages, position), footer=html.escape(book.author),
+            pdf=html.escape(f"{book.output_file}.pdf"),
         )
         (out_dir / f"{stem}.html").write_text(page, encoding="utf-8")
     shutil.copyfile(template("style.css"), out_dir / "style.css")
+    index_site(out_dir, book.lang)
     return out_dir / "index.html"
