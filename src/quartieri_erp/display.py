@@ -36,8 +36,13 @@ def csv_metadata(df: pd.DataFrame | None) -> dict | None:
 
 def figure_png(fig) -> bytes:
     """The figure as PNG bytes, reproducible (no software/version metadata)."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    metadata = {"Software": None, "quartieri-erp:dpi": str(PNG_DPI),  # for the check of text size on phones
+                **({"quartieri-erp:min-font-pt": f"{min(sizes):g}"} if sizes else {})}
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=PNG_DPI, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(buffer, format="png", dpi=PNG_DPI, bbox_inches="tight", metadata=metadata)
     return buffer.getvalue()
 
 
