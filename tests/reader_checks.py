@@ -15,6 +15,8 @@ from pathlib import Path
 
 PDF_NAME = "rapporto-quartieri-erp.pdf"
 PAGES_WITHOUT_DATA = {"index.html", "figure-tabelle.html", "colofone.html"}  # no data tables or charts
+# The data dictionary's uncaptioned tables list the columns of each input file (its schema, not data).
+SCHEMA_PAGE = "A2_dizionario_dati.html"
 
 _DOWNLOADS_JS = """() => [...document.querySelectorAll('main table, main figure')].map(el => {
   const box = el.tagName === 'TABLE' ? (el.closest('.table-scroll') || el) : el;
@@ -38,7 +40,7 @@ def downloads(tab) -> list[dict]:
 def italian_number(text: str) -> tuple[float, int, bool] | None:
     """(value, decimals shown, is a percentage) of a cell such as '7.827.051,51 €', '63,1%', '830'; None
     when the cell is not a single number."""
-    match = re.fullmatch(r"(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*(%|€)?", text.strip())
+    match = re.fullmatch(r"(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*(%|€)?", text.replace("\xa0", " ").strip())
     if not match:
         return None
     sign, whole, decimals, unit = match.groups()
@@ -78,7 +80,7 @@ def csv_problems(name: str, item: dict, body: bytes | None) -> list[str]:
     for r, (shown_row, raw_row) in enumerate(zip(item["rows"], data), 1):
         for c, (shown, raw) in enumerate(zip(shown_row, raw_row)):
             number = italian_number(shown)
-            if number is not None and raw.strip() and not _matches(number, raw):
+            if number is not None and raw.strip() and raw.strip() != shown and not _matches(number, raw):
                 problems.append(f"{where}: row {r}, column {c + 1} shows '{shown}', the CSV has '{raw}'")
     return problems
 
