@@ -11,7 +11,7 @@ from matplotlib.dates import DateFormatter, YearLocator
 from .figures import PALETTE, WIDTH, add_source, attach_data, new_figure, number_axis, percent_axis, wrap
 from .formatting import fmt_num, fmt_share
 
-NOTE_CHARS_PER_INCH = 12  # characters of a 10-pt note that fit in one inch
+NOTE_CHARS_PER_INCH = 10  # characters of a 10-pt note that fit in one inch
 
 
 def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, source: str,
@@ -52,7 +52,7 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
     positions = list(range(len(names)))[::-1]
     if colours is None:
         colours = {name: PALETTE[0] if highlight in (None, name) else "#A0A7AE" for name in names}
-    note = wrap(note, int(WIDTH * NOTE_CHARS_PER_INCH)) if note else None
+    note = wrap(note, int(0.7 * WIDTH * NOTE_CHARS_PER_INCH)) if note else None  # it starts where the axes do
     fig, ax = new_figure(height=0.55 * len(names) + 1.3 + (0.22 * len(note.splitlines()) if note else 0))
     ax.barh(positions, numbers, height=0.7, color=[colours[name] for name in names])
     for pos, number in zip(positions, numbers):
@@ -166,7 +166,7 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
             ax.legend(frameon=False, loc="lower left", title=legend_title or None, fontsize=10,
                       title_fontsize=10)
     for _, row in steps.iterrows():
-        ax.text(row["date"] + (end - start) / 55, row["step"], str(row["step"]), va="center", fontsize=9)
+        ax.text(row["date"] + (end - start) / 55, row["step"], str(row["step"]), va="center", fontsize=10)
     if markers is not None:
         for when, label in zip(pd.to_datetime(markers["date"]), markers["label"]):
             ax.axvline(when, color=PALETTE[2], lw=1.5, ls="--", zorder=1)
@@ -234,7 +234,9 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     if len(groups) > 1:
-        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(groups), fontsize=10,
+        names = sum(len(str(g)) for g in groups)  # one row of legend only when it fits above the axes
+        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0),
+                  ncol=len(groups) if names <= 30 else min(2, len(groups)), fontsize=10,
                   handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
     fig.tight_layout()
     add_source(fig, source)

@@ -38,6 +38,9 @@ def figure_png(fig) -> bytes:
     """The figure as PNG bytes, reproducible (no software/version metadata)."""
     from matplotlib.text import Text
 
+    from .figures import fit_to_width
+
+    fit_to_width(fig)
     sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
     metadata = {"Software": None, "quartieri-erp:dpi": str(PNG_DPI),  # for the check of text size on phones
                 **({"quartieri-erp:min-font-pt": f"{min(sizes):g}"} if sizes else {})}
