@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typst
@@ -13,6 +14,13 @@ from .numbering import Numberer, Target
 from .pandoc import PandocCache, pandoc, pandoc_many, template
 
 BODY = "QUARTIERIERPBODY"  # stands for the chapters while pandoc fills in the template
+PDF_STANDARDS = ["ua-1"]  # PDF/UA-1: tagged structure, language, title, alternative text of every figure
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` (seconds) when set: the PDF's dates, so that two builds are byte-identical."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def _href(target: Target, label: str) -> str:
@@ -44,7 +52,8 @@ def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path
     source = pdf.with_suffix(".typ")
     source.write_text(document, encoding="utf-8")
     try:
-        typst.compile(str(source), output=str(pdf), root=str(out_dir))
+        typst.compile(str(source), output=str(pdf), root=str(out_dir), pdf_standards=PDF_STANDARDS,
+                      timestamp=source_date_epoch())
     finally:
         source.unlink()
     return pdf

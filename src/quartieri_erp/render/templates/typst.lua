@@ -20,3 +20,14 @@ function Div(el)
     end
   end
 end
+
+-- PDF/UA-1: every image carries its alternative text (the cell's fig-alt) into the tagged PDF.
+local function typst_string(text)
+  return '"' .. text:gsub('\\', '\\\\'):gsub('"', '\\"') .. '"'
+end
+
+function Image(el)
+  local alt = el.attributes.alt or pandoc.utils.stringify(el.caption)
+  local width = el.attributes.width and (", width: " .. el.attributes.width:gsub("%%", "") .. "%") or ""
+  return pandoc.RawInline("typst", "#image(" .. typst_string(el.src) .. width .. ", alt: " .. typst_string(alt) .. ")")
+end
