@@ -231,3 +231,28 @@ def image_placement_problems(pdf: Path, margins: dict[str, float], tolerance: fl
                 problems.append(f"page {number}: image {name} at ({x0:.0f}, {y0:.0f})-({x1:.0f}, {y1:.0f}) pt "
                                 f"leaves the text area ({area[0]:.0f}, {area[1]:.0f})-({area[2]:.0f}, {area[3]:.0f})")
     return problems
+
+
+def page_fill(images: list[Path], page_size: tuple[float, float], margins: dict[str, float]) -> list[float]:
+    """How far down its text area each page is inked (0 = empty, 1 = full to the bottom), footer aside."""
+    fills = []
+    for image in images:
+        pixels = read_pgm(image)
+        height = pixels.shape[0]
+        sy = height / page_size[1]
+        top, bottom = int(margins["top"] * sy), height - int(margins["bottom"] * sy)
+        rows = np.flatnonzero((pixels[top:bottom] < INK).any(axis=1))
+        fills.append(0.0 if rows.size == 0 else (rows[-1] + 1) / (bottom - top))
+    return fills
+
+
+def chapter_starts(pdf: Path) -> set[int]:
+    """0-based indexes of the pages on which a top-level bookmark (a chapter, appendix or list) lands."""
+    return {index for _, index in outline(pdf)}
+
+
+def near_empty_page_problems(fills: list[float], starts: set[int], least: float = 1 / 3) -> list[str]:
+    """Pages inside a chapter filled less than ``least`` of their text area; the page before a chapter
+    start (a chapter's last page), the title page and the last page are allowed to be short."""
+    return [f"page {n + 1} is only {fill:.0%} full" for n, fill in enumerate(fills)
+            if fill < least and n > 0 and n + 1 not in starts and n + 1 < len(fills)]

@@ -43,7 +43,8 @@ def figure_png(fig) -> bytes:
     fit_to_width(fig)
     sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
     metadata = {"Software": None, "quartieri-erp:dpi": str(PNG_DPI),  # for the check of text size on phones
-                **({"quartieri-erp:min-font-pt": f"{min(sizes):g}"} if sizes else {})}
+                **({"quartieri-erp:min-font-pt": f"{min(sizes):g}", "quartieri-erp:max-font-pt": f"{max(sizes):g}"}
+                   if sizes else {})}
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=PNG_DPI, bbox_inches="tight", metadata=metadata)
     return buffer.getvalue()

@@ -43,6 +43,15 @@ def _download(block: Block, path: str) -> str:
     return f"\n\n[Scarica i dati {what} (CSV)]({path}){{.csv-link}}"
 
 
+PRINT_SCALE = 0.8  # a chart printed at 80% of its size: its 13-pt title is no larger than a 10.5-pt caption
+
+
+def print_width(png: bytes, dpi: int = 150) -> str:
+    """The printed width of a chart: its natural width (pixels at the report's resolution) × PRINT_SCALE."""
+    pixels = int.from_bytes(png[16:20], "big")
+    return f"{pixels / dpi * PRINT_SCALE:.2f}in"
+
+
 def block_markdown(block: Block, image: str | None, data: str | None = None) -> str:
     """``data``: the path of the block's CSV, to link under it (HTML), or None (PDF)."""
     link = _download(block, data) if data and getattr(block, "csv", None) is not None else ""
@@ -53,7 +62,8 @@ def block_markdown(block: Block, image: str | None, data: str | None = None) -> 
     if isinstance(block, Figure):
         caption = f"Figura {block.number}: {block.caption}" if block.label else ""
         ident = f"#{block.label} " if block.label else ""
-        return f'![{caption}]({image}){{{ident}alt="{_escape_attribute(block.alt)}" width="100%"}}' + link
+        width = "100%" if data is not None else print_width(block.png)
+        return f'![{caption}]({image}){{{ident}alt="{_escape_attribute(block.alt)}" width="{width}"}}' + link
     if isinstance(block, Table):
         return f"{block.markdown}\n\n: Tabella {block.number}: {block.caption} {{#{block.label}}}" + link
     if isinstance(block, Code):
