@@ -149,3 +149,10 @@ def test_the_colophon_is_the_last_page_and_shows_no_absolute_path(staged, config
 
 def test_the_html_links_the_pdf_and_quarto_s_search_is_on(config):
     assert config["book"]["downloads"] == ["pdf"] and config["book"]["search"] is True
+
+
+def test_no_callout_repeats_its_title_in_its_body(staged, config):
+    for file, nb in staged_notebooks(staged, config).items():
+        text = json.dumps([c.get("outputs", []) for c in nb["cells"]], ensure_ascii=False)
+        for title in re.findall(r'callout-[\w-]+ title=\\"([^"\\]+)\\"', text):
+            assert f"**{title}" not in text, f"{file}: the callout '{title}' repeats its title"

@@ -51,6 +51,20 @@ def keep_heading_in_body(nb: dict) -> None:
         cell["source"] = "\n" + _text(cell["source"])
 
 
+CALLOUT_LEAD = re.compile(r'(::: \{\.callout-[\w-]+ title="([^"]+)"\}\n)\*\*\2\.?\*\*[ \t]*')
+
+
+def drop_repeated_callout_titles(nb: dict) -> None:
+    """A callout whose body opens with its own title in bold ("**Dati sintetici.**") would show the title
+    twice in Quarto, which prints ``title`` as the callout's header; keep the header only (the offline
+    renderer prints the title too, see its Lua filters)."""
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/markdown" in data:
+                data["text/markdown"] = CALLOUT_LEAD.sub(r"\1", _text(data["text/markdown"]))
+
+
 def anchor(label: str) -> str:
     """The plain anchor an unnumbered table keeps instead of its ``tbl-`` label."""
     return "tab-" + label.removeprefix("tbl-")
@@ -134,6 +148,7 @@ def stage_notebooks(stage: Path, files: list[str], appendices: set[str], default
         nb = json.loads(source.read_text(encoding="utf-8"))
         staged = copy.deepcopy(nb)
         keep_heading_in_body(staged)
+        drop_repeated_callout_titles(staged)
         if file not in appendices and is_unnumbered(staged):
             unnumber_tables(staged)
         items += captioned(staged, defaults)

@@ -16,3 +16,13 @@ function Table(el)
   local attributes = {{"tabindex", "0"}, {"role", "region"}, {"aria-label", name(el)}}
   return pandoc.Div({el}, pandoc.Attr("", {"table-scroll"}, attributes))
 end
+
+-- A callout's title (Quarto's `title` attribute) opens its box in bold, as Quarto's header does.
+function Div(el)
+  local title = el.attributes.title
+  if title and el.classes[1] and el.classes[1]:match("^callout%-") then
+    el.content:insert(1, pandoc.Para({pandoc.Strong(pandoc.read(title, "markdown").blocks[1].content)}))
+    el.attributes.title = nil
+    return el
+  end
+end

@@ -11,6 +11,9 @@ function Div(el)
     local fill = boxed[class]
     if fill then
       local blocks = {pandoc.RawBlock("typst", "#block(width: 100%, fill: " .. fill .. ", inset: 8pt, radius: 3pt)[")}
+      if el.attributes.title then  -- a callout's title opens the box in bold, as in Quarto
+        table.insert(blocks, pandoc.Para({pandoc.Strong(pandoc.read(el.attributes.title, "markdown").blocks[1].content)}))
+      end
       for _, b in ipairs(el.content) do table.insert(blocks, b) end
       table.insert(blocks, pandoc.RawBlock("typst", "]"))
       return blocks
