@@ -61,3 +61,16 @@ def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(project_c
     first, second = snapshot(project_copy / "a" / "report"), snapshot(project_copy / "b" / "report")
     assert first == second
     assert any(name.endswith(".pdf") for name in first) and any(name.endswith(".html") for name in first)
+
+
+def test_the_title_page_names_client_evaluator_product_and_both_dates_and_the_colophon_is_last(pdf, built_report):
+    texts = checks.page_texts(pdf)
+    first = checks.normalize(texts[0])
+    for expected in ("Regione Lombardia", "IRS-COGEA", "Rapporto tematico di valutazione", "gennaio 2021",
+                     "30 novembre 2020"):
+        assert expected in first, expected
+    hashes = [n for n, text in enumerate(texts) if "SHA-256" in text]  # the colophon's table of input files
+    assert hashes and min(hashes) >= len(texts) - 3
+    assert str(ROOT) not in " ".join(texts) and str(built_report) not in " ".join(texts)
+    index = (built_report / "report" / "index.html").read_text(encoding="utf-8")
+    assert "Committente: Regione Lombardia" in index and "Edizione originale: gennaio 2021" in index
