@@ -114,3 +114,24 @@ def test_value_bars_first_row_on_top_with_text_and_colours():
     assert ax.get_xlabel() == "Età media (anni)"
     assert np.isclose(ax.get_xlim()[1], 49.0 * 1.2)
     plt.close(fig)
+
+
+def test_no_bar_label_overlaps_a_confidence_interval_whisker():
+    from matplotlib.collections import LineCollection
+
+    frame = pd.DataFrame({"category": ["A", "A", "A", "B", "B", "B"],
+                          "group": ["Totale", "Laboratori", "PIP"] * 2,
+                          "value": [0.45, 0.52, 0.38, 0.12, 0.09, 0.2],
+                          "ci_low": [0.40, 0.45, 0.30, 0.08, 0.05, 0.14],
+                          "ci_high": [0.50, 0.60, 0.47, 0.16, 0.14, 0.27]})
+    fig = charts.interval_bars(frame, "category", "group", source="s")
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = [t.get_window_extent(renderer) for t in ax.texts]
+    whiskers = [ax.transData.transform(segment) for c in ax.collections if isinstance(c, LineCollection)
+                for segment in c.get_segments()]
+    for box in labels:
+        for (x0, y0), (x1, y1) in whiskers:
+            crosses = min(x0, x1) <= box.x1 and max(x0, x1) >= box.x0 and min(y0, y1) <= box.y1 and max(y0, y1) >= box.y0
+            assert not crosses, "a bar label overlaps a whisker"
+    plt.close(fig)
