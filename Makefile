@@ -24,6 +24,7 @@ report: $(VENV)/.installed
 
 # Unit, property, end-to-end and browser tests, plus nbval on the source notebooks (lax: they must run).
 test: $(VENV)/.installed-dev
+	@$(BIN)/python tests/tools_report.py
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(ARGS)
 
 # JupyterLab at the project root; kernels autoreload the package (IPython startup in .jupyter/ipython).

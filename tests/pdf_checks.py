@@ -231,3 +231,90 @@ def image_placement_problems(pdf: Path, margins: dict[str, float], tolerance: fl
                 problems.append(f"page {number}: image {name} at ({x0:.0f}, {y0:.0f})-({x1:.0f}, {y1:.0f}) pt "
                                 f"leaves the text area ({area[0]:.0f}, {area[1]:.0f})-({area[2]:.0f}, {area[3]:.0f})")
     return problems
+
+
+def page_fill(images: list[Path], page_size: tuple[float, float], margins: dict[str, float]) -> list[float]:
+    """How far down its text area each page is inked (0 = empty, 1 = full to the bottom), footer aside."""
+    fills = []
+    for image in images:
+        pixels = read_pgm(image)
+        height = pixels.shape[0]
+        sy = height / page_size[1]
+        top, bottom = int(margins["top"] * sy), height - int(margins["bottom"] * sy)
+        rows = np.flatnonzero((pixels[top:bottom] < INK).any(axis=1))
+        fills.append(0.0 if rows.size == 0 else (rows[-1] + 1) / (bottom - top))
+    return fills
+
+
+def chapter_starts(pdf: Path) -> set[int]:
+    """0-based indexes of the pages on which a top-level bookmark (a chapter, appendix or list) lands."""
+    return {index for _, index in outline(pdf)}
+
+
+def near_empty_page_problems(fills: list[float], starts: set[int], least: float = 1 / 3) -> list[str]:
+    """Pages inside a chapter filled less than ``least`` of their text area; the page before a chapter
+    start (a chapter's last page), the title page and the last page are allowed to be short."""
+    return [f"page {n + 1} is only {fill:.0%} full" for n, fill in enumerate(fills)
+            if fill < least and n > 0 and n + 1 not in starts and n + 1 < len(fills)]
+
+
+def table_split_problems(pdf: Path, least_lines: int = 3) -> list[str]:
+    """Tables that break to the next page before their third row: a page whose last caption "Tabella …:"
+    is followed by fewer than ``least_lines`` lines under the header that the next page repeats."""
+    pages = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")[:-1]
+    problems = []
+    for number, (page, following) in enumerate(zip(pages, pages[1:]), 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if lines and lines[-1].isdigit():
+            lines = lines[:-1]  # the page number
+        captions = [i for i, line in enumerate(lines) if re.match(r"Tabella [\w.]+:", line)]
+        nxt = [line.strip() for line in following.splitlines() if line.strip()]
+        if not captions or not nxt:
+            continue
+        after = lines[captions[-1] + 1:]
+        if nxt[0] in after:  # the next page starts with the repeated header of this table
+            rows = len(after) - after.index(nxt[0]) - 1
+            if rows < least_lines:
+                problems.append(f"page {number}: '{lines[captions[-1]][:50]}' breaks after {rows} line(s)")
+    return problems
+
+
+def _struct_elements(node, found: list) -> None:
+    node = node.get_object()
+    if isinstance(node, list) or hasattr(node, "__iter__") and not hasattr(node, "keys"):
+        for child in node:
+            _struct_elements(child, found)
+        return
+    if not hasattr(node, "keys"):
+        return
+    if node.get("/S") is not None:
+        found.append(node)
+    kids = node.get("/K")
+    if kids is not None:
+        _struct_elements(kids, found)
+
+
+def accessibility_problems(pdf: Path) -> list[str]:
+    """PDF/UA-1: identification in the XMP metadata, Italian as the document language, a tagged structure
+    in which every figure has alternative text, and as many tagged figures as drawn images."""
+    reader = PdfReader(pdf)
+    root = reader.trailer["/Root"]
+    problems = []
+    metadata = root.get("/Metadata")
+    xmp = metadata.get_object().get_data().decode("utf-8", "replace") if metadata else ""
+    if not re.search(r"pdfuaid:part>\s*1\s*<|pdfuaid:part=\"1\"", xmp):
+        problems.append("no PDF/UA-1 identification (pdfuaid:part 1) in the XMP metadata")
+    if str(root.get("/Lang", "")) != "it":
+        problems.append(f"document language is '{root.get('/Lang')}', expected 'it'")
+    if "/StructTreeRoot" not in root:
+        return problems + ["the PDF is not tagged (no structure tree)"]
+    elements: list = []
+    _struct_elements(root["/StructTreeRoot"], elements)
+    figures = [e for e in elements if e.get("/S") == "/Figure"]
+    problems += [f"tagged figure {n} has no alternative text" for n, e in enumerate(figures, 1)
+                 if not str(e.get("/Alt", "")).strip()]
+    drawn = sum(len(_images_drawn(page)) for page in reader.pages)
+    if len(figures) < drawn:
+        problems.append(f"{drawn} images drawn, {len(figures)} tagged as figures")
+    return problems

@@ -94,3 +94,23 @@ def test_step_ladder_draws_each_step_highlights_funds_and_marks_later_events():
     top, bottom = ax.get_ylim()
     assert bottom < 1 < 4 < top  # first step on top
     assert source_line(fig) == "Fonte: fonte di prova"
+
+
+def test_named_steps_and_shared_scales_and_one_unit_per_panel():
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from quartieri_erp import charts
+
+    steps = pd.DataFrame({"step": [1, 2], "date": ["2015-01-10", "2016-05-01"],
+                          "description": ["Protocollo d'intesa tra Regione e Comune, con ALER", "Approvato l'AdP"]})
+    fig = charts.step_ladder(steps, source="s", names="description")
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["1. Protocollo d'intesa",
+                                                                      "2. Approvato l'AdP"]
+    plt.close(fig)
+    money = pd.DataFrame({"panel": ["Milano", "Milano", "Bollate"], "fund": ["FESR", "FSE", "FESR"],
+                          "amount": [52.7e6, 1.9e6, 7.3e6]})
+    fig = charts.panel_bars(money, "panel", "fund", "amount", source="s", value_text=str, shared_axis="Importo")
+    assert len({ax.get_xlim() for ax in fig.axes}) == 1
+    assert fig.axes[-1].get_xlabel() == "Importo" and fig.axes[-1].xaxis.get_visible()
+    plt.close(fig)

@@ -68,11 +68,11 @@ def test_legend_source_and_axis(figure):
     assert [t.get_text() for t in ax.get_xticklabels()][0] == "0%"
 
 
-def test_tiny_shares_keep_a_decimal_and_decimals_can_be_asked_for():
+def test_tiny_shares_keep_a_decimal_and_one_figure_has_one_precision():
     frame = pd.DataFrame({"category": ["Rinuncia", "Concluso"], "group": ["PIP", "PIP"], "value": [0.004, 0.647],
                           "ci_low": [0.001, 0.60], "ci_high": [0.02, 0.69]})
     fig = charts.interval_bars(frame, "category", "group", source="s")
-    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0,4%", "65%"]
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0,4%", "64,7%"]  # not 0,4% beside 65%
     assert fig.axes[0].get_legend() is None  # a single group needs no legend
     plt.close(fig)
     fig = charts.interval_bars(frame, "category", "group", source="s", decimals=1)
@@ -113,4 +113,25 @@ def test_value_bars_first_row_on_top_with_text_and_colours():
     assert [t.get_text().strip() for t in labels] == ["46,2 anni", "49,0 anni", "42,9 anni"]
     assert ax.get_xlabel() == "Età media (anni)"
     assert np.isclose(ax.get_xlim()[1], 49.0 * 1.2)
+    plt.close(fig)
+
+
+def test_no_bar_label_overlaps_a_confidence_interval_whisker():
+    from matplotlib.collections import LineCollection
+
+    frame = pd.DataFrame({"category": ["A", "A", "A", "B", "B", "B"],
+                          "group": ["Totale", "Laboratori", "PIP"] * 2,
+                          "value": [0.45, 0.52, 0.38, 0.12, 0.09, 0.2],
+                          "ci_low": [0.40, 0.45, 0.30, 0.08, 0.05, 0.14],
+                          "ci_high": [0.50, 0.60, 0.47, 0.16, 0.14, 0.27]})
+    fig = charts.interval_bars(frame, "category", "group", source="s")
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = [t.get_window_extent(renderer) for t in ax.texts]
+    whiskers = [ax.transData.transform(segment) for c in ax.collections if isinstance(c, LineCollection)
+                for segment in c.get_segments()]
+    for box in labels:
+        for (x0, y0), (x1, y1) in whiskers:
+            crosses = min(x0, x1) <= box.x1 and max(x0, x1) >= box.x0 and min(y0, y1) <= box.y1 and max(y0, y1) >= box.y0
+            assert not crosses, "a bar label overlaps a whisker"
     plt.close(fig)

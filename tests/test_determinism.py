@@ -33,8 +33,10 @@ def cells(notebook) -> list[tuple]:
 
 
 def without_pages(state: dict[str, str]) -> dict[str, str]:
-    """A report snapshot without its HTML pages and PDF (compared as text, build time aside)."""
-    return {name: sha for name, sha in state.items() if not name.endswith((".html", ".pdf"))}
+    """A report snapshot without its HTML pages and PDF (compared as text, build time aside) and the search
+    index built from the pages (it holds the colophon's build time too)."""
+    return {name: sha for name, sha in state.items()
+            if not name.endswith((".html", ".pdf")) and not name.startswith("pagefind/")}
 
 
 def pdf_text(path) -> str:

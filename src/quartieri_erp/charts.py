@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.dates import DateFormatter, YearLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .figures import PALETTE, WIDTH, add_source, new_figure, number_axis, percent_axis, wrap
+from .figures import PALETTE, WIDTH, add_source, attach_data, new_figure, number_axis, percent_axis, wrap
 from .formatting import fmt_num, fmt_pct, fmt_share
 
-NOTE_CHARS_PER_INCH = 12  # characters of a 10-pt note that fit in one inch
+NOTE_CHARS_PER_INCH = 10  # characters of a 10-pt note that fit in one inch
 
 
 def add_watermark(fig, text: str) -> None:
@@ -41,7 +43,7 @@ def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, so
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, loc="lower right")
     add_source(fig, source)
-    return fig
+    return attach_data(fig, counts)
 
 
 def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str,
@@ -61,7 +63,7 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
     positions = list(range(len(names)))[::-1]
     if colours is None:
         colours = {name: PALETTE[0] if highlight in (None, name) else "#A0A7AE" for name in names}
-    note = wrap(note, int(WIDTH * NOTE_CHARS_PER_INCH)) if note else None
+    note = wrap(note, int(0.7 * WIDTH * NOTE_CHARS_PER_INCH)) if note else None  # it starts where the axes do
     fig, ax = new_figure(height=0.55 * len(names) + 1.3 + (0.22 * len(note.splitlines()) if note else 0))
     ax.barh(positions, numbers, height=0.7, color=[colours[name] for name in names])
     labels = texts if texts is not None else [value_text(number) for number in numbers]
@@ -77,7 +79,7 @@ def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xla
     fig.tight_layout()  # keeps the axis label inside the figure, above the source line
     add_source(fig, source)
     add_watermark(fig, watermark)
-    return fig
+    return attach_data(fig, values)
 
 
 def phase_timeline(events: pd.DataFrame, source: str, width: float = WIDTH, label_width: int = 32):
@@ -117,15 +119,18 @@ def phase_timeline(events: pd.DataFrame, source: str, width: float = WIDTH, labe
         ax.text(axis_x - 0.03, top, date_label, ha="right", va="top", fontsize=10.5, color="#444444")
         ax.text(axis_x + 0.03, top, label, ha="left", va="top", fontsize=11, linespacing=1.2)
     add_source(fig, source)
-    return fig
+    return attach_data(fig, events)
 
 
 def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, source: str,
-               value_text, width: float = WIDTH, label_width: int = 18):
-    """One panel of horizontal bars per ``panel`` value (stacked vertically, each with its own scale).
+               value_text, width: float = WIDTH, label_width: int = 18, shared_axis: str | None = None,
+               tick_text=None):
+    """One panel of horizontal bars per ``panel`` value (stacked vertically).
 
     Bars are sorted within a panel, largest on top; a category keeps its colour in every panel and
-    ``value_text(v)`` writes the label at the end of each bar.
+    ``value_text(v)`` writes the label at the end of each bar. Panels of different units each have their own
+    scale (named by the panel's title); with ``shared_axis`` (the axis label) the panels compare amounts on
+    one scale, drawn under the last panel with ``tick_text(v)`` as tick labels.
     """
     panels = list(dict.fromkeys(frame[panel]))
     categories = list(dict.fromkeys(frame[category]))
@@ -139,19 +144,28 @@ def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, sourc
         ax.barh(labels, part[value], color=[colours[c] for c in part[category]])
         for label, amount in zip(labels, part[value]):
             ax.text(amount, label, f" {value_text(amount)}", va="center", fontsize=10.5)
-        ax.set_xlim(0, part[value].max() * 1.35)
+        ax.set_xlim(0, (frame[value].max() if shared_axis else part[value].max()) * 1.35)
         ax.set_title(wrap(name, int(width * 7.5)), loc="left", fontsize=12, fontweight="bold")
-        ax.xaxis.set_visible(False)
-        ax.spines["bottom"].set_visible(False)
+        ax.xaxis.set_visible(bool(shared_axis) and ax is axes[-1, 0])
+        ax.spines["bottom"].set_visible(bool(shared_axis) and ax is axes[-1, 0])
         ax.grid(False)
+        if shared_axis:
+            ax.grid(axis="x", visible=True, color="#e5e5e5")
+    if shared_axis:
+        last = axes[-1, 0]
+        last.set_xlabel(shared_axis)
+        last.xaxis.set_major_locator(MaxNLocator(nbins=4))
+        if tick_text is not None:
+            last.xaxis.set_major_formatter(FuncFormatter(lambda v, _: tick_text(v)))
     fig.tight_layout(h_pad=1.2)
     add_source(fig, source)
-    return fig
+    return attach_data(fig, frame)
 
 
 def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tuple | None = None,
                 highlight: str | None = None, width: float = WIDTH, legend_title: str = "",
-                ylabel: str = "Passaggi", markers: pd.DataFrame | None = None):
+                ylabel: str = "Passaggi", markers: pd.DataFrame | None = None, names: str | None = None,
+                name_chars: int = 30):
     """Numbered procedural steps on a time axis: one row per step (first on top), a dot at its date.
 
     ``steps`` has ``step`` and the ``date`` column; rows with a value in ``highlight`` get a coloured marker and a
@@ -176,8 +190,9 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
         if len(marked):
             ax.legend(frameon=False, loc="lower left", title=legend_title or None, fontsize=10,
                       title_fontsize=10)
-    for _, row in steps.iterrows():
-        ax.text(row["date"] + (end - start) / 55, row["step"], str(row["step"]), va="center", fontsize=9)
+    if names is None:
+        for _, row in steps.iterrows():
+            ax.text(row["date"] + (end - start) / 55, row["step"], str(row["step"]), va="center", fontsize=10)
     if markers is not None:
         for when, label in zip(pd.to_datetime(markers["date"]), markers["label"]):
             ax.axvline(when, color=PALETTE[2], lw=1.5, ls="--", zorder=1)
@@ -186,17 +201,39 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     ax.set_xlim(start - pd.Timedelta(days=45), end + pd.Timedelta(days=110))
     ax.set_ylim(steps["step"].max() + 0.7, steps["step"].min() - 0.7)
-    ax.set_yticks([])
+    if names is None:
+        ax.set_yticks([])
+    else:  # each step named at the left: its number (as in the table) and the start of its description
+        ax.set_yticks(steps["step"], labels=[f"{n}. {short_name(t, name_chars)}" for n, t in
+                                             zip(steps["step"], steps[names])], fontsize=10)
+        ax.tick_params(axis="y", length=0)
     ax.set_ylabel(ylabel)
-    ax.xaxis.set_major_locator(YearLocator())
+    ax.xaxis.set_major_locator(YearLocator(2 if names is not None else 1))  # named steps leave a narrower axis
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
     add_source(fig, source)
-    return fig
+    return attach_data(fig, steps)
+
+
+def short_name(text: str, chars: int = 30) -> str:
+    """The start of a description, cut at a word boundary after at most ``chars`` characters ("…" if cut)."""
+    text = " ".join(str(text).split())
+    first = re.split(r"[,:;(]| per | con | tra ", text, maxsplit=1)[0].strip()
+    if len(first) <= chars:
+        return first
+    cut = first[:chars].rsplit(" ", 1)[0].rstrip(" '-–")
+    return cut + "…"
 
 
 # --- Builders of chapter 3 (shares with confidence intervals, group means) ----------------------------
+
+def one_precision(shares: pd.Series, decimals: int = 0) -> int:
+    """The number of decimals with which every share of a figure is labelled: the most that
+    ``formatting.fmt_share`` needs for any of them (so 49,8% is never printed beside 25%)."""
+    needed = [len(fmt_share(v, decimals).rstrip("%").partition(",")[2]) for v in shares.dropna()]
+    return max([decimals, *needed])
+
 
 def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                   colours: dict[str, str] | None = None, mark: str = "", xlabel: str = "Quota del gruppo",
@@ -223,6 +260,7 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     right = float(visible) if pd.notna(visible) else 1.0
     pad = 0.015 * max(right, 0.1)
     shown_at: dict[str, list[float]] = {c: [] for c in categories}  # y of the rows drawn in each category
+    places = one_precision(frame.loc[~hidden, "value"], decimals)
     for j, name in enumerate(groups):
         part = frame[frame[group] == name].set_index(category).reindex(categories)
         masked = part["_hidden"].eq(True)
@@ -238,9 +276,10 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
                         fmt="none", ecolor="#333333", elinewidth=0.9, capsize=2.5)
         for key in part.index[drawn]:
             end = high[key] if pd.notna(high[key]) else values[key]
-            places = part["decimals"][key] if "decimals" in part else float("nan")
-            text = fmt_pct(values[key], int(places)) if pd.notna(places) else fmt_share(values[key], decimals)
-            ax.text(end + pad, ys[key], text, va="center", fontsize=10)
+            row_places = part["decimals"][key] if "decimals" in part else float("nan")  # published precision
+            text = fmt_pct(values[key], int(row_places) if pd.notna(row_places) else places)
+            ax.text(end + pad, ys[key], text, va="center", fontsize=10,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85})
         for key in part.index[masked]:  # a 'mark' column gives each hidden bar its own mark ('<5', 'n.d.')
             shown = part["mark"][key] if "mark" in part and part["mark"][key] else mark
             ax.text(pad, ys[key], shown, va="center", fontsize=10, color="#555555")
@@ -255,9 +294,11 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     if len(groups) > 1:
-        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(groups), fontsize=10,
+        names = sum(len(str(g)) for g in groups)  # one row of legend only when it fits above the axes
+        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0),
+                  ncol=len(groups) if names <= 30 else min(2, len(groups)), fontsize=10,
                   handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
     fig.tight_layout()
     add_source(fig, source)
     add_watermark(fig, watermark)
-    return fig
+    return attach_data(fig, shares, hidden)

@@ -77,6 +77,19 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from .params import load_params
+    from .serve import serve
+
+    out = args.out if args.out is not None else load_params(args.params).out
+    try:
+        serve(Path(out) / "report", args.port)
+    except (FileNotFoundError, OSError) as err:
+        print(f"Cannot serve the report: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="quartieri-erp", description=__doc__)
     main.add_argument("--params", type=Path, default=None, help="parameters file (default: params.yml of the project)")
@@ -116,6 +129,10 @@ def parser() -> argparse.ArgumentParser:
                      help="generate this many participants at the published proportions (default: the published edition)")
     syn.add_argument("--projects", type=int, default=None, help="number of generated projects (with --participants)")
     syn.set_defaults(func=_synth)
+    srv = sub.add_parser("serve", help="serve the built HTML report on 127.0.0.1 (search works over http)")
+    srv.add_argument("--out", type=Path, help="output folder of the build (default: params.yml's out)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    srv.set_defaults(func=_serve)
     return main
 
 

@@ -17,7 +17,7 @@ from .formatting import fmt_num, fmt_pct  # noqa: E402
 # Okabe & Ito (2008): distinguishable with every common form of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 WIDTH, HEIGHT = 5.2, 3.2  # inches: shown 100% wide, 12-pt text stays ≥ 10 px on a 390 px phone
-SOURCE_CHARS_PER_INCH = 13  # characters of the 9-pt "Fonte:" line that fit in one inch
+SOURCE_CHARS_PER_INCH = 10  # characters of the 10-pt "Fonte:" line that fit in one inch
 
 
 def use_style() -> None:
@@ -59,4 +59,49 @@ def number_axis(ax, axis: str = "y", decimals: int = 0) -> None:
 def add_source(fig, text: str) -> None:
     """The 'Fonte:' line under the plot, wrapped to the figure's width so it never widens the image."""
     chars = int(fig.get_size_inches()[0] * SOURCE_CHARS_PER_INCH)
-    fig.text(0.01, -0.01, wrap(f"Fonte: {text}", chars), ha="left", va="top", fontsize=9, color="#555555")
+    fig.text(0.01, -0.01, wrap(f"Fonte: {text}", chars), ha="left", va="top", fontsize=10, color="#555555")
+
+
+DATA_ATTRIBUTE = "quartieri_erp_data"
+
+
+def attach_data(fig, frame, hidden=None):
+    """Keep the tidy data a chart was drawn from on its figure (``display.show_figure`` offers it as CSV).
+
+    Numbers of rows where ``hidden`` is true (disclosure control) are blanked, as in the chart.
+    """
+    data = frame.reset_index(drop=True).copy()
+    if hidden is not None:
+        mask = hidden.reset_index(drop=True).astype(bool)
+        numeric = data.select_dtypes("number").columns
+        data[numeric] = data[numeric].astype(float).mask(mask)
+    setattr(fig, DATA_ATTRIBUTE, data.drop(columns=[c for c in ("source", "hidden") if c in data]))
+    return fig
+
+
+def figure_data(fig):
+    """The data attached to ``fig`` by ``attach_data``, or None."""
+    return getattr(fig, DATA_ATTRIBUTE, None)
+
+
+# inches: with savefig's 0.1-inch padding on each side the PNG is at most 5.5 inches wide, so that shown 358
+# px wide on a 390 px phone its 10-pt text stays at least 9 CSS px
+MAX_WIDTH = 5.3
+
+
+def fit_to_width(fig, max_width: float = MAX_WIDTH) -> None:
+    """Narrow the figure until everything drawn (labels, legends, notes outside the axes) fits in
+    ``max_width`` inches, so that the image is not scaled down further on a phone."""
+    for ax in fig.axes:  # a long axis label is centred under the axes and overhangs them: wrap it first
+        label = ax.get_xlabel()
+        if len(label) > 34 and "\n" not in label:
+            ax.set_xlabel(wrap(label, 30))
+    width, height = fig.get_size_inches()
+    smallest = 0.6 * width
+    for _ in range(5):
+        excess = fig.get_tightbbox(fig.canvas.get_renderer()).width - max_width
+        current = fig.get_size_inches()[0]
+        if excess <= 0.01 or current <= smallest:
+            return
+        fig.set_size_inches(max(smallest, current - excess), height)
+        fig.tight_layout()  # labels back inside the narrower figure

@@ -255,7 +255,7 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
     stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
     book = load_book(stage / "_quarto.yml")  # the staged book carries the edition line as its date (title page, cover)
     try:
-        index, pdf = _render(renderer, stage, book, cache)
+        index, pdf = _render(renderer, stage, load_book(stage / "_quarto.yml"), cache)
     except (ValueError, RuntimeError, OSError) as err:
         raise BuildError(f"rendering with the {renderer} renderer failed: {err}\n"
                          f"The previous report in {(params.out / 'report').as_posix()} is untouched.") from None

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
-from ..formatting import fmt_date
+from ..formatting import fmt_date, fmt_month
 from ..hashing import LIBRARIES, file_digest, library_versions
 from ..params import RunParams
-from ..paths import display_path
+from ..render.book import TITLE_PAGE_KEY
+from .stage_book import COLOPHON_FILE, LIST_FILE, list_page, stage_notebooks, staged_chapters
 
-COLOPHON = "_colophon.md"
+TITLE_PAGE = "_frontespizio.md"  # included by index.qmd
+ORIGINAL_REPORT = "000"  # documents.csv: the published report this project rebuilds
+PRODUCT = "Rapporto tematico di valutazione"
 
 
 def input_files(params: RunParams) -> list[Path]:
@@ -56,22 +62,77 @@ def _mapping_lines(params: RunParams, root: Path) -> list[str]:
             f"(mappatura `{display_path(info['mapping'], root)}`)"]
 
 
+def shown_path(path: Path, root: Path) -> str:
+    """A path as readers see it: relative to the project, or only its last two parts when outside it
+    (never an absolute local path)."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return "…/" + "/".join(path.parts[-2:])
+
+
+def build_time(now: dt.datetime) -> dt.datetime:
+    """The build's time: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else ``now``."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else now
+
+
+def title_page(params: RunParams) -> dict[str, str]:
+    """The title page's facts, from the run parameters and the published report's row of documents.csv:
+    commissioning body, evaluator, kind of product, date of the original edition, this edition's data
+    cut-off."""
+    from ..curated import load_documents
+
+    documents = load_documents(params.programme_dir).set_index("doc_id")
+    report = documents.loc[ORIGINAL_REPORT]
+    match = re.match(r"^(.*?)\s*\((.*)\)\s*$", str(report["author"]))
+    client, evaluator = (match.group(1), match.group(2)) if match else (str(report["author"]), "")
+    year, month = report["year"], report.get("month")
+    original = (fmt_month(dt.date(int(year), int(month), 1)) if pd.notna(month) else str(year)) \
+        if pd.notna(year) else ""
+    return {
+        "committente": client,
+        "valutatore": re.sub(r"^valutatore indipendente\s+", "", evaluator, flags=re.I),
+        "prodotto": PRODUCT,
+        "edizione_originale": original,
+        "edizione": str(params.edition),
+        "dati_al": fmt_date(params.as_of),
+        "dati_al_iso": params.as_of.isoformat(),
+    }
+
+
+def title_page_markdown(facts: dict[str, str]) -> str:
+    """The title page's facts as a Markdown box (the first thing of the title page in both renderers)."""
+    return "\n".join([
+        "::: {.title-facts}",
+        f"**{facts['prodotto']}**  ",
+        f"Committente: {facts['committente']}  ",
+        f"Valutatore indipendente: {facts['valutatore']}  ",
+        f"Edizione originale: {facts['edizione_originale']}  ",
+        f"Questa edizione: {facts['edizione']}, dati di monitoraggio aggiornati al {facts['dati_al']}",
+        ":::",
+        "",
+    ])
+
+
 def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime) -> str:
-    """Markdown colophon: run parameters, input hashes, versions, commit, renderer, build time."""
+    """Markdown colophon (the last page): run parameters, input hashes, versions, commit, renderer, build
+    time; every path relative to the project."""
     lines = [
-        "## Colophon {#sec-colophon .unnumbered}",
+        "# Colophon {#sec-colophon .unnumbered}",
         "",
         f"- **Edizione:** {params.edition}",
         f"- **Dati aggiornati al:** {fmt_date(params.as_of)}",
-        f"- **Cartella dei dati di monitoraggio:** `{display_path(params.data_dir, root)}`",
+        f"- **Cartella dei dati di monitoraggio:** `{shown_path(params.data_dir, root)}`",
         *_mapping_lines(params, root),
         f"- **Versione del codice (git):** `{git_commit(root)}`",
         f"- **Motore di impaginazione:** {renderer}",
-        f"- **Generato il:** {built_at.strftime('%Y-%m-%d %H:%M')} UTC",
+        f"- **Generato il:** {build_time(built_at).strftime('%Y-%m-%d %H:%M')} UTC",
         "",
         "| File di input | SHA-256 (primi 16 caratteri) |",
         "|:---|:---|",
-        *[f"| `{display_path(p, root)}` | `{file_digest(p)[:16]}` |" for p in input_files(params)],
+        *[f"| `{shown_path(p, root)}` | `{file_digest(p)[:16]}` |" for p in input_files(params)],
         "",
         "| Pacchetto | Versione |",
         "|:---|:---|",
@@ -81,16 +142,37 @@ def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime
     return "\n".join(lines)
 
 
+def staged_config(config: dict, facts: dict[str, str]) -> dict:
+    """The staged _quarto.yml: chapters at the stage's root with the list page and the colophon, the data
+    cut-off as the book's ISO date (labelled as such), the title-page facts for the offline renderer."""
+    config = {**config}
+    book = staged_chapters(config.get("book") or {})
+    book["date"] = facts["dati_al_iso"]
+    config["book"] = book
+    language = dict(config.get("language") or {})
+    language.setdefault("title-block-published", "Dati aggiornati al")
+    config["language"] = language
+    config[TITLE_PAGE_KEY] = facts
+    return config
+
+
 def stage_project(root: Path, stage: Path, params: RunParams, colophon_text: str) -> None:
-    """Copy _quarto.yml (with the edition line as the book's date), index.qmd and report/ into ``stage``.
+    """Write the staged project that both renderers read: _quarto.yml, index.qmd, report/, the chapter
+    notebooks at the root (see ``stage_book``), the list of figures and tables and the colophon.
 
     The executed notebooks are already in ``stage/notebooks`` (papermill wrote them there).
     """
     config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))
-    config.setdefault("book", {})["date"] = edition_line(params)
-    (stage / "_quarto.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    facts = title_page(params)
+    staged = staged_config(config, facts)
+    book = config.get("book") or {}
+    files = [f for f in (book.get("chapters") or []) + (book.get("appendices") or []) if f.endswith(".ipynb")]
+    items = stage_notebooks(stage, files, set(book.get("appendices") or []), dict(config.get("execute") or {}))
+    (stage / "_quarto.yml").write_text(yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.copyfile(root / "index.qmd", stage / "index.qmd")
     if (root / "report").is_dir():
         shutil.copytree(root / "report", stage / "report", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("README.md"))  # not a page of the book
-    (stage / COLOPHON).write_text(colophon_text, encoding="utf-8")
+    (stage / TITLE_PAGE).write_text(title_page_markdown(facts), encoding="utf-8")
+    (stage / LIST_FILE).write_text(list_page(items), encoding="utf-8")
+    (stage / COLOPHON_FILE).write_text(colophon_text, encoding="utf-8")

@@ -23,6 +23,9 @@ DOCUMENTS = TableSpec(
             "author": col.text("Autore o ente emittente."),
             "title": col.text("Titolo completo."),
             "year": pa.Column("Int64", nullable=True, title="Anno", description="Anno di pubblicazione, se noto."),
+            "month": pa.Column("Int64", pa.Check.in_range(1, 12), nullable=True, title="Mese",
+                               description="Mese di pubblicazione (da 1 a 12), se noto: la data dell'edizione "
+                                           "originale sul frontespizio di questa edizione."),
             "citation": col.text("Citazione breve usata nelle righe 'Fonte:' di tabelle e figure."),
             "source": col.source(),
         },

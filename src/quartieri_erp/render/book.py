@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+TITLE_PAGE_KEY = "quartieri-erp"  # top-level key of the staged _quarto.yml with the title page's facts
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Book:
     chapters: tuple[str, ...]  # paths relative to the project, index first
     appendices: tuple[str, ...]
     execute_options: dict  # project-level cell defaults (echo, warning, ...)
+    title_page: dict = field(default_factory=dict)  # staged by the build: committente, valutatore, …
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -51,4 +54,11 @@ def load_book(quarto_yml: Path) -> Book:
         chapters=chapters,
         appendices=tuple(book.get("appendices") or ()),
         execute_options=dict(config.get("execute") or {}),
+        title_page={k: str(v) for k, v in (config.get(TITLE_PAGE_KEY) or {}).items()},
     )
+
+
+def date_line(book: Book) -> str:
+    """The date shown on the title page: the data cut-off, labelled, when the build staged it."""
+    shown = book.title_page.get("dati_al")
+    return f"Dati di monitoraggio aggiornati al {shown}" if shown else book.date

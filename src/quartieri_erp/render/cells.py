@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 SKIPPED_TAGS = {"parameters", "injected-parameters", "remove-cell"}
+CSV_METADATA = "quartieri-erp/csv"  # = display.CSV_METADATA: a table's or figure's data as CSV text
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Prose:
     """Markdown written by an author or produced by code."""
 
     text: str
+    csv: str | None = None  # the data of a table shown as prose (an unnumbered table)
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Figure:
     alt: str
     png: bytes
     number: str = ""
+    csv: str | None = None  # the data behind the figure
 
 
 TABLE_KINDS = ("tbl", "tav")  # Tabella, Tavola (the original's boxed tables: a numbered kind of its own)
@@ -42,6 +45,7 @@ class Table:
     caption: str
     markdown: str  # a pipe table
     number: str = ""
+    csv: str | None = None  # the table's values, unformatted
 
     @property
     def kind(self) -> str:
@@ -100,19 +104,20 @@ def _outputs(cell, options: dict) -> list[Block]:
         if kind not in ("display_data", "execute_result"):
             continue
         data = output.get("data", {})
+        csv = (output.get("metadata") or {}).get(CSV_METADATA)
         if "text/markdown" in data:
             text = _text(data["text/markdown"]).strip("\n")
             if label.startswith(("tbl-", "tav-")) and not any(isinstance(b, Table) for b in blocks):
                 caption = options.get("tbl-cap", options.get("tav-cap", ""))  # a Tavola takes either option
-                blocks.append(Table(label, str(caption), text))
+                blocks.append(Table(label, str(caption), text, csv=csv))
             else:
-                blocks.append(Prose(text))
+                blocks.append(Prose(text, csv=csv))
         elif "image/png" in data:
             png = base64.b64decode(_text(data["image/png"]))
             is_fig = label.startswith("fig-") and not any(isinstance(b, Figure) for b in blocks)
             caption = str(options.get("fig-cap", "")) if is_fig else ""
             alt = str(options.get("fig-alt", caption))
-            blocks.append(Figure(label if is_fig else None, caption, alt, png))
+            blocks.append(Figure(label if is_fig else None, caption, alt, png, csv=csv))
         elif "text/plain" in data:
             blocks.append(Code(_text(data["text/plain"]), language="text"))
     return blocks

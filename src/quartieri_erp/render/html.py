@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 from string import Template
 
-from .book import Book
+from .book import Book, date_line
 from .cells import Chapter
-from .markdown import LIST_TITLE, chapter_markdown, lists_markdown
+from .markdown import LIST_PAGE, LIST_TITLE, chapter_markdown, lists_markdown
 from .numbering import Heading, Numberer, Target
 from .pandoc import PandocCache, pandoc_many, template
+from .search import index_site
 
-LIST_PAGE = "figure-tabelle"
 
 
 def _plain(markdown: str) -> str:
@@ -73,7 +73,7 @@ def _title_block(book: Book) -> str:
     if book.author:
         parts.append(f'<p class="author">{html.escape(book.author)}</p>')
     if book.date:
-        parts.append(f'<p class="date">{html.escape(book.date)}</p>')
+        parts.append(f'<p class="date">{html.escape(date_line(book))}</p>')
     return '<header class="title-block">' + "\n".join(parts) + "</header>"
 
 
@@ -81,21 +81,27 @@ def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir:
     """Write every page, the stylesheet and the figures into ``out_dir``; returns index.html."""
     titles = {h.stem: _plain(f"{h.number} {h.title}".strip()) for h in numberer.headings if h.level == 1}
     pages = [(c.stem, "Presentazione" if c.stem == "index" else titles.get(c.stem, c.stem)) for c in chapters]
-    pages.append((LIST_PAGE, LIST_TITLE))
+    generated_list = LIST_PAGE not in [c.stem for c in chapters]  # the build stages it; a bare book does not
+    if generated_list:
+        pages.append((LIST_PAGE, LIST_TITLE))
     page_template = Template(template("page.html").read_text(encoding="utf-8"))
     filters = ["--lua-filter", str(template("html.lua"))]
-    jobs = [(chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem)),
+    jobs = [(chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem), downloads=True),
              filters + (["--shift-heading-level-by=1"] if chapter.stem == "index" else []))
             for chapter in chapters]
-    jobs.append((lists_markdown(numberer, _href_from(LIST_PAGE)), filters))
-    bodies = dict(zip([c.stem for c in chapters] + [LIST_PAGE], pandoc_many(jobs, "html5", cache)))
+    if generated_list:
+        jobs.append((lists_markdown(numberer, _href_from(LIST_PAGE)), filters))
+    stems = [c.stem for c in chapters] + ([LIST_PAGE] if generated_list else [])
+    bodies = dict(zip(stems, pandoc_many(jobs, "html5", cache)))
     bodies["index"] = _title_block(book) + bodies["index"]
     for position, (stem, title) in enumerate(pages):
         page = page_template.substitute(
             lang=book.lang, page_title=html.escape(title), book_title=html.escape(book.title),
             toc=_toc(pages, numberer.headings, stem),
             body=bodies[stem], page_nav=_page_nav(pages, position), footer=html.escape(book.author),
+            pdf=html.escape(f"{book.output_file}.pdf"),
         )
         (out_dir / f"{stem}.html").write_text(page, encoding="utf-8")
     shutil.copyfile(template("style.css"), out_dir / "style.css")
+    index_site(out_dir, book.lang)
     return out_dir / "index.html"

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from ..limits import LIMITS
 
-from .book import Book
+from .book import Book, date_line
 from .cells import Chapter
-from .markdown import chapter_markdown, lists_markdown
+from .markdown import LIST_PAGE, chapter_markdown, lists_markdown
 from .numbering import Numberer, Target
 from .pandoc import PandocCache, pandoc, pandoc_many, template
 
 BODY = "QUARTIERIERPBODY"  # stands for the chapters while pandoc fills in the template
+PDF_STANDARDS = ["ua-1"]  # PDF/UA-1: tagged structure, language, title, alternative text of every figure
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` (seconds) when set: the PDF's dates, so that two builds are byte-identical."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def _href(target: Target, label: str) -> str:
@@ -28,11 +36,14 @@ def _typst_string(text: str) -> str:
 def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path, cache: PandocCache) -> Path:
     """Compile the book into ``pdf``; the figures are already next to it (``write_images``)."""
     out_dir = pdf.parent
-    parts = [chapter_markdown(chapters[0], numberer.targets, _href), lists_markdown(numberer, _href)]
-    parts += [chapter_markdown(c, numberer.targets, _href) for c in chapters[1:]]
+    parts = [chapter_markdown(c, numberer.targets, _href) for c in chapters]
+    if LIST_PAGE not in [c.stem for c in chapters]:  # the build stages the list page; a bare book does not
+        parts.insert(1, lists_markdown(numberer, _href))
+    facts = book.title_page
     variables = {
-        "title": book.title, "subtitle": book.subtitle, "author": book.author, "date": book.date,
+        "title": book.title, "subtitle": book.subtitle, "author": book.author, "date": date_line(book),
         "lang": book.lang, "title-plain": _typst_string(book.title), "author-plain": _typst_string(book.author),
+        **{f"tp-{key.replace('_', '-')}": value for key, value in facts.items()},
     }
     filters = ["--lua-filter", str(template("typst.lua"))]
     bodies = pandoc_many([(part, filters) for part in parts], "typst", cache)  # chapter by chapter: faster
@@ -50,12 +61,15 @@ def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path
 
 
 def compile_typst(source: Path, pdf: Path, root: Path, timeout: float | None = None) -> None:
-    """Compile with the typst wheel in a child process, stopped after ``timeout`` seconds (default: the
-    limit in ``quartieri_erp.limits``)."""
+    """Compile with the typst wheel in a child process (PDF/UA-1, dated ``SOURCE_DATE_EPOCH`` when set),
+    stopped after ``timeout`` seconds (default: the limit in ``quartieri_erp.limits``)."""
     timeout = LIMITS.typst_seconds if timeout is None else timeout
-    code = "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], root=sys.argv[3])"
+    code = ("import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], root=sys.argv[3], "
+            "pdf_standards=sys.argv[4].split(','), timestamp=int(sys.argv[5]) if sys.argv[5] else None)")
+    epoch = source_date_epoch()
     try:
-        result = subprocess.run([sys.executable, "-c", code, str(source), str(pdf), str(root)],
+        result = subprocess.run([sys.executable, "-c", code, str(source), str(pdf), str(root), ",".join(PDF_STANDARDS),
+                                 "" if epoch is None else str(epoch)],
                                 capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise RuntimeError(f"the PDF compiler (typst) did not finish in {timeout:g} s "

@@ -18,12 +18,20 @@ function Table(el)
 end
 
 -- Quarto's conditional content: `.content-visible when-format="…"` is kept only for "html",
--- `.content-hidden when-format="html"` is left out.
+-- `.content-hidden when-format="html"` is left out. A callout's title (Quarto's `title` attribute) opens its box
+-- in bold, as Quarto's header does.
 function Div(el)
   local fmt = el.attributes["when-format"]
-  if not fmt then return nil end
-  local here = (fmt == "html")
-  if el.classes:includes("content-visible") and not here then return {} end
-  if el.classes:includes("content-hidden") and here then return {} end
-  return nil
+  if fmt then
+    local here = (fmt == "html")
+    if el.classes:includes("content-visible") and not here then return {} end
+    if el.classes:includes("content-hidden") and here then return {} end
+    return nil
+  end
+  local title = el.attributes.title
+  if title and el.classes[1] and el.classes[1]:match("^callout%-") then
+    el.content:insert(1, pandoc.Para({pandoc.Strong(pandoc.read(title, "markdown").blocks[1].content)}))
+    el.attributes.title = nil
+    return el
+  end
 end
