@@ -117,7 +117,7 @@ def _relink(nb: dict, labels: list[str]) -> None:
 
 
 def captioned(nb: dict, defaults: dict) -> list[tuple[str, str]]:
-    """(label, caption) of every labelled figure and table of an executed notebook, in order."""
+    """(label, caption) of every labelled figure and table an executed notebook shows, in order."""
     found = []
     for cell in nb["cells"]:
         if cell["cell_type"] != "code" or SKIPPED_TAGS & set(cell.get("metadata", {}).get("tags", [])):
@@ -126,6 +126,9 @@ def captioned(nb: dict, defaults: dict) -> list[tuple[str, str]]:
         label = str(options.get("label", ""))
         if options.get("include") is False or not label.startswith(("fig-", "tbl-")):
             continue
+        shown = "image/png" if label.startswith("fig-") else "text/markdown"
+        if not any(shown in output.get("data", {}) for output in cell.get("outputs", [])):
+            continue  # a labelled cell that shows nothing in this edition (e.g. a finding of real data only)
         found.append((label, str(options.get("fig-cap" if label.startswith("fig-") else "tbl-cap", ""))))
     return found
 
