@@ -4,7 +4,8 @@ Every number a reader sees in prose carries its kind: it sits inside a ``<span c
 written by the formatters. Numbers that are not quantities are excepted by rule, not by list:
 
 - numbering and navigation: headings, section/figure/table numbers, captions, the sidebar and page links, links
-  to cross-references, the run box and the colophon;
+  to cross-references and downloads;
+- run metadata: the run box, the title page's facts (edition, cut-off date) and the colophon;
 - citations: "Fonte:" lines and references to the report's parts ("Tabella 3.1", "§ 2.2.1", "p. 35");
 - names that contain digits: programming periods (2014-2020), action codes (9.1.3), acts ("DGR n. X/2692",
   "decreto n. 7390 del 23/05/2018"), ids of projects, discrepancies, events ("P07", "D29"), "Covid-19".
@@ -23,7 +24,9 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "nav", "figcaption", "caption", "code", "pre", "script", "style",
              "header", "footer", "title", "head", "svg", "button"}
 SKIP_CLASSES = {"header-section-number", "source-note", "run-info", "colophon", "num", "sidebar", "page-nav",
-                "search", "downloads", "quarto-title", "title-page"}
+                "search", "downloads", "quarto-title", "title-page", "csv-link", "pdf-link",
+                "title-facts"}
+SKIP_IDS = {"sec-colophon"}  # the colophon: run metadata, not findings
 PROSE_TAGS = {"p", "li", "dd", "dt", "blockquote"}
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -38,7 +41,7 @@ NAMES = re.compile("|".join([
     r"\b[A-Z]{1,3}\d{1,3}\b",  # ids: P07, D29, E17, PR5, L01
     r"(?:\b(?:[Tt]abell[ae]|[Tt]avol[ae]|[Ff]igur[ae]|[Cc]apitol[oi]|[Pp]aragraf[oi]|[Ss]ezion[ei]|[Ss]ched[ae]|"
     r"[Nn]ot[ae]|[Pp]agin[ae]|[Aa]ppendic[ei]|[Ll]ettura|[Ii]potesi|pp?\.)|§)\s*"
-    r"[A-Z]?\d+(?:\.\d+)*(?:\s*(?:[-–,]|e)\s*[A-Z]?\d+(?:\.\d+)*)*",
+    r"(?:[A-Z]\.?)?\d+(?:\.\d+)*(?:\s*(?:[-–,]|e)\s*(?:[A-Z]\.?)?\d+(?:\.\d+)*)*",
 ]))
 
 
@@ -75,7 +78,7 @@ class _Page(HTMLParser):
 
     def _skipped(self) -> bool:
         for tag, classes, attrs in self.stack:
-            if tag in SKIP_TAGS or classes & SKIP_CLASSES:
+            if tag in SKIP_TAGS or classes & SKIP_CLASSES or attrs.get("id") in SKIP_IDS:
                 return True
             if tag == "a" and re.match(r"^[\w\-]*\.html(#|$)|^#", attrs.get("href", "")):
                 return True  # cross-references and page links

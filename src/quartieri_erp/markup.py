@@ -65,6 +65,15 @@ def escape(value: object) -> Md:
     return Md(text)
 
 
+TYPST_SPECIAL = re.compile(r"([\\#\[\]*_`$<>@=\-+/~'\"])")
+
+
+def escape_typst(value: object) -> str:
+    """``value`` as literal Typst markup (the title page's variables of the PDF template): every character
+    that Typst reads as markup or code is backslash-escaped."""
+    return TYPST_SPECIAL.sub(r"\\\1", plain(value))
+
+
 def attribute(value: object) -> str:
     """``value`` as the content of a double-quoted attribute of a pandoc span or image."""
     return plain(value).replace("\\", "\\\\").replace('"', '\\"')

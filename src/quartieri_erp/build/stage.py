@@ -14,6 +14,7 @@ import yaml
 
 from ..formatting import fmt_date, fmt_month
 from ..hashing import LIBRARIES, file_digest, library_versions
+from ..markup import escape
 from ..params import RunParams
 from ..render.book import TITLE_PAGE_KEY
 from .stage_book import COLOPHON_FILE, LIST_FILE, list_page, stage_notebooks, staged_chapters
@@ -43,10 +44,6 @@ def git_commit(root: Path) -> str:
     return f"{commit}+modifiche" if dirty else commit
 
 
-def edition_line(params: RunParams) -> str:
-    return f"Edizione {params.edition} — dati di monitoraggio aggiornati al {fmt_date(params.as_of)}"
-
-
 def _mapping_lines(params: RunParams, root: Path) -> list[str]:
     """The export and mapping file behind a mapped data folder (none for a contract-shaped folder)."""
     import json
@@ -58,8 +55,8 @@ def _mapping_lines(params: RunParams, root: Path) -> list[str]:
         return []
     info = json.loads(origin.read_text(encoding="utf-8"))
     exports = sorted({display_path(Path(f["export"]).parent, root) for f in info["files"].values()})
-    return [f"- **Esportazione mappata sul contratto dei dati:** `{'`, `'.join(exports)}` "
-            f"(mappatura `{display_path(info['mapping'], root)}`)"]
+    return [f"- **Esportazione mappata sul contratto dei dati:** {', '.join(escape(e) for e in exports)} "
+            f"(mappatura {escape(display_path(info['mapping'], root))})"]
 
 
 def shown_path(path: Path, root: Path) -> str:
@@ -103,14 +100,16 @@ def title_page(params: RunParams) -> dict[str, str]:
 
 
 def title_page_markdown(facts: dict[str, str]) -> str:
-    """The title page's facts as a Markdown box (the first thing of the title page in both renderers)."""
+    """The title page's facts as a Markdown box (the first thing of the title page in both renderers); every
+    fact is data (documents.csv, the run parameters) and is escaped."""
+    fact = {key: escape(value) for key, value in facts.items()}
     return "\n".join([
         "::: {.title-facts}",
-        f"**{facts['prodotto']}**  ",
-        f"Committente: {facts['committente']}  ",
-        f"Valutatore indipendente: {facts['valutatore']}  ",
-        f"Edizione originale: {facts['edizione_originale']}  ",
-        f"Questa edizione: {facts['edizione']}, dati di monitoraggio aggiornati al {facts['dati_al']}",
+        f"**{fact['prodotto']}**  ",
+        f"Committente: {fact['committente']}  ",
+        f"Valutatore indipendente: {fact['valutatore']}  ",
+        f"Edizione originale: {fact['edizione_originale']}  ",
+        f"Questa edizione: {fact['edizione']}, dati di monitoraggio aggiornati al {fact['dati_al']}",
         ":::",
         "",
     ])
@@ -122,9 +121,9 @@ def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime
     lines = [
         "# Colophon {#sec-colophon .unnumbered}",
         "",
-        f"- **Edizione:** {params.edition}",
+        f"- **Edizione:** {escape(params.edition)}",
         f"- **Dati aggiornati al:** {fmt_date(params.as_of)}",
-        f"- **Cartella dei dati di monitoraggio:** `{shown_path(params.data_dir, root)}`",
+        f"- **Cartella dei dati di monitoraggio:** {escape(shown_path(params.data_dir, root))}",
         *_mapping_lines(params, root),
         f"- **Versione del codice (git):** `{git_commit(root)}`",
         f"- **Motore di impaginazione:** {renderer}",
@@ -132,7 +131,7 @@ def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime
         "",
         "| File di input | SHA-256 (primi 16 caratteri) |",
         "|:---|:---|",
-        *[f"| `{shown_path(p, root)}` | `{file_digest(p)[:16]}` |" for p in input_files(params)],
+        *[f"| {escape(shown_path(p, root))} | `{file_digest(p)[:16]}` |" for p in input_files(params)],
         "",
         "| Pacchetto | Versione |",
         "|:---|:---|",

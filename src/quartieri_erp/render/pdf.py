@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..limits import LIMITS
+from ..markup import escape_typst
 
 from .book import Book, date_line
 from .cells import Chapter
@@ -40,10 +41,11 @@ def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path
     if LIST_PAGE not in [c.stem for c in chapters]:  # the build stages the list page; a bare book does not
         parts.insert(1, lists_markdown(numberer, _href))
     facts = book.title_page
-    variables = {
-        "title": book.title, "subtitle": book.subtitle, "author": book.author, "date": date_line(book),
-        "lang": book.lang, "title-plain": _typst_string(book.title), "author-plain": _typst_string(book.author),
-        **{f"tp-{key.replace('_', '-')}": value for key, value in facts.items()},
+    content = {"title": book.title, "subtitle": book.subtitle, "author": book.author, "date": date_line(book),
+               **{f"tp-{key.replace('_', '-')}": value for key, value in facts.items()}}
+    variables = {  # template variables are inserted as they are: every text is escaped for Typst here
+        **{key: escape_typst(value) for key, value in content.items()}, "lang": book.lang,
+        "title-plain": _typst_string(book.title), "author-plain": _typst_string(book.author),
     }
     filters = ["--lua-filter", str(template("typst.lua"))]
     bodies = pandoc_many([(part, filters) for part in parts], "typst", cache)  # chapter by chapter: faster
