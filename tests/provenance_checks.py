@@ -102,7 +102,10 @@ class _Page(HTMLParser):
 
 
 def untagged_numbers(html: str) -> list[tuple[str, str]]:
-    """(where, context) of every number in prose, or whole-number table cell, that carries no kind."""
+    """(where, context) of every number in prose, or whole-number table cell, that carries no kind (none on the
+    colophon's page: run metadata)."""
+    if 'id="sec-colophon"' in html:
+        return []
     page = _Page()
     page.feed(html)
     return page.found
