@@ -135,9 +135,9 @@ def bench_naive(project: Path, runs: int) -> float:
     script = (
         "import sys, yaml, shutil; from pathlib import Path\n"
         "from quartieri_erp.params import load_params\n"
-        "from quartieri_erp.build.stage import colophon, stage_project\n"
-        "from quartieri_erp.render.book import load_book\n"
-        "from quartieri_erp.render.offline import render_offline\n"
+        "from quartieri_erp.pipeline.stage import colophon, stage_project\n"
+        "from quartieri_erp.rendering.book import load_book\n"
+        "from quartieri_erp.rendering.offline import render_offline\n"
         "import datetime as dt\n"
         "root = Path.cwd(); stage = Path(sys.argv[1]); params = load_params(root / 'params.yml')\n"
         "stage_project(root, stage, params, colophon(params, root, 'offline', dt.datetime.now(dt.UTC)))\n"

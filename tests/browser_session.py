@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from browser_checks import DESKTOP, load_page, page_files
-from quartieri_erp.serve import make_server
+from quartieri_erp.rendering.serve import make_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -11,13 +11,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from quartieri_erp.chapter import ILLUSTRATIVE
+from quartieri_erp.presentation.context import ILLUSTRATIVE
 from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.curated import load_discrepancies, load_projects
-from quartieri_erp.disclosure import COMPLEMENTARY, COMPLEMENTARY_MARK, PRIMARY, SHOWN, DisclosureError
-from quartieri_erp.markup import visible
-from quartieri_erp.monitoring import load_monitoring
+from quartieri_erp.inputs.curated import load_discrepancies, load_projects
+from quartieri_erp.indicators.disclosure import COMPLEMENTARY, COMPLEMENTARY_MARK, PRIMARY, SHOWN, DisclosureError
+from quartieri_erp.presentation.markup import visible
+from quartieri_erp.inputs.monitoring import load_monitoring
 from quartieri_erp.synth import write_synthetic_edition
 
 ROOT = Path(__file__).resolve().parents[1]

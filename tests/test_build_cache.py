@@ -8,8 +8,8 @@ import pytest
 
 from conftest import run_cli
 from report_state import warm_cache
-from quartieri_erp.build.cache import BuildCache
-from quartieri_erp.render.pandoc import PandocCache
+from quartieri_erp.pipeline.cache import BuildCache
+from quartieri_erp.rendering.pandoc import PandocCache
 
 
 def executed(output: str) -> list[str]:
@@ -62,7 +62,7 @@ def test_the_cache_moves_with_the_project(project, tmp_path_factory):
 
 
 def test_the_cache_keeps_one_entry_per_content_and_the_most_recent_few(project):
-    from quartieri_erp.build.cache import ENTRIES_PER_NOTEBOOK
+    from quartieri_erp.pipeline.cache import ENTRIES_PER_NOTEBOOK
 
     root, notebook, data, executed_nb = project
     cache = BuildCache(root / ".cache")
@@ -77,7 +77,7 @@ def test_the_cache_keeps_one_entry_per_content_and_the_most_recent_few(project):
 
 
 def test_pandoc_conversions_are_reused_and_pruned(tmp_path, monkeypatch):
-    import quartieri_erp.render.pandoc as module
+    import quartieri_erp.rendering.pandoc as module
 
     calls = []
     monkeypatch.setattr(module, "pandoc", lambda text, to, *args: calls.append(text) or text.upper())

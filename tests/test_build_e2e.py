@@ -12,8 +12,8 @@ import nbformat
 from pypdf import PdfReader
 
 from conftest import ROOT, run_cli
-from quartieri_erp.build.execute import chapter_title
-from quartieri_erp.render.book import load_book
+from quartieri_erp.pipeline.execute import chapter_title
+from quartieri_erp.rendering.book import load_book
 
 BOOK = load_book(ROOT / "_quarto.yml")
 TITLES = [chapter_title(ROOT / nb) for nb in BOOK.notebooks]

@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, run_cli
-from quartieri_erp.build.cache import BuildCache
+from quartieri_erp.pipeline.cache import BuildCache
 from quartieri_erp.indicators.shared import shared_indicators
-from quartieri_erp.render.pandoc import PandocCache
+from quartieri_erp.rendering.pandoc import PandocCache
 from report_state import warm_cache
 
 DAMAGE = {
@@ -62,7 +62,7 @@ def test_a_damaged_chapter_entry_is_reported_and_discarded(chapter_entry, capfd,
 
 @pytest.mark.parametrize("damage", ["truncated", "empty", "edited"])
 def test_a_damaged_pandoc_conversion_is_converted_again(tmp_path, monkeypatch, capfd, damage):
-    import quartieri_erp.render.pandoc as module
+    import quartieri_erp.rendering.pandoc as module
 
     monkeypatch.setattr(module, "pandoc", lambda text, to, *args: f"<p>{text} converted</p>")
     PandocCache(tmp_path).convert("uno", "html5", [])

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.curated import load_discrepancies, load_glossary, load_projects
-from quartieri_erp.dictionary import FOLDERS, all_tables, data_dictionary
-from quartieri_erp.tables import markdown_table
-from quartieri_erp.markup import visible
-from quartieri_erp.monitoring import load_monitoring
+from quartieri_erp.inputs.curated import load_discrepancies, load_glossary, load_projects
+from quartieri_erp.inputs.dictionary import FOLDERS, all_tables, data_dictionary
+from quartieri_erp.presentation.markdown_tables import markdown_table
+from quartieri_erp.presentation.markup import visible
+from quartieri_erp.inputs.monitoring import load_monitoring
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMME, REFERENCE, SYNTHETIC = ROOT / "data" / "programme", ROOT / "data" / "reference", ROOT / "data" / "synthetic"
@@ -94,7 +94,7 @@ def test_the_dictionary_downloads_as_csv_from_the_html():
 
 @pytest.mark.parametrize("to,kept,dropped", [("html", "SOLO-WEB", "SOLO-PDF"), ("typst", "SOLO-PDF", "SOLO-WEB")])
 def test_the_offline_renderer_honours_quarto_conditional_content(to, kept, dropped):
-    from quartieri_erp.render.pandoc import pandoc, template
+    from quartieri_erp.rendering.pandoc import pandoc, template
 
     markdown = app.html_only("SOLO-WEB") + "\n\n" + app.pdf_only("SOLO-PDF") + "\n\nSEMPRE\n"
     out = pandoc(markdown, to, "--lua-filter", str(template("html.lua" if to == "html" else "typst.lua")))
@@ -217,7 +217,7 @@ def test_artifacts_sentence_agrees_with_the_counts():
 
 
 def test_artifacts_table_links_every_published_item_to_its_label():
-    from quartieri_erp.curated import load_published_artifacts
+    from quartieri_erp.inputs.curated import load_published_artifacts
 
     artifacts = load_published_artifacts(PROGRAMME)
     table = app.artifacts_table(artifacts, load_labels(REFERENCE))
@@ -229,8 +229,8 @@ def test_artifacts_table_links_every_published_item_to_its_label():
 
 
 def test_the_concordance_covers_the_sections_of_the_index_with_their_pages():
-    from quartieri_erp.curated.documentation import REPORT_SECTIONS
-    from quartieri_erp.tables_io import read_table
+    from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
+    from quartieri_erp.inputs.tables import read_table
 
     sections = read_table(REPORT_SECTIONS, PROGRAMME)
     table = app.sections_table(sections)
@@ -257,10 +257,10 @@ def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
 
 
 def test_every_concordance_label_exists_in_the_notebooks():
-    from quartieri_erp.curated import load_published_artifacts
+    from quartieri_erp.inputs.curated import load_published_artifacts
 
-    from quartieri_erp.curated.documentation import REPORT_SECTIONS
-    from quartieri_erp.tables_io import read_table
+    from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
+    from quartieri_erp.inputs.tables import read_table
 
     known = app.notebook_labels(sorted((ROOT / "notebooks").glob("*.ipynb")))
     artifacts = load_published_artifacts(PROGRAMME)
@@ -280,7 +280,7 @@ def test_the_notes_on_the_rebuilt_items_are_a_list_for_the_html():
                           "note": ["Immagine <persa>", None]})
     notes = app.artifact_notes(frame, {"artifact_kind": {"figura": "Figura", "tabella": "Tabella"}})
     assert notes == "- **Figura 1.1**: Immagine \\<persa\\>"
-    from quartieri_erp.curated import load_published_artifacts
+    from quartieri_erp.inputs.curated import load_published_artifacts
 
     table = app.artifacts_table(load_published_artifacts(PROGRAMME), load_labels(REFERENCE), notes=False)
     assert set(table["Ricostruzione"]) <= {"Ricostruita", "Ridisegnata dai dati", "Ricostruita in parte"}

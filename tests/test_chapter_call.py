@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from quartieri_erp.chapters import call
-from quartieri_erp.curated import load_facts
+from quartieri_erp.inputs.curated import load_facts
 
 PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "programme"
 RANKINGS = {"prima": "Prima graduatoria", "seconda": "Scorrimento"}
@@ -300,7 +300,7 @@ def test_lead_types_sentence_states_ranges_not_the_assumed_count():
 def test_lead_types_on_the_shipped_data_never_print_the_assumed_totals_as_fact():
     """Footnote 26 names 14 leads for 15 first-ranking projects; footnote 27 names 18: 32 named, 28 Comuni and
     4 ALER; the assumed one makes 28-29 Comuni and 4-5 ALER (never '28 casi e ALER in 5' as fact)."""
-    from quartieri_erp.curated import load_projects
+    from quartieri_erp.inputs.curated import load_projects
 
     counts = call.lead_type_counts(load_projects(PROGRAMME))
     assert (counts["known"], counts["comune_known"], counts["aler_known"]) == (32, 28, 4)
@@ -343,7 +343,7 @@ def test_months_elapsed_counts_whole_months(start, end, months):
 # --- Named ids instead of opaque ones ------------------------------------------------------------------------
 
 def test_named_ids_exist_in_the_curated_data():
-    from quartieri_erp.curated import load_discrepancies, load_procedures, load_timeline
+    from quartieri_erp.inputs.curated import load_discrepancies, load_procedures, load_timeline
 
     events = set(load_timeline(PROGRAMME)["event_id"])
     assert set(vars(call.EVENTS).values()) <= events
@@ -356,7 +356,7 @@ def test_named_ids_exist_in_the_curated_data():
 # --- Omitted lists of the original (issue 16), for the chapter that prints them --------------------------------
 
 def test_call_objectives_and_benefits_tables_have_ten_and_five_rows_in_order():
-    from quartieri_erp.curated import load_call_lists
+    from quartieri_erp.inputs.curated import load_call_lists
 
     lists = load_call_lists(PROGRAMME)
     objectives, benefits = call.call_objectives_table(lists), call.call_benefits_table(lists)

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from quartieri_erp.chapters import cases
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.curated import load_discrepancies
-from quartieri_erp.formatting import fmt_int
-from quartieri_erp.markup import visible
+from quartieri_erp.inputs.curated import load_discrepancies
+from quartieri_erp.presentation.formatting import fmt_int
+from quartieri_erp.presentation.markup import visible
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMME = ROOT / "data" / "programme"
@@ -395,8 +395,8 @@ def _chapter_cells() -> list[dict]:
 def test_the_chapter_has_the_sections_of_the_published_index_in_order():
     import re
 
-    from quartieri_erp.curated.documentation import REPORT_SECTIONS
-    from quartieri_erp.tables_io import read_table
+    from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
+    from quartieri_erp.inputs.tables import read_table
 
     index = read_table(REPORT_SECTIONS, PROGRAMME)
     published = [(s, t) for s, t in zip(index["section"], index["title"]) if isinstance(s, str) and s.startswith("4")]
@@ -428,7 +428,7 @@ def test_the_cards_are_tavole_four_one_to_four_ten_and_lunattiva_is_figure_four_
                            "tav-groane", "tav-cultura", "tav-lunattiva", "tav-punti-luna", "tav-pass", "tav-gesti"]
     assert not any(label.startswith("tav-") for label in tables[10:])  # additions are Tabelle 4.1, 4.2 …
     assert [label for label in labels if label.startswith("fig-")][0] == "fig-lunattiva-utenti"
-    from quartieri_erp.curated import load_published_artifacts
+    from quartieri_erp.inputs.curated import load_published_artifacts
 
     artifacts = load_published_artifacts(PROGRAMME)
     tavole = artifacts[(artifacts["kind"] == "tavola") & artifacts["number"].str.startswith("4.", na=False)]
@@ -437,7 +437,7 @@ def test_the_cards_are_tavole_four_one_to_four_ten_and_lunattiva_is_figure_four_
 
 
 def test_the_source_line_cites_the_places_of_the_report_with_their_page(data, labels):
-    from quartieri_erp.curated import load_documents
+    from quartieri_erp.inputs.curated import load_documents
 
     documents = load_documents(PROGRAMME)
     note = cases.source_note(data, cases.card_table(data, "4.1", labels)["source"], documents)

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from quartieri_erp.chapters.cited import Cited, addition_heading, heading, items_list, section_title, sourced_date
-from quartieri_erp.markup import visible
-from quartieri_erp.provenance import published
+from quartieri_erp.presentation.markup import visible
+from quartieri_erp.presentation.provenance import published
 
 PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "programme"
 

@@ -14,15 +14,15 @@ from hypothesis import strategies as st
 
 from quartieri_erp.chapters import indicators as ci_module
 from visible_text import Visible
-from quartieri_erp.markup import visible
+from quartieri_erp.presentation.markup import visible
 
 ci = Visible(ci_module)  # sentences as readers see them (number spans removed)
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators import wilson_interval
 from quartieri_erp.indicators.shared import compute_set
-from quartieri_erp.monitoring import ESF_INDICATORS
+from quartieri_erp.inputs.monitoring import ESF_INDICATORS
 from quartieri_erp.synth import write_synthetic_edition
-from quartieri_erp.tables_io import read_table
+from quartieri_erp.inputs.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SYNTHETIC = ROOT / "data" / "synthetic"
@@ -562,7 +562,7 @@ def test_confidentiality_sentence_counts_every_value_the_chapter_shows():
 
 
 def test_chapter_three_titles_are_the_published_ones():
-    from quartieri_erp.curated.documentation import REPORT_SECTIONS
+    from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
 
     sections = read_table(REPORT_SECTIONS, PROGRAMME)
     notebook = (ROOT / "notebooks" / "03_indicatori.ipynb").read_text(encoding="utf-8")
@@ -591,7 +591,7 @@ def test_results_table_marks_an_illustrative_edition():
 
 
 def test_charts_show_published_precision_and_the_illustrative_mark():
-    from quartieri_erp import charts
+    from quartieri_erp.presentation import charts
 
     frame = pd.DataFrame({"category": ["36-54 anni", "65 anni e più"], "group": ["Totale", "Totale"],
                           "value": [0.498, 0.054], "ci_low": [float("nan")] * 2, "ci_high": [float("nan")] * 2,
@@ -611,7 +611,7 @@ def test_the_province_figure_hides_small_counts_so_that_no_published_total_pins_
     import numpy as np
     from scipy.optimize import linprog
 
-    from quartieri_erp.disclosure import PRIMARY, SHOWN
+    from quartieri_erp.indicators.disclosure import PRIMARY, SHOWN
     from quartieri_erp.indicators.core import SUBGROUPS
     from quartieri_erp.indicators import shared_indicators
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from quartieri_erp.chapters import policy
-from quartieri_erp.curated import load_experimentation_labs
+from quartieri_erp.inputs.curated import load_experimentation_labs
 
 PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "programme"
 AREAS = {"area_representation": "Rappresentanza", "area_intermediation": "Intermediazione",
@@ -164,8 +164,8 @@ def test_areas_take_their_article():
 
 
 def test_area_ranking_sentence_sourced_names_areas_with_articles():
-    from quartieri_erp.markup import visible
-    from quartieri_erp.provenance import curated
+    from quartieri_erp.presentation.markup import visible
+    from quartieri_erp.presentation.provenance import curated
 
     counts = pd.DataFrame({"area": ["Promozione della rappresentanza", "Contrasto al disagio sociale",
                                     "Promozione dell'autogestione"], "labs": [6, 12, 1]})
@@ -195,7 +195,7 @@ def test_acts_table_sourced_dates_are_spans():
 
 
 def test_labs_overview_sourced_kinds():
-    from quartieri_erp.curated import load_experimentation_labs
+    from quartieri_erp.inputs.curated import load_experimentation_labs
 
     cited = _cited()
     lab = policy.labs_overview_sourced(load_experimentation_labs(cited_dir := Path(__file__).resolve().parents[1]

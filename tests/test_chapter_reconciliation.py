@@ -18,7 +18,7 @@ from visible_text import Visible
 
 rc = Visible(rc_module)  # text as readers see it
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.indicators.published import read_published, reconcile
+from quartieri_erp.indicators.published_figures import read_published, reconcile
 from quartieri_erp.indicators.shared import compute_set
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from quartieri_erp.chapters import indicators as ci_module
 from quartieri_erp.chapters import summary as summary_module
 from visible_text import Visible
-from quartieri_erp.markup import visible
+from quartieri_erp.presentation.markup import visible
 
 ci, summary = Visible(ci_module), Visible(summary_module)  # text as readers see it
-from quartieri_erp.curated import load_case_studies, load_documents, load_facts, load_procedures, load_projects
-from quartieri_erp.formatting import fmt_int, fmt_pct
+from quartieri_erp.inputs.curated import load_case_studies, load_documents, load_facts, load_procedures, load_projects
+from quartieri_erp.presentation.formatting import fmt_int, fmt_pct
 from quartieri_erp.indicators import IndicatorSet, shared_indicators
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -419,7 +419,7 @@ def test_summary_notebook_follows_a_second_edition(tmp_path):
 # ---------------------------------------------------------------- provenance and synthetic editions (issue 12)
 
 def test_key_figures_are_reconciled_with_the_published_report(tmp_path):
-    from quartieri_erp.indicators.published import read_published
+    from quartieri_erp.indicators.published_figures import read_published
 
     iset = shared_indicators(ROOT / "data" / "synthetic", REFERENCE, AS_OF, cache_dir=tmp_path)
     key = summary_module.key_figures(iset, read_published(PROGRAMME))

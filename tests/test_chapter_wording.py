@@ -21,8 +21,8 @@ from quartieri_erp.chapters.wording import (
     quantity,
     with_article,
 )
-from quartieri_erp.curated.history import TIMELINE_CATEGORIES
-from quartieri_erp.curated.urban_strategies import FUNDS, STRATEGIES
+from quartieri_erp.inputs.curated.history import TIMELINE_CATEGORIES
+from quartieri_erp.inputs.curated.urban_strategies import FUNDS, STRATEGIES
 from quartieri_erp.errors import InputError
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"

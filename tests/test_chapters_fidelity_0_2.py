@@ -10,8 +10,8 @@ import pandas as pd
 import papermill
 import pytest
 
-from quartieri_erp.render.cells import Chapter, notebook_blocks
-from quartieri_erp.render.numbering import Numberer
+from quartieri_erp.rendering.cells import Chapter, notebook_blocks
+from quartieri_erp.rendering.numbering import Numberer
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMME = ROOT / "data" / "programme"

@@ -7,8 +7,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from quartieri_erp import charts
-from quartieri_erp.figures import PALETTE
+from quartieri_erp.presentation import charts
+from quartieri_erp.presentation.figure_style import PALETTE
 
 SOURCE = ("elaborazione su Regione Lombardia, Rapporto tematico di valutazione sui quartieri ERP; Éupolis "
           "Lombardia, Valutazione della sperimentazione dei Laboratori sociali di quartiere")
@@ -27,7 +27,7 @@ def source_line(fig) -> str:
 def test_the_source_line_is_wrapped_to_the_figure_width():
     import matplotlib.pyplot as plt
 
-    from quartieri_erp.figures import SOURCE_CHARS_PER_INCH, add_source
+    from quartieri_erp.presentation.figure_style import SOURCE_CHARS_PER_INCH, add_source
 
     fig = plt.figure(figsize=(4.0, 2.0))
     add_source(fig, SOURCE)
@@ -100,7 +100,7 @@ def test_named_steps_and_shared_scales_and_one_unit_per_panel():
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    from quartieri_erp import charts
+    from quartieri_erp.presentation import charts
 
     steps = pd.DataFrame({"step": [1, 2], "date": ["2015-01-10", "2016-05-01"],
                           "description": ["Protocollo d'intesa tra Regione e Comune, con ALER", "Approvato l'AdP"]})

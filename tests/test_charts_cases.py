@@ -7,8 +7,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from quartieri_erp import charts
-from quartieri_erp.figures import PALETTE
+from quartieri_erp.presentation import charts
+from quartieri_erp.presentation.figure_style import PALETTE
 
 VALUES = pd.DataFrame({"voce": ["Destinatari indiretti", "Utenti attivi coinvolti", "Percorsi formativi attivati"],
                        "n": [3500, 104, 34]})

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from quartieri_erp import charts
-from quartieri_erp.figures import PALETTE
+from quartieri_erp.presentation import charts
+from quartieri_erp.presentation.figure_style import PALETTE
 
 SHARES = pd.DataFrame({
     "category": ["Donne", "Donne", "Uomini", "Uomini"],
@@ -82,7 +82,7 @@ def test_tiny_shares_keep_a_decimal_and_one_figure_has_one_precision():
 
 def test_bar_labels_are_the_shares_the_text_prints():
     """0,998 is not 100% and 0,502 not 50%: the chart writes them as the sentences do (formatting.fmt_share)."""
-    from quartieri_erp.formatting import fmt_share
+    from quartieri_erp.presentation.formatting import fmt_share
 
     frame = pd.DataFrame({"category": ["Disoccupati", "Donne"], "group": ["PIP", "PIP"], "value": [0.998, 0.502],
                           "ci_low": [0.99, 0.45], "ci_high": [1.0, 0.55]})

@@ -3,7 +3,7 @@ or the new one, the next build succeeds and removes what the killed one left; a 
 message; nothing the build did not write is ever deleted.
 
 The kills come from the build's fault hook (``QUARTIERI_ERP_FAULT=kill:<point>``, see
-``quartieri_erp.build.faults``), which sends SIGKILL to the build itself at a named step. All builds
+``quartieri_erp.pipeline.faults``), which sends SIGKILL to the build itself at a named step. All builds
 share one warm copy of the project; each edits ``index.qmd`` so that only the render and the publish
 run (one also edits a chapter, to be killed while chapters execute).
 """
@@ -20,7 +20,7 @@ import nbformat
 import pytest
 
 from conftest import CLI, ROOT
-from quartieri_erp.render.book import load_book
+from quartieri_erp.rendering.book import load_book
 from report_state import install_previous_report, snapshot, warm_cache
 
 BOOK = load_book(ROOT / "_quarto.yml")

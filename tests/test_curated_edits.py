@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quartieri_erp.curated import check_programme, load_case_studies, load_provinces
+from quartieri_erp.inputs.curated import check_programme, load_case_studies, load_provinces
 from quartieri_erp.errors import InputError, InputIssue
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quartieri_erp.curated import (
+from quartieri_erp.inputs.curated import (
     TABLES,
     check_programme,
     load_experimentation_labs,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from quartieri_erp.curated import (
+from quartieri_erp.inputs.curated import (
     SPECS,
     TABLES,
     fact,
@@ -61,8 +61,8 @@ def test_fact_reads_one_value_and_names_a_missing_key():
 
 
 def test_cite_names_each_cited_document_once_in_order(tmp_path):
-    from quartieri_erp.curated import cite, load_documents
-    from quartieri_erp.curated.citations import cited_documents
+    from quartieri_erp.inputs.curated import cite, load_documents
+    from quartieri_erp.inputs.curated.citations import cited_documents
 
     assert cited_documents(["000 Tavola 2.1, l. 350", "002 Tabella 1; 000 nota 21", "nota libera"]) == ["000", "002"]
     documents = load_documents(PROGRAMME)
@@ -71,7 +71,7 @@ def test_cite_names_each_cited_document_once_in_order(tmp_path):
 
 
 def test_source_line_cites_documents_then_other_sources_then_a_note():
-    from quartieri_erp.curated.citations import source_line
+    from quartieri_erp.inputs.curated.citations import source_line
 
     documents = pd.DataFrame({"doc_id": ["000", "002"], "citation": ["Rapporto", "Valutazione"]})
     assert source_line(["002 l. 3", "000 l. 1; 002 l. 4"], documents) == "Fonte: elaborazione su Valutazione; Rapporto."
@@ -88,7 +88,7 @@ def test_a_source_citing_an_unknown_document_fails_the_check(tmp_path):
 
     import pytest
 
-    from quartieri_erp.curated import check_programme
+    from quartieri_erp.inputs.curated import check_programme
     from quartieri_erp.errors import InputError
 
     copy = tmp_path / "programme"

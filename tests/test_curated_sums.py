@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quartieri_erp.curated import (
+from quartieri_erp.inputs.curated import (
     fact,
     load_case_studies,
     load_case_study_results,

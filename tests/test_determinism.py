@@ -14,7 +14,7 @@ import re
 from pypdf import PdfReader
 
 from conftest import ROOT, run_cli
-from quartieri_erp.render.book import load_book
+from quartieri_erp.rendering.book import load_book
 from report_state import snapshot, warm_cache
 
 BOOK = load_book(ROOT / "_quarto.yml")

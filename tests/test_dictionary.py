@@ -10,13 +10,15 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from quartieri_erp import curated, monitoring
+from quartieri_erp.inputs import curated
+
+from quartieri_erp.inputs import monitoring
 from quartieri_erp.chapters.appendices import folder_sections
-from quartieri_erp.dictionary import (
+from quartieri_erp.inputs.dictionary import (
     BREAK, FOLDERS, all_tables, check_rule, code_span, data_dictionary, table_rules, type_words,
 )
-from quartieri_erp.indicators.published import PUBLISHED_INDICATORS
-from quartieri_erp.tables_io import TableSpec
+from quartieri_erp.indicators.published_figures import PUBLISHED_INDICATORS
+from quartieri_erp.inputs.tables import TableSpec
 
 
 def _spec(schema: pa.DataFrameSchema, name: str = "toy", folder: str = "programme") -> TableSpec:

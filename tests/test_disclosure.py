@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from scipy.optimize import linprog
 
-from quartieri_erp.disclosure import (COMPLEMENTARY, COMPLEMENTARY_MARK, PRIMARY, SHOWN, TOTAL, DisclosureError,
+from quartieri_erp.indicators.disclosure import (COMPLEMENTARY, COMPLEMENTARY_MARK, PRIMARY, SHOWN, TOTAL, DisclosureError,
                                       audit, mark, mark_md, note, notes_md, protect, protect_table, sums_to,
                                       suppression_mask)
-from quartieri_erp.markup import visible
+from quartieri_erp.presentation.markup import visible
 
 
 # --- the legacy first step (still used by chapter 3's province figure) --------------------------------------

@@ -103,7 +103,7 @@ def test_sentences_skip_tables_and_headings():
 
 def test_previous_build_goes_only_to_the_notebooks_that_declare_it(tmp_path):
     from conftest import ROOT
-    from quartieri_erp.build.editions import chapter_parameters
+    from quartieri_erp.pipeline.editions import chapter_parameters
     from quartieri_erp.params import load_params
 
     params = load_params(previous_build=str(tmp_path))

@@ -1,5 +1,5 @@
 """Files as people send them — ';' with BOM and decimal commas, Windows-1252, .xlsx workbooks — are read
-exactly like the plain UTF-8 CSV files of the project, by both readers (``tables_io`` and the fast
+exactly like the plain UTF-8 CSV files of the project, by both readers (``inputs.tables`` and the fast
 ``monitoring.reading``)."""
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from input_variants import italian, read_rows, to_semicolons, to_workbook, write_rows
 from quartieri_erp.cli import main
-from quartieri_erp.curated import TABLES, check_programme
-from quartieri_erp.curated.loaders import read_checked
+from quartieri_erp.inputs.curated import TABLES, check_programme
+from quartieri_erp.inputs.curated.loaders import read_checked
 from quartieri_erp.errors import InputError
-from quartieri_erp.file_formats import csv_dialect, text_frame
-from quartieri_erp.monitoring import PROJECTS, load_monitoring
-from quartieri_erp.monitoring.reading import read_fast
-from quartieri_erp.tables_io import TableSpec, number_columns, read_table
+from quartieri_erp.inputs.file_formats import csv_dialect, text_frame
+from quartieri_erp.inputs.monitoring import PROJECTS, load_monitoring
+from quartieri_erp.inputs.monitoring.reading import read_fast
+from quartieri_erp.inputs.tables import TableSpec, number_columns, read_table
 
 SYNTHETIC = ROOT / "data" / "synthetic"
 MONITORING = ("projects.csv", "participants.csv", "enrolments.csv")
@@ -214,7 +214,7 @@ def test_both_readers_read_back_what_was_written(tmp_path_factory, table, separa
 
 
 def test_a_table_read_again_is_validated_once_and_comes_back_as_a_fresh_copy(tmp_path, monkeypatch):
-    import quartieri_erp.tables_io as tables_io
+    import quartieri_erp.inputs.tables as tables_io
 
     monkeypatch.setattr(tables_io, "_VALIDATED", {})
     calls = []
@@ -232,7 +232,7 @@ def test_a_table_read_again_is_validated_once_and_comes_back_as_a_fresh_copy(tmp
 
 
 def test_a_table_whose_bytes_changed_is_validated_again(tmp_path, monkeypatch):
-    import quartieri_erp.tables_io as tables_io
+    import quartieri_erp.inputs.tables as tables_io
 
     monkeypatch.setattr(tables_io, "_VALIDATED", {})
     folder = Path(shutil.copytree(SYNTHETIC, tmp_path / "data"))
@@ -249,8 +249,8 @@ def test_a_table_whose_bytes_changed_is_validated_again(tmp_path, monkeypatch):
 
 def test_a_table_served_again_is_still_recorded_as_read(tmp_path, monkeypatch):
     """The build's cache learns a chapter's inputs from the read log, also when the table was validated before."""
-    import quartieri_erp.tables_io as tables_io
-    from quartieri_erp.readlog import ENV, reads
+    import quartieri_erp.inputs.tables as tables_io
+    from quartieri_erp.inputs.readlog import ENV, reads
 
     monkeypatch.setattr(tables_io, "_VALIDATED", {})
     read_table(PROJECTS, SYNTHETIC)

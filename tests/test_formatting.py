@@ -5,7 +5,7 @@ from hypothesis import given, strategies as st
 
 import math
 
-from quartieri_erp.formatting import (
+from quartieri_erp.presentation.formatting import (
     fmt_date,
     fmt_eur,
     fmt_eur_millions,
@@ -72,7 +72,7 @@ def test_fmt_int_round_trips(n):
 
 
 def test_partial_dates_show_only_what_is_known():
-    from quartieri_erp.formatting import fmt_partial_date
+    from quartieri_erp.presentation.formatting import fmt_partial_date
 
     assert fmt_partial_date("2014-11-21", "day") == "21 novembre 2014"
     assert fmt_partial_date("2015-03-01", "month") == "marzo 2015"
@@ -82,7 +82,7 @@ def test_partial_dates_show_only_what_is_known():
 def test_markdown_table_formats_aligns_and_sizes_columns():
     import pandas as pd
 
-    from quartieri_erp.tables import markdown_table
+    from quartieri_erp.presentation.markdown_tables import markdown_table
 
     frame = pd.DataFrame({"Voce": ["Costo", "A|B"], "Importo": [7827051.51, 12.0]})
     header, rule, first, second = markdown_table(frame, formats={"Importo": lambda v: f"{v:.2f}"}, widths=[1, 3]).split("\n")

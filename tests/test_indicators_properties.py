@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quartieri_erp.indicators import compute_indicators, esf_indicators, group_tests
-from quartieri_erp.monitoring import codes, load_monitoring
+from quartieri_erp.inputs.monitoring import codes, load_monitoring
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "data" / "reference"

@@ -18,7 +18,7 @@ from quartieri_erp.cli import main
 from quartieri_erp.indicators import (
     add_confidence_intervals, compute_indicators, esf_indicators, group_tests, wilson_interval,
 )
-from quartieri_erp.monitoring import load_monitoring
+from quartieri_erp.inputs.monitoring import load_monitoring
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "monitoring_small"

@@ -15,9 +15,9 @@ import pytest
 
 import browser_checks as checks
 from conftest import ROOT, run_cli
-from quartieri_erp.curated.tables import SPECS
-from quartieri_erp.monitoring.reference import REFERENCE_TABLES
-from quartieri_erp.monitoring.schemas import TABLES as MONITORING_TABLES
+from quartieri_erp.inputs.curated.registry import SPECS
+from quartieri_erp.inputs.monitoring.lookups import REFERENCE_TABLES
+from quartieri_erp.inputs.monitoring.schemas import TABLES as MONITORING_TABLES
 
 pytest_plugins = ["browser_session"]
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
@@ -97,7 +97,7 @@ def keep_what_validation_accepts(params_file, originals: dict) -> int:
     """Put back the original of every poisoned cell that a validation rule rejects (a payload in a name that must
     match another table, say): the attack then reaches every cell that validation lets through. Returns the
     number of cells put back."""
-    from quartieri_erp.build.inputs import validate_inputs
+    from quartieri_erp.pipeline.inputs import validate_inputs
     from quartieri_erp.errors import InputError
     from quartieri_erp.params import load_params
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import quartieri_erp.render.pandoc as pandoc_module
+import quartieri_erp.rendering.pandoc as pandoc_module
 from quartieri_erp.limits import LIMITS
-from quartieri_erp.render.pdf import compile_typst
+from quartieri_erp.rendering.pdf import compile_typst
 
 ROOT = Path(__file__).resolve().parents[1]
 

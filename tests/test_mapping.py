@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 from quartieri_erp.errors import InputError
-from quartieri_erp.monitoring.mapping import age_at_first_enrolment, iso_dates, province_codes, read_mapping
+from quartieri_erp.inputs.monitoring.mapping import age_at_first_enrolment, iso_dates, province_codes, read_mapping
 
 SYNTHETIC = ROOT / "data" / "synthetic"
 SEX = {"F": "femmina", "M": "maschio"}

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quartieri_erp.markup import MAX_WORD, Md, escape, number, plain, visible
-from quartieri_erp.provenance import monitoring, published
+from quartieri_erp.presentation.markup import MAX_WORD, Md, escape, number, plain, visible
+from quartieri_erp.presentation.provenance import monitoring, published
 
 ATTACKS = [
     "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "`<b>x</b>`{=html}", "[a](javascript:alert(1))",

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from quartieri_erp.errors import InputError
-from quartieri_erp.monitoring import load_monitoring
+from quartieri_erp.inputs.monitoring import load_monitoring
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "monitoring_small"

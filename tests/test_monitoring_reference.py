@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from quartieri_erp.monitoring import codes
-from quartieri_erp.monitoring.reference import (
+from quartieri_erp.inputs.monitoring import codes
+from quartieri_erp.inputs.monitoring.lookups import (
     COUNTRIES, EDUCATION_LEVELS, ESF_INDICATORS, LABELS, REFERENCE_TABLES,
 )
-from quartieri_erp.monitoring.schemas import TABLES
-from quartieri_erp.tables_io import read_table
+from quartieri_erp.inputs.monitoring.schemas import TABLES
+from quartieri_erp.inputs.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "data" / "reference"

@@ -7,8 +7,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from quartieri_erp.render.book import load_book
-from quartieri_erp.render.cells import split_options
+from quartieri_erp.rendering.book import load_book
+from quartieri_erp.rendering.cells import split_options
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = load_book(ROOT / "_quarto.yml")

@@ -19,8 +19,8 @@ import pytest
 
 from conftest import CLI, ROOT, run_cli
 from input_variants import read_rows, write_rows
-from quartieri_erp.build.execute import chapter_title
-from quartieri_erp.render.book import load_book
+from quartieri_erp.pipeline.execute import chapter_title
+from quartieri_erp.rendering.book import load_book
 from report_state import install_previous_report, leftovers, snapshot, warm_cache
 
 BOOK = load_book(ROOT / "_quarto.yml")

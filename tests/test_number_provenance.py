@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from provenance_checks import spans, untagged_numbers
-from quartieri_erp.provenance import KINDS
+from quartieri_erp.presentation.provenance import KINDS
 
 pytest_plugins = ["browser_session"]
 

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 import pdf_checks as checks
 import reader_checks as reader
 from conftest import ROOT, run_cli
-from quartieri_erp.render.book import load_book
-from quartieri_erp.render.markdown import PRINT_SCALE
+from quartieri_erp.rendering.book import load_book
+from quartieri_erp.rendering.markdown import PRINT_SCALE
 from report_state import snapshot, warm_cache
 
 TEMPLATE = ROOT / "src" / "quartieri_erp" / "render" / "templates" / "report.typ"

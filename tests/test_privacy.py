@@ -19,8 +19,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, run_cli
-from quartieri_erp.build.privacy_scan import DATA_URI, find_ids, notebook_text, png_text
-from quartieri_erp.render.book import load_book
+from quartieri_erp.pipeline.privacy_scan import DATA_URI, find_ids, notebook_text, png_text
+from quartieri_erp.rendering.book import load_book
 from report_state import install_previous_report, leftovers, snapshot, warm_cache
 
 BOOK = load_book(ROOT / "_quarto.yml")
@@ -71,7 +71,7 @@ def test_the_build_stops_before_publishing_a_chapter_that_displays_raw_rows(proj
     victim = project_copy / BOOK.notebooks[-1]
     nb = nbformat.read(victim, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(
-        "from quartieri_erp.monitoring import load_monitoring\n"
+        "from quartieri_erp.inputs.monitoring import load_monitoring\n"
         "load_monitoring(data_dir, reference_dir).participants.head(3)"))
     nbformat.write(nb, victim)
 

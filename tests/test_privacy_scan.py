@@ -1,4 +1,4 @@
-"""The participant-id scanner of the build (``quartieri_erp.build.privacy_scan``), on small files."""
+"""The participant-id scanner of the build (``quartieri_erp.pipeline.privacy_scan``), on small files."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 from PIL import Image, PngImagePlugin
 
-from quartieri_erp.build.privacy_scan import check_staged, find_ids, participant_ids, scan
+from quartieri_erp.pipeline.privacy_scan import check_staged, find_ids, participant_ids, scan
 from quartieri_erp.errors import BuildError
 
 IDS = {"S0001", "S0002", "S0100"}

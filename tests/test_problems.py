@@ -9,7 +9,7 @@ import shutil
 
 from conftest import ROOT, run_cli
 from quartieri_erp.errors import InputIssue
-from quartieri_erp.problems import group_issues, italian, report, systematic_hints, write_issues_csv
+from quartieri_erp.inputs.problems import group_issues, italian, report, systematic_hints, write_issues_csv
 
 ISTAT = {"VA": "012", "CO": "013", "SO": "014", "MI": "015", "BG": "016", "BS": "017", "PV": "018", "CR": "019",
          "MN": "020", "LC": "097", "LO": "098", "MB": "108"}

@@ -7,8 +7,8 @@ import math
 import pytest
 
 from quartieri_erp.chapters.wording import with_article
-from quartieri_erp.formatting import fmt_date, fmt_eur, fmt_int, fmt_pct, fmt_share
-from quartieri_erp.provenance import (Source, Sourced, combine, curated, derived, from_cell, kind_of_cell, monitoring,
+from quartieri_erp.presentation.formatting import fmt_date, fmt_eur, fmt_int, fmt_pct, fmt_share
+from quartieri_erp.presentation.provenance import (Source, Sourced, combine, curated, derived, from_cell, kind_of_cell, monitoring,
                                       published, reader_ref, sourced, total)
 
 TAB = published("Rapporto 2021, Tabella 3.1")

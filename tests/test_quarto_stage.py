@@ -20,12 +20,12 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from quartieri_erp.build.stage import colophon, stage_project
-from quartieri_erp.build.stage_book import COLOPHON_FILE, LIST_FILE, is_unnumbered
+from quartieri_erp.pipeline.stage import colophon, stage_project
+from quartieri_erp.pipeline.stage_book import COLOPHON_FILE, LIST_FILE, is_unnumbered
 from quartieri_erp.params import load_params
-from quartieri_erp.render.book import load_book
-from quartieri_erp.render.cells import split_options
-from quartieri_erp.render.numbering import PREFIX
+from quartieri_erp.rendering.book import load_book
+from quartieri_erp.rendering.cells import split_options
+from quartieri_erp.rendering.numbering import PREFIX
 
 SOURCE_BOOK = load_book(ROOT / "_quarto.yml")
 OUTPUT_CALLS = {"md", "display", "print", "show_table", "show_figure"}

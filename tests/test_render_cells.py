@@ -2,7 +2,7 @@ import pytest
 from nbformat.v4 import new_output
 
 from book_factory import TABLE, chapter, code_cell, image_output, markdown_output
-from quartieri_erp.render.cells import Code, Figure, Prose, Table, notebook_blocks, split_options
+from quartieri_erp.rendering.cells import Code, Figure, Prose, Table, notebook_blocks, split_options
 
 
 def test_split_options_reads_quarto_cell_options():

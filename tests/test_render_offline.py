@@ -5,8 +5,8 @@ from nbformat.v4 import new_markdown_cell
 from pypdf import PdfReader
 
 from book_factory import TABLE, chapter, code_cell, image_output, markdown_output, stage
-from quartieri_erp.render.book import load_book
-from quartieri_erp.render.offline import render_offline
+from quartieri_erp.rendering.book import load_book
+from quartieri_erp.rendering.offline import render_offline
 
 
 def two_chapters():

@@ -4,18 +4,18 @@ with their own counter inside the chapter (Tavola 2.1 next to Tabella 2.1), refe
 import yaml
 
 from book_factory import TABLE, chapter, code_cell, markdown_output
-from quartieri_erp.render.cells import Table, notebook_blocks
-from quartieri_erp.render.markdown import block_markdown, lists_markdown
-from quartieri_erp.render.numbering import Numberer, resolve_references
-from quartieri_erp.render.offline import render_offline
-from quartieri_erp.render.book import load_book
+from quartieri_erp.rendering.cells import Table, notebook_blocks
+from quartieri_erp.rendering.markdown import block_markdown, lists_markdown
+from quartieri_erp.rendering.numbering import Numberer, resolve_references
+from quartieri_erp.rendering.offline import render_offline
+from quartieri_erp.rendering.book import load_book
 
 from book_factory import stage
 
 
 def numbered(*cells, title="# Capitolo {#sec-c}"):
     nb = chapter(title, *cells)
-    from quartieri_erp.render.cells import Chapter
+    from quartieri_erp.rendering.cells import Chapter
 
     ch = Chapter(file="01_c.ipynb", stem="01_c", blocks=notebook_blocks(nb, {}))
     numberer = Numberer()

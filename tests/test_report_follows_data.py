@@ -10,7 +10,7 @@ import pytest
 
 from conftest import run_cli
 from report_state import warm_cache
-from quartieri_erp.formatting import fmt_int, fmt_pct
+from quartieri_erp.presentation.formatting import fmt_int, fmt_pct
 
 
 def page_text(report: Path, page: str) -> str:

@@ -9,7 +9,7 @@ import urllib.request
 
 from book_factory import TABLE, chapter, code_cell, markdown_output
 from conftest import ROOT
-from quartieri_erp.build.stage_book import drop_repeated_callout_titles, keep_heading_in_body, unnumber_tables
+from quartieri_erp.pipeline.stage_book import drop_repeated_callout_titles, keep_heading_in_body, unnumber_tables
 
 
 def test_serve_prints_the_address_and_serves_the_report(tmp_path):

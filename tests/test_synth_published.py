@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from quartieri_erp.indicators import compute_indicators
-from quartieri_erp.indicators.published import read_published, reconcile
-from quartieri_erp.monitoring import load_monitoring
+from quartieri_erp.indicators.published_figures import read_published, reconcile
+from quartieri_erp.inputs.monitoring import load_monitoring
 from quartieri_erp.synth import write_synthetic_edition
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import pytest
 
 from quartieri_erp.cli import main
 from quartieri_erp.indicators import compute_indicators
-from quartieri_erp.monitoring import load_monitoring
+from quartieri_erp.inputs.monitoring import load_monitoring
 from quartieri_erp.synth import write_synthetic_edition
 
 ROOT = Path(__file__).resolve().parents[1]

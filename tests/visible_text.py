@@ -11,7 +11,7 @@ import dataclasses
 
 import pandas as pd
 
-from quartieri_erp.markup import visible
+from quartieri_erp.presentation.markup import visible
 
 
 def shown(value):

@@ -8,13 +8,13 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import BuildError, InputError, ParameterError
+from quartieri_erp.errors import BuildError, InputError, ParameterError
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build.pipeline import build
-    from .params import load_params
-    from .paths import project_root
+    from quartieri_erp.pipeline.run import build
+    from quartieri_erp.params import load_params
+    from quartieri_erp.paths import project_root
 
     try:
         root = project_root()
@@ -32,8 +32,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .editions.compare import compare_builds, comparison_rows, summary_lines
-    from .editions.manifest import NotABuild
+    from quartieri_erp.editions.compare import compare_builds, comparison_rows, summary_lines
+    from quartieri_erp.editions.manifest import NotABuild
 
     try:
         comparison = compare_builds(args.old, args.new)
@@ -48,10 +48,10 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _indicators(args: argparse.Namespace) -> int:
-    from .indicators import write_indicators
-    from .params import load_params
+    from quartieri_erp.indicators import write_indicators
+    from quartieri_erp.params import load_params
 
-    from .params import check_input_folders
+    from quartieri_erp.params import check_input_folders
 
     params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, mapping=args.mapping)
     check_input_folders(params)
@@ -67,8 +67,8 @@ def _indicators(args: argparse.Namespace) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from .params import load_params
-    from .synth import write_synthetic_edition
+    from quartieri_erp.params import load_params
+    from quartieri_erp.synth import write_synthetic_edition
 
     params = load_params(args.params)
     write_synthetic_edition(args.out, seed=args.seed, programme_dir=params.programme_dir,
@@ -78,8 +78,8 @@ def _synth(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .params import load_params
-    from .serve import serve
+    from quartieri_erp.params import load_params
+    from quartieri_erp.rendering.serve import serve
 
     out = args.out if args.out is not None else load_params(args.params).out
     try:

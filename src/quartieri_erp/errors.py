@@ -43,7 +43,7 @@ class InputError(Exception):
     def report(self, csv_path=None) -> str:
         """What the evaluator reads (Italian, grouped per file, column and rule, with hints); every issue is
         also written to a CSV file (``csv_path``, default in the system temp folder) that the text names."""
-        from .problems import report, write_issues_csv
+        from quartieri_erp.inputs.problems import report, write_issues_csv
 
         return report(self.issues, write_issues_csv(self.issues, csv_path))
 

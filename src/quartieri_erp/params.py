@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ParameterError
-from .paths import PARAMS_FILE, project_root
+from quartieri_erp.errors import ParameterError
+from quartieri_erp.paths import PARAMS_FILE, project_root
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ and the per-project annex (A6).
 
 A6 shows the facts of each project (lead partner, place, ranking, act, budget) with their provenance and, only
 when the edition allows findings (real monitoring data, or synthetic data shown as ILLUSTRATIVE), aggregates of
-the monitoring data by project. Those are protected with ``quartieri_erp.disclosure``: every count below the
+the monitoring data by project. Those are protected with ``quartieri_erp.indicators.disclosure``: every count below the
 threshold (zeros included) prints "<5", companions hidden to prevent computation by difference print "n.d.",
 and a linear-programming audit checks every hidden cell against the identities within a project and the column
 totals that chapter 3 publishes (``annex_model``); a share or a mean of a hidden group is never shown.
@@ -21,21 +21,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..curated.citations import cite, cited_documents
-from ..dictionary import BREAK, code_span, data_dictionary, table_rules
-from ..disclosure import Equality, Protection, notes_md, protect, sums_to
-from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
-from ..markup import Md, escape, number, plain
-from ..provenance import Source, curated, derived, from_cell, published
-from ..provenance import monitoring as monitoring_kind
-from ..readlog import note_read
-from ..monitoring import Monitoring
-from ..monitoring.codes import CITIZENSHIP, ITALY, PIP_STATUSES, SEX
-from ..monitoring.integrity import link_participants
-from ..tables import markdown_table
-from ..tables_io import TableSpec, read_table
-from .labels import Labels
-from .wording import discrepancy_ref, join_it
+from quartieri_erp.inputs.curated.citations import cite, cited_documents
+from quartieri_erp.inputs.dictionary import BREAK, code_span, data_dictionary, table_rules
+from quartieri_erp.indicators.disclosure import Equality, Protection, notes_md, protect, sums_to
+from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
+from quartieri_erp.presentation.markup import Md, escape, number, plain
+from quartieri_erp.presentation.provenance import Source, curated, derived, from_cell, published
+from quartieri_erp.presentation.provenance import monitoring as monitoring_kind
+from quartieri_erp.inputs.readlog import note_read
+from quartieri_erp.inputs.monitoring import Monitoring
+from quartieri_erp.inputs.monitoring.codes import CITIZENSHIP, ITALY, PIP_STATUSES, SEX
+from quartieri_erp.inputs.monitoring.integrity import link_participants
+from quartieri_erp.presentation.markdown_tables import markdown_table
+from quartieri_erp.inputs.tables import TableSpec, read_table
+from quartieri_erp.chapters.labels import Labels
+from quartieri_erp.chapters.wording import discrepancy_ref, join_it
 
 
 def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
@@ -842,7 +842,7 @@ def build_annex(monitoring: Monitoring, programme_projects: pd.DataFrame, thresh
     facts = project_facts(monitoring.projects, programme_projects, documents, pages)
     if not findings:
         return Annex(facts, None, None, "")
-    from .indicators import monitoring_source  # the same wording as the chapter on the participants
+    from quartieri_erp.chapters.indicators import monitoring_source  # the same wording as the chapter on the participants
 
     counts = project_counts(monitoring)
     protection = protect_annex(counts, threshold)
@@ -888,8 +888,8 @@ def annex_source_line(annex: Annex, programme_projects: pd.DataFrame, documents:
                       synthetic: bool) -> str:
     """The 'Fonte:' line: the documents of the programme rows, and the monitoring data when their figures are
     shown."""
-    from ..curated.citations import source_line
-    from .indicators import monitoring_source
+    from quartieri_erp.inputs.curated.citations import source_line
+    from quartieri_erp.chapters.indicators import monitoring_source
 
     also = [monitoring_source(as_of, synthetic)] if annex.shown is not None else []
     return source_line(programme_projects["source"], documents, also=also)

@@ -7,11 +7,11 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ..curated import fact
-from ..formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date, fmt_pct
-from ..markup import Md, escape
-from ..provenance import Sourced, derived, source_of
-from .wording import counted, date_with, join_it, with_article
+from quartieri_erp.inputs.curated import fact
+from quartieri_erp.presentation.formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date, fmt_pct
+from quartieri_erp.presentation.markup import Md, escape
+from quartieri_erp.presentation.provenance import Sourced, derived, source_of
+from quartieri_erp.chapters.wording import counted, date_with, join_it, with_article
 
 FUNDED, NOT_ADMITTED = "finanziato", "non_ammesso"
 ASSUMED_MARK = " (ipotesi)"  # after a lead partner the source does not name (D05)
@@ -547,7 +547,7 @@ def sourced_fund_when(cited, frame: pd.DataFrame, fund: str, preposition: str | 
 
 
 def _sourced_step(cited, step: pd.Series, preposition: str | None) -> str:
-    from .cited import sourced_date
+    from quartieri_erp.chapters.cited import sourced_date
 
     src = cited.source(step["source"])
     if isinstance(step["date_qualifier"], str):
@@ -596,7 +596,7 @@ def sourced_strategy_totals(cited, resources: pd.DataFrame) -> dict[str, Sourced
 
 def reference_date_sourced(cited, procedures: pd.DataFrame) -> str:
     """``reference_date_words`` with the dates as provenance spans ('al 31 dicembre 2020')."""
-    from .cited import sourced_date
+    from quartieri_erp.chapters.cited import sourced_date
 
     src = cited.column(procedures, "reference_date")
     dates = sorted(procedures["reference_date"].dropna().dt.date.unique())
@@ -617,7 +617,7 @@ def printed_amount(amount, short: bool = False) -> str:
         decimals = next(d for d in (0, 1, 2) if round(value / 1e6, d) * 1e6 == round(value))
         return fmt_eur_millions(amount, decimals, short=short)
     if 1000 <= value < 1e6 and round(value) % 1000 == 0:
-        from ..formatting import fmt_num
+        from quartieri_erp.presentation.formatting import fmt_num
 
         thousands = amount / 1000
         return f"{fmt_num(thousands)} {'mila €' if short else 'mila euro'}"

@@ -15,21 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..curated import (
-    load_case_studies,
-    load_case_study_items,
-    load_case_study_results,
-    load_documents,
-    load_projects,
-    load_timeline,
-)
-from ..curated.citations import cited_documents, source_line
-from ..curated.documentation import REPORT_SECTIONS
-from ..curated.loaders import read_checked
-from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
-from ..markup import Md, escape, number, visible
-from ..provenance import REPORT, REPORT_NAME, Source, Sourced, from_cell, source_of, sourced, total
-from .wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
+from quartieri_erp.inputs.curated import load_case_studies, load_case_study_items, load_case_study_results, load_documents, load_projects, load_timeline
+from quartieri_erp.inputs.curated.citations import cited_documents, source_line
+from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
+from quartieri_erp.inputs.curated.loaders import read_checked
+from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
+from quartieri_erp.presentation.markup import Md, escape, number, visible
+from quartieri_erp.presentation.provenance import REPORT, REPORT_NAME, Source, Sourced, from_cell, source_of, sourced, total
+from quartieri_erp.chapters.wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
 
 # Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
 FUND_OF_ACTION = {"9.1.3": "FSE", "9.4.2": "FSE", "V.3.c.1.1": "FESR"}
@@ -519,7 +512,7 @@ def metric_frame(data: CaseData, card_id: str, metrics: Sequence[str]) -> pd.Dat
 
 def discrepancies_table(discrepancies: pd.DataFrame, affects: str = "case_stud") -> pd.DataFrame:
     """Discrepancies touching the case-study files: ``Voce`` (id), ``Tema``, ``Scelta``, ``source``."""
-    from .appendices import reader_words
+    from quartieri_erp.chapters.appendices import reader_words
 
     rows = discrepancies[discrepancies["affects"].str.contains(affects, regex=False)]
     return md_frame({"Voce": list(rows["discrepancy_id"]), "Tema": [reader_words(t) for t in rows["topic"]],

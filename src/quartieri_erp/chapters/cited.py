@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..formatting import fmt_partial_date
-from ..markup import Md, escape, number
-from ..provenance import Source, Sourced, from_cell, sourced
-from .wording import ARTICLES, _sound, join_it, tense
+from quartieri_erp.presentation.formatting import fmt_partial_date
+from quartieri_erp.presentation.markup import Md, escape, number
+from quartieri_erp.presentation.provenance import Source, Sourced, from_cell, sourced
+from quartieri_erp.chapters.wording import ARTICLES, _sound, join_it, tense
 
 DISCREPANCY_APPENDIX = "@sec-provenienza"  # the appendix that lists the discrepancies: 'Appendice D'
 
@@ -94,8 +94,8 @@ class Cited:
 
     @classmethod
     def load(cls, programme_dir: Path, as_of) -> Cited:
-        from ..curated import load_discrepancies, load_documents, load_facts, load_timeline
-        from ..curated.loaders import _load
+        from quartieri_erp.inputs.curated import load_discrepancies, load_documents, load_facts, load_timeline
+        from quartieri_erp.inputs.curated.loaders import _load
 
         return cls(load_facts(programme_dir), load_timeline(programme_dir), load_documents(programme_dir),
                    _load("report_sections", Path(programme_dir)), load_discrepancies(programme_dir),

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..curated import load_projects
-from ..editions.compare import ADDED, CHANGED, REMOVED, UNCHANGED, Comparison, compare_manifests
-from ..editions.manifest import NotABuild, input_hashes, project_counts, read_build
-from ..formatting import fmt_date, fmt_int, fmt_num, fmt_pct
-from ..indicators import shared_indicators
-from ..monitoring import load_monitoring
-from ..paths import resolve
-from .wording import counted, join_it
+from quartieri_erp.inputs.curated import load_projects
+from quartieri_erp.editions.compare import ADDED, CHANGED, REMOVED, UNCHANGED, Comparison, compare_manifests
+from quartieri_erp.editions.manifest import NotABuild, input_hashes, project_counts, read_build
+from quartieri_erp.presentation.formatting import fmt_date, fmt_int, fmt_num, fmt_pct
+from quartieri_erp.indicators import shared_indicators
+from quartieri_erp.inputs.monitoring import load_monitoring
+from quartieri_erp.paths import resolve
+from quartieri_erp.chapters.wording import counted, join_it
 
 INDICATOR_NAMES = {
     "projects": "Progetti", "participants": "Partecipanti", "pip_share": "Quota nei PIP",

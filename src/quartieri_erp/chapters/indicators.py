@@ -13,15 +13,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..disclosure import COMPLEMENTARY_MARK, SHOWN, mark, notes_md, protect, sums_to
-from ..figures import PALETTE
-from ..formatting import fmt_int, fmt_num, fmt_pct, fmt_share, round_half_up
-from ..indicators.core import SUBGROUPS
-from ..indicators.intervals import wilson_interval
-from ..indicators.published import reconcile
-from ..markup import Md, escape, visible
-from ..provenance import Source, Sourced, curated, derived, monitoring, published, reader_ref, source_of
-from .wording import date_with, join_it, with_article
+from quartieri_erp.indicators.disclosure import COMPLEMENTARY_MARK, SHOWN, mark, notes_md, protect, sums_to
+from quartieri_erp.presentation.figure_style import PALETTE
+from quartieri_erp.presentation.formatting import fmt_int, fmt_num, fmt_pct, fmt_share, round_half_up
+from quartieri_erp.indicators.core import SUBGROUPS
+from quartieri_erp.indicators.intervals import wilson_interval
+from quartieri_erp.indicators.published_figures import reconcile
+from quartieri_erp.presentation.markup import Md, escape, visible
+from quartieri_erp.presentation.provenance import Source, Sourced, curated, derived, monitoring, published, reader_ref, source_of
+from quartieri_erp.chapters.wording import date_with, join_it, with_article
 
 ALPHA = 0.05  # significance level of the tests
 CONFIDENCE = 0.95  # level of the Wilson intervals of the indicator set
@@ -229,7 +229,7 @@ def labelled(text: str, src: Source = LABELS_SOURCE) -> Md:
     """A data label escaped (``escape``), its numbers ('36-54 anni') as spans of ``src``: category names."""
     import re
 
-    from ..markup import number
+    from quartieri_erp.presentation.markup import number
 
     return Md(re.sub(r"\d+(?:[.,]\d+)*", lambda m: number(m.group(0), src), escape(text)))
 
@@ -1034,8 +1034,8 @@ def province_sentence(frame: pd.DataFrame, a: str = "pip", b: str = "laboratorio
 
 def section_pages(programme_dir) -> dict[str, int]:
     """Section number -> page of the published report's index (report_sections.csv), for reader references."""
-    from ..curated.documentation import REPORT_SECTIONS
-    from ..tables_io import read_table
+    from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
+    from quartieri_erp.inputs.tables import read_table
 
     sections = read_table(REPORT_SECTIONS, programme_dir)
     return {str(s): int(p) for s, p in zip(sections["section"], sections["page"]) if pd.notna(s) and str(s)}

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..curated import load_provinces
-from ..errors import InputError, InputIssue
-from ..monitoring.reference import LABELS
-from ..tables_io import read_table
+from quartieri_erp.inputs.curated import load_provinces
+from quartieri_erp.errors import InputError, InputIssue
+from quartieri_erp.inputs.monitoring.lookups import LABELS
+from quartieri_erp.inputs.tables import read_table
 
 Labels = dict[str, dict[str, str]]
 

@@ -8,11 +8,11 @@ from statistics import NormalDist
 
 import pandas as pd
 
-from ..formatting import fmt_date, fmt_int, fmt_num, fmt_pct
-from ..markup import Md, escape
-from ..provenance import curated, monitoring
-from .indicators import ALPHA, CONFIDENCE, MONITORING_REF, TEST_NAMES, fmt_p
-from .wording import join_it, with_article
+from quartieri_erp.presentation.formatting import fmt_date, fmt_int, fmt_num, fmt_pct
+from quartieri_erp.presentation.markup import Md, escape
+from quartieri_erp.presentation.provenance import curated, monitoring
+from quartieri_erp.chapters.indicators import ALPHA, CONFIDENCE, MONITORING_REF, TEST_NAMES, fmt_p
+from quartieri_erp.chapters.wording import join_it, with_article
 
 METHOD = curated("nota di metodo di questa edizione")  # constants of formulas, examples, levels
 DATES = curated("file dell'edizione dei dati di monitoraggio")
@@ -23,7 +23,7 @@ def with_numbers(text: str, src) -> Md:
     """Data text escaped (``escape``), its numbers as spans of ``src``: a sentence of a curated file quoted as is."""
     import re
 
-    from ..markup import number
+    from quartieri_erp.presentation.markup import number
 
     return Md(re.sub(r"\d+(?:[.,]\d+)*", lambda m: number(m.group(0), src), escape(text)))
 
@@ -129,7 +129,7 @@ def tests_table(tests: pd.DataFrame, indicator_labels: dict[str, str]) -> pd.Dat
 
 def tests_paragraph(tests: pd.DataFrame, indicator_labels: dict[str, str], both, findings: bool) -> str:
     """How the sub-projects are compared (and, with ``findings``, what Holm's correction changes)."""
-    from .indicators import MIN_EXPECTED
+    from quartieri_erp.chapters.indicators import MIN_EXPECTED
 
     text = (f"Poiché {fmt_int(both)} persone partecipano a entrambi i sub-progetti, i due gruppi «Laboratori Sociali» e "
             "«PIP» si sovrappongono e non si possono confrontare con i test classici, che richiedono gruppi "

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..curated import fact
-from ..formatting import fmt_eur, fmt_int, fmt_partial_date
-from ..markup import Md, escape
-from ..provenance import Sourced, derived
-from .wording import counted, date_with, join_it
+from quartieri_erp.inputs.curated import fact
+from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_partial_date
+from quartieri_erp.presentation.markup import Md, escape
+from quartieri_erp.presentation.provenance import Sourced, derived
+from quartieri_erp.chapters.wording import counted, date_with, join_it
 
 POLICY_PHASES = ("antecedenti", "programmazione_regionale", "sperimentazione_laboratori")
 AREA_COLUMNS = ("area_representation", "area_intermediation", "area_self_management", "area_arrears",
@@ -249,7 +249,7 @@ def cdq_table_sourced(cited) -> pd.DataFrame:
 
 def as_of_source() -> "Source":
     """The provenance of the data cut-off date: a parameter of the edition chosen by the curators."""
-    from ..provenance import curated
+    from quartieri_erp.presentation.provenance import curated
 
     return curated("data di riferimento dei dati di monitoraggio di questa edizione (parametro as_of)")
 
@@ -257,9 +257,9 @@ def as_of_source() -> "Source":
 def monitoring_data_note_sourced(synthetic: bool, as_of, threshold: int, provider: str = "") -> str:
     """What the monitoring data of this run are and what chapter 3 does with them; the cut-off date and the
     threshold carry their provenance, ``provider`` (Markdown, e.g. a sourced span) names who supplies real data."""
-    from ..formatting import fmt_date
+    from quartieri_erp.presentation.formatting import fmt_date
 
-    from .wording import with_article
+    from quartieri_erp.chapters.wording import with_article
 
     when = with_article(fmt_date(as_of, as_of_source()), "al")
     supplier = f", messi a disposizione da {provider}" if provider else ""

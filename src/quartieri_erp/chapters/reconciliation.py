@@ -17,12 +17,12 @@ from fractions import Fraction
 
 import pandas as pd
 
-from .. import formatting as _f
-from ..formatting import round_half_up
-from ..markup import Md, escape, number
-from ..provenance import LINE_REF, Source, derived, monitoring, published
-from .indicators import GROUP_IN, MONITORING_REF, published_reference
-from .wording import join_it, with_article
+from quartieri_erp.presentation import formatting as _f
+from quartieri_erp.presentation.formatting import round_half_up
+from quartieri_erp.presentation.markup import Md, escape, number
+from quartieri_erp.presentation.provenance import LINE_REF, Source, derived, monitoring, published
+from quartieri_erp.chapters.indicators import GROUP_IN, MONITORING_REF, published_reference
+from quartieri_erp.chapters.wording import join_it, with_article
 
 # Numbers of this appendix: checks computed from the published figures (derived) unless a source is given;
 # printed figures carry their table or figure (``_row_source``), computed ones the monitoring data.
@@ -181,8 +181,8 @@ def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[st
     swapped rows), with the reference to the reconciliation appendix; '' when the printed labels are coherent.
     ``short``: one sentence for the notes under a table; ``applies`` False when this edition's counts are not
     the published ones (then only how the report prints them)."""
-    from ..provenance import published as published_source
-    from .indicators import published_reference
+    from quartieri_erp.presentation.provenance import published as published_source
+    from quartieri_erp.chapters.indicators import published_reference
 
     read = readings(published).set_index("reading")
     printed, swapped = read.loc[PRINTED], read.loc[SWAPPED]
@@ -580,8 +580,8 @@ def discrepancy_items(published: pd.DataFrame, conflicts: pd.DataFrame, checks: 
 def discrepancy_list(items: list[tuple[str, str]], discrepancies: pd.DataFrame) -> str:
     """The register entries settled here as a Markdown list: id, topic (data text, its numbers sourced as the
     register's) and how this appendix settles it."""
-    from .indicators import labelled
-    from ..provenance import curated
+    from quartieri_erp.chapters.indicators import labelled
+    from quartieri_erp.presentation.provenance import curated
 
     register = curated("registro delle discordanze tra le fonti (Appendice D)")
     return "\n".join(f"- **{key}. {labelled(discrepancies.loc[key, 'topic'], register)}.** {text}"

@@ -17,29 +17,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..curated import fact
-from ..formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
-from ..indicators import IndicatorSet
-from ..markup import Md, escape
-from ..monitoring.codes import AGE_BAND_LOWER, AGE_BANDS
-from ..provenance import Source, Sourced, curated, derived, from_cell, kind_of_cell, reader_ref
-from .call import call_outcomes
-from .cases import card_order
-from .indicators import (
-    AGE_DECIMALS,
-    NOT_SIGNIFICANT,
-    SIGNIFICANT,
-    UNCERTAIN,
-    Difference,
-    Reconciled,
-    as_published,
-    difference,
-    fmt_value,
-    shown_age,
-    value,
-    with_published,
-)
-from .wording import join_it, with_article
+from quartieri_erp.inputs.curated import fact
+from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
+from quartieri_erp.indicators import IndicatorSet
+from quartieri_erp.presentation.markup import Md, escape
+from quartieri_erp.inputs.monitoring.codes import AGE_BAND_LOWER, AGE_BANDS
+from quartieri_erp.presentation.provenance import Source, Sourced, curated, derived, from_cell, kind_of_cell, reader_ref
+from quartieri_erp.chapters.call import call_outcomes
+from quartieri_erp.chapters.cases import card_order
+from quartieri_erp.chapters.indicators import AGE_DECIMALS, NOT_SIGNIFICANT, SIGNIFICANT, UNCERTAIN, Difference, Reconciled, as_published, difference, fmt_value, shown_age, value, with_published
+from quartieri_erp.chapters.wording import join_it, with_article
 
 AS_OF = curated("data di riferimento dei dati di monitoraggio, parametro dell'edizione")
 THRESHOLD = curated("soglia di riservatezza, parametro dell'edizione")
@@ -47,7 +34,7 @@ THRESHOLD = curated("soglia di riservatezza, parametro dell'edizione")
 
 def as_of_with(as_of: dt.date, preposition: str = "al") -> str:
     """'al 30 novembre 2020' with the date as a sourced number (the cut-off date of the edition)."""
-    from ..formatting import fmt_date
+    from quartieri_erp.presentation.formatting import fmt_date
 
     return with_article(fmt_date(as_of, src=AS_OF), preposition)
 
@@ -602,7 +589,7 @@ DATE_TEXT = re.compile(r"(?:\d{1,2} )?(?:[a-zà-ù]+ )?\d{4}")
 def _date_spans(text: str, src: Source) -> Md:
     """``text`` (a date after its preposition: 'il 21 giugno 2019', 'a marzo 2021') with the date as a number
     span of ``src``."""
-    from ..markup import number
+    from quartieri_erp.presentation.markup import number
 
     def wrap(match: re.Match) -> str:
         found = match.group(0)
@@ -638,7 +625,7 @@ class SourcedRefs:
         return _date_spans(self.refs.when(event_id, preposition), self._event(event_id))
 
     def year(self, event_id: str) -> Md:
-        from ..markup import number
+        from quartieri_erp.presentation.markup import number
 
         return Md(number(self.refs.year(event_id), self._event(event_id)))
 

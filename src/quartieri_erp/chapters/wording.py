@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..formatting import fmt_num, fmt_partial_date, round_half_up
-from ..markup import visible
+from quartieri_erp.presentation.formatting import fmt_num, fmt_partial_date, round_half_up
+from quartieri_erp.presentation.markup import visible
 
 
 def join_it(items: Iterable[str]) -> str:

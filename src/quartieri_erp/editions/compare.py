@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .manifest import read_build
+from quartieri_erp.editions.manifest import read_build
 
 KEYS = ["indicator", "group", "category", "unit"]
 TOLERANCE = 1e-8  # relative: values equal up to the rounding of the CSV (10 significant digits)

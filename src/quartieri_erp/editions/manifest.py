@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..hashing import file_digest
+from quartieri_erp.pipeline.hashing import file_digest
 
 MANIFEST = "edition.json"
 INDICATORS = "indicators.csv"
@@ -101,7 +101,7 @@ def read_build(folder: Path) -> tuple[dict, pd.DataFrame]:
     if missing:
         raise NotABuild(f"{folder.as_posix()} is not the output folder of a build (missing {', '.join(missing)}); "
                         f"build it with `quartieri-erp build --out {folder.as_posix()}`")
-    from ..readlog import note_read
+    from quartieri_erp.inputs.readlog import note_read
 
     note_read(manifest)
     note_read(indicators)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..monitoring import Monitoring
-from ..monitoring.codes import AGE_BAND_LOWER, AGE_BANDS, CITIZENSHIP, GROUPS, ITALY
+from quartieri_erp.inputs.monitoring import Monitoring
+from quartieri_erp.inputs.monitoring.codes import AGE_BAND_LOWER, AGE_BANDS, CITIZENSHIP, GROUPS, ITALY
 
 INDICATORS = (
     "projects", "participants", "pip_share", "pip_status", "vulnerable_share", "mean_age", "age_band", "sex",

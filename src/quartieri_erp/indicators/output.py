@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..monitoring import Monitoring, load_monitoring
-from .core import compute_indicators
-from .intervals import add_confidence_intervals
+from quartieri_erp.inputs.monitoring import Monitoring, load_monitoring
+from quartieri_erp.indicators.core import compute_indicators
+from quartieri_erp.indicators.intervals import add_confidence_intervals
 
 
 def indicator_table(monitoring: Monitoring) -> pd.DataFrame:
@@ -31,7 +31,7 @@ def write_indicators(data_dir: Path, out: Path, reference_dir: Path, as_of: dt.d
     Only the table: no group tests, so that a large export is counted as fast as it can be read. An
     evaluator's own export is first mapped onto the contract (``mapping``, or mapping.yml in the folder).
     """
-    from ..monitoring.mapping import mapped_data_dir
+    from quartieri_erp.inputs.monitoring.mapping import mapped_data_dir
 
     data_dir = mapped_data_dir(Path(data_dir), mapping, reference_dir)
     save_indicators(indicator_table(load_monitoring(data_dir, reference_dir, as_of=as_of)), out)

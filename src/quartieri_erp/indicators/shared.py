@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..hashing import code_fingerprint, digest, file_digest
-from ..integrity import discarded, sha256
-from ..monitoring import load_monitoring
-from ..paths import project_root
-from ..readlog import note_read
-from .esf import esf_indicators
-from .output import indicator_table
-from .significance import group_tests
+from quartieri_erp.pipeline.hashing import code_fingerprint, digest, file_digest
+from quartieri_erp.pipeline.integrity import discarded, sha256
+from quartieri_erp.inputs.monitoring import load_monitoring
+from quartieri_erp.paths import project_root
+from quartieri_erp.inputs.readlog import note_read
+from quartieri_erp.indicators.esf import esf_indicators
+from quartieri_erp.indicators.output import indicator_table
+from quartieri_erp.indicators.significance import group_tests
 
 TABLES = ("indicators", "tests", "esf")
 CHECKSUMS = "checksums.json"  # SHA-256 of each table, and whether the data are synthetic

@@ -18,8 +18,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..monitoring import Monitoring
-from .core import BOTH, LAB_ONLY, PIP_ONLY, dimensions, membership
+from quartieri_erp.inputs.monitoring import Monitoring
+from quartieri_erp.indicators.core import BOTH, LAB_ONLY, PIP_ONLY, dimensions, membership
 
 GROUPS_COMPARED = "lab_only vs pip_only"
 TESTED = ("age_band", "sex", "citizenship", "origin_area", "education", "disadvantage", "province")

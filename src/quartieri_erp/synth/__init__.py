@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..tables_io import read_csv_text
-from .published import load_design, published_people
-from .scaled import scaled_people, scaled_projects
-from .writing import write_edition_info, write_people, write_projects
+from quartieri_erp.inputs.tables import read_csv_text
+from quartieri_erp.synth.reproduced import load_design, published_people
+from quartieri_erp.synth.scaled import scaled_people, scaled_projects
+from quartieri_erp.synth.writing import write_edition_info, write_people, write_projects
 
 PROGRAMME_PROJECTS = "projects.csv"
 DEFAULT_PROJECTS = 33

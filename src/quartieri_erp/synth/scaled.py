@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .people import People
+from quartieri_erp.synth.people import People
 
 JITTER_DAYS = 21
 

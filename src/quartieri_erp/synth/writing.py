@@ -11,8 +11,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import yaml
 
-from ..monitoring.schemas import ENROLMENTS, PARTICIPANTS, PROJECTS
-from .people import PERSON_COLUMNS, People
+from quartieri_erp.inputs.monitoring.schemas import ENROLMENTS, PARTICIPANTS, PROJECTS
+from quartieri_erp.synth.people import PERSON_COLUMNS, People
 
 ID_PREFIX = "S"
 
