@@ -81,8 +81,14 @@ def bench_builds(project: Path, runs: int) -> dict:
     edited = []
     for i in range(runs):
         nb = json.loads(chapter.read_text(encoding="utf-8"))
-        nb["cells"].append({"cell_type": "markdown", "id": f"bench-{i}", "metadata": {},  # as JupyterLab writes it
-                            "source": ["Nota di prova." + " " * i]})
+        nb["cells"].append(
+            {
+                "cell_type": "markdown",
+                "id": f"bench-{i}",
+                "metadata": {},  # as JupyterLab writes it
+                "source": ["Nota di prova." + " " * i],
+            }
+        )
         chapter.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
         edited.append(build(project)[0])
     results["c"] = median(edited)
@@ -108,10 +114,35 @@ def bench_indicators(workdir: Path, runs: int) -> dict:
     results = {}
     for label, people, projects in (("100k", 100_000, 33), ("1M", 1_000_000, 330)):
         folder = workdir / f"synth-{label}"
-        timed([str(BIN / "quartieri-erp"), "synth", "--out", str(folder), "--seed", "1",
-               "--participants", str(people), "--projects", str(projects)], ROOT)
-        measures = [timed([str(BIN / "quartieri-erp"), "indicators", "--data-dir", str(folder),
-                           "--out", str(workdir / f"{label}.csv")], ROOT)[:2] for _ in range(runs)]
+        timed(
+            [
+                str(BIN / "quartieri-erp"),
+                "synth",
+                "--out",
+                str(folder),
+                "--seed",
+                "1",
+                "--participants",
+                str(people),
+                "--projects",
+                str(projects),
+            ],
+            ROOT,
+        )
+        measures = [
+            timed(
+                [
+                    str(BIN / "quartieri-erp"),
+                    "indicators",
+                    "--data-dir",
+                    str(folder),
+                    "--out",
+                    str(workdir / f"{label}.csv"),
+                ],
+                ROOT,
+            )[:2]
+            for _ in range(runs)
+        ]
         size = sum(p.stat().st_size for p in folder.glob("*.csv"))
         results[label] = (median([m[0] for m in measures]), max(m[1] for m in measures), size)
     return results
@@ -122,11 +153,41 @@ def bench_annex(project: Path, workdir: Path, runs: int) -> dict:
     results = {}
     for projects in (33, 330):
         folder = workdir / f"annex-{projects}"
-        timed([str(BIN / "quartieri-erp"), "synth", "--out", str(folder), "--seed", "2",
-               "--participants", str(25 * projects), "--projects", str(projects)], ROOT)
-        results[projects] = median([timed([str(BIN / "papermill"), "-k", "python3", "--cwd", str(project),
-                                           str(notebook), str(workdir / "a6.ipynb"), "-p", "data_dir", str(folder)],
-                                          project)[0] for _ in range(runs)])
+        timed(
+            [
+                str(BIN / "quartieri-erp"),
+                "synth",
+                "--out",
+                str(folder),
+                "--seed",
+                "2",
+                "--participants",
+                str(25 * projects),
+                "--projects",
+                str(projects),
+            ],
+            ROOT,
+        )
+        results[projects] = median(
+            [
+                timed(
+                    [
+                        str(BIN / "papermill"),
+                        "-k",
+                        "python3",
+                        "--cwd",
+                        str(project),
+                        str(notebook),
+                        str(workdir / "a6.ipynb"),
+                        "-p",
+                        "data_dir",
+                        str(folder),
+                    ],
+                    project,
+                )[0]
+                for _ in range(runs)
+            ]
+        )
     return results
 
 
@@ -153,8 +214,10 @@ def bench_naive(project: Path, runs: int) -> float:
         started = time.perf_counter()
         for nb in notebooks:
             (stage / nb).parent.mkdir(parents=True, exist_ok=True)
-            timed([str(BIN / "papermill"), "-k", "python3", "--cwd", str(project), str(project / nb),
-                   str(stage / nb)], project)
+            timed(
+                [str(BIN / "papermill"), "-k", "python3", "--cwd", str(project), str(project / nb), str(stage / nb)],
+                project,
+            )
         timed([sys.executable, "-c", script, str(stage)], project)
         times.append(time.perf_counter() - started)
         shutil.rmtree(stage, ignore_errors=True)
@@ -197,18 +260,33 @@ def main() -> int:
         ("a. cold full build (HTML + PDF, empty cache)", f"{builds['a']:.2f} s", "≤ 15 s"),
         ("b. rebuild, nothing changed", f"{builds['b']:.2f} s", "≤ 1.5 s"),
         ("c. rebuild after editing one chapter notebook", f"{builds['c']:.2f} s", "≤ 6 s"),
-        ("d. rebuild after changing one input file", f"{builds['d']:.2f} s",
-         "re-ran: " + ", ".join(builds["d_reran"]) if builds["d_reran"] else "re-ran: none"),
-        ("e. indicators, 100k participants", f"{indicators['100k'][0]:.2f} s, {indicators['100k'][1] / 1024:.0f} MB",
-         f"{indicators['100k'][2] / 1e6:.0f} MB of CSV"),
-        ("e. indicators, 1M participants", f"{indicators['1M'][0]:.2f} s, {indicators['1M'][1] / 1024:.0f} MB",
-         f"≤ 2 s, ≤ 1 GB ({indicators['1M'][2] / 1e6:.0f} MB of CSV)"),
+        (
+            "d. rebuild after changing one input file",
+            f"{builds['d']:.2f} s",
+            "re-ran: " + ", ".join(builds["d_reran"]) if builds["d_reran"] else "re-ran: none",
+        ),
+        (
+            "e. indicators, 100k participants",
+            f"{indicators['100k'][0]:.2f} s, {indicators['100k'][1] / 1024:.0f} MB",
+            f"{indicators['100k'][2] / 1e6:.0f} MB of CSV",
+        ),
+        (
+            "e. indicators, 1M participants",
+            f"{indicators['1M'][0]:.2f} s, {indicators['1M'][1] / 1024:.0f} MB",
+            f"≤ 2 s, ≤ 1 GB ({indicators['1M'][2] / 1e6:.0f} MB of CSV)",
+        ),
         ("f. per-project annex, 33 projects", f"{annex[33]:.2f} s", ""),
         ("f. per-project annex, 330 projects", f"{annex[330]:.2f} s", f"ratio {annex[330] / annex[33]:.2f} (≤ 3)"),
-        ("g. naive baseline (papermill CLI, sequential, no cache)", f"{naive:.2f} s",
-         f"a is {naive / builds['a']:.1f}× faster (≥ 1.5×)"),
-        ("h. rebuild the first edition after building a second", f"{editions['h']:.2f} s",
-         "re-ran: " + (", ".join(editions["h_reran"]) or "none (cache hit)")),
+        (
+            "g. naive baseline (papermill CLI, sequential, no cache)",
+            f"{naive:.2f} s",
+            f"a is {naive / builds['a']:.1f}× faster (≥ 1.5×)",
+        ),
+        (
+            "h. rebuild the first edition after building a second",
+            f"{editions['h']:.2f} s",
+            "re-ran: " + (", ".join(editions["h_reran"]) or "none (cache hit)"),
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"\nBenchmark, {time.strftime('%Y-%m-%d')}, {machine()}, median of {args.runs} runs\n")

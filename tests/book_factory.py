@@ -26,7 +26,9 @@ def png_bytes(width: int = 40, height: int = 20) -> bytes:
 
 
 def markdown_output(text: str):
-    return new_output("display_data", data={"text/markdown": text, "text/plain": "<IPython.core.display.Markdown object>"})
+    return new_output(
+        "display_data", data={"text/markdown": text, "text/plain": "<IPython.core.display.Markdown object>"}
+    )
 
 
 def image_output(png: bytes | None = None):
@@ -43,12 +45,14 @@ def code_cell(source: str, *outputs, tags=()):
 
 def chapter(title_md: str, *cells) -> nbformat.NotebookNode:
     """An executed notebook: a parameters cell, papermill's injected cell, a heading, then ``cells``."""
-    nb = new_notebook(cells=[
-        code_cell("edition = '2021'", tags=["parameters"]),
-        code_cell("# Parameters\nedition = '2021'\n", tags=["injected-parameters"]),
-        new_markdown_cell(title_md),
-        *cells,
-    ])
+    nb = new_notebook(
+        cells=[
+            code_cell("edition = '2021'", tags=["parameters"]),
+            code_cell("# Parameters\nedition = '2021'\n", tags=["injected-parameters"]),
+            new_markdown_cell(title_md),
+            *cells,
+        ]
+    )
     nb.metadata["papermill"] = {"parameters": {"edition": "2021"}}
     return nb
 
@@ -56,19 +60,29 @@ def chapter(title_md: str, *cells) -> nbformat.NotebookNode:
 TABLE = "| Voce | Valore |\n|:---|---:|\n| Progetti | 33 |\n| Importo | 7.827.051,51 € |"
 
 
-def stage(tmp: Path, notebooks: dict[str, nbformat.NotebookNode], appendices: dict | None = None,
-          index_md: str = "# Presentazione {.unnumbered}\n\nTesto con è, à e €.\n") -> Path:
+def stage(
+    tmp: Path,
+    notebooks: dict[str, nbformat.NotebookNode],
+    appendices: dict | None = None,
+    index_md: str = "# Presentazione {.unnumbered}\n\nTesto con è, à e €.\n",
+) -> Path:
     """A staged book project in ``tmp`` with the given executed notebooks."""
     appendices = appendices or {}
     (tmp / "notebooks").mkdir(parents=True, exist_ok=True)
     for name, nb in {**notebooks, **appendices}.items():
         nbformat.write(nb, tmp / "notebooks" / name)
     config = {
-        "project": {"type": "book"}, "lang": "it",
-        "book": {"title": "Rapporto di prova", "subtitle": "Sottotitolo", "author": "Autore",
-                 "date": "Edizione di prova", "output-file": "prova",
-                 "chapters": ["index.qmd", *[f"notebooks/{n}" for n in notebooks]],
-                 "appendices": [f"notebooks/{n}" for n in appendices]},
+        "project": {"type": "book"},
+        "lang": "it",
+        "book": {
+            "title": "Rapporto di prova",
+            "subtitle": "Sottotitolo",
+            "author": "Autore",
+            "date": "Edizione di prova",
+            "output-file": "prova",
+            "chapters": ["index.qmd", *[f"notebooks/{n}" for n in notebooks]],
+            "appendices": [f"notebooks/{n}" for n in appendices],
+        },
         "execute": {"echo": False, "warning": False},
     }
     (tmp / "_quarto.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

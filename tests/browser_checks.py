@@ -116,7 +116,7 @@ def load_page(context: BrowserContext, base_url: str, name: str) -> tuple[Page, 
     page.goto(base_url + name, wait_until="load")
     facts = PageFacts(name=name, **page.evaluate(_FACTS_JS))
     for link in facts.links:
-        link["local"] = link["href"][len(base_url):] if link["href"].startswith(base_url) else None
+        link["local"] = link["href"][len(base_url) :] if link["href"].startswith(base_url) else None
     facts.errors = errors
     return page, facts
 
@@ -252,8 +252,11 @@ def language_problems(facts: PageFacts, lang: str = "it") -> list[str]:
 
 def table_problems(facts: PageFacts) -> list[str]:
     """Every table has header cells."""
-    return [f"{facts.name}: table {t['id'] or t['caption'][:40] or '(no id)'} has no header cells (th)"
-            for t in facts.tables if t["headers"] == 0]
+    return [
+        f"{facts.name}: table {t['id'] or t['caption'][:40] or '(no id)'} has no header cells (th)"
+        for t in facts.tables
+        if t["headers"] == 0
+    ]
 
 
 _RAW_TEXT = {
@@ -281,14 +284,16 @@ def raw_text_problems(facts: PageFacts) -> list[str]:
     problems = []
     for what, text, pattern in found:
         for match in pattern.finditer(text):
-            context = text[max(0, match.start() - 30):match.end() + 30].replace("\n", " ")
+            context = text[max(0, match.start() - 30) : match.end() + 30].replace("\n", " ")
             problems.append(f"{facts.name}: shows {what}: …{context}…")
     return problems
 
 
 _PYTHON = re.compile(
     r"^\s*(import \w|from [\w.]+ import |def \w+\(|class \w+[(:]|print\(|return\b|for \w+ in |>>> |%\w+)"
-    r"|^\s*[\w.\[\]'\"]+\s*=[^=]|\b\w+\.\w+\(", re.M)
+    r"|^\s*[\w.\[\]'\"]+\s*=[^=]|\b\w+\.\w+\(",
+    re.M,
+)
 
 
 def code_problems(facts: PageFacts, deliberate_pages: frozenset[str] = frozenset()) -> list[str]:
@@ -313,8 +318,11 @@ def whole_number(number: str) -> re.Pattern:
 
 def number_problems(facts: PageFacts, expected: list[str]) -> list[str]:
     """Each expected number (Italian format) appears in the page's main text as a whole figure."""
-    return [f"{facts.name}: '{number}' does not appear" for number in expected
-            if not whole_number(number).search(facts.main_text)]
+    return [
+        f"{facts.name}: '{number}' does not appear"
+        for number in expected
+        if not whole_number(number).search(facts.main_text)
+    ]
 
 
 _ENGLISH_NUMBER = re.compile(r"\b\d+\.\d{1,2} ?%|\b\d{1,3}(,\d{3})+\.\d+\b|\b\d+\.\d+ ?€")
@@ -349,21 +357,26 @@ def overflow_problems(page: Page, name: str, width: int = PHONE_WIDTH) -> list[s
 AXE_LAYOUT_RULES = ["scrollable-region-focusable", "target-size", "meta-viewport", "meta-viewport-large"]
 
 
-def axe_problems(tabs: dict[str, Page], axe_script: Path, rules: list[str] | None = None,
-                 impacts=("serious", "critical")) -> list[str]:
+def axe_problems(
+    tabs: dict[str, Page], axe_script: Path, rules: list[str] | None = None, impacts=("serious", "critical")
+) -> list[str]:
     """axe-core violations of the given impacts (all rules, or ``rules``) in each tab's current layout; axe
     runs in every tab at once, each tab having its own renderer process."""
     options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
     for tab in tabs.values():
         if not tab.evaluate("typeof axe !== 'undefined'"):
             tab.add_script_tag(path=str(axe_script))
-        tab.evaluate("options => { window.axeViolations = axe.run(document, options).then(r => r.violations); }",
-                     options)
+        tab.evaluate(
+            "options => { window.axeViolations = axe.run(document, options).then(r => r.violations); }", options
+        )
     problems = []
     for name, tab in tabs.items():
-        problems += [f"{name}: axe {v['id']} ({v['impact']}): {v['help']} — "
-                     + "; ".join(" ".join(node["target"]) for node in v["nodes"][:3])
-                     for v in tab.evaluate("() => window.axeViolations") if v["impact"] in impacts]
+        problems += [
+            f"{name}: axe {v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(" ".join(node["target"]) for node in v["nodes"][:3])
+            for v in tab.evaluate("() => window.axeViolations")
+            if v["impact"] in impacts
+        ]
     return problems
 
 

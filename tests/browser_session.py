@@ -18,8 +18,15 @@ from browser_checks import DESKTOP, load_page, page_files
 from quartieri_erp.rendering.serve import make_server
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE_DIR = Path(__file__).parent / "axe"
 AXE_SCRIPT = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -57,8 +64,12 @@ def open_site(browser, folder: Path, names: list[str] | None = None) -> Iterator
         context = browser.new_context(viewport=DESKTOP)
         try:
             loaded = {name: load_page(context, base_url, name) for name in names or page_files(folder)}
-            yield Site(folder, base_url, {n: tab for n, (tab, _) in loaded.items()},
-                       {n: facts for n, (_, facts) in loaded.items()})
+            yield Site(
+                folder,
+                base_url,
+                {n: tab for n, (tab, _) in loaded.items()},
+                {n: facts for n, (_, facts) in loaded.items()},
+            )
         finally:
             context.close()
 
@@ -68,8 +79,9 @@ def chromium():
     """Debian's headless Chromium driven by playwright; skips when either is missing."""
     if not CHROMIUM.is_file():
         pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium'): browser tests skipped")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright is not installed (pip install -e '.[test]')")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
+    )
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
@@ -96,7 +108,8 @@ def axe_script() -> Path:
         npm = shutil.which("npm")
         if npm is None:
             pytest.skip("npm is not installed: cannot install axe-core for the accessibility checks")
-        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=AXE_DIR, capture_output=True,
-                                text=True, timeout=300)
+        result = subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund"], cwd=AXE_DIR, capture_output=True, text=True, timeout=300
+        )
         assert result.returncode == 0, f"npm ci in {AXE_DIR} failed:\n{result.stderr[-2000:]}"
     return AXE_SCRIPT

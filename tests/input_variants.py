@@ -23,8 +23,9 @@ def read_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
 
 
-def write_rows(path: Path, rows: list[list[str]], separator: str = ",", encoding: str = "utf-8",
-               line_end: str = "\n") -> None:
+def write_rows(
+    path: Path, rows: list[list[str]], separator: str = ",", encoding: str = "utf-8", line_end: str = "\n"
+) -> None:
     out = io.StringIO(newline="")
     csv.writer(out, delimiter=separator, lineterminator=line_end).writerows(rows)
     path.write_bytes(out.getvalue().encode(encoding))
@@ -35,7 +36,7 @@ def italian(value: str) -> str:
     whole, _, decimals = value.partition(".")
     sign = "-" if whole.startswith("-") else ""
     digits = whole.lstrip("-")
-    groups = [digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)][::-1]
+    groups = [digits[max(0, i - 3) : i] for i in range(len(digits), 0, -3)][::-1]
     return sign + ".".join(groups) + ("," + decimals if decimals else "")
 
 
@@ -49,8 +50,13 @@ def to_semicolons(src: Path, dst: Path, numbers: tuple[str, ...] = ()) -> None:
     write_rows(dst, rows, separator=";", encoding="utf-8-sig", line_end="\r\n")
 
 
-def to_workbook(src: Path, dst: Path, sheet: str | None = None, extra_sheets: tuple[str, ...] = (),
-                types: dict[str, Callable[[str], object]] = CELL_TYPES) -> None:
+def to_workbook(
+    src: Path,
+    dst: Path,
+    sheet: str | None = None,
+    extra_sheets: tuple[str, ...] = (),
+    types: dict[str, Callable[[str], object]] = CELL_TYPES,
+) -> None:
     """``src`` as an .xlsx workbook: the ``types`` columns as typed cells (numbers, dates), empty cells empty."""
     rows = read_rows(src)
     book = Workbook()

@@ -56,8 +56,9 @@ def text_problems(pdf: Path) -> list[str]:
 def outline(pdf: Path) -> list[tuple[str, int]]:
     """Top-level bookmarks: (title, 0-based page index)."""
     reader = PdfReader(pdf)
-    return [(item.title, reader.get_destination_page_number(item)) for item in reader.outline
-            if not isinstance(item, list)]
+    return [
+        (item.title, reader.get_destination_page_number(item)) for item in reader.outline if not isinstance(item, list)
+    ]
 
 
 def outline_problems(pdf: Path, expected_titles: list[str]) -> list[str]:
@@ -66,8 +67,11 @@ def outline_problems(pdf: Path, expected_titles: list[str]) -> list[str]:
     if not entries:
         return ["the PDF has no bookmarks (outline)"]
     texts = [squash(t) for t in page_texts(pdf)]
-    problems = [f"bookmark '{title}' lands on page {index + 1}, which does not show it"
-                for title, index in entries if squash(title) not in texts[index]]
+    problems = [
+        f"bookmark '{title}' lands on page {index + 1}, which does not show it"
+        for title, index in entries
+        if squash(title) not in texts[index]
+    ]
     titles = {normalize(title) for title, _ in entries}
     problems += [f"no bookmark for '{title}'" for title in expected_titles if normalize(title) not in titles]
     return problems
@@ -78,8 +82,9 @@ def page_numbers(pdf: Path, footer_height: float) -> list[str]:
     box = PdfReader(pdf).pages[0].mediabox
     width, height = int(float(box.width)), int(float(box.height))
     crop = ["-x", "0", "-y", str(height - int(footer_height)), "-W", str(width), "-H", str(int(footer_height))]
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", *crop, str(pdf), "-"], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *crop, str(pdf), "-"], capture_output=True, text=True, check=True
+    )
     return [text.strip() if text.strip().isdigit() else "" for text in result.stdout.split("\f")[:-1]]
 
 
@@ -100,8 +105,10 @@ def toc_problems(pdf: Path, margins: dict[str, float]) -> list[str]:
         if match is None:
             problems.append(f"the table of contents does not list '{title}'")
         elif match.group(1) != numbers[index]:
-            problems.append(f"the table of contents gives page {match.group(1)} for '{title}', "
-                            f"which is on the page numbered {numbers[index] or '(none)'}")
+            problems.append(
+                f"the table of contents gives page {match.group(1)} for '{title}', "
+                f"which is on the page numbered {numbers[index] or '(none)'}"
+            )
     return problems
 
 
@@ -113,8 +120,11 @@ def caption_problems(pdf: Path, labels: list[str]) -> list[str]:
     of the list of figures and tables (so it appears at least twice followed by a colon)."""
     text = normalize(" ".join(page_texts(pdf)))
     problems = [f"English caption or reference '{m.group(0)}'" for m in _ENGLISH_CAPTION.finditer(text)]
-    problems += [f"'{label}:' appears {text.count(label + ':')} time(s), expected a caption and a list entry"
-                 for label in labels if text.count(label + ":") < 2]
+    problems += [
+        f"'{label}:' appears {text.count(label + ':')} time(s), expected a caption and a list entry"
+        for label in labels
+        if text.count(label + ":") < 2
+    ]
     return problems
 
 
@@ -136,8 +146,9 @@ def font_problems(pdf: Path) -> list[str]:
 def render(pdf: Path, out_dir: Path, dpi: int = 50) -> tuple[list[str], list[Path]]:
     """Render every page with pdftoppm as greyscale images; returns (problems, one image per page)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf), str(out_dir / "page")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", str(pdf), str(out_dir / "page")], capture_output=True, text=True
+    )
     images = sorted(out_dir.glob("page-*.pgm"))
     problems = [f"pdftoppm: {line}" for line in result.stderr.splitlines() if line.strip()]
     if result.returncode != 0:
@@ -162,16 +173,23 @@ def read_pgm(path: Path) -> np.ndarray:
 
 def template_margins(report_typ: Path) -> dict[str, float]:
     """Page margins (left, right, top, bottom, in points) set by the Typst template."""
-    match = re.search(r"margin:\s*\(x:\s*([\d.]+)cm,\s*top:\s*([\d.]+)cm,\s*bottom:\s*([\d.]+)cm\)",
-                      report_typ.read_text(encoding="utf-8"))
+    match = re.search(
+        r"margin:\s*\(x:\s*([\d.]+)cm,\s*top:\s*([\d.]+)cm,\s*bottom:\s*([\d.]+)cm\)",
+        report_typ.read_text(encoding="utf-8"),
+    )
     if match is None:
         raise ValueError(f"no 'margin: (x: …cm, top: …cm, bottom: …cm)' in {report_typ}")
     x, top, bottom = (float(v) * CM for v in match.groups())
     return {"left": x, "right": x, "top": top, "bottom": bottom}
 
 
-def margin_ink_problems(images: list[Path], page_size: tuple[float, float], margins: dict[str, float],
-                        tolerance: float = 0.3 * CM, footer_width: float = 3 * CM) -> list[str]:
+def margin_ink_problems(
+    images: list[Path],
+    page_size: tuple[float, float],
+    margins: dict[str, float],
+    tolerance: float = 0.3 * CM,
+    footer_width: float = 3 * CM,
+) -> list[str]:
     """No ink in the page margins, except the centred page number in the bottom margin.
 
     ``page_size`` and ``margins`` are in points; a strip ``tolerance`` wide next to the text area is allowed.
@@ -187,8 +205,9 @@ def margin_ink_problems(images: list[Path], page_size: tuple[float, float], marg
         footer = pixels[bottom:].copy()
         footer[:, centre] = 255
         strips = {"left": pixels[:, :left], "right": pixels[:, right:], "top": pixels[:top], "bottom": footer}
-        problems += [f"page {number}: ink in the {side} margin" for side, strip in strips.items()
-                     if (strip < INK).any()]
+        problems += [
+            f"page {number}: ink in the {side} margin" for side, strip in strips.items() if (strip < INK).any()
+        ]
     return problems
 
 
@@ -226,10 +245,16 @@ def image_placement_problems(pdf: Path, margins: dict[str, float], tolerance: fl
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         area = (margins["left"], margins["bottom"], width - margins["right"], height - margins["top"])
         for name, (x0, y0, x1, y1) in _images_drawn(page):
-            if (x0 < area[0] - tolerance or y0 < area[1] - tolerance
-                    or x1 > area[2] + tolerance or y1 > area[3] + tolerance):
-                problems.append(f"page {number}: image {name} at ({x0:.0f}, {y0:.0f})-({x1:.0f}, {y1:.0f}) pt "
-                                f"leaves the text area ({area[0]:.0f}, {area[1]:.0f})-({area[2]:.0f}, {area[3]:.0f})")
+            if (
+                x0 < area[0] - tolerance
+                or y0 < area[1] - tolerance
+                or x1 > area[2] + tolerance
+                or y1 > area[3] + tolerance
+            ):
+                problems.append(
+                    f"page {number}: image {name} at ({x0:.0f}, {y0:.0f})-({x1:.0f}, {y1:.0f}) pt "
+                    f"leaves the text area ({area[0]:.0f}, {area[1]:.0f})-({area[2]:.0f}, {area[3]:.0f})"
+                )
     return problems
 
 
@@ -254,15 +279,19 @@ def chapter_starts(pdf: Path) -> set[int]:
 def near_empty_page_problems(fills: list[float], starts: set[int], least: float = 1 / 3) -> list[str]:
     """Pages inside a chapter filled less than ``least`` of their text area; the page before a chapter
     start (a chapter's last page), the title page and the last page are allowed to be short."""
-    return [f"page {n + 1} is only {fill:.0%} full" for n, fill in enumerate(fills)
-            if fill < least and n > 0 and n + 1 not in starts and n + 1 < len(fills)]
+    return [
+        f"page {n + 1} is only {fill:.0%} full"
+        for n, fill in enumerate(fills)
+        if fill < least and n > 0 and n + 1 not in starts and n + 1 < len(fills)
+    ]
 
 
 def table_split_problems(pdf: Path, least_lines: int = 3) -> list[str]:
     """Tables that break to the next page before their third row: a page whose last caption "Tabella …:"
     is followed by fewer than ``least_lines`` lines under the header that the next page repeats."""
-    pages = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                           text=True, check=True).stdout.split("\f")[:-1]
+    pages = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")[:-1]
     problems = []
     for number, (page, following) in enumerate(zip(pages, pages[1:]), 1):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
@@ -272,7 +301,7 @@ def table_split_problems(pdf: Path, least_lines: int = 3) -> list[str]:
         nxt = [line.strip() for line in following.splitlines() if line.strip()]
         if not captions or not nxt:
             continue
-        after = lines[captions[-1] + 1:]
+        after = lines[captions[-1] + 1 :]
         if nxt[0] in after:  # the next page starts with the repeated header of this table
             rows = len(after) - after.index(nxt[0]) - 1
             if rows < least_lines:
@@ -312,8 +341,11 @@ def accessibility_problems(pdf: Path) -> list[str]:
     elements: list = []
     _struct_elements(root["/StructTreeRoot"], elements)
     figures = [e for e in elements if e.get("/S") == "/Figure"]
-    problems += [f"tagged figure {n} has no alternative text" for n, e in enumerate(figures, 1)
-                 if not str(e.get("/Alt", "")).strip()]
+    problems += [
+        f"tagged figure {n} has no alternative text"
+        for n, e in enumerate(figures, 1)
+        if not str(e.get("/Alt", "")).strip()
+    ]
     drawn = sum(len(_images_drawn(page)) for page in reader.pages)
     if len(figures) < drawn:
         problems.append(f"{drawn} images drawn, {len(figures)} tagged as figures")

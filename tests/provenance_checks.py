@@ -21,28 +21,64 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "nav", "figcaption", "caption", "code", "pre", "script", "style",
-             "header", "footer", "title", "head", "svg", "button"}
-SKIP_CLASSES = {"header-section-number", "source-note", "run-info", "colophon", "num", "sidebar", "page-nav",
-                "search", "downloads", "quarto-title", "title-page", "csv-link", "pdf-link",
-                "title-facts"}
+SKIP_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "nav",
+    "figcaption",
+    "caption",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "header",
+    "footer",
+    "title",
+    "head",
+    "svg",
+    "button",
+}
+SKIP_CLASSES = {
+    "header-section-number",
+    "source-note",
+    "run-info",
+    "colophon",
+    "num",
+    "sidebar",
+    "page-nav",
+    "search",
+    "downloads",
+    "quarto-title",
+    "title-page",
+    "csv-link",
+    "pdf-link",
+    "title-facts",
+}
 SKIP_IDS = {"sec-colophon"}  # the colophon: run metadata, not findings
 PROSE_TAGS = {"p", "li", "dd", "dt", "blockquote"}
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-NAMES = re.compile("|".join([
-    r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b(?=[^%\d]|$)(?!\s*(?:milioni|mln|€|euro|persone|progetti))",
-    r"\bCovid-19\b",
-    r"\b\d+(?:\.[\dA-Za-z]+){2,}\b",  # action codes 9.1.3, V.3.c.1.1
-    r"\bV\.\d(?:\.\w+)+",
-    r"\b(?:n\.|nn\.|DGR|D\.G\.R\.|d\.d\.s\.|d\.d\.u\.o\.|DDS|DD|[Dd]ecreto|[Dd]elibera(?:zione)?|[Ll]egge|L\.R\.|l\.r\.|"
-    r"[Rr]egolamento|Reg\.|Protocollo|prot\.)\s*(?:\(UE\)\s*)?(?:n\.\s*)?[A-Z]*[/\d][\w/.\-]*"
-    r"(?:\s+del(?:l')?\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4})?",
-    r"\b[A-Z]{1,3}\d{1,3}\b",  # ids: P07, D29, E17, PR5, L01
-    r"(?:\b(?:[Tt]abell[ae]|[Tt]avol[ae]|[Ff]igur[ae]|[Cc]apitol[oi]|[Pp]aragraf[oi]|[Ss]ezion[ei]|[Ss]ched[ae]|"
-    r"[Nn]ot[ae]|[Pp]agin[ae]|[Aa]ppendic[ei]|[Ll]ettura|[Ii]potesi|pp?\.)|§)\s*"
-    r"(?:[A-Z]\.?)?\d+(?:\.\d+)*(?:\s*(?:[-–,]|e)\s*(?:[A-Z]\.?)?\d+(?:\.\d+)*)*",
-]))
+NAMES = re.compile(
+    "|".join(
+        [
+            r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b(?=[^%\d]|$)(?!\s*(?:milioni|mln|€|euro|persone|progetti))",
+            r"\bCovid-19\b",
+            r"\b\d+(?:\.[\dA-Za-z]+){2,}\b",  # action codes 9.1.3, V.3.c.1.1
+            r"\bV\.\d(?:\.\w+)+",
+            r"\b(?:n\.|nn\.|DGR|D\.G\.R\.|d\.d\.s\.|d\.d\.u\.o\.|DDS|DD|[Dd]ecreto|[Dd]elibera(?:zione)?|[Ll]egge|L\.R\.|l\.r\.|"
+            r"[Rr]egolamento|Reg\.|Protocollo|prot\.)\s*(?:\(UE\)\s*)?(?:n\.\s*)?[A-Z]*[/\d][\w/.\-]*"
+            r"(?:\s+del(?:l')?\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4})?",
+            r"\b[A-Z]{1,3}\d{1,3}\b",  # ids: P07, D29, E17, PR5, L01
+            r"(?:\b(?:[Tt]abell[ae]|[Tt]avol[ae]|[Ff]igur[ae]|[Cc]apitol[oi]|[Pp]aragraf[oi]|[Ss]ezion[ei]|[Ss]ched[ae]|"
+            r"[Nn]ot[ae]|[Pp]agin[ae]|[Aa]ppendic[ei]|[Ll]ettura|[Ii]potesi|pp?\.)|§)\s*"
+            r"(?:[A-Z]\.?)?\d+(?:\.\d+)*(?:\s*(?:[-–,]|e)\s*(?:[A-Z]\.?)?\d+(?:\.\d+)*)*",
+        ]
+    )
+)
 
 
 class _Page(HTMLParser):
@@ -70,9 +106,10 @@ class _Page(HTMLParser):
             text = " ".join("".join(t for t, _ in cell).split())
             if NAMES.fullmatch(text.strip()):  # a cell that is only a name (an action code, an act, an id)
                 pass
-            elif NUMBER.fullmatch(text.replace("%", "").replace("€", "").replace("\u00a0", "").strip() or "x"):
-                if not all(tagged for _, tagged in cell if _.strip()):
-                    self.found.append(("table", text))
+            elif NUMBER.fullmatch(
+                text.replace("%", "").replace("€", "").replace("\u00a0", "").strip() or "x"
+            ) and not all(tagged for _, tagged in cell if _.strip()):
+                self.found.append(("table", text))
         elif tag == "th" and self.cells:
             self.cells.pop()
 

@@ -54,7 +54,7 @@ def _matches(shown: tuple[float, int, bool], raw: str) -> bool:
         number = float(raw)
     except ValueError:
         return False
-    tolerance = 0.5 * 10 ** -decimals + 1e-9
+    tolerance = 0.5 * 10**-decimals + 1e-9
     candidates = [number, number * 100] if percent else [number]
     return any(math.isclose(c, value, abs_tol=tolerance) for c in candidates)
 
@@ -89,8 +89,8 @@ def png_text(path: Path) -> dict[str, str]:
     """The tEXt chunks of a PNG file."""
     data, found, position = path.read_bytes(), {}, 8
     while position < len(data):
-        length, kind = struct.unpack(">I4s", data[position:position + 8])
-        chunk = data[position + 8:position + 8 + length]
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        chunk = data[position + 8 : position + 8 + length]
         if kind == b"tEXt":
             key, _, value = chunk.partition(b"\0")
             found[key.decode("latin-1")] = value.decode("latin-1")

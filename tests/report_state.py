@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -39,7 +40,5 @@ def warm_cache(project: Path) -> None:
     The cache is filled by the ``built_report`` fixture; entries other builds replace while this
     copies are skipped (their chapters then simply re-execute).
     """
-    try:
+    with contextlib.suppress(shutil.Error):
         shutil.copytree(ROOT / ".cache", project / ".cache", dirs_exist_ok=True)
-    except shutil.Error:
-        pass

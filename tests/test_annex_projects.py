@@ -11,13 +11,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from quartieri_erp.presentation.context import ILLUSTRATIVE
 from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.inputs.curated import load_discrepancies, load_projects
 from quartieri_erp.indicators.disclosure import COMPLEMENTARY, COMPLEMENTARY_MARK, PRIMARY, SHOWN, DisclosureError
-from quartieri_erp.presentation.markup import visible
+from quartieri_erp.inputs.curated import load_discrepancies, load_projects
 from quartieri_erp.inputs.monitoring import load_monitoring
+from quartieri_erp.presentation.context import ILLUSTRATIVE
+from quartieri_erp.presentation.markup import visible
 from quartieri_erp.synth import write_synthetic_edition
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +37,18 @@ def write_folder(folder: Path, groups, projects=PROJECTS) -> Path:
     (folder / "edition.yml").write_text("synthetic: true\nextracted_on: 2020-11-30\n", encoding="utf-8")
     with open(folder / "projects.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["project_id", "lead_partner", "lead_type", "municipality", "istat_code", "province",
-                         "ranking", "budget_eur"])
+        writer.writerow(
+            [
+                "project_id",
+                "lead_partner",
+                "lead_type",
+                "municipality",
+                "istat_code",
+                "province",
+                "ranking",
+                "budget_eur",
+            ]
+        )
         writer.writerows(projects)
     people, enrolments, n = [], [], 0
     for project, count, sex, age, citizenship, lab, pip in groups:
@@ -52,8 +62,19 @@ def write_folder(folder: Path, groups, projects=PROJECTS) -> Path:
                 enrolments.append([pid, "pip", "2019-06-10", pip])
     with open(folder / "participants.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["participant_id", "project_id", "sex", "age", "citizenship", "education", "disadvantage",
-                         "employment_status", "province"])
+        writer.writerow(
+            [
+                "participant_id",
+                "project_id",
+                "sex",
+                "age",
+                "citizenship",
+                "education",
+                "disadvantage",
+                "employment_status",
+                "province",
+            ]
+        )
         writer.writerows(people)
     with open(folder / "enrolments.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -87,21 +108,46 @@ def labels() -> app.AnnexLabels:
 
 @pytest.fixture(scope="module")
 def small_annex(small):
-    return app.build_annex(small, load_projects(PROGRAMME), 5, findings=True, marked=False, as_of=AS_OF,
-                           synthetic=False)
+    return app.build_annex(
+        small, load_projects(PROGRAMME), 5, findings=True, marked=False, as_of=AS_OF, synthetic=False
+    )
 
 
 def test_counts_per_project_by_hand(small):
     counts = app.project_counts(small)
     assert list(counts.index) == ["P1", "P2", "P3"]
     assert counts.loc["P1"].to_dict() == {
-        "participants": 23, "laboratorio_only": 20, "pip_only": 3, "both": 0, "laboratorio_sociale": 20, "pip": 3,
-        "F": 20, "M": 3, "italiana": 20, "straniera": 3, "age_sum": 20 * 40 + 3 * 30,
-        "concluso": 3, "in_corso": 0, "rinuncia": 0}
+        "participants": 23,
+        "laboratorio_only": 20,
+        "pip_only": 3,
+        "both": 0,
+        "laboratorio_sociale": 20,
+        "pip": 3,
+        "F": 20,
+        "M": 3,
+        "italiana": 20,
+        "straniera": 3,
+        "age_sum": 20 * 40 + 3 * 30,
+        "concluso": 3,
+        "in_corso": 0,
+        "rinuncia": 0,
+    }
     assert counts.loc["P2"].to_dict() == {
-        "participants": 22, "laboratorio_only": 10, "pip_only": 10, "both": 2, "laboratorio_sociale": 12, "pip": 12,
-        "F": 14, "M": 8, "italiana": 18, "straniera": 4, "age_sum": 500 + 120 + 240 + 70,
-        "concluso": 6, "in_corso": 4, "rinuncia": 2}
+        "participants": 22,
+        "laboratorio_only": 10,
+        "pip_only": 10,
+        "both": 2,
+        "laboratorio_sociale": 12,
+        "pip": 12,
+        "F": 14,
+        "M": 8,
+        "italiana": 18,
+        "straniera": 4,
+        "age_sum": 500 + 120 + 240 + 70,
+        "concluso": 6,
+        "in_corso": 4,
+        "rinuncia": 2,
+    }
 
 
 def test_the_annex_model_holds_the_totals_published_in_chapter_3(small):
@@ -143,25 +189,34 @@ def test_no_share_or_mean_of_a_hidden_group_is_shown(small, small_annex, labels)
 
 def test_facts_come_from_the_programme_file_with_their_provenance():
     programme = load_projects(PROGRAMME)
-    projects = pd.DataFrame({
-        "project_id": ["P15", "P17", "P01"], "lead_partner": ["ALER Milano", "Comune di Bergamo", "Somebody else"],
-        "lead_type": ["ALER", "Comune", "Comune"], "municipality": ["Milano", "Bergamo", "Milano"],
-        "istat_code": ["015146", "016024", "015146"], "province": ["MI", "BG", "MI"],
-        "ranking": ["prima", "seconda", "prima"], "budget_eur": [np.nan, 251989.04, 5.0],
-    })
+    projects = pd.DataFrame(
+        {
+            "project_id": ["P15", "P17", "P01"],
+            "lead_partner": ["ALER Milano", "Comune di Bergamo", "Somebody else"],
+            "lead_type": ["ALER", "Comune", "Comune"],
+            "municipality": ["Milano", "Bergamo", "Milano"],
+            "istat_code": ["015146", "016024", "015146"],
+            "province": ["MI", "BG", "MI"],
+            "ranking": ["prima", "seconda", "prima"],
+            "budget_eur": [np.nan, 251989.04, 5.0],
+        }
+    )
     facts = app.project_facts(projects, programme).set_index("project_id")
     assert facts.loc["P15", "lead_partner_assumed"] and facts.loc["P15", "act"] == "decreto n. 7390 del 23/05/2018"
     assert facts.loc["P17", "budget_eur"] == 251989.04 and not facts.loc["P17", "lead_partner_assumed"]
     # the budget printed in the report keeps its kind even when the monitoring file repeats it
-    assert facts.loc["P17", "budget_source"].kind == "published" and "Tavola 4.10" in facts.loc["P17", "budget_source"].ref
+    assert (
+        facts.loc["P17", "budget_source"].kind == "published" and "Tavola 4.10" in facts.loc["P17", "budget_source"].ref
+    )
     assert facts.loc["P15", "fact_source"].kind == "published"
     assert pd.isna(facts.loc["P01", "act"]) and facts.loc["P01", "budget_source"].kind == "monitoring"
 
 
 def test_synthetic_edition_shows_no_participant_figure_and_says_why(labels):
     monitoring = load_monitoring(SYNTHETIC, REFERENCE)
-    annex = app.build_annex(monitoring, load_projects(PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF,
-                            synthetic=True)
+    annex = app.build_annex(
+        monitoring, load_projects(PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF, synthetic=True
+    )
     assert annex.shown is None and annex.protection is None
     cards = app.project_sections(annex.facts, annex.shown, labels)
     assert "Partecipanti" not in cards and "Esito dei PIP" not in cards and "Profilo" not in cards
@@ -184,8 +239,16 @@ def illustrative():
     """The shipped synthetic files with findings on and marked (illustrative): the real-data path, protected and
     audited, plus the mark."""
     monitoring = load_monitoring(SYNTHETIC, REFERENCE)
-    return app.build_annex(monitoring, load_projects(PROGRAMME), 5, findings=True, marked=True, as_of=AS_OF,
-                           synthetic=True, illustrative_mark=ILLUSTRATIVE)
+    return app.build_annex(
+        monitoring,
+        load_projects(PROGRAMME),
+        5,
+        findings=True,
+        marked=True,
+        as_of=AS_OF,
+        synthetic=True,
+        illustrative_mark=ILLUSTRATIVE,
+    )
 
 
 def test_illustrative_findings_carry_the_visible_mark(illustrative, labels):
@@ -245,8 +308,12 @@ def test_generated_edition_with_tiny_projects_passes_the_audit(tmp_path):
 
 
 def test_hand_made_tiny_projects_pass_the_audit(tmp_path):
-    groups = [("P1", 1, "F", 30, "IT", True, None), ("P2", 4, "M", 50, "MA", False, "in_corso"),
-              ("P3", 12, "F", 41, "IT", True, "concluso"), ("P3", 1, "M", 22, "RO", True, None)]
+    groups = [
+        ("P1", 1, "F", 30, "IT", True, None),
+        ("P2", 4, "M", 50, "MA", False, "in_corso"),
+        ("P3", 12, "F", 41, "IT", True, "concluso"),
+        ("P3", 1, "M", 22, "RO", True, None),
+    ]
     counts = app.project_counts(load_monitoring(write_folder(tmp_path / "m", groups), REFERENCE))
     protection = app.protect_annex(counts, 5)
     assert protection.audit(exact=True)["ok"].all()
@@ -264,8 +331,7 @@ def test_an_audit_failure_stops_the_annex_with_a_clear_message(small, monkeypatc
 
     monkeypatch.setattr(app, "protect", careless)
     with pytest.raises(DisclosureError) as failure:
-        app.build_annex(small, load_projects(PROGRAMME), 5, findings=True, marked=False, as_of=AS_OF,
-                        synthetic=False)
+        app.build_annex(small, load_projects(PROGRAMME), 5, findings=True, marked=False, as_of=AS_OF, synthetic=False)
     message = str(failure.value)
     assert "Appendice F, schede dei progetti" in message and re.search(r"cell \('P\d', '\w+'\)", message)
 
@@ -273,10 +339,12 @@ def test_an_audit_failure_stops_the_annex_with_a_clear_message(small, monkeypatc
 def test_data_text_is_escaped_in_cards_and_table(tmp_path, labels):
     hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) $x$ @fig-x"
     projects = [("P1", hostile, "Comune", hostile, "015146", "MI", "prima", "")]
-    monitoring = load_monitoring(write_folder(tmp_path / "m", [("P1", 6, "F", 40, "IT", True, None)], projects),
-                                 REFERENCE)
-    annex = app.build_annex(monitoring, load_projects(PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF,
-                            synthetic=True)
+    monitoring = load_monitoring(
+        write_folder(tmp_path / "m", [("P1", 6, "F", 40, "IT", True, None)], projects), REFERENCE
+    )
+    annex = app.build_annex(
+        monitoring, load_projects(PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF, synthetic=True
+    )
     cards = app.project_sections(annex.facts, annex.shown, labels)
     summary = app.summary_table(annex.facts, annex.shown, labels)
     for text in (cards, *summary["Capofila"], *summary["Comune"]):

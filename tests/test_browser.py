@@ -134,6 +134,8 @@ def test_axe_finds_no_serious_or_critical_violation_on_a_desktop_or_a_phone(repo
     with ExitStack() as phone:
         for tab in report_site.tabs.values():
             phone.enter_context(checks.at_width(tab, checks.PHONE_WIDTH))
-        problems += [f"{p} (at {checks.PHONE_WIDTH} px)"
-                     for p in checks.axe_problems(report_site.tabs, axe_script, checks.AXE_LAYOUT_RULES)]
+        problems += [
+            f"{p} (at {checks.PHONE_WIDTH} px)"
+            for p in checks.axe_problems(report_site.tabs, axe_script, checks.AXE_LAYOUT_RULES)
+        ]
     assert problems == []

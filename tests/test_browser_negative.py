@@ -12,8 +12,10 @@ import browser_checks as checks
 pytest_plugins = ["browser_session"]
 pytestmark = pytest.mark.browser
 
-CODE_CELL = ('<div class="sourceCode"><pre class="sourceCode python"><code>import pandas as pd\n'
-             'df = pd.read_csv("participants.csv")\ndf.head()</code></pre></div>')
+CODE_CELL = (
+    '<div class="sourceCode"><pre class="sourceCode python"><code>import pandas as pd\n'
+    'df = pd.read_csv("participants.csv")\ndf.head()</code></pre></div>'
+)
 
 
 @pytest.fixture()
@@ -108,7 +110,7 @@ def test_python_code_in_an_inline_code_element_is_reported_unless_the_page_shows
 
 RAW_TEXT = {  # what the check calls it: a snippet that shows it
     "papermill's injected parameters": "<p>injected-parameters</p>",
-    "a traceback": "<pre>Traceback (most recent call last):\n  File \"x.py\", line 3, in f</pre>",
+    "a traceback": '<pre>Traceback (most recent call last):\n  File "x.py", line 3, in f</pre>',
     "a Python warning": "<p>FutureWarning: the default of observed=False is deprecated</p>",
     "a Python exception": "<p>KeyError: 'quota'</p>",
     "a Python object's repr": "<p>&lt;Figure size 640x480 with 1 Axes&gt;</p>",
@@ -141,7 +143,8 @@ def test_a_key_number_inside_a_larger_number_does_not_count(open_folder, copy):
     with open_folder(copy, [name]) as site:
         facts = site.pages[name]
     assert checks.number_problems(facts, [number, f"1.{number}", f"{number},5"]) == [
-        f"{name}: '{number}' does not appear"]
+        f"{name}: '{number}' does not appear"
+    ]
 
 
 def test_numbers_in_english_format_are_reported(open_folder, copy):
@@ -158,8 +161,10 @@ def test_wrong_language_headings_and_tables_without_headers_are_reported(open_fo
     with open_folder(copy, [name]) as site:
         facts = site.pages[name]
     assert checks.language_problems(facts) == [f"{name}: lang is 'en', expected 'it'"]
-    assert checks.heading_problems(facts) == [f"{name}: 2 h1 headings (one, first, expected)",
-                                             f"{name}: h4 'Salto' follows h1"]
+    assert checks.heading_problems(facts) == [
+        f"{name}: 2 h1 headings (one, first, expected)",
+        f"{name}: h4 'Salto' follows h1",
+    ]
     assert checks.table_problems(facts) == [f"{name}: table (no id) has no header cells (th)"]
 
 

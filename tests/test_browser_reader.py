@@ -23,8 +23,10 @@ def test_search_finds_the_words_and_opens_the_page_that_has_them(report_site, qu
         tab.fill(".pagefind-ui__search-input", query)
         first = tab.locator(".pagefind-ui__result-link").first
         first.wait_for(timeout=15000)
-        pages = {link.get_attribute("href").lstrip("/").split("#")[0]
-                 for link in tab.locator(".pagefind-ui__result-link").all()}
+        pages = {
+            link.get_attribute("href").lstrip("/").split("#")[0]
+            for link in tab.locator(".pagefind-ui__result-link").all()
+        }
         assert SEARCHES[query] in pages
         first.click()
         tab.wait_for_load_state("load")
@@ -44,8 +46,11 @@ def test_opened_from_disk_the_page_says_how_to_get_search(report_site):
 
 
 def test_every_page_links_the_pdf_and_the_pdf_downloads(report_site):
-    missing = [name for name, facts in report_site.pages.items()
-               if not any(link["raw"] == reader.PDF_NAME for link in facts.links)]
+    missing = [
+        name
+        for name, facts in report_site.pages.items()
+        if not any(link["raw"] == reader.PDF_NAME for link in facts.links)
+    ]
     assert missing == []
     response = report_site.tabs["index.html"].request.get(report_site.base_url + reader.PDF_NAME)
     assert response.ok and response.body()[:5] == b"%PDF-"

@@ -7,9 +7,9 @@ import nbformat
 import pytest
 
 from conftest import run_cli
-from report_state import warm_cache
 from quartieri_erp.pipeline.cache import BuildCache
 from quartieri_erp.rendering.pandoc import PandocCache
+from report_state import warm_cache
 
 
 def executed(output: str) -> list[str]:

@@ -62,9 +62,23 @@ def test_executed_notebooks_pass_nbval(built_report):
         for notebook in (built_report / "executed").glob("*.ipynb"):
             shutil.copy(notebook, executed / notebook.name)
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
-             "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), str(executed)],
-            cwd=ROOT, capture_output=True, text=True, timeout=900,
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--nbval",
+                "--nbval-current-env",
+                "--nbval-sanitize-with",
+                str(ROOT / "tests" / "nbval_sanitize.cfg"),
+                str(executed),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
     finally:
         shutil.rmtree(executed, ignore_errors=True)

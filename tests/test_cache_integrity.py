@@ -8,14 +8,13 @@ warm project copy whose cache entries of every kind were damaged.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from conftest import ROOT, run_cli
-from quartieri_erp.pipeline.cache import BuildCache
 from quartieri_erp.indicators.shared import shared_indicators
+from quartieri_erp.pipeline.cache import BuildCache
 from quartieri_erp.rendering.pandoc import PandocCache
 from report_state import warm_cache
 
@@ -30,7 +29,7 @@ DAMAGE = {
 def _flip(data: bytes) -> bytes:
     """``data`` with one bit changed two thirds of the way in (same length: an edit, not a truncation)."""
     at = len(data) * 2 // 3
-    return data[:at] + bytes([data[at] ^ 1]) + data[at + 1:]
+    return data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :]
 
 
 @pytest.fixture()
@@ -94,8 +93,7 @@ def test_a_damaged_indicator_set_is_recomputed(tmp_path, capfd, damage, file):
 
 
 @pytest.mark.e2e
-def test_a_build_with_damaged_cache_entries_recomputes_them_and_publishes_the_same_report(project_copy,
-                                                                                        built_report):
+def test_a_build_with_damaged_cache_entries_recomputes_them_and_publishes_the_same_report(project_copy, built_report):
     warm_cache(project_copy)
     cache = project_copy / ".cache"
     chapter = cache / "chapters" / "A5_glossario" / "executed.ipynb"

@@ -10,16 +10,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.inputs.curated import load_discrepancies, load_glossary, load_projects
+from quartieri_erp.inputs.curated import load_discrepancies, load_glossary
 from quartieri_erp.inputs.dictionary import FOLDERS, all_tables, data_dictionary
 from quartieri_erp.presentation.markdown_tables import markdown_table
 from quartieri_erp.presentation.markup import visible
-from quartieri_erp.inputs.monitoring import load_monitoring
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMME, REFERENCE, SYNTHETIC = ROOT / "data" / "programme", ROOT / "data" / "reference", ROOT / "data" / "synthetic"
@@ -28,13 +25,15 @@ MARK = "<5"
 
 # --- A2 ------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_each_folder_section_has_one_heading_and_one_table_row_per_column(folder):
     tables = all_tables()
     text = app.folder_sections(tables, folder)
     specs = [t for t in tables if t.folder == folder]
     assert re.findall(r"^### \[`([^`]+)`\]\{\.csv\} \{#(sec-dizionario-[a-z-]+)\}$", text, flags=re.M) == [
-        (t.file, f"sec-dizionario-{folder}-{t.name.replace('_', '-')}") for t in specs]
+        (t.file, f"sec-dizionario-{folder}-{t.name.replace('_', '-')}") for t in specs
+    ]
     html = re.findall(r'^::: \{\.content-visible when-format="html"\}\n(.*?)^:::$', text, flags=re.M | re.S)
     pdf = re.findall(r'^::: \{\.content-hidden when-format="html"\}\n(.*?)^:::$', text, flags=re.M | re.S)
     assert len(html) == len(specs) and len(pdf) == 1  # each file in the HTML, one compact table in the PDF
@@ -71,9 +70,11 @@ def test_numbers_in_schema_text_carry_a_kind_and_code_is_left_alone():
     assert visible(marked) == "Avviso del 2017, codice `E01`, 6 cifre"
     assert marked.count('data-kind="curated"') == 2 and "`E01`" in marked
     assert app.no_line_numbers("Rapporto (documento 000), capitolo 4 (l. 862-1424): schede") == (
-        "Rapporto (documento 000), capitolo 4: schede")
+        "Rapporto (documento 000), capitolo 4: schede"
+    )
     assert app.no_line_numbers("Affermazione verificabile (si veda indicators/published.py).") == (
-        "Affermazione verificabile.")
+        "Affermazione verificabile."
+    )
 
 
 def test_schema_descriptions_from_a_user_extended_schema_are_escaped():
@@ -104,9 +105,11 @@ def test_the_offline_renderer_honours_quarto_conditional_content(to, kept, dropp
 def test_identifiers_and_file_names_become_code_and_existing_code_is_kept():
     text = "see education_levels.csv; codes nessun_titolo|licenza_media; a `source` cell; D01-D36 stay."
     assert app.code_identifiers(text) == (
-        "see [`education_levels.csv`]{.csv}; codes `nessun_titolo`|\u200b`licenza_media`; a `source` cell; D01-D36 stay.")
+        "see [`education_levels.csv`]{.csv}; codes `nessun_titolo`|\u200b`licenza_media`; a `source` cell; D01-D36 stay."
+    )
     assert app.code_identifiers("(copy of shared/reference-data/x_y.csv)") == (
-        "(copy of [`shared/`\u200b`reference-data/`\u200b`x_y.csv`]{.csv})")
+        "(copy of [`shared/`\u200b`reference-data/`\u200b`x_y.csv`]{.csv})"
+    )
     assert app.code_identifiers("empty for laboratorio_sociale.") == "empty for `laboratorio_sociale`."
 
 
@@ -117,6 +120,7 @@ def test_the_overview_names_every_file_with_its_folder():
 
 
 # --- A4 ------------------------------------------------------------------------------------------------
+
 
 def _csv_rows(path: Path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as handle:
@@ -145,7 +149,8 @@ def test_every_discrepancy_is_a_row_with_what_the_sources_say_the_choice_and_the
     table = app.discrepancies_table(discrepancies)
     assert len(table) == len(discrepancies) == 44
     assert [re.match(r"\*\*(D\d{2})\*\*", t).group(1) for t in table["Discordanza"]] == [
-        f"D{i:02d}" for i in range(1, 45)]
+        f"D{i:02d}" for i in range(1, 45)
+    ]
     d02 = table.iloc[1]["Fonti, scelta e motivo"]
     assert "**Scelta:** Azione 9.1.3." in d02 and "**Motivo:** Refuso" in d02
     # the published report cited by section and page, the data by name: no line number, no file name
@@ -159,7 +164,8 @@ def test_reader_words_drop_line_numbers_and_name_the_data():
     assert app.reader_words("Il § 3.1 (l. 584-585) lega") == "Il § 3.1 lega"
     assert app.reader_words("000 Tavola 4.1, l. 892-914") == "000 Tavola 4.1"
     assert app.reader_words("case_studies.csv (4.1); procedures.csv") == (
-        "schede dei casi di studio (4.1); procedure attivate")
+        "schede dei casi di studio (4.1); procedure attivate"
+    )
     assert app.reader_words("new_things.csv") == "dati new things"
 
 
@@ -172,9 +178,17 @@ def test_discrepancies_are_cited_as_readers_cite_them():
 
 
 def test_text_of_the_register_is_escaped():
-    frame = pd.DataFrame({"discrepancy_id": ["D01"], "topic": ["<img src=x onerror=alert(1)>"],
-                          "affects": ["x.csv"], "sources_say": ["# heading"], "chosen": ["[x](javascript:y)"],
-                          "reason": ["$x$ @fig-x"], "source": ["000 § 1"]})
+    frame = pd.DataFrame(
+        {
+            "discrepancy_id": ["D01"],
+            "topic": ["<img src=x onerror=alert(1)>"],
+            "affects": ["x.csv"],
+            "sources_say": ["# heading"],
+            "chosen": ["[x](javascript:y)"],
+            "reason": ["$x$ @fig-x"],
+            "source": ["000 § 1"],
+        }
+    )
     row = app.discrepancies_table(frame).iloc[0]
     assert "\\<img" in row["Discordanza"] and "\\# heading" in row["Fonti, scelta e motivo"]
     assert "\\[x\\](javascript:y)" in row["Fonti, scelta e motivo"]
@@ -183,20 +197,29 @@ def test_text_of_the_register_is_escaped():
 
 # --- A5 ------------------------------------------------------------------------------------------------
 
+
 def test_glossary_in_alphabetical_order_ignoring_case():
     glossary = load_glossary(PROGRAMME)
     table = app.glossary_table(glossary)
     assert sorted(table["Sigla"]) == sorted(glossary["acronym"])
     assert list(table["Sigla"]) == sorted(glossary["acronym"], key=str.casefold)
-    assert app.glossary_table(pd.DataFrame({"acronym": ["b", "AdG", "ABF"], "expansion": ["1", "2", "3"],
-                                            "explanation": ["x", "y", "z"]}))["Sigla"].tolist() == ["ABF", "AdG", "b"]
+    assert app.glossary_table(
+        pd.DataFrame({"acronym": ["b", "AdG", "ABF"], "expansion": ["1", "2", "3"], "explanation": ["x", "y", "z"]})
+    )["Sigla"].tolist() == ["ABF", "AdG", "b"]
 
 
 # --- A6: see tests/test_annex_projects.py ------------------------------------------------------------
 
+
 def test_documents_show_the_year_as_written():
-    documents = pd.DataFrame({"doc_id": ["000", "001"], "author": ["A", "B"], "title": ["T", "U"],
-                              "year": pd.array([2021, None], dtype="Int64")})
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["000", "001"],
+            "author": ["A", "B"],
+            "title": ["T", "U"],
+            "year": pd.array([2021, None], dtype="Int64"),
+        }
+    )
     years = app.documents_table(documents)["Anno"]
     assert visible(years.iloc[0]) == "2021" and pd.isna(years.iloc[1])  # shown as '2021' and '–', never '2.021'
     assert "| [2021]{.num" in markdown_table(app.documents_table(documents))
@@ -204,7 +227,8 @@ def test_documents_show_the_year_as_written():
 
 def test_known_budgets_clause_follows_the_count():
     assert app.known_budgets_text(pd.Series([1.0, np.nan, 2.0, np.nan])) == (
-        "la dotazione del singolo progetto è nota per 2 di essi")
+        "la dotazione del singolo progetto è nota per 2 di essi"
+    )
     assert app.known_budgets_text(pd.Series([np.nan, np.nan])) == "la dotazione dei singoli progetti non è nota"
     assert app.known_budgets_text(pd.Series([1.0])) == "la dotazione è nota per tutti"
 
@@ -237,7 +261,10 @@ def test_the_concordance_covers_the_sections_of_the_index_with_their_pages():
     assert len(table) == len(sections) == 30  # the INDICE of the report: 2 unnumbered parts, 28 sections
     first = table.iloc[0]
     assert (first["Rapporto pubblicato"], visible(first["Pagina"]), first["In questa edizione"]) == (
-        "Executive summary", "5", "@sec-sintesi")
+        "Executive summary",
+        "5",
+        "@sec-sintesi",
+    )
     row = table[table["Rapporto pubblicato"].str.startswith("**4.1.1**")].iloc[0]
     assert visible(row["Pagina"]) == "47" and row["In questa edizione"] == "@sec-casi-lorenteggio"
     assert 'data-kind="published"' in row["Pagina"]
@@ -248,9 +275,13 @@ def test_the_concordance_covers_the_sections_of_the_index_with_their_pages():
 def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
     import json
 
-    notebook = {"cells": [{"cell_type": "markdown", "source": ["## Titolo {#sec-uno .unnumbered}\n"]},
-                          {"cell_type": "code", "source": ["#| label: tbl-due\n", "show_table(x)"]},
-                          {"cell_type": "code", "source": ["md(heading(sections, \"1.1\", \"sec-tre\", 2))"]}]}
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "source": ["## Titolo {#sec-uno .unnumbered}\n"]},
+            {"cell_type": "code", "source": ["#| label: tbl-due\n", "show_table(x)"]},
+            {"cell_type": "code", "source": ['md(heading(sections, "1.1", "sec-tre", 2))']},
+        ]
+    }
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
     assert app.notebook_labels([path]) == {"sec-uno", "tbl-due", "sec-tre"}
@@ -258,7 +289,6 @@ def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
 
 def test_every_concordance_label_exists_in_the_notebooks():
     from quartieri_erp.inputs.curated import load_published_artifacts
-
     from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
     from quartieri_erp.inputs.tables import read_table
 
@@ -270,14 +300,13 @@ def test_every_concordance_label_exists_in_the_notebooks():
 
 
 def test_the_source_line_of_the_appendices_escapes_the_citations():
-    documents = pd.DataFrame({"doc_id": ["000"], "citation": ["Rapporto ![immagine](x.png) <b onclick=\"a()\">"]})
+    documents = pd.DataFrame({"doc_id": ["000"], "citation": ['Rapporto ![immagine](x.png) <b onclick="a()">']})
     note = app.source_note(["000 § 1"], documents)
     assert note.startswith("Fonte: elaborazione su Rapporto \\!\\[immagine\\](x.png) \\<b onclick")
 
 
 def test_the_notes_on_the_rebuilt_items_are_a_list_for_the_html():
-    frame = pd.DataFrame({"kind": ["figura", "tabella"], "number": ["1.1", None],
-                          "note": ["Immagine <persa>", None]})
+    frame = pd.DataFrame({"kind": ["figura", "tabella"], "number": ["1.1", None], "note": ["Immagine <persa>", None]})
     notes = app.artifact_notes(frame, {"artifact_kind": {"figura": "Figura", "tabella": "Tabella"}})
     assert notes == "- **Figura 1.1**: Immagine \\<persa\\>"
     from quartieri_erp.inputs.curated import load_published_artifacts

@@ -21,36 +21,51 @@ def facts(**values: float) -> pd.DataFrame:
 
 
 def projects() -> pd.DataFrame:
-    return pd.DataFrame({
-        "lead_partner": ["ALER Milano", "Comune di Brescia", "ALER Milano", "Comune di Rho"],
-        "lead_type": ["ALER", "Comune", "ALER", "Comune"],
-        "municipality": ["Milano", "Brescia", "Milano", "Rho"],
-        "province": ["MI", "BS", "MI", "MI"],
-        "outcome": ["finanziato", "finanziato", "finanziato", "non_ammesso"],
-        "ranking": ["prima", "seconda", "prima", None],
-        "budget_eur": [None, 300.0, None, None],
-        "lead_partner_assumed": pd.array([False, False, True, False], dtype="boolean"),
-        "source": ["000 nota 26, l. 389"] * 4,
-    })
+    return pd.DataFrame(
+        {
+            "lead_partner": ["ALER Milano", "Comune di Brescia", "ALER Milano", "Comune di Rho"],
+            "lead_type": ["ALER", "Comune", "ALER", "Comune"],
+            "municipality": ["Milano", "Brescia", "Milano", "Rho"],
+            "province": ["MI", "BS", "MI", "MI"],
+            "outcome": ["finanziato", "finanziato", "finanziato", "non_ammesso"],
+            "ranking": ["prima", "seconda", "prima", None],
+            "budget_eur": [None, 300.0, None, None],
+            "lead_partner_assumed": pd.array([False, False, True, False], dtype="boolean"),
+            "source": ["000 nota 26, l. 389"] * 4,
+        }
+    )
 
 
 def procedures() -> pd.DataFrame:
-    return pd.DataFrame({
-        "procedure_id": ["PR1", "PR2", "PR3"], "actions": ["9.4.2;9.1.3", "9.4.2", "9.1.3"],
-        "territory": ["regione", "sus_milano", "sus_milano"], "territory_label": ["Regione", "Milano", "Milano"],
-        "call_name": ["Avviso", "AT", "Lavoro"], "cost_eur": [600.0, 100.0, 300.0],
-        "eligible_spending_eur": [50.0, 0.0, 0.0], "operations": [4, 1, 1],
-    })
+    return pd.DataFrame(
+        {
+            "procedure_id": ["PR1", "PR2", "PR3"],
+            "actions": ["9.4.2;9.1.3", "9.4.2", "9.1.3"],
+            "territory": ["regione", "sus_milano", "sus_milano"],
+            "territory_label": ["Regione", "Milano", "Milano"],
+            "call_name": ["Avviso", "AT", "Lavoro"],
+            "cost_eur": [600.0, 100.0, 300.0],
+            "eligible_spending_eur": [50.0, 0.0, 0.0],
+            "operations": [4, 1, 1],
+        }
+    )
 
 
 def steps() -> pd.DataFrame:
-    return pd.DataFrame({
-        "strategy": ["a", "a", "a", "b"], "step": [2, 1, 3, 1], "milestone": [None, "protocollo", "mobilita", "adp"],
-        "date": pd.to_datetime(["2015-03-01", "2014-11-21", "2017-12-01", "2015-04-01"]),
-        "date_precision": ["month", "day", "month", "day"], "date_qualifier": ["da", None, "fine", None],
-        "act": ["DGR", None, None, None], "description": ["Tavolo", "Protocollo", "Mobilità", "AdP"],
-        "fund_activated": [None, "FESR", None, None], "source": ["000 Tavola 2.1, l. 438"] * 4,
-    })
+    return pd.DataFrame(
+        {
+            "strategy": ["a", "a", "a", "b"],
+            "step": [2, 1, 3, 1],
+            "milestone": [None, "protocollo", "mobilita", "adp"],
+            "date": pd.to_datetime(["2015-03-01", "2014-11-21", "2017-12-01", "2015-04-01"]),
+            "date_precision": ["month", "day", "month", "day"],
+            "date_qualifier": ["da", None, "fine", None],
+            "act": ["DGR", None, None, None],
+            "description": ["Tavolo", "Protocollo", "Mobilità", "AdP"],
+            "fund_activated": [None, "FESR", None, None],
+            "source": ["000 Tavola 2.1, l. 438"] * 4,
+        }
+    )
 
 
 def test_procedures_table_writes_the_actions_in_words():
@@ -71,11 +86,14 @@ def test_operations_sentence_checks_two_sub_projects_per_project():
     assert "non corrispondono al doppio dei 33 progetti" in call.operations_sentence(65, 33)
 
 
-@pytest.mark.parametrize("initial, topup, total, expected", [
-    (100.0, 50.0, 150.0, "I conti pubblicati tornano"),
-    (100.0, 50.0, 140.0, "supera di 10,00\u00a0€ le risorse complessive dichiarate (140,00\u00a0€)"),
-    (100.0, 50.0, 160.5, "è inferiore di 10,50\u00a0€ le risorse complessive dichiarate (160,50\u00a0€)"),
-])
+@pytest.mark.parametrize(
+    "initial, topup, total, expected",
+    [
+        (100.0, 50.0, 150.0, "I conti pubblicati tornano"),
+        (100.0, 50.0, 140.0, "supera di 10,00\u00a0€ le risorse complessive dichiarate (140,00\u00a0€)"),
+        (100.0, 50.0, 160.5, "è inferiore di 10,50\u00a0€ le risorse complessive dichiarate (160,50\u00a0€)"),
+    ],
+)
 def test_budget_gap_sentence_says_whether_the_budget_adds_up(initial, topup, total, expected):
     assert expected in call.budget_gap_sentence(initial, topup, total)
 
@@ -94,8 +112,17 @@ def test_budget_rows_are_the_facts_shown_in_the_table():
 
 def test_call_outcomes_count_rankings_leads_and_the_assumed_lead():
     outcomes = call.call_outcomes(projects())
-    assert outcomes == {"applications": 4, "funded": 3, "first": 2, "second": 1, "not_admitted": 1,
-                        "funded_aler": 2, "funded_comune": 1, "funded_assumed": 1, "first_leads_printed": 1}
+    assert outcomes == {
+        "applications": 4,
+        "funded": 3,
+        "first": 2,
+        "second": 1,
+        "not_admitted": 1,
+        "funded_aler": 2,
+        "funded_comune": 1,
+        "funded_assumed": 1,
+        "first_leads_printed": 1,
+    }
 
 
 def test_projects_table_marks_the_assumed_lead_and_names_outcomes():
@@ -107,21 +134,29 @@ def test_projects_table_marks_the_assumed_lead_and_names_outcomes():
 
 def test_funded_by_province_and_provinces_without_projects():
     counts = call.funded_by_province(projects(), PROVINCES, RANKINGS)
-    assert sorted(map(tuple, counts.values.tolist())) == [("Brescia", "Scorrimento", 1),
-                                                          ("Milano", "Prima graduatoria", 2)]
+    assert sorted(map(tuple, counts.values.tolist())) == [
+        ("Brescia", "Scorrimento", 1),
+        ("Milano", "Prima graduatoria", 2),
+    ]
     assert call.provinces_without_funded(projects(), PROVINCES) == ["Como"]
 
 
-@pytest.mark.parametrize("budgets, mean, expected", [
-    ([None, None], 10.0, "il rapporto non pubblica la dotazione di alcun progetto"),
-    ([20.0, 30.0], 10.0, "le 2 dotazioni pubblicate vanno da 20\u00a0€ a 30\u00a0€, tutte superiori alla media"),
-    ([5.0, 30.0], 10.0, "le 2 dotazioni pubblicate vanno da 5\u00a0€ a 30\u00a0€, sopra la media in 1 caso su 2"),
-    ([5.0, 30.0, 40.0], 10.0, "le 3 dotazioni pubblicate vanno da 5\u00a0€ a 40\u00a0€, sopra la media in 2 casi "
-                              "su 3"),
-    ([5.0, 8.0], 10.0, "le 2 dotazioni pubblicate vanno da 5\u00a0€ a 8\u00a0€, tutte inferiori alla media"),
-    ([None, 30.0], 10.0, "l'unica dotazione pubblicata, di 30\u00a0€, è superiore alla media"),
-    ([5.0], 10.0, "l'unica dotazione pubblicata, di 5\u00a0€, è inferiore alla media"),
-])
+@pytest.mark.parametrize(
+    "budgets, mean, expected",
+    [
+        ([None, None], 10.0, "il rapporto non pubblica la dotazione di alcun progetto"),
+        ([20.0, 30.0], 10.0, "le 2 dotazioni pubblicate vanno da 20\u00a0€ a 30\u00a0€, tutte superiori alla media"),
+        ([5.0, 30.0], 10.0, "le 2 dotazioni pubblicate vanno da 5\u00a0€ a 30\u00a0€, sopra la media in 1 caso su 2"),
+        (
+            [5.0, 30.0, 40.0],
+            10.0,
+            "le 3 dotazioni pubblicate vanno da 5\u00a0€ a 40\u00a0€, sopra la media in 2 casi su 3",
+        ),
+        ([5.0, 8.0], 10.0, "le 2 dotazioni pubblicate vanno da 5\u00a0€ a 8\u00a0€, tutte inferiori alla media"),
+        ([None, 30.0], 10.0, "l'unica dotazione pubblicata, di 30\u00a0€, è superiore alla media"),
+        ([5.0], 10.0, "l'unica dotazione pubblicata, di 5\u00a0€, è inferiore alla media"),
+    ],
+)
 def test_known_budgets_sentence(budgets, mean, expected):
     assert call.known_budgets_sentence(pd.DataFrame({"budget_eur": budgets}), mean) == expected
 
@@ -144,8 +179,14 @@ def test_implied_total_range_holds_exactly_the_totals_that_round_to_the_percenta
 
 
 def test_strategy_totals_and_resources_frame_shares():
-    resources = pd.DataFrame({"strategy": ["x", "x", "y"], "fund": ["FESR", "FSE", "FSE"],
-                              "amount_eur": [3e6, 1e6, 5e5], "source": ["000 l. 478"] * 3})
+    resources = pd.DataFrame(
+        {
+            "strategy": ["x", "x", "y"],
+            "fund": ["FESR", "FSE", "FSE"],
+            "amount_eur": [3e6, 1e6, 5e5],
+            "source": ["000 l. 478"] * 3,
+        }
+    )
     frame = call.resources_frame(resources, {"x": "Milano", "y": "Bollate"}, {"FESR": "POR FESR", "FSE": "POR FSE"})
     assert call.strategy_totals(resources).to_dict() == {"x": 4e6, "y": 5e5}
     assert frame["share"].tolist() == [0.75, 0.25, 1.0]
@@ -154,27 +195,40 @@ def test_strategy_totals_and_resources_frame_shares():
 
 
 def test_resource_list_is_a_markdown_list_ending_with_a_full_stop():
-    resources = pd.DataFrame({"strategy": ["x", "x"], "fund": ["FESR", "FSE"], "amount_eur": [7.3e6, 5.5e5],
-                              "purpose": ["Alloggi ERP", "Laboratorio sociale"]})
+    resources = pd.DataFrame(
+        {
+            "strategy": ["x", "x"],
+            "fund": ["FESR", "FSE"],
+            "amount_eur": [7.3e6, 5.5e5],
+            "purpose": ["Alloggi ERP", "Laboratorio sociale"],
+        }
+    )
     assert call.resource_list(resources, "x", {"FESR": "POR FESR", "FSE": "POR FSE"}) == (
-        "- **POR FESR**, 7,30 milioni di euro: alloggi ERP;\n- **POR FSE**, 0,55 milioni di euro: laboratorio sociale.")
+        "- **POR FESR**, 7,30 milioni di euro: alloggi ERP;\n- **POR FSE**, 0,55 milioni di euro: laboratorio sociale."
+    )
 
 
-@pytest.mark.parametrize("stated, components, expected", [
-    (8.5e6, 8.74e6, "le voci elencate sommano a 8.740.000\u00a0€, 240.000\u00a0€ in più dei circa 8.500.000"),
-    (8.5e6, 8.4e6, "le voci elencate sommano a 8.400.000\u00a0€, 100.000\u00a0€ in meno dei circa 8.500.000"),
-    (8.5e6, 8.5e6, "le voci elencate sommano esattamente ai circa 8.500.000\u00a0€ dichiarati"),
-])
+@pytest.mark.parametrize(
+    "stated, components, expected",
+    [
+        (8.5e6, 8.74e6, "le voci elencate sommano a 8.740.000\u00a0€, 240.000\u00a0€ in più dei circa 8.500.000"),
+        (8.5e6, 8.4e6, "le voci elencate sommano a 8.400.000\u00a0€, 100.000\u00a0€ in meno dei circa 8.500.000"),
+        (8.5e6, 8.5e6, "le voci elencate sommano esattamente ai circa 8.500.000\u00a0€ dichiarati"),
+    ],
+)
 def test_stated_total_sentence(stated, components, expected):
     assert call.stated_total_sentence(stated, components).startswith(expected)
 
 
-@pytest.mark.parametrize("date, precision, qualifier, label, plotted", [
-    ("2014-11-21", "day", None, "21 novembre 2014", "2014-11-21"),
-    ("2015-03-01", "month", "da", "da marzo 2015", "2015-03-01"),
-    ("2017-12-01", "month", "fine", "fine dicembre 2017", "2017-12-31"),
-    ("2017-10-01", "month", None, "ottobre 2017", "2017-10-15"),
-])
+@pytest.mark.parametrize(
+    "date, precision, qualifier, label, plotted",
+    [
+        ("2014-11-21", "day", None, "21 novembre 2014", "2014-11-21"),
+        ("2015-03-01", "month", "da", "da marzo 2015", "2015-03-01"),
+        ("2017-12-01", "month", "fine", "fine dicembre 2017", "2017-12-31"),
+        ("2017-10-01", "month", None, "ottobre 2017", "2017-10-15"),
+    ],
+)
 def test_step_dates_for_the_table_and_for_the_time_axis(date, precision, qualifier, label, plotted):
     day = pd.Timestamp(date)
     assert call.step_date_label(day, precision, qualifier) == label
@@ -193,8 +247,11 @@ def test_steps_frame_and_table_follow_the_printed_order_of_one_strategy():
 def test_procedure_span_counts_months_and_dates_the_fund_activation():
     frame = call.steps_frame(steps(), "a", {"FESR": "POR FESR"})
     span = call.procedure_span(frame)
-    assert span == {"steps": 3, "months": 37,  # November 2014 -> December 2017
-                    "fund_dates": {"FESR": pd.Timestamp("2014-11-21")}}
+    assert span == {
+        "steps": 3,
+        "months": 37,  # November 2014 -> December 2017
+        "fund_dates": {"FESR": pd.Timestamp("2014-11-21")},
+    }
     assert call.fund_when(frame, "FESR", "il") == "il 21 novembre 2014"
     with pytest.raises(KeyError):
         call.fund_when(frame, "FSE")
@@ -222,25 +279,44 @@ def test_step_when_follows_the_milestone_not_the_position():
 
 
 def test_milestones_take_date_and_source_from_the_timeline():
-    timeline = pd.DataFrame({"event_id": ["E17", "E30"], "date": pd.to_datetime(["2018-12-01", "2021-02-01"]),
-                             "date_precision": ["month", "month"], "source": ["000 l. 501", "000 l. 1157"]})
+    timeline = pd.DataFrame(
+        {
+            "event_id": ["E17", "E30"],
+            "date": pd.to_datetime(["2018-12-01", "2021-02-01"]),
+            "date_precision": ["month", "month"],
+            "source": ["000 l. 501", "000 l. 1157"],
+        }
+    )
     marks = call.milestones(timeline, {"E30": "Avvio del Laboratorio"})
-    assert marks.to_dict("records") == [{"date": pd.Timestamp("2021-02-15"), "label": "Avvio del Laboratorio",
-                                         "source": "000 l. 1157"}]
+    assert marks.to_dict("records") == [
+        {"date": pd.Timestamp("2021-02-15"), "label": "Avvio del Laboratorio", "source": "000 l. 1157"}
+    ]
 
 
 def test_call_budget_splits_the_initial_budget_by_action():
-    budget = call.call_budget(facts(call_initial_budget_eur=3.8e6, call_topup_eur=1.0, call_budget_total_eur=3.8e6,
-                                    call_initial_budget_913_eur=1.8e6))
+    budget = call.call_budget(
+        facts(
+            call_initial_budget_eur=3.8e6,
+            call_topup_eur=1.0,
+            call_budget_total_eur=3.8e6,
+            call_initial_budget_913_eur=1.8e6,
+        )
+    )
     assert (budget["initial_913"], budget["initial_942"], budget["gap"]) == (1.8e6, 2.0e6, 1.0)
 
 
-@pytest.mark.parametrize("printed, expected", [
-    (15, ""),
-    (14, "nomina 14 capofila per 15 progetti: il progetto mancante è attribuito qui a un capofila ipotetico, "
-         "da verificare sul decreto di approvazione (discrepanza D05)."),
-    (13, "nomina 13 capofila per 15 progetti: i 2 progetti mancanti sono attribuiti qui"),
-])
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        (15, ""),
+        (
+            14,
+            "nomina 14 capofila per 15 progetti: il progetto mancante è attribuito qui a un capofila ipotetico, "
+            "da verificare sul decreto di approvazione (discrepanza D05).",
+        ),
+        (13, "nomina 13 capofila per 15 progetti: i 2 progetti mancanti sono attribuiti qui"),
+    ],
+)
 def test_assumed_leads_sentence_only_when_leads_are_missing(printed, expected):
     sentence = call.assumed_leads_sentence({"first": 15, "first_leads_printed": printed}, "discrepanza D05")
     assert expected in sentence and (sentence == "") == (expected == "")
@@ -262,8 +338,9 @@ def test_province_totals_rank_provinces_with_their_share():
 
 
 def test_fund_shares_are_shares_of_each_strategy_total():
-    resources = pd.DataFrame({"strategy": ["x", "x", "y"], "fund": ["FESR", "FSE", "FSE"],
-                              "amount_eur": [3e6, 1e6, 5e5]})
+    resources = pd.DataFrame(
+        {"strategy": ["x", "x", "y"], "fund": ["FESR", "FSE", "FSE"], "amount_eur": [3e6, 1e6, 5e5]}
+    )
     assert call.fund_shares(resources).to_dict() == {("x", "FESR"): 0.75, ("x", "FSE"): 0.25, ("y", "FSE"): 1.0}
 
 
@@ -284,11 +361,21 @@ def test_mean_project_value_is_total_over_funded():
 
 # --- Assumption-marked counts (issue 12: no count that depends on the assumed lead stated as fact) ------------
 
+
 def test_lead_type_counts_separate_named_and_assumed_leads():
     # funded: ALER Milano (named), Comune di Brescia (named), ALER Milano (assumed)
     counts = call.lead_type_counts(projects())
-    assert counts == {"funded": 3, "known": 2, "assumed": 1, "comune_known": 1, "comune_range": (1, 2),
-                      "comune_assumed": 1, "aler_known": 1, "aler_range": (1, 2), "aler_assumed": 2}
+    assert counts == {
+        "funded": 3,
+        "known": 2,
+        "assumed": 1,
+        "comune_known": 1,
+        "comune_range": (1, 2),
+        "comune_assumed": 1,
+        "aler_known": 1,
+        "aler_range": (1, 2),
+        "aler_assumed": 2,
+    }
 
 
 def test_lead_types_sentence_states_ranges_not_the_assumed_count():
@@ -314,7 +401,9 @@ def test_provinces_with_assumption_keep_the_assumed_lead_apart():
     assert frame.loc["Milano"].tolist() == [1, 1, 1, 2] and frame.loc["Brescia"].tolist() == [1, 0, 1, 2]
     table = call.provinces_table(frame)
     assert any("(ipotesi)" in c for c in table.columns)
-    assert "ALER Milano (ipotesi)" in call.projects_table(projects(), PROVINCES, RANKINGS, OUTCOMES)["Capofila"].tolist()
+    assert (
+        "ALER Milano (ipotesi)" in call.projects_table(projects(), PROVINCES, RANKINGS, OUTCOMES)["Capofila"].tolist()
+    )
 
 
 def test_top_province_sentence_states_the_named_share_and_the_possible_extra():
@@ -330,17 +419,22 @@ def test_count_range_words():
 
 # --- Lorenteggio's span of months (issue 16: '49 mesi') ------------------------------------------------------
 
-@pytest.mark.parametrize(("start", "end", "months"), [
-    ("2014-11-21", "2018-12-03", 48),  # Tavola 2.1, first and last step: the 49th month is not over
-    ("2014-11-21", "2018-12-21", 49),
-    ("2015-07-31", "2018-12-01", 40),  # FSE resources activated -> FSE interventions started (end of 2018)
-    ("2015-04-01", "2017-12-19", 32),  # Tavola 2.2, first and last step
-])
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        ("2014-11-21", "2018-12-03", 48),  # Tavola 2.1, first and last step: the 49th month is not over
+        ("2014-11-21", "2018-12-21", 49),
+        ("2015-07-31", "2018-12-01", 40),  # FSE resources activated -> FSE interventions started (end of 2018)
+        ("2015-04-01", "2017-12-19", 32),  # Tavola 2.2, first and last step
+    ],
+)
 def test_months_elapsed_counts_whole_months(start, end, months):
     assert call.months_elapsed(start, end) == months
 
 
 # --- Named ids instead of opaque ones ------------------------------------------------------------------------
+
 
 def test_named_ids_exist_in_the_curated_data():
     from quartieri_erp.inputs.curated import load_discrepancies, load_procedures, load_timeline
@@ -354,6 +448,7 @@ def test_named_ids_exist_in_the_curated_data():
 
 
 # --- Omitted lists of the original (issue 16), for the chapter that prints them --------------------------------
+
 
 def test_call_objectives_and_benefits_tables_have_ten_and_five_rows_in_order():
     from quartieri_erp.inputs.curated import load_call_lists
@@ -369,6 +464,7 @@ def test_call_objectives_and_benefits_tables_have_ten_and_five_rows_in_order():
 
 # --- Provenance of the budget table -----------------------------------------------------------------------------
 
+
 def test_budget_table_sourced_marks_printed_values_published_and_sums_derived():
     from quartieri_erp.chapters.cited import Cited
 
@@ -381,8 +477,15 @@ def test_budget_table_sourced_marks_printed_values_published_and_sums_derived():
 
 # --- Tense from the data cut-off (issue 14, part 3) ---------------------------------------------------------------
 
-FUTURE = ("dovrebbero partire", "devono concludersi", "non hanno ancora avviato", "partiranno", " sarà ",
-          " saranno ", "si concluderanno")
+FUTURE = (
+    "dovrebbero partire",
+    "devono concludersi",
+    "non hanno ancora avviato",
+    "partiranno",
+    " sarà ",
+    " saranno ",
+    "si concluderanno",
+)
 
 
 def test_chapter_2_built_two_years_later_has_no_future_tense_for_past_events(tmp_path):
@@ -394,10 +497,20 @@ def test_chapter_2_built_two_years_later_has_no_future_tense_for_past_events(tmp
 
     root = Path(__file__).resolve().parents[1]
     out = tmp_path / "02.ipynb"
-    papermill.execute_notebook(str(root / "notebooks" / "02_bando.ipynb"), str(out), cwd=str(root),
-                               parameters={"as_of": "2022-11-30"}, kernel_name="python3", progress_bar=False)
-    text = "\n".join("".join(o["data"]["text/markdown"]) for c in json.loads(out.read_text())["cells"]
-                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    papermill.execute_notebook(
+        str(root / "notebooks" / "02_bando.ipynb"),
+        str(out),
+        cwd=str(root),
+        parameters={"as_of": "2022-11-30"},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    text = "\n".join(
+        "".join(o["data"]["text/markdown"])
+        for c in json.loads(out.read_text())["cells"]
+        for o in c.get("outputs", [])
+        if "text/markdown" in o.get("data", {})
+    )
     assert not [phrase for phrase in FUTURE if phrase in text]
     assert "era previsto che partissero" in text and "dovevano concludersi" in text
     assert "alla data del rapporto non avevano ancora avviato" in text

@@ -62,20 +62,23 @@ def as_dict(table: pd.DataFrame) -> dict[str, str]:
 # ---------------------------------------------------------------- formats
 
 
-@pytest.mark.parametrize(("value", "unit", "shown"), [
-    (1_000_000.0, "eur", "1.000.000,00\u00a0€"),
-    (7.5, "percent", "7,5%"),
-    (36.0, "percent", "36%"),
-    (18.0, "hours", "18 ore"),
-    (1.0, "hours", "1 ora"),
-    (1.0, "months", "1 mese"),
-    (24.0, "months", "24 mesi"),
-    (2.0, "years", "2 anni"),
-    (273_659.53, "sqm", "273.659,53 mq"),
-    (6_570.0, "sqm", "6.570 mq"),
-    (0.3333, "ratio", "1/3"),
-    (3_739.0, "count", "3.739"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (1_000_000.0, "eur", "1.000.000,00\u00a0€"),
+        (7.5, "percent", "7,5%"),
+        (36.0, "percent", "36%"),
+        (18.0, "hours", "18 ore"),
+        (1.0, "hours", "1 ora"),
+        (1.0, "months", "1 mese"),
+        (24.0, "months", "24 mesi"),
+        (2.0, "years", "2 anni"),
+        (273_659.53, "sqm", "273.659,53 mq"),
+        (6_570.0, "sqm", "6.570 mq"),
+        (0.3333, "ratio", "1/3"),
+        (3_739.0, "count", "3.739"),
+    ],
+)
 def test_values_are_shown_in_italian_with_their_unit(value, unit, shown):
     assert cases.format_value(value, unit) == shown
 
@@ -95,13 +98,19 @@ def test_repeated_group_values_are_shown_once():
 
 
 def test_status_joins_status_dates_duration_ranking_and_steps(data, labels):
-    assert visible(cases.status_text(data, "4.1", labels)) == "In corso: attivo dal 21 giugno 2019; durata prevista di 36 mesi."
+    assert (
+        visible(cases.status_text(data, "4.1", labels))
+        == "In corso: attivo dal 21 giugno 2019; durata prevista di 36 mesi."
+    )
     assert visible(cases.status_text(data, "4.2", labels)) == (
-        "In corso: avviato a gennaio 2020; conclusione prevista a settembre 2021; durata prevista di 24 mesi.")
+        "In corso: avviato a gennaio 2020; conclusione prevista a settembre 2021; durata prevista di 24 mesi."
+    )
     assert visible(cases.status_text(data, "4.10", labels)) == (
-        "In corso: conclusione prevista ad aprile 2021. Esito dell'avviso: scorrimento della graduatoria.")
+        "In corso: conclusione prevista ad aprile 2021. Esito dell'avviso: scorrimento della graduatoria."
+    )
     assert cases.status_text(data, "4.7", labels) == (
-        "Attività concluse, rendicontazione in corso. Esito dell'avviso: prima graduatoria.")
+        "Attività concluse, rendicontazione in corso. Esito dell'avviso: prima graduatoria."
+    )
     bollate = visible(cases.status_text(data, "4.4", labels))
     assert bollate.startswith("Non ancora avviato: avvio previsto a marzo 2021. Tappe: 14 agosto 2020, pubblicato")
     assert bollate.index("30 ottobre 2020") < bollate.index("30 novembre 2020, approvati")
@@ -118,9 +127,16 @@ def test_budget_is_the_printed_one_or_the_sum_of_the_fund_shares(data):
 
 def test_a_card_is_rebuilt_field_by_field(data, labels):
     table = cases.card_table(data, "4.1", labels)
-    assert list(table["Voce"]) == ["Partenariato", "Obiettivi", "Localizzazione e area di intervento",
-                                   "Principali azioni", "Azioni del Programma", "Stato di avanzamento",
-                                   "Dotazione economica", "Principali destinatari"]
+    assert list(table["Voce"]) == [
+        "Partenariato",
+        "Obiettivi",
+        "Localizzazione e area di intervento",
+        "Principali azioni",
+        "Azioni del Programma",
+        "Stato di avanzamento",
+        "Dotazione economica",
+        "Principali destinatari",
+    ]
     card = as_dict(table)
     assert card["Partenariato"].startswith("Spazio Aperto Servizi (capogruppo); KCity S.r.l.; ")
     assert card["Principali azioni"].count("; ") == 4  # five actions
@@ -151,7 +167,10 @@ def test_key_numbers_leave_out_the_budget_and_follow_kind_order(data, labels):
     kinds = [k for k in table["Tipo"] if k]
     assert kinds == ["Regole e parametri", "Risultati raggiunti"]
     assert visible(table.loc[table["Voce"] == "Iscrizioni raccolte", "Valore"].item()) == "69"
-    assert visible(table.loc[table["Voce"] == "Importo massimo per percorso individuale", "Valore"].item()) == "3.000,00\u00a0€"
+    assert (
+        visible(table.loc[table["Voce"] == "Importo massimo per percorso individuale", "Valore"].item())
+        == "3.000,00\u00a0€"
+    )
 
 
 def test_a_month_reference_date_is_added_to_a_label_that_lacks_it(data, labels):
@@ -162,8 +181,11 @@ def test_a_month_reference_date_is_added_to_a_label_that_lacks_it(data, labels):
 def test_compare_numbers_puts_cards_side_by_side(data, labels):
     table = cases.compare_numbers(data, {"4.4": "Avviso", "4.5": "Groane", "4.6": "Cultura"}, labels)
     rows = table.set_index("Voce")
-    assert [visible(v) for v in rows.loc["Durata del tirocinio formativo", ["Avviso", "Groane", "Cultura"]]] == \
-        ["6 mesi", "–", "6 mesi"]
+    assert [visible(v) for v in rows.loc["Durata del tirocinio formativo", ["Avviso", "Groane", "Cultura"]]] == [
+        "6 mesi",
+        "–",
+        "6 mesi",
+    ]
     assert visible(rows.loc["Beneficiari della formazione", "Cultura"]) == "10"
     assert not table["Voce"].str.startswith("FSE").any()
     assert table["Voce"].is_unique
@@ -189,7 +211,8 @@ def test_budget_by_fund_uses_shares_or_the_fund_of_the_actions(data):
     assert groane.to_dict() == {"FSE": 149_974.67, "FESR": 149_625.00}
     assert funds.set_index("Intervento").loc["Avviso FESR imprese sociali Lorenteggio", "Fondo"] == "FESR"
     assert funds["Dotazione"].sum() == pytest.approx(
-        768_608.42 + 1_000_000 + 1_200_000 + 2 * 299_599.67 + 251_983.20 + 241_679.72 + 251_989.04)
+        768_608.42 + 1_000_000 + 1_200_000 + 2 * 299_599.67 + 251_983.20 + 241_679.72 + 251_989.04
+    )
 
 
 def test_a_card_mixing_funds_without_shares_is_an_error(copied):
@@ -201,12 +224,18 @@ def test_a_card_mixing_funds_without_shares_is_an_error(copied):
 
 def test_items_and_lessons_are_grouped_by_card(data, labels):
     covid = cases.items_by_card(data, "covid_effect")
-    assert list(covid["Intervento"]) == ["MILOLAB", "PROLORENTEGGIO", "Rigenerare le competenze", "Lunattiva",
-                                         "PASS", "G.E.S.T.I. Sociali"]
+    assert list(covid["Intervento"]) == [
+        "MILOLAB",
+        "PROLORENTEGGIO",
+        "Rigenerare le competenze",
+        "Lunattiva",
+        "PASS",
+        "G.E.S.T.I. Sociali",
+    ]
     lessons = cases.lessons_table(data, ["success_factor", "difficulty"], labels)
     lunattiva = lessons.index[lessons["Intervento"] == "Lunattiva"][0]
     assert lessons.loc[lunattiva + 1, "Intervento"] == ""  # shown once per card
-    assert list(lessons.loc[lunattiva:lunattiva + 1, "Aspetto"]) == ["Fattori di successo", "Criticità"]
+    assert list(lessons.loc[lunattiva : lunattiva + 1, "Aspetto"]) == ["Fattori di successo", "Criticità"]
 
 
 def test_metric_frame_keeps_the_requested_order_and_names_missing_metrics(data):
@@ -263,7 +292,8 @@ def test_share_and_cap_checks_word_the_comparison():
 def test_status_summary_groups_cards_by_ranking_and_status(data, labels):
     assert cases.status_summary(data, ["4.7", "4.9", "4.10"], labels) == (
         "Lunattiva (Mantova) e PASS (Giussano): prima graduatoria, attività concluse, rendicontazione in corso; "
-        "G.E.S.T.I. Sociali (Bergamo): scorrimento della graduatoria, in corso")
+        "G.E.S.T.I. Sociali (Bergamo): scorrimento della graduatoria, in corso"
+    )
 
 
 # ---------------------------------------------------------------- edited copies of the data
@@ -286,13 +316,20 @@ def test_an_edited_card_changes_its_status_and_the_overview(copied, labels):
     data = cases.CaseData.load(programme)
     assert visible(cases.status_text(data, "4.10", labels)).startswith("Attività concluse, rendicontazione in corso:")
     row = cases.overview_table(data, labels).set_index("Intervento").loc["G.E.S.T.I. Sociali"]
-    assert (row["Stato"], visible(row["Dotazione"])) == ("Attività concluse, rendicontazione in corso", "250.000,00\u00a0€")
+    assert (row["Stato"], visible(row["Dotazione"])) == (
+        "Attività concluse, rendicontazione in corso",
+        "250.000,00\u00a0€",
+    )
 
 
 def test_a_reference_date_on_the_first_of_the_month_is_elided(copied, labels):
     programme, _ = copied
-    edit_csv(programme / "case_study_results.csv", {"card_id": "4.8", "metric": "points_earned"}, "reference_date",
-             "2020-08-01")
+    edit_csv(
+        programme / "case_study_results.csv",
+        {"card_id": "4.8", "metric": "points_earned"},
+        "reference_date",
+        "2020-08-01",
+    )
     box = as_dict(cases.card_table(cases.CaseData.load(programme), "4.8", labels, with_numbers=True))
     assert box["Punti Luna maturati, all'1 agosto 2020"] == "17.891"
 
@@ -314,8 +351,9 @@ def test_values_carry_their_kind_from_the_source_cell(data):
 
 def test_a_value_citing_another_document_is_curated(copied):
     programme, _ = copied
-    edit_csv(programme / "case_study_results.csv", {"card_id": "4.1", "metric": "accesses"}, "source",
-             "001 slide 4, l. 12")
+    edit_csv(
+        programme / "case_study_results.csv", {"card_id": "4.1", "metric": "accesses"}, "source", "001 slide 4, l. 12"
+    )
     data = cases.CaseData.load(programme)
     accesses = data.value("4.1", "accesses")
     assert accesses.source.kind == "curated" and "l. 12" not in accesses.source.ref
@@ -340,7 +378,8 @@ def test_a_band_of_two_results_is_one_row(data, labels):
 def test_status_tense_follows_the_cut_off(data, labels):
     # at the date of the report: plans are plans
     assert visible(cases.status_text(data, "4.4", labels, as_of="2020-11-30")).startswith(
-        "Non ancora avviato: avvio previsto a marzo 2021.")
+        "Non ancora avviato: avvio previsto a marzo 2021."
+    )
     # two years later: the planned start is past and nothing records it, so it was a plan then
     later = visible(cases.status_text(data, "4.4", labels, as_of="2022-11-30"))
     assert later.startswith("Non ancora avviato al 30 novembre 2020: avvio allora previsto a marzo 2021.")
@@ -364,16 +403,24 @@ def test_interviews_are_attributed_as_the_report_does(data):
     assert {c for c in data.card_ids() if cases.interview_note(data, c)} == {"4.4", "4.7", "4.9", "4.10"}
 
 
-PAYLOADS = ["<img src=x onerror=alert(1)>", "# heading", "[x](javascript:alert(1))", "$x$", "@fig-x",
-            "`x`{=typst}", "a" * 120]
+PAYLOADS = [
+    "<img src=x onerror=alert(1)>",
+    "# heading",
+    "[x](javascript:alert(1))",
+    "$x$",
+    "@fig-x",
+    "`x`{=typst}",
+    "a" * 120,
+]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_data_text_of_the_cards_is_escaped(copied, labels, payload):
     programme, _ = copied
     edit_csv(programme / "case_studies.csv", {"card_id": "4.10"}, "target", payload)
-    edit_csv(programme / "case_study_items.csv", {"card_id": "4.10", "field": "partner", "position": "1"},
-             "text", payload)
+    edit_csv(
+        programme / "case_study_items.csv", {"card_id": "4.10", "field": "partner", "position": "1"}, "text", payload
+    )
     data = cases.CaseData.load(programme)
     card = as_dict(cases.card_table(data, "4.10", labels))
     for shown in (card["Principali destinatari"], card["Partenariato"]):
@@ -413,19 +460,32 @@ def test_the_chapter_has_the_sections_of_the_published_index_in_order():
         counts[level - 1] += 1
         counts[level:] = [0] * (3 - level)
         numbered.append((".".join(["4", *map(str, counts[1:level])]), title))
-    assert numbered[:len(published)] == published
-    additions = numbered[len(published):]
+    assert numbered[: len(published)] == published
+    additions = numbered[len(published) :]
     assert additions and all("aggiunta di questa edizione" in t for _, t in additions)  # no new 4.3
 
 
 def test_the_cards_are_tavole_four_one_to_four_ten_and_lunattiva_is_figure_four_one():
     import re
 
-    labels = [m for cell in _chapter_cells() for m in re.findall(r"^#\| label: ((?:tbl|tav|fig)-[\w-]+)",
-                                                                    "".join(cell["source"]), flags=re.M)]
+    labels = [
+        m
+        for cell in _chapter_cells()
+        for m in re.findall(r"^#\| label: ((?:tbl|tav|fig)-[\w-]+)", "".join(cell["source"]), flags=re.M)
+    ]
     tables = [label for label in labels if not label.startswith("fig-")]
-    assert tables[:10] == ["tav-milolab", "tav-prolorenteggio", "tav-fesr-lorenteggio", "tav-bollate-avviso",
-                           "tav-groane", "tav-cultura", "tav-lunattiva", "tav-punti-luna", "tav-pass", "tav-gesti"]
+    assert tables[:10] == [
+        "tav-milolab",
+        "tav-prolorenteggio",
+        "tav-fesr-lorenteggio",
+        "tav-bollate-avviso",
+        "tav-groane",
+        "tav-cultura",
+        "tav-lunattiva",
+        "tav-punti-luna",
+        "tav-pass",
+        "tav-gesti",
+    ]
     assert not any(label.startswith("tav-") for label in tables[10:])  # additions are Tabelle 4.1, 4.2 …
     assert [label for label in labels if label.startswith("fig-")][0] == "fig-lunattiva-utenti"
     from quartieri_erp.inputs.curated import load_published_artifacts
@@ -441,8 +501,10 @@ def test_the_source_line_cites_the_places_of_the_report_with_their_page(data, la
 
     documents = load_documents(PROGRAMME)
     note = cases.source_note(data, cases.card_table(data, "4.1", labels)["source"], documents)
-    assert note == ("Fonte: Regione Lombardia, Rapporto tematico di valutazione sui quartieri ERP, Tavola 4.1; "
-                    "§ 4.1.1, p. 47; Tabella 2.1.")  # the report only: its places, no line numbers
+    assert note == (
+        "Fonte: Regione Lombardia, Rapporto tematico di valutazione sui quartieri ERP, Tavola 4.1; "
+        "§ 4.1.1, p. 47; Tabella 2.1."
+    )  # the report only: its places, no line numbers
     many = cases.source_note(data, data.items["source"], documents)
     assert many.endswith(", capitolo 4.")
     mixed = cases.source_note(data, ["000 Tavola 4.1, l. 3", "001 slide 2"], documents)

@@ -85,8 +85,10 @@ def test_every_planned_event_two_years_later_is_never_a_plan():
 
 def test_headings_take_the_original_titles(cited):
     assert section_title(cited.sections, "1.3") == "Il Patto per la Casa"
-    assert heading(cited.sections, "2.2.1", "sec-x", 3) == \
-        "### L'intervento nel quartiere Lorenteggio del Comune di Milano {#sec-x}"
+    assert (
+        heading(cited.sections, "2.2.1", "sec-x", 3)
+        == "### L'intervento nel quartiere Lorenteggio del Comune di Milano {#sec-x}"
+    )
     assert addition_heading("Capofila", "sec-y", 3) == "### Capofila (aggiunta di questa edizione) {#sec-y .aggiunta}"
     with pytest.raises(KeyError):
         section_title(cited.sections, "9.9")

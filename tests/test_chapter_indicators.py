@@ -13,16 +13,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quartieri_erp.chapters import indicators as ci_module
-from visible_text import Visible
 from quartieri_erp.presentation.markup import visible
+from visible_text import Visible
 
 ci = Visible(ci_module)  # sentences as readers see them (number spans removed)
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators import wilson_interval
 from quartieri_erp.indicators.shared import compute_set
 from quartieri_erp.inputs.monitoring import ESF_INDICATORS
-from quartieri_erp.synth import write_synthetic_edition
 from quartieri_erp.inputs.tables import read_table
+from quartieri_erp.synth import write_synthetic_edition
 
 ROOT = Path(__file__).resolve().parents[1]
 SYNTHETIC = ROOT / "data" / "synthetic"
@@ -32,6 +32,7 @@ REFERENCE = ROOT / "data" / "reference"
 
 # --- Hand-made indicator tables ------------------------------------------------------------------------
 
+
 def shares(indicator: str, counts: dict[str, dict[str, int]]) -> list[dict]:
     """Share rows of ``indicator``: group -> category -> count, with Wilson intervals as the engine adds them."""
     rows = []
@@ -39,17 +40,37 @@ def shares(indicator: str, counts: dict[str, dict[str, int]]) -> list[dict]:
         n = sum(by_category.values())
         for category, k in by_category.items():
             low, high = wilson_interval(k, n)
-            rows.append({"indicator": indicator, "group": group, "category": category, "unit": "share",
-                         "numerator": k, "denominator": n, "value": k / n if n else float("nan"),
-                         "ci_low": low, "ci_high": high})
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "group": group,
+                    "category": category,
+                    "unit": "share",
+                    "numerator": k,
+                    "denominator": n,
+                    "value": k / n if n else float("nan"),
+                    "ci_low": low,
+                    "ci_high": high,
+                }
+            )
     return rows
 
 
-def scalar(indicator: str, group: str, value: float, unit: str = "share", k: int | None = None,
-           n: int | None = None) -> dict:
+def scalar(
+    indicator: str, group: str, value: float, unit: str = "share", k: int | None = None, n: int | None = None
+) -> dict:
     low, high = wilson_interval(k, n) if unit == "share" and n else (float("nan"), float("nan"))
-    return {"indicator": indicator, "group": group, "category": None, "unit": unit, "numerator": k,
-            "denominator": n, "value": value, "ci_low": low, "ci_high": high}
+    return {
+        "indicator": indicator,
+        "group": group,
+        "category": None,
+        "unit": unit,
+        "numerator": k,
+        "denominator": n,
+        "value": value,
+        "ci_low": low,
+        "ci_high": high,
+    }
 
 
 def table(*parts) -> pd.DataFrame:
@@ -58,18 +79,37 @@ def table(*parts) -> pd.DataFrame:
 
 
 def p_values(*rows) -> pd.DataFrame:
-    return pd.DataFrame([{"indicator": i, "test": t, "statistic": 1.0, "dof": 1.0, "p_value": p,
-                          "groups": "lab_only vs pip_only", "n_a": 100, "n_b": 100, "min_expected": e}
-                         for i, t, p, e in rows])
+    return pd.DataFrame(
+        [
+            {
+                "indicator": i,
+                "test": t,
+                "statistic": 1.0,
+                "dof": 1.0,
+                "p_value": p,
+                "groups": "lab_only vs pip_only",
+                "n_a": 100,
+                "n_b": 100,
+                "min_expected": e,
+            }
+            for i, t, p, e in rows
+        ]
+    )
 
 
 def sex(women_lab: int, women_pip: int, n: int = 100) -> list[dict]:
-    return shares("sex", {"totale": {"F": women_lab + women_pip, "M": 2 * n - women_lab - women_pip},
-                          "laboratorio_sociale": {"F": women_lab, "M": n - women_lab},
-                          "pip": {"F": women_pip, "M": n - women_pip}})
+    return shares(
+        "sex",
+        {
+            "totale": {"F": women_lab + women_pip, "M": 2 * n - women_lab - women_pip},
+            "laboratorio_sociale": {"F": women_lab, "M": n - women_lab},
+            "pip": {"F": women_pip, "M": n - women_pip},
+        },
+    )
 
 
 # --- Numbers in the text -------------------------------------------------------------------------------
+
 
 def test_fmt_pair_adds_decimals_only_to_keep_different_shares_apart():
     assert ci.fmt_pair(0.36, 0.28) == ("36%", "28%")
@@ -77,27 +117,42 @@ def test_fmt_pair_adds_decimals_only_to_keep_different_shares_apart():
     assert ci.fmt_pair(0.25, 0.25) == ("25%", "25%")
 
 
-@pytest.mark.parametrize("p, text", [(0.0004, "p < 0,001"), (0.04, "p = 0,040"), (0.2, "p = 0,200"),
-                                     (0.04996, "p < 0,05"), (0.05, "p = 0,050"), (0.2979, "p = 0,298")])
+@pytest.mark.parametrize(
+    "p, text",
+    [
+        (0.0004, "p < 0,001"),
+        (0.04, "p = 0,040"),
+        (0.2, "p = 0,200"),
+        (0.04996, "p < 0,05"),
+        (0.05, "p = 0,050"),
+        (0.2979, "p = 0,298"),
+    ],
+)
 def test_fmt_p_never_rounds_across_the_significance_level(p, text):
     assert ci.fmt_p(p) == text
 
 
 # --- Sentences whose wording depends on the data ------------------------------------------------------------
 
-@pytest.mark.parametrize("women, expected", [(49, "prevalgono gli uomini (51%)"), (51, "prevalgono le donne (51%)"),
-                                             (50, "donne e uomini si equivalgono")])
+
+@pytest.mark.parametrize(
+    "women, expected",
+    [(49, "prevalgono gli uomini (51%)"), (51, "prevalgono le donne (51%)"), (50, "donne e uomini si equivalgono")],
+)
 def test_majority_flips_with_the_data(women, expected):
     ind = table(shares("sex", {"totale": {"F": women, "M": 100 - women}}))
     assert ci.majority(ind, "sex") == expected
 
 
-@pytest.mark.parametrize("p, verdict", [(0.04, "è significativa (p = 0,040)"),
-                                        (0.2, "non è significativa (p = 0,200)")])
+@pytest.mark.parametrize(
+    "p, verdict", [(0.04, "è significativa (p = 0,040)"), (0.2, "non è significativa (p = 0,200)")]
+)
 def test_significance_follows_the_p_value(p, verdict):
     """Significance is named once per comparison, compactly: the verdict and the p-value in brackets."""
-    assert ci.significance(p_values(("sex", "chi_square", p, 50.0)), "sex") == \
-        f"la differenza tra i due sub-progetti {verdict}"
+    assert (
+        ci.significance(p_values(("sex", "chi_square", p, 50.0)), "sex")
+        == f"la differenza tra i due sub-progetti {verdict}"
+    )
 
 
 def test_significance_needs_every_test_and_warns_on_sparse_tables():
@@ -112,13 +167,16 @@ def test_significance_needs_every_test_and_warns_on_sparse_tables():
     assert "non si può verificare" in ci.significance(untestable, "sex")
 
 
-@pytest.mark.parametrize("rows, verdict", [
-    ([("age", "welch_t", 0.01, None), ("age", "mann_whitney_u", 0.02, None)], ci.SIGNIFICANT),
-    ([("age", "welch_t", 0.01, None), ("age", "mann_whitney_u", 0.3, None)], ci.UNCERTAIN),
-    ([("age", "welch_t", 0.2, None), ("age", "mann_whitney_u", 0.3, None)], ci.NOT_SIGNIFICANT),
-    ([("age", "not testable", float("nan"), None)], ci.UNTESTABLE),
-    ([("sex", "chi_square", 0.001, 50.0)], ci.UNTESTABLE),  # no test of age at all
-])
+@pytest.mark.parametrize(
+    "rows, verdict",
+    [
+        ([("age", "welch_t", 0.01, None), ("age", "mann_whitney_u", 0.02, None)], ci.SIGNIFICANT),
+        ([("age", "welch_t", 0.01, None), ("age", "mann_whitney_u", 0.3, None)], ci.UNCERTAIN),
+        ([("age", "welch_t", 0.2, None), ("age", "mann_whitney_u", 0.3, None)], ci.NOT_SIGNIFICANT),
+        ([("age", "not testable", float("nan"), None)], ci.UNTESTABLE),
+        ([("sex", "chi_square", 0.001, 50.0)], ci.UNTESTABLE),  # no test of age at all
+    ],
+)
 def test_difference_needs_every_test_of_the_characteristic(rows, verdict):
     found = ci.difference(p_values(*rows), "age")
     assert found.verdict == verdict
@@ -140,15 +198,24 @@ def test_compare_states_the_direction_the_numbers_show(men_lab, men_pip, word):
 
 
 def test_compare_equal_shares():
-    assert ci.compare(table(sex(70, 70)), "sex", "M", "uomini") == \
-        "la quota di uomini è la stessa nei PIP e nei Laboratori Sociali (30%)"
+    assert (
+        ci.compare(table(sex(70, 70)), "sex", "M", "uomini")
+        == "la quota di uomini è la stessa nei PIP e nei Laboratori Sociali (30%)"
+    )
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 199), st.integers(1, 199))
 def test_compare_never_contradicts_its_numbers(k_pip, k_lab):
-    ind = table(shares("citizenship", {"pip": {"italiana": 200 - k_pip, "straniera": k_pip},
-                                       "laboratorio_sociale": {"italiana": 200 - k_lab, "straniera": k_lab}}))
+    ind = table(
+        shares(
+            "citizenship",
+            {
+                "pip": {"italiana": 200 - k_pip, "straniera": k_pip},
+                "laboratorio_sociale": {"italiana": 200 - k_lab, "straniera": k_lab},
+            },
+        )
+    )
     text = ci.compare(ind, "citizenship", "straniera", "stranieri")
     numbers = [float(x.replace(",", ".")) for x in re.findall(r"\(([\d,]+)%\)", text)]
     if k_pip == k_lab:
@@ -168,23 +235,38 @@ def test_majority_is_claimed_only_above_one_half(women):
 
 
 def test_ranked_orders_by_share_leaves_out_empty_and_excluded_categories():
-    labels = {"nessuna": "Nessuna vulnerabilità rilevata", "migrante": "Migrante o cittadino straniero",
-              "disabilita": "Disabilità", "altro": "Altra vulnerabilità"}
+    labels = {
+        "nessuna": "Nessuna vulnerabilità rilevata",
+        "migrante": "Migrante o cittadino straniero",
+        "disabilita": "Disabilità",
+        "altro": "Altra vulnerabilità",
+    }
     ind = table(shares("disadvantage", {"totale": {"nessuna": 38, "migrante": 27, "disabilita": 0, "altro": 35}}))
-    assert ci.ranked(ind, "disadvantage", labels) == \
-        "nessuna vulnerabilità rilevata (38%), altra vulnerabilità (35%) e migrante o cittadino straniero (27%)"
-    assert ci.ranked(ind, "disadvantage", labels, exclude=("nessuna",)) == \
-        "altra vulnerabilità (35%) e migrante o cittadino straniero (27%)"
+    assert (
+        ci.ranked(ind, "disadvantage", labels)
+        == "nessuna vulnerabilità rilevata (38%), altra vulnerabilità (35%) e migrante o cittadino straniero (27%)"
+    )
+    assert (
+        ci.ranked(ind, "disadvantage", labels, exclude=("nessuna",))
+        == "altra vulnerabilità (35%) e migrante o cittadino straniero (27%)"
+    )
 
 
 def ages(pip: float, lab: float) -> list[dict]:
-    return [scalar("mean_age", "pip", pip, "years", n=100),
-            scalar("mean_age", "laboratorio_sociale", lab, "years", n=100)]
+    return [
+        scalar("mean_age", "pip", pip, "years", n=100),
+        scalar("mean_age", "laboratorio_sociale", lab, "years", n=100),
+    ]
 
 
-@pytest.mark.parametrize("pip, lab, phrase", [(42.9, 49.0, "i primi sono più giovani di 6,1 anni"),
-                                              (50.04, 49.0, "i primi sono più anziani di 1,0 anni"),
-                                              (49.04, 48.96, "l'età media è la stessa")])
+@pytest.mark.parametrize(
+    "pip, lab, phrase",
+    [
+        (42.9, 49.0, "i primi sono più giovani di 6,1 anni"),
+        (50.04, 49.0, "i primi sono più anziani di 1,0 anni"),
+        (49.04, 48.96, "l'età media è la stessa"),
+    ],
+)
 def test_mean_age_sentence(pip, lab, phrase):
     age_tests = p_values(("age", "welch_t", 0.2, None), ("age", "mann_whitney_u", 0.3, None))
     text = ci.mean_age_sentence(table(ages(pip, lab)), age_tests)
@@ -195,27 +277,46 @@ def test_mean_age_sentence(pip, lab, phrase):
 def profile_table(women_lab: int, italians_lab: int, vulnerable_lab: float) -> pd.DataFrame:
     return table(
         sex(women_lab, 64),
-        shares("citizenship", {"laboratorio_sociale": {"italiana": italians_lab, "straniera": 100 - italians_lab},
-                               "pip": {"italiana": 67, "straniera": 33}}),
-        shares("age_band", {"laboratorio_sociale": {"18-35": 20, "36-54": 47, "55-64": 24, "65+": 9},
-                            "pip": {"18-35": 32, "36-54": 53, "55-64": 15, "65+": 0}}),
-        shares("origin_area", {"laboratorio_sociale": {"maghreb_vicino_oriente": 5, "asia": 6},
-                               "pip": {"maghreb_vicino_oriente": 20, "asia": 3}}),
+        shares(
+            "citizenship",
+            {
+                "laboratorio_sociale": {"italiana": italians_lab, "straniera": 100 - italians_lab},
+                "pip": {"italiana": 67, "straniera": 33},
+            },
+        ),
+        shares(
+            "age_band",
+            {
+                "laboratorio_sociale": {"18-35": 20, "36-54": 47, "55-64": 24, "65+": 9},
+                "pip": {"18-35": 32, "36-54": 53, "55-64": 15, "65+": 0},
+            },
+        ),
+        shares(
+            "origin_area",
+            {
+                "laboratorio_sociale": {"maghreb_vicino_oriente": 5, "asia": 6},
+                "pip": {"maghreb_vicino_oriente": 20, "asia": 3},
+            },
+        ),
         scalar("vulnerable_share", "laboratorio_sociale", vulnerable_lab, k=int(vulnerable_lab * 100), n=100),
         scalar("vulnerable_share", "pip", 0.76, k=76, n=100),
         ages(42.9, 49.0),
     )
 
 
-LABELS = {"age_band": {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "55-64 anni", "65+": "65 anni e più"},
-          "origin_area": {"maghreb_vicino_oriente": "Maghreb-Vicino Oriente", "asia": "Asia"}}
+LABELS = {
+    "age_band": {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "55-64 anni", "65+": "65 anni e più"},
+    "origin_area": {"maghreb_vicino_oriente": "Maghreb-Vicino Oriente", "asia": "Asia"},
+}
 
 
 def test_profile_sentence_of_the_published_laboratori():
     text = ci.profile_sentence(profile_table(72, 76, 0.48), "laboratorio_sociale", LABELS)
-    assert text == ("Nei Laboratori Sociali prevalgono le donne (72%) e i cittadini italiani (76%); la fascia d'età "
-                    "più rappresentata è quella dei 36-54 anni (47%) e la maggioranza (52%) non presenta condizioni "
-                    "di vulnerabilità. Tra gli stranieri prevale la provenienza da Asia (55%).")
+    assert text == (
+        "Nei Laboratori Sociali prevalgono le donne (72%) e i cittadini italiani (76%); la fascia d'età "
+        "più rappresentata è quella dei 36-54 anni (47%) e la maggioranza (52%) non presenta condizioni "
+        "di vulnerabilità. Tra gli stranieri prevale la provenienza da Asia (55%)."
+    )
 
 
 def test_profile_sentence_flips_with_the_data():
@@ -226,24 +327,34 @@ def test_profile_sentence_flips_with_the_data():
 
 def test_contrast_sentence_lists_only_true_differences():
     text = ci.contrast_sentence(profile_table(72, 76, 0.48))
-    assert text.startswith("Rispetto ai destinatari dei Laboratori Sociali, nei PIP cresce la quota di uomini "
-                           "(36% contro 28%), di stranieri (33% contro 24%) e di persone con almeno una "
-                           "vulnerabilità (76% contro 48%) e l'età media è più bassa (42,9 anni contro 49,0).")
+    assert text.startswith(
+        "Rispetto ai destinatari dei Laboratori Sociali, nei PIP cresce la quota di uomini "
+        "(36% contro 28%), di stranieri (33% contro 24%) e di persone con almeno una "
+        "vulnerabilità (76% contro 48%) e l'età media è più bassa (42,9 anni contro 49,0)."
+    )
     flipped = ci.contrast_sentence(profile_table(60, 60, 0.9))
     assert "cresce la quota di uomini (36% contro 40%)" not in flipped
-    assert ("nei PIP cala la quota di uomini (36% contro 40%), di stranieri (33% contro 40%) e di persone "
-            "con almeno una vulnerabilità (76% contro 90%) e l'età media è più bassa") in flipped
+    assert (
+        "nei PIP cala la quota di uomini (36% contro 40%), di stranieri (33% contro 40%) e di persone "
+        "con almeno una vulnerabilità (76% contro 90%) e l'età media è più bassa"
+    ) in flipped
     assert "cresce" not in flipped
 
 
 def test_pip_status_and_entry_sentences():
-    ind = table(shares("pip_status", {"pip": {"concluso": 339, "in_corso": 181, "rinuncia": 4}}),
-                shares("employment_status", {"pip": {"disoccupato": 470, "prima_occupazione": 54, "occupato": 0}}))
-    assert ci.pip_status_sentence(ind) == ("Alla data di riferimento risulta concluso il 64,7% dei PIP avviati e in "
-                                           "corso il 34,5%; le rinunce sono lo 0,8%.")
+    ind = table(
+        shares("pip_status", {"pip": {"concluso": 339, "in_corso": 181, "rinuncia": 4}}),
+        shares("employment_status", {"pip": {"disoccupato": 470, "prima_occupazione": 54, "occupato": 0}}),
+    )
+    assert ci.pip_status_sentence(ind) == (
+        "Alla data di riferimento risulta concluso il 64,7% dei PIP avviati e in "
+        "corso il 34,5%; le rinunce sono lo 0,8%."
+    )
     assert ci.pip_entry_sentence(ind).startswith("Tutti i destinatari dei PIP erano disoccupati")
-    other = table(shares("pip_status", {"pip": {"concluso": 80, "in_corso": 20, "rinuncia": 0}}),
-                  shares("employment_status", {"pip": {"disoccupato": 90, "prima_occupazione": 5, "occupato": 5}}))
+    other = table(
+        shares("pip_status", {"pip": {"concluso": 80, "in_corso": 20, "rinuncia": 0}}),
+        shares("employment_status", {"pip": {"disoccupato": 90, "prima_occupazione": 5, "occupato": 5}}),
+    )
     assert ci.pip_status_sentence(other).endswith("in corso il 20,0%; non si registrano rinunce.")
     assert ci.pip_entry_sentence(other).startswith("Tra i destinatari dei PIP il 95% era disoccupato")
     assert "per il restante 5%" in ci.pip_entry_sentence(other)
@@ -254,11 +365,19 @@ def test_pip_status_and_entry_sentences():
 def test_sentences_on_an_empty_group_say_it_is_empty():
     """Shares of an empty group are NaN: their sum is NaN too (not 0), so no sentence reads '0%'."""
     empty = table(
-        shares("employment_status", {"pip": {code: 0 for code in ("disoccupato", "prima_occupazione", "occupato")},
-                                     "laboratorio_sociale": {code: 0 for code in ("inattivo", "studente", "occupato",
-                                                                                  "pensionato", "disoccupato")}}),
-        shares("education", {"totale": {"nessun_titolo": 0, "licenza_elementare": 0, "licenza_media": 0,
-                                        "diploma": 0}}))
+        shares(
+            "employment_status",
+            {
+                "pip": {code: 0 for code in ("disoccupato", "prima_occupazione", "occupato")},
+                "laboratorio_sociale": {
+                    code: 0 for code in ("inattivo", "studente", "occupato", "pensionato", "disoccupato")
+                },
+            },
+        ),
+        shares(
+            "education", {"totale": {"nessun_titolo": 0, "licenza_elementare": 0, "licenza_media": 0, "diploma": 0}}
+        ),
+    )
     assert ci.pip_entry_sentence(empty) == "Non risultano destinatari dei PIP."
     assert ci.lab_employment_sentence(empty) == "Non risultano destinatari dei Laboratori Sociali."
     assert ci.education_reading(empty) == "Non risultano destinatari."
@@ -275,10 +394,13 @@ def test_disadvantage_recording_sentence_follows_the_residual_category():
     names = {"nessuna": "Nessuna vulnerabilità rilevata", "altro": "Altra vulnerabilità"}
     with_residual = table(shares("disadvantage", {"totale": {"nessuna": 89, "altro": 11}}))
     text = ci.disadvantage_recording_sentence(with_residual, names)
-    assert text.startswith("La voce «altra vulnerabilità», che non dice di quale condizione si tratti, riguarda "
-                           "l'11% dei destinatari, e per ogni persona è registrata una sola condizione")
-    without = ci.disadvantage_recording_sentence(table(shares("disadvantage", {"totale": {"nessuna": 9, "altro": 0}})),
-                                                 names)
+    assert text.startswith(
+        "La voce «altra vulnerabilità», che non dice di quale condizione si tratti, riguarda "
+        "l'11% dei destinatari, e per ogni persona è registrata una sola condizione"
+    )
+    without = ci.disadvantage_recording_sentence(
+        table(shares("disadvantage", {"totale": {"nessuna": 9, "altro": 0}})), names
+    )
     assert without.startswith("Per ogni persona è registrata una sola condizione di svantaggio")
     assert "non è rilevato" not in text + without
 
@@ -287,25 +409,38 @@ def esf_reference(*codes: str) -> pd.DataFrame:
     return pd.DataFrame({"code": list(codes), "type": "output", "unit": "participants"})
 
 
-@pytest.mark.parametrize("missing, expected", [
-    ((), "Tutti gli indicatori comuni di output sui partecipanti sono calcolabili."),
-    (("CO02",), "Non sono calcolabili CO02: i dati non registrano la durata della disoccupazione (CO02)."),
-    (("CO10", "CO11"), "Non sono calcolabili CO10 e CO11: il codice «post-diploma o laurea» unisce livelli di "
-                       "istruzione che il FSE tiene distinti (CO10 e CO11)."),
-    (("CO12", "CO13", "CO18"), "Non sono calcolabili CO12, CO13 e CO18: i dati non registrano la composizione del "
-                               "nucleo familiare (CO12 e CO13) né la condizione abitativa (CO18)."),
-    (("CO02", "CO19", "CO99"), "Non sono calcolabili CO02, CO19 e CO99: i dati non registrano la durata della "
-                               "disoccupazione (CO02) né la residenza in aree rurali (CO19); per CO99 i dati di "
-                               "monitoraggio non hanno le informazioni necessarie."),
-])
+@pytest.mark.parametrize(
+    "missing, expected",
+    [
+        ((), "Tutti gli indicatori comuni di output sui partecipanti sono calcolabili."),
+        (("CO02",), "Non sono calcolabili CO02: i dati non registrano la durata della disoccupazione (CO02)."),
+        (
+            ("CO10", "CO11"),
+            "Non sono calcolabili CO10 e CO11: il codice «post-diploma o laurea» unisce livelli di "
+            "istruzione che il FSE tiene distinti (CO10 e CO11).",
+        ),
+        (
+            ("CO12", "CO13", "CO18"),
+            "Non sono calcolabili CO12, CO13 e CO18: i dati non registrano la composizione del "
+            "nucleo familiare (CO12 e CO13) né la condizione abitativa (CO18).",
+        ),
+        (
+            ("CO02", "CO19", "CO99"),
+            "Non sono calcolabili CO02, CO19 e CO99: i dati non registrano la durata della "
+            "disoccupazione (CO02) né la residenza in aree rurali (CO19); per CO99 i dati di "
+            "monitoraggio non hanno le informazioni necessarie.",
+        ),
+    ],
+)
 def test_esf_missing_sentence_gives_the_reasons_of_the_missing_indicators_only(missing, expected):
     esf = pd.DataFrame({"code": ["CO01"]})
     assert ci.esf_missing_sentence(esf, esf_reference("CO01", *missing)) == expected
 
 
 def test_monitoring_source_elides_the_date():
-    assert ci.monitoring_source("2020-11-30", True) == ("dati di monitoraggio dei progetti integrati al 30 novembre "
-                                                        "2020 (dati sintetici)")
+    assert ci.monitoring_source("2020-11-30", True) == (
+        "dati di monitoraggio dei progetti integrati al 30 novembre 2020 (dati sintetici)"
+    )
     assert ci.monitoring_source("2021-08-01", False) == "dati di monitoraggio dei progetti integrati all'1 agosto 2021"
 
 
@@ -313,10 +448,34 @@ def test_readings_flip_with_the_data():
     more_men_in_pip, fewer = table(sex(72, 64)), table(sex(60, 70))
     assert "i percorsi personalizzati, legati a una prospettiva concreta di lavoro" in ci.sex_reading(more_men_in_pip)
     assert ci.sex_reading(fewer).startswith("Nemmeno")
-    low = table(shares("education", {"totale": {"nessun_titolo": 20, "licenza_elementare": 12, "licenza_media": 44,
-                                                "diploma": 21, "post_diploma_laurea": 3}}))
-    high = table(shares("education", {"totale": {"nessun_titolo": 5, "licenza_elementare": 5, "licenza_media": 30,
-                                                 "diploma": 40, "post_diploma_laurea": 20}}))
+    low = table(
+        shares(
+            "education",
+            {
+                "totale": {
+                    "nessun_titolo": 20,
+                    "licenza_elementare": 12,
+                    "licenza_media": 44,
+                    "diploma": 21,
+                    "post_diploma_laurea": 3,
+                }
+            },
+        )
+    )
+    high = table(
+        shares(
+            "education",
+            {
+                "totale": {
+                    "nessun_titolo": 5,
+                    "licenza_elementare": 5,
+                    "licenza_media": 30,
+                    "diploma": 40,
+                    "post_diploma_laurea": 20,
+                }
+            },
+        )
+    )
     assert ci.education_reading(low).startswith("La maggioranza dei destinatari (76%) ha al massimo la licenza media")
     assert ci.education_reading(high).endswith("la maggioranza ha almeno un diploma.")
 
@@ -328,9 +487,16 @@ GROUPS = {"totale": "Totale destinatari", "laboratorio_sociale": "Laboratori Soc
 
 
 def province_table() -> pd.DataFrame:
-    return table(shares("province", {"totale": {"MI": 60, "BG": 30, "SO": 7, "CR": 0},
-                                     "laboratorio_sociale": {"MI": 30, "BG": 20, "SO": 3, "CR": 0},
-                                     "pip": {"MI": 40, "BG": 12, "SO": 4, "CR": 0}}))
+    return table(
+        shares(
+            "province",
+            {
+                "totale": {"MI": 60, "BG": 30, "SO": 7, "CR": 0},
+                "laboratorio_sociale": {"MI": 30, "BG": 20, "SO": 3, "CR": 0},
+                "pip": {"MI": 40, "BG": 12, "SO": 4, "CR": 0},
+            },
+        )
+    )
 
 
 def test_province_frame_hides_small_counts_and_their_complements():
@@ -343,8 +509,10 @@ def test_province_frame_hides_small_counts_and_their_complements():
     assert {("laboratorio_sociale", "SO"), ("pip", "SO")} <= cells and len(cells) > 2
     assert all((m == "<5") == (n < 5) and m in ("<5", "n.d.") for m, n in zip(hidden["mark"], hidden["numerator"]))
     assert "<5: conteggio inferiore a 5" in ci.suppression_sentence(frame, 5)
-    assert ci.suppression_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=1), 1) == \
-        "Nessun valore mostrato nel capitolo riguarda meno di 1 persone: non è stato necessario oscurare alcun dato."
+    assert (
+        ci.suppression_sentence(ci.province_frame(province_table(), NAMES, GROUPS, threshold=1), 1)
+        == "Nessun valore mostrato nel capitolo riguarda meno di 1 persone: non è stato necessario oscurare alcun dato."
+    )
 
 
 def test_province_sentence_never_uses_hidden_cells():
@@ -357,6 +525,7 @@ def test_province_sentence_never_uses_hidden_cells():
 
 
 # --- Tables and frames on the synthetic edition ----------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def found():
@@ -399,6 +568,7 @@ def test_esf_table(found):
 
 # --- The same functions on a different dataset --------------------------------------------------------------------
 
+
 def test_a_different_dataset_gives_different_and_true_sentences(tmp_path, found, labels):
     write_synthetic_edition(tmp_path, seed=7, programme_dir=PROGRAMME, participants=2000, projects=20)
     other = compute_set(tmp_path, REFERENCE, None)
@@ -407,8 +577,9 @@ def test_a_different_dataset_gives_different_and_true_sentences(tmp_path, found,
     for indicator, group in (("age_band", "totale"), ("education", "totale")):
         names = labels[indicator]
         assert ci.ranked(ind, indicator, names, group) != ci.ranked(base, indicator, names, group)
-    assert ci.profile_sentence(ind, "laboratorio_sociale", labels) != \
-        ci.profile_sentence(base, "laboratorio_sociale", labels)
+    assert ci.profile_sentence(ind, "laboratorio_sociale", labels) != ci.profile_sentence(
+        base, "laboratorio_sociale", labels
+    )
     vulnerable = ci.value(ind, "vulnerable_share", "laboratorio_sociale")
     phrase = ci.vulnerability_phrase(ind, "laboratorio_sociale")
     assert ("non presenta" in phrase) == (vulnerable < 0.5)
@@ -418,21 +589,39 @@ def test_a_different_dataset_gives_different_and_true_sentences(tmp_path, found,
 
 # --- Provenance of the values the readers return (issue 12) -------------------------------------------------
 
+
 def published_rows(*rows) -> pd.DataFrame:
     """Rows of published_indicators.csv: (indicator, group, category, unit, value, decimals, source)."""
-    return pd.DataFrame([{"indicator": i, "group": g, "category": c, "unit": u, "printed": None, "value": v,
-                          "decimals": d, "claim": None, "source": s, "note": None}
-                         for i, g, c, u, v, d, s in rows]).astype({"decimals": "Int64"})
+    return pd.DataFrame(
+        [
+            {
+                "indicator": i,
+                "group": g,
+                "category": c,
+                "unit": u,
+                "printed": None,
+                "value": v,
+                "decimals": d,
+                "claim": None,
+                "source": s,
+                "note": None,
+            }
+            for i, g, c, u, v, d, s in rows
+        ]
+    ).astype({"decimals": "Int64"})
 
 
 def counts_table() -> pd.DataFrame:
     """830 people, 485 in the labs, 524 with a PIP, 179 in both; 0.498 of them aged 36-54 (413 of 830)."""
-    return table(scalar("participants", "totale", 830, "count"),
-                 scalar("participants", "laboratorio_sociale", 485, "count"),
-                 scalar("participants", "pip", 524, "count"), scalar("participants", "entrambi", 179, "count"),
-                 scalar("pip_share", "totale", 524 / 830, k=524, n=830),
-                 shares("age_band", {"totale": {"18-35": 206, "36-54": 413, "55-64": 166, "65+": 45}}),
-                 scalar("vulnerable_share", "pip", 0.756, k=396, n=524))
+    return table(
+        scalar("participants", "totale", 830, "count"),
+        scalar("participants", "laboratorio_sociale", 485, "count"),
+        scalar("participants", "pip", 524, "count"),
+        scalar("participants", "entrambi", 179, "count"),
+        scalar("pip_share", "totale", 524 / 830, k=524, n=830),
+        shares("age_band", {"totale": {"18-35": 206, "36-54": 413, "55-64": 166, "65+": 45}}),
+        scalar("vulnerable_share", "pip", 0.756, k=396, n=524),
+    )
 
 
 PUBLISHED = published_rows(
@@ -500,17 +689,26 @@ def test_share_frame_of_a_synthetic_edition_keeps_only_published_rows():
 
 # --- A synthetic edition publishes no synthetic-only finding ---------------------------------------------------
 
+
 def section_inputs():
-    ind = table(sex(72, 64), shares("citizenship", {g: {"italiana": 70, "straniera": 30} for g in GROUPS}),
-                shares("origin_area", {g: {"maghreb_vicino_oriente": 20, "asia": 10} for g in GROUPS}),
-                shares("age_band", {g: {"18-35": 25, "36-54": 50, "55-64": 20, "65+": 5} for g in GROUPS}))
-    tests = p_values(("sex", "chi_square", 0.03, 50.0), ("age_band", "chi_square", 0.2, 10.0),
-                     ("citizenship", "chi_square", 0.01, 10.0), ("origin_area", "chi_square", 0.5, 10.0))
-    published = published_rows(("sex", "totale", "F", "share", 0.68, 0, "Figura 3.2, l. 695"),
-                               ("sex", "laboratorio_sociale", "M", "share", 0.28, 0, "Figura 3.2, l. 701"),
-                               ("sex", "pip", "M", "share", 0.36, 0, "Figura 3.2, l. 699"))
-    labels = {"age_band": {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "55-64 anni",
-                           "65+": "65 anni e più"}}
+    ind = table(
+        sex(72, 64),
+        shares("citizenship", {g: {"italiana": 70, "straniera": 30} for g in GROUPS}),
+        shares("origin_area", {g: {"maghreb_vicino_oriente": 20, "asia": 10} for g in GROUPS}),
+        shares("age_band", {g: {"18-35": 25, "36-54": 50, "55-64": 20, "65+": 5} for g in GROUPS}),
+    )
+    tests = p_values(
+        ("sex", "chi_square", 0.03, 50.0),
+        ("age_band", "chi_square", 0.2, 10.0),
+        ("citizenship", "chi_square", 0.01, 10.0),
+        ("origin_area", "chi_square", 0.5, 10.0),
+    )
+    published = published_rows(
+        ("sex", "totale", "F", "share", 0.68, 0, "Figura 3.2, l. 695"),
+        ("sex", "laboratorio_sociale", "M", "share", 0.28, 0, "Figura 3.2, l. 701"),
+        ("sex", "pip", "M", "share", 0.36, 0, "Figura 3.2, l. 699"),
+    )
+    labels = {"age_band": {"18-35": "18-35 anni", "36-54": "36-54 anni", "55-64": "55-64 anni", "65+": "65 anni e più"}}
     return ci_module.with_published(ind, published), tests, labels
 
 
@@ -567,18 +765,31 @@ def test_chapter_three_titles_are_the_published_ones():
     sections = read_table(REPORT_SECTIONS, PROGRAMME)
     notebook = (ROOT / "notebooks" / "03_indicatori.ipynb").read_text(encoding="utf-8")
     for number in ("3", "3.1", "3.2", "3.3"):
-        assert ci.section_title(sections, number).replace("'", "\\u2019") in notebook or \
-            ci.section_title(sections, number) in notebook
+        assert (
+            ci.section_title(sections, number).replace("'", "\\u2019") in notebook
+            or ci.section_title(sections, number) in notebook
+        )
     assert ci.section_pages(PROGRAMME)["3.3"] == 35
 
 
 def test_chapter_three_orders_its_numbered_artifacts_as_the_original():
-    labels = re.findall(r"#\| label: ((?:fig|tbl)-[\w-]+)",
-                        (ROOT / "notebooks" / "03_indicatori.ipynb").read_text(encoding="utf-8"))
+    labels = re.findall(
+        r"#\| label: ((?:fig|tbl)-[\w-]+)", (ROOT / "notebooks" / "03_indicatori.ipynb").read_text(encoding="utf-8")
+    )
     figures = [label for label in labels if label.startswith("fig-")]
     tables = [label for label in labels if label.startswith("tbl-")]
-    assert figures == ["fig-eta", "fig-genere", "fig-cittadinanza", "fig-provenienza", "fig-istruzione",
-                       "fig-svantaggio", "fig-occupazione", "fig-provincia", "fig-stato-pip", "fig-eta-media"]
+    assert figures == [
+        "fig-eta",
+        "fig-genere",
+        "fig-cittadinanza",
+        "fig-provenienza",
+        "fig-istruzione",
+        "fig-svantaggio",
+        "fig-occupazione",
+        "fig-provincia",
+        "fig-stato-pip",
+        "fig-eta-media",
+    ]
     assert tables[:2] == ["tbl-quadro-sintesi", "tbl-indicatori-risultato"]  # Tabelle 3.1 and 3.2; additions after
 
 
@@ -593,15 +804,23 @@ def test_results_table_marks_an_illustrative_edition():
 def test_charts_show_published_precision_and_the_illustrative_mark():
     from quartieri_erp.presentation import charts
 
-    frame = pd.DataFrame({"category": ["36-54 anni", "65 anni e più"], "group": ["Totale", "Totale"],
-                          "value": [0.498, 0.054], "ci_low": [float("nan")] * 2, "ci_high": [float("nan")] * 2,
-                          "decimals": [0, float("nan")]})
+    frame = pd.DataFrame(
+        {
+            "category": ["36-54 anni", "65 anni e più"],
+            "group": ["Totale", "Totale"],
+            "value": [0.498, 0.054],
+            "ci_low": [float("nan")] * 2,
+            "ci_high": [float("nan")] * 2,
+            "decimals": [0, float("nan")],
+        }
+    )
     fig = charts.interval_bars(frame, "category", "group", source="x", watermark="ILLUSTRATIVO — dati sintetici")
     texts = [t.get_text() for t in fig.axes[0].texts] + [t.get_text() for t in fig.texts]
     assert "50%" in texts and "49,8%" not in texts and "5%" in texts
     assert "ILLUSTRATIVO — dati sintetici" in texts
-    assert "ILLUSTRATIVO — dati sintetici" not in [t.get_text() for t in charts.interval_bars(
-        frame, "category", "group", source="x").texts]
+    assert "ILLUSTRATIVO — dati sintetici" not in [
+        t.get_text() for t in charts.interval_bars(frame, "category", "group", source="x").texts
+    ]
 
 
 def test_the_province_figure_hides_small_counts_so_that_no_published_total_pins_them():
@@ -611,16 +830,15 @@ def test_the_province_figure_hides_small_counts_so_that_no_published_total_pins_
     import numpy as np
     from scipy.optimize import linprog
 
-    from quartieri_erp.indicators.disclosure import PRIMARY, SHOWN
-    from quartieri_erp.indicators.core import SUBGROUPS
     from quartieri_erp.indicators import shared_indicators
+    from quartieri_erp.indicators.core import SUBGROUPS
+    from quartieri_erp.indicators.disclosure import PRIMARY, SHOWN
 
     ind = shared_indicators(ROOT / "data/synthetic", ROOT / "data/reference", dt.date(2020, 11, 30)).indicators
     status = ci_module.protect_provinces(ind, 12)
     rows = ind[(ind["indicator"] == "province") & ind["group"].isin(SUBGROUPS)]
     count = {(g, str(c)): int(n) for g, c, n in zip(rows["group"], rows["category"], rows["numerator"])}
-    assert {cell for cell, st in status.items() if st == PRIMARY} == {
-        cell for cell in status if 0 <= count[cell] < 12}
+    assert {cell for cell, st in status.items() if st == PRIMARY} == {cell for cell in status if 0 <= count[cell] < 12}
     provinces = sorted({c for _, c in status})
     unknown = [cell for cell, st in status.items() if st != SHOWN]
     names = unknown + [("entrambi", p) for p in provinces]
@@ -642,7 +860,7 @@ def test_the_province_figure_hides_small_counts_so_that_no_published_total_pins_
             else:
                 rhs -= sign * count[(g, p)]
         a_eq.append(row), b_eq.append(rhs)
-    for cell in (c for c, st in status.items() if st == PRIMARY):
+    for cell in (c for c, state in status.items() if state == PRIMARY):
         c = np.zeros(len(names))
         c[at[cell]] = 1
         low = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun

@@ -16,9 +16,22 @@ from quartieri_erp.indicators import wilson_interval
 
 
 def p_values(*rows) -> pd.DataFrame:
-    return pd.DataFrame([{"indicator": i, "test": t, "statistic": s, "dof": d, "p_value": p,
-                          "groups": "lab_only vs pip_only", "n_a": 306, "n_b": 345, "min_expected": e}
-                         for i, t, s, d, p, e in rows])
+    return pd.DataFrame(
+        [
+            {
+                "indicator": i,
+                "test": t,
+                "statistic": s,
+                "dof": d,
+                "p_value": p,
+                "groups": "lab_only vs pip_only",
+                "n_a": 306,
+                "n_b": 345,
+                "min_expected": e,
+            }
+            for i, t, s, d, p, e in rows
+        ]
+    )
 
 
 LABELS = {"sex": "Genere", "education": "Titolo di studio", "citizenship": "Cittadinanza"}
@@ -34,8 +47,9 @@ def test_cutoff_sentence_compares_the_run_date_with_the_extraction_date():
 
 def test_cutoff_sentence_elides_the_article_before_the_first_and_the_eighth():
     text = cm.cutoff_sentence(dt.date(2021, 8, 1), {"extracted_on": "2021-08-08"})
-    assert text == ("la data di riferimento di questa edizione è l'1 agosto 2021, mentre i dati sono stati estratti "
-                    "l'8 agosto 2021")
+    assert text == (
+        "la data di riferimento di questa edizione è l'1 agosto 2021, mentre i dati sono stati estratti l'8 agosto 2021"
+    )
 
 
 def test_synthetic_paragraph_uses_the_edition_file():
@@ -43,8 +57,9 @@ def test_synthetic_paragraph_uses_the_edition_file():
     assert "seme casuale fisso (2021)" in synthetic and "«Edizione di prova.»" in synthetic
     assert "@sec-riconciliazione" in synthetic
     real = cm.synthetic_paragraph({"description": "export di novembre"}, False)
-    assert real.startswith("I dati di questa edizione sono quelli del sistema di monitoraggio regionale "
-                           "(export di novembre)")
+    assert real.startswith(
+        "I dati di questa edizione sono quelli del sistema di monitoraggio regionale (export di novembre)"
+    )
     assert "sintetici" not in real
 
 
@@ -60,30 +75,44 @@ def test_wilson_sentence_states_the_formula_that_the_engine_computes():
 def test_holm_changes_conclusions_only_when_it_should():
     assert cm.holm_adjusted([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])
     robust = p_values(("sex", "chi_square", 1, 1, 0.0001, 50), ("education", "chi_square", 1, 1, 0.001, 50))
-    fragile = p_values(("sex", "chi_square", 1, 1, 0.0001, 50), ("education", "chi_square", 1, 1, 0.04, 50),
-                       ("citizenship", "chi_square", 1, 1, 0.03, 50))  # Holm: 0,0003, 0,06, 0,06
+    fragile = p_values(
+        ("sex", "chi_square", 1, 1, 0.0001, 50),
+        ("education", "chi_square", 1, 1, 0.04, 50),
+        ("citizenship", "chi_square", 1, 1, 0.03, 50),
+    )  # Holm: 0,0003, 0,06, 0,06
     none = p_values(("sex", "chi_square", 1, 1, 0.3, 50))
-    assert cm.holm_sentence(robust, LABELS) == ("Con 2 test, la correzione di Holm per i confronti multipli non "
-                                                "cambia alcuna conclusione.")
+    assert cm.holm_sentence(robust, LABELS) == (
+        "Con 2 test, la correzione di Holm per i confronti multipli non cambia alcuna conclusione."
+    )
     assert cm.holm_sentence(fragile, LABELS).endswith("le differenze per titolo di studio e cittadinanza.")
     assert cm.holm_sentence(none, LABELS).startswith("Nessuna differenza risulta significativa")
 
 
 def test_tests_table_formats_every_column():
-    tests = p_values(("education", "chi_square", 4.897408, 4.0, 0.2979869, 11.28),
-                     ("age", "welch_t", 8.89735, 598.895823, 6.7e-18, None),
-                     ("sex", "not testable", None, None, None, None))
+    tests = p_values(
+        ("education", "chi_square", 4.897408, 4.0, 0.2979869, 11.28),
+        ("age", "welch_t", 8.89735, 598.895823, 6.7e-18, None),
+        ("sex", "not testable", None, None, None, None),
+    )
     table = cm.tests_table(tests, LABELS)
-    assert table.iloc[0].tolist() == ["Titolo di studio", "Test del chi quadrato", "4,90 (4 gdl)", "0,298", "306 / 345",
-                                      "11,3"]
+    assert table.iloc[0].tolist() == [
+        "Titolo di studio",
+        "Test del chi quadrato",
+        "4,90 (4 gdl)",
+        "0,298",
+        "306 / 345",
+        "11,3",
+    ]
     assert table.iloc[1].tolist()[:4] == ["Età all'ingresso", "Test t di Welch", "8,90 (598,9 gdl)", "< 0,001"]
     assert table.iloc[2].tolist()[1:4] == ["Non eseguibile", "–", "–"]
 
 
 def test_rounding_sentence_shows_half_up_against_half_even():
-    assert cm.rounding_sentence() == ("Le cifre sono arrotondate per eccesso dal mezzo, come nel rapporto pubblicato: "
-                                      "12,5 diventa 13 e 0,125 diventa 0,13, mentre l'arrotondamento «al pari» di "
-                                      "molti programmi darebbe 12 e 0,12.")
+    assert cm.rounding_sentence() == (
+        "Le cifre sono arrotondate per eccesso dal mezzo, come nel rapporto pubblicato: "
+        "12,5 diventa 13 e 0,125 diventa 0,13, mentre l'arrotondamento «al pari» di "
+        "molti programmi darebbe 12 e 0,12."
+    )
 
 
 @pytest.mark.parametrize("findings", [True, False])

@@ -22,31 +22,46 @@ from hypothesis import strategies as st
 
 from quartieri_erp.chapters import indicators as ci_module
 from quartieri_erp.chapters import summary as summary_module
-from visible_text import Visible
 from quartieri_erp.presentation.markup import visible
+from visible_text import Visible
 
 ci, summary = Visible(ci_module), Visible(summary_module)  # text as readers see it
+from quartieri_erp.indicators import IndicatorSet, shared_indicators
 from quartieri_erp.inputs.curated import load_case_studies, load_documents, load_facts, load_procedures, load_projects
 from quartieri_erp.presentation.formatting import fmt_int, fmt_pct
-from quartieri_erp.indicators import IndicatorSet, shared_indicators
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMME = ROOT / "data" / "programme"
 REFERENCE = ROOT / "data" / "reference"
 AS_OF = dt.date(2020, 11, 30)
-FRACTIONS = {row[1]: row[0] for row in summary.LADDER} | {row[2]: row[0] for row in summary.LADDER} | {
-    row[3]: row[0] for row in summary.LADDER}
+FRACTIONS = (
+    {row[1]: row[0] for row in summary.LADDER}
+    | {row[2]: row[0] for row in summary.LADDER}
+    | {row[3]: row[0] for row in summary.LADDER}
+)
 
 
 # ---------------------------------------------------------------- words for a share
 
 
-@pytest.mark.parametrize("share, words", [
-    (0.631, "quasi due su tre"), (0.48, "quasi la metà"), (0.40, "due su cinque"), (0.52, "poco più della metà"),
-    (0.617, "poco più di tre su cinque"), (0.72, "quasi tre su quattro"), (0.69, "poco più di due su tre"),
-    (0.5, "la metà"), (0.03, "meno di uno su venti"), (0.07, "poco più di uno su venti"), (0.96, "quasi la totalità"),
-    (1.0, "la totalità"), (0.0, "assenti"),
-])
+@pytest.mark.parametrize(
+    "share, words",
+    [
+        (0.631, "quasi due su tre"),
+        (0.48, "quasi la metà"),
+        (0.40, "due su cinque"),
+        (0.52, "poco più della metà"),
+        (0.617, "poco più di tre su cinque"),
+        (0.72, "quasi tre su quattro"),
+        (0.69, "poco più di due su tre"),
+        (0.5, "la metà"),
+        (0.03, "meno di uno su venti"),
+        (0.07, "poco più di uno su venti"),
+        (0.96, "quasi la totalità"),
+        (1.0, "la totalità"),
+        (0.0, "assenti"),
+    ],
+)
 def test_share_words_by_hand(share, words):
     assert summary.share_words(share) == words
 
@@ -67,7 +82,7 @@ def named_fraction(words: str) -> tuple[str, float]:
     """('quasi'|'poco più'|'esatto'|'meno di', value of the fraction named)."""
     for qualifier in ("quasi ", "poco più di ", "poco più ", "meno di "):
         if words.startswith(qualifier):
-            return qualifier.strip(), FRACTIONS[words[len(qualifier):]]
+            return qualifier.strip(), FRACTIONS[words[len(qualifier) :]]
     return "esatto", FRACTIONS[words]
 
 
@@ -95,11 +110,20 @@ def test_majority_only_above_one_half(share):
         assert "maggioranza" in words or "totalità" in words
 
 
-@pytest.mark.parametrize("share, words", [
-    (0.72, "la netta maggioranza"), (0.76, "la netta maggioranza"), (0.6, "la maggioranza"),
-    (0.515, "di poco la maggioranza"), (0.5, "esattamente la metà"), (0.48, "poco meno della metà"),
-    (0.40, "una minoranza"), (0.93, "la quasi totalità"), (1.0, "la totalità"),
-])
+@pytest.mark.parametrize(
+    "share, words",
+    [
+        (0.72, "la netta maggioranza"),
+        (0.76, "la netta maggioranza"),
+        (0.6, "la maggioranza"),
+        (0.515, "di poco la maggioranza"),
+        (0.5, "esattamente la metà"),
+        (0.48, "poco meno della metà"),
+        (0.40, "una minoranza"),
+        (0.93, "la quasi totalità"),
+        (1.0, "la totalità"),
+    ],
+)
 def test_majority_words_by_hand(share, words):
     assert summary.majority_words(share) == words
 
@@ -107,34 +131,57 @@ def test_majority_words_by_hand(share, words):
 # ---------------------------------------------------------------- hand-made indicator sets
 
 
-def fake_set(pip_share=0.63, concluded=0.647, withdrawn=0.008, vulnerable=(0.62, 0.48, 0.76),
-             ages=(49.0, 42.9), women_lab=0.72, lab_jobs=(0.20, 0.19), p=1e-6, participants=830,
-             projects=33) -> IndicatorSet:
+def fake_set(
+    pip_share=0.63,
+    concluded=0.647,
+    withdrawn=0.008,
+    vulnerable=(0.62, 0.48, 0.76),
+    ages=(49.0, 42.9),
+    women_lab=0.72,
+    lab_jobs=(0.20, 0.19),
+    p=1e-6,
+    participants=830,
+    projects=33,
+) -> IndicatorSet:
     """An IndicatorSet with just the rows the summary reads (shares 0-1; p for every test)."""
     lab, pip = round(participants * 0.58), round(participants * pip_share)
     rows = [
-        ("projects", "totale", None, projects), ("participants", "totale", None, participants),
-        ("participants", "laboratorio_sociale", None, lab), ("participants", "pip", None, pip),
-        ("participants", "entrambi", None, lab + pip - participants), ("pip_share", "totale", None, pip_share),
-        ("pip_status", "pip", "concluso", concluded), ("pip_status", "pip", "rinuncia", withdrawn),
+        ("projects", "totale", None, projects),
+        ("participants", "totale", None, participants),
+        ("participants", "laboratorio_sociale", None, lab),
+        ("participants", "pip", None, pip),
+        ("participants", "entrambi", None, lab + pip - participants),
+        ("pip_share", "totale", None, pip_share),
+        ("pip_status", "pip", "concluso", concluded),
+        ("pip_status", "pip", "rinuncia", withdrawn),
         ("pip_status", "pip", "in_corso", 1 - concluded - withdrawn),
         ("vulnerable_share", "totale", None, vulnerable[0]),
         ("vulnerable_share", "laboratorio_sociale", None, vulnerable[1]),
         ("vulnerable_share", "pip", None, vulnerable[2]),
         ("disadvantage", "laboratorio_sociale", "nessuna", 1 - vulnerable[1]),
-        ("mean_age", "laboratorio_sociale", None, ages[0]), ("mean_age", "pip", None, ages[1]),
-        ("sex", "laboratorio_sociale", "F", women_lab), ("sex", "laboratorio_sociale", "M", 1 - women_lab),
+        ("mean_age", "laboratorio_sociale", None, ages[0]),
+        ("mean_age", "pip", None, ages[1]),
+        ("sex", "laboratorio_sociale", "F", women_lab),
+        ("sex", "laboratorio_sociale", "M", 1 - women_lab),
         ("employment_status", "laboratorio_sociale", "occupato", lab_jobs[0]),
         ("employment_status", "laboratorio_sociale", "pensionato", lab_jobs[1]),
-        ("age_band", "pip", "<18", 0.0), ("age_band", "pip", "18-35", 0.3), ("age_band", "pip", "36-54", 0.55),
-        ("age_band", "pip", "55-64", 0.14), ("age_band", "pip", "65+", 0.01),
+        ("age_band", "pip", "<18", 0.0),
+        ("age_band", "pip", "18-35", 0.3),
+        ("age_band", "pip", "36-54", 0.55),
+        ("age_band", "pip", "55-64", 0.14),
+        ("age_band", "pip", "65+", 0.01),
     ]
     indicators = pd.DataFrame(rows, columns=["indicator", "group", "category", "value"])
     indicators["category"] = indicators["category"].astype("string")
     p_age = p if isinstance(p, tuple) else (p, p)  # Welch, Mann-Whitney
-    tests = pd.DataFrame({"indicator": ["sex", "disadvantage", "age", "age"],
-                          "test": ["chi_square", "chi_square", "welch_t", "mann_whitney_u"],
-                          "p_value": [p_age[0], p_age[0], *p_age], "min_expected": [50.0, 50.0, np.nan, np.nan]})
+    tests = pd.DataFrame(
+        {
+            "indicator": ["sex", "disadvantage", "age", "age"],
+            "test": ["chi_square", "chi_square", "welch_t", "mann_whitney_u"],
+            "p_value": [p_age[0], p_age[0], *p_age],
+            "min_expected": [50.0, 50.0, np.nan, np.nan],
+        }
+    )
     return IndicatorSet(indicators=indicators, tests=tests, esf=pd.DataFrame(), synthetic=True)
 
 
@@ -146,7 +193,10 @@ def test_key_figures_reads_the_rows_it_needs():
     assert key.pip_aged_36_plus == pytest.approx(0.70)  # 0.55 + 0.14 + 0.01
     assert key.non_vulnerable_lab == pytest.approx(0.52)
     assert {name: d.verdict for name, d in key.profile_differences().items()} == {
-        "età": ci.SIGNIFICANT, "genere": ci.SIGNIFICANT, "condizione di svantaggio": ci.SIGNIFICANT}
+        "età": ci.SIGNIFICANT,
+        "genere": ci.SIGNIFICANT,
+        "condizione di svantaggio": ci.SIGNIFICANT,
+    }
 
 
 def test_key_figures_names_a_missing_indicator():
@@ -160,15 +210,19 @@ def test_missing_tests_read_as_not_verifiable():
     iset = fake_set()
     key = summary.key_figures(IndicatorSet(iset.indicators, iset.tests.iloc[:0], iset.esf, True))
     assert key.age_difference.verdict == ci.UNTESTABLE
-    assert "non si può verificare con un test" in summary.age_sentence(key.mean_age_lab, key.mean_age_pip,
-                                                                       key.age_difference)
+    assert "non si può verificare con un test" in summary.age_sentence(
+        key.mean_age_lab, key.mean_age_pip, key.age_difference
+    )
 
 
-@pytest.mark.parametrize("p_age, words", [
-    ((0.01, 0.3), "è incerta, perché i test non concordano (p = 0,010 e p = 0,300)"),
-    ((0.0496, 0.0496), "è significativa (p < 0,05 e p < 0,05)"),
-    ((0.2, 0.3), "non è significativa"),
-])
+@pytest.mark.parametrize(
+    "p_age, words",
+    [
+        ((0.01, 0.3), "è incerta, perché i test non concordano (p = 0,010 e p = 0,300)"),
+        ((0.0496, 0.0496), "è significativa (p < 0,05 e p < 0,05)"),
+        ((0.2, 0.3), "non è significativa"),
+    ],
+)
 def test_the_summary_reads_the_tests_as_chapter_3_does(p_age, words):
     """Welch alone is not enough, and p = 0,0496 never prints as 0,050: the verdict is chapter 3's."""
     iset = fake_set(p=p_age)
@@ -195,9 +249,11 @@ def test_verdict_follows_the_indicators():
     good_text = summary.call_verdict_sentence(good.vulnerable, good.pip_share, good.pip_concluded, good.pip_withdrawn)
     weak_text = summary.call_verdict_sentence(weak.vulnerable, weak.pip_share, weak.pip_concluded, weak.pip_withdrawn)
     assert "strumento valido" in good_text and "solo in parte" not in good_text
-    assert weak_text == ("Sul piano quantitativo il bilancio dell'avviso è positivo solo in parte: le persone "
-                         "vulnerabili sono una minoranza dei destinatari, meno della metà dei destinatari ha avviato "
-                         "un PIP e le rinunce pesano sui PIP già chiusi.")
+    assert weak_text == (
+        "Sul piano quantitativo il bilancio dell'avviso è positivo solo in parte: le persone "
+        "vulnerabili sono una minoranza dei destinatari, meno della metà dei destinatari ha avviato "
+        "un PIP e le rinunce pesano sui PIP già chiusi."
+    )
 
 
 def test_verdict_when_no_pip_has_ended():
@@ -205,12 +261,15 @@ def test_verdict_when_no_pip_has_ended():
     assert text.endswith("positivo solo in parte: nessun PIP si è ancora chiuso.")
 
 
-@pytest.mark.parametrize("concluded, withdrawn, expected", [
-    (0.647, 0.008, "Quasi tutti i percorsi chiusi sono arrivati a termine"),  # 1,2% of the closed plans
-    (0.5, 0.05, "le interruzioni non sono marginali"),  # 9,1%
-    (0.4, 0.2, "la tenuta dei PIP è debole"),  # 33%
-    (0.0, 0.0, "non si può ancora giudicare"),
-])
+@pytest.mark.parametrize(
+    "concluded, withdrawn, expected",
+    [
+        (0.647, 0.008, "Quasi tutti i percorsi chiusi sono arrivati a termine"),  # 1,2% of the closed plans
+        (0.5, 0.05, "le interruzioni non sono marginali"),  # 9,1%
+        (0.4, 0.2, "la tenuta dei PIP è debole"),  # 33%
+        (0.0, 0.0, "non si può ancora giudicare"),
+    ],
+)
 def test_pip_outcome_sentence_judges_withdrawals_among_closed_plans(concluded, withdrawn, expected):
     text = summary.pip_outcome_sentence(concluded, 1 - concluded - withdrawn, withdrawn)
     assert expected in text
@@ -219,12 +278,18 @@ def test_pip_outcome_sentence_judges_withdrawals_among_closed_plans(concluded, w
 
 def test_withdrawal_words():
     assert [summary.withdrawal_words(s) for s in (0, 0.008, 0.03, 0.1, 0.2)] == [
-        "assenti", "rarissime", "rare", "non trascurabili", "frequenti"]
+        "assenti",
+        "rarissime",
+        "rare",
+        "non trascurabili",
+        "frequenti",
+    ]
 
 
 SIGNIFICANT_AGE = ci.Difference(ci.SIGNIFICANT, "è statisticamente significativa (test t di Welch, p < 0,001)")
-NOT_SIGNIFICANT_AGE = ci.Difference(ci.NOT_SIGNIFICANT, "non è statisticamente significativa (test t di Welch, "
-                                                        "p = 0,400)")
+NOT_SIGNIFICANT_AGE = ci.Difference(
+    ci.NOT_SIGNIFICANT, "non è statisticamente significativa (test t di Welch, p = 0,400)"
+)
 
 
 def test_age_sentence_older_younger_same():
@@ -238,8 +303,14 @@ def test_age_sentence_older_younger_same():
 
 @given(st.floats(min_value=18, max_value=80), st.floats(min_value=18, max_value=80))
 def test_summary_and_chapter_3_compare_mean_ages_by_one_rule(lab, pip):
-    ind = pd.DataFrame({"indicator": ["mean_age", "mean_age"], "group": ["laboratorio_sociale", "pip"],
-                        "category": [None, None], "value": [lab, pip]})
+    ind = pd.DataFrame(
+        {
+            "indicator": ["mean_age", "mean_age"],
+            "group": ["laboratorio_sociale", "pip"],
+            "category": [None, None],
+            "value": [lab, pip],
+        }
+    )
     tests = pd.DataFrame({"indicator": ["age"], "test": ["welch_t"], "p_value": [0.5], "min_expected": [np.nan]})
     chapter = ci.mean_age_sentence(ind, tests)
     text = summary.age_sentence(lab, pip, ci.difference(tests, "age"))
@@ -249,12 +320,16 @@ def test_summary_and_chapter_3_compare_mean_ages_by_one_rule(lab, pip):
 
 def test_vulnerability_sentence_direction_and_significance():
     pip_more = summary.vulnerability_sentence(0.617, 0.485, 0.756, SIGNIFICANT_AGE)
-    assert pip_more.startswith("Le persone con almeno una condizione di vulnerabilità sono poco più di tre su "
-                               "cinque (61,7%), più spesso tra chi segue un PIP (75,6%)")
+    assert pip_more.startswith(
+        "Le persone con almeno una condizione di vulnerabilità sono poco più di tre su "
+        "cinque (61,7%), più spesso tra chi segue un PIP (75,6%)"
+    )
     lab_more = summary.vulnerability_sentence(0.5, 0.6, 0.4, NOT_SIGNIFICANT_AGE)
     assert "più spesso tra chi frequenta un Laboratorio sociale (60,0%)" in lab_more
-    assert lab_more.endswith("tra chi partecipa a uno solo dei due sub-progetti non è statisticamente significativa "
-                             "(test t di Welch, p = 0,400).")
+    assert lab_more.endswith(
+        "tra chi partecipa a uno solo dei due sub-progetti non è statisticamente significativa "
+        "(test t di Welch, p = 0,400)."
+    )
     assert "quote simili" in summary.vulnerability_sentence(0.5, 0.5, 0.502, NOT_SIGNIFICANT_AGE)
 
 
@@ -270,8 +345,10 @@ def test_lab_sentences_follow_the_shares():
 
 def test_pip_target_sentence_reads_the_age_profile():
     older = summary.pip_target_sentence(42.9, 0.683)
-    assert older.startswith("I destinatari dei PIP hanno in media 42,9 anni e quelli con almeno 36 anni sono "
-                            "poco più di due su tre (68,3%).")
+    assert older.startswith(
+        "I destinatari dei PIP hanno in media 42,9 anni e quelli con almeno 36 anni sono "
+        "poco più di due su tre (68,3%)."
+    )
     assert "adulti non più giovani" in older
     assert "giovani adulti" in summary.pip_target_sentence(31.0, 0.3)
 
@@ -281,8 +358,13 @@ def verdict(code: str) -> ci.Difference:
 
 
 def test_profiles_sentence_lists_the_significant_dimensions():
-    text = summary.profiles_sentence({"età": verdict(ci.SIGNIFICANT), "genere": verdict(ci.NOT_SIGNIFICANT),
-                                      "condizione di svantaggio": verdict(ci.SIGNIFICANT)})
+    text = summary.profiles_sentence(
+        {
+            "età": verdict(ci.SIGNIFICANT),
+            "genere": verdict(ci.NOT_SIGNIFICANT),
+            "condizione di svantaggio": verdict(ci.SIGNIFICANT),
+        }
+    )
     assert "significative per età e condizione di svantaggio:" in text
     same = summary.profiles_sentence({"età": verdict(ci.NOT_SIGNIFICANT), "genere": verdict(ci.UNTESTABLE)})
     assert "non differiscono in modo statisticamente significativo per età:" in same
@@ -292,9 +374,11 @@ def test_profiles_sentence_lists_the_significant_dimensions():
 
 def test_profiles_sentence_never_calls_uncertain_dimensions_similar():
     mixed = summary.profiles_sentence({"età": verdict(ci.UNCERTAIN), "genere": verdict(ci.NOT_SIGNIFICANT)})
-    assert mixed == ("Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo "
-                     "statisticamente significativo per genere. Per età i test non concordano e la differenza "
-                     "resta incerta.")
+    assert mixed == (
+        "Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo "
+        "statisticamente significativo per genere. Per età i test non concordano e la differenza "
+        "resta incerta."
+    )
     assert "persone simili" not in mixed
     only = summary.profiles_sentence({"età": verdict(ci.UNCERTAIN)})
     assert only == "Per età i test non concordano e la differenza resta incerta."
@@ -311,7 +395,8 @@ def test_coverage_sentence():
 def test_partners_sentence_quotes_facts():
     assert summary.partners_sentence(185, 0.76) == (
         "I partner non accreditati ai servizi al lavoro e alla formazione sono 185, la netta maggioranza dei "
-        "partner diversi dai capofila (76%).")
+        "partner diversi dai capofila (76%)."
+    )
 
 
 def test_monitoring_notes_say_whether_data_are_synthetic():
@@ -387,8 +472,13 @@ def test_published_edition_reads_as_the_report(tmp_path):
 
 def markdown_outputs(path: Path) -> str:
     nb = nbformat.read(path, as_version=4)
-    texts = [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-             for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})]
+    texts = [
+        o["data"]["text/markdown"]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "text/markdown" in o.get("data", {})
+    ]
     return "\n".join(texts)
 
 
@@ -401,8 +491,14 @@ def test_summary_notebook_follows_a_second_edition(tmp_path):
     other = tmp_path / "other"
     write_synthetic_edition(other, seed=7, programme_dir=PROGRAMME, participants=2000, projects=20)
     out = tmp_path / "sintesi.ipynb"
-    papermill.execute_notebook(str(ROOT / "notebooks" / "00_sintesi.ipynb"), str(out), kernel_name="python3",
-                               cwd=str(ROOT), parameters={"data_dir": str(other)}, progress_bar=False)
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "00_sintesi.ipynb"),
+        str(out),
+        kernel_name="python3",
+        cwd=str(ROOT),
+        parameters={"data_dir": str(other)},
+        progress_bar=False,
+    )
     text = visible(markdown_outputs(out))
     key = summary.key_figures(shared_indicators(other, REFERENCE, AS_OF, cache_dir=tmp_path / "cache"))
     assert key.participants == 2000 and key.projects == 20
@@ -417,6 +513,7 @@ def test_summary_notebook_follows_a_second_edition(tmp_path):
 
 
 # ---------------------------------------------------------------- provenance and synthetic editions (issue 12)
+
 
 def test_key_figures_are_reconciled_with_the_published_report(tmp_path):
     from quartieri_erp.indicators.published_figures import read_published
@@ -435,8 +532,9 @@ def test_key_figures_are_reconciled_with_the_published_report(tmp_path):
 @pytest.mark.parametrize("findings", [True, False])
 def test_summary_sentences_quote_group_findings_only_with_real_data(findings):
     key = summary_module.key_figures(fake_set())
-    vulnerable = summary.vulnerability_sentence(key.vulnerable, key.vulnerable_lab, key.vulnerable_pip,
-                                                key.disadvantage_difference, findings)
+    vulnerable = summary.vulnerability_sentence(
+        key.vulnerable, key.vulnerable_lab, key.vulnerable_pip, key.disadvantage_difference, findings
+    )
     ages = summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference, findings)
     profiles = summary.profiles_sentence(key.profile_differences(), findings)
     openness = summary.lab_openness_sentence(key.non_vulnerable_lab, key.employed_or_retired_lab, findings)
@@ -473,8 +571,9 @@ def test_limits_paragraph_points_to_the_recommendations():
 
 def test_conclusions_do_not_repeat_the_reach_sentence_of_the_summary():
     key = summary_module.key_figures(fake_set())
-    assert summary.reach_sentence(key.participants, key.pip_share, AS_OF) != \
-        summary.reach_sentence(key.participants, key.pip_share, AS_OF, form=1)
+    assert summary.reach_sentence(key.participants, key.pip_share, AS_OF) != summary.reach_sentence(
+        key.participants, key.pip_share, AS_OF, form=1
+    )
 
 
 def test_conclusions_word_the_partners_and_the_caveat_anew():

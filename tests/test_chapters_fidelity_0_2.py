@@ -23,18 +23,29 @@ def numbered(tmp_path_factory):
     numberer = Numberer()
     for name in ("01_politiche", "02_bando"):
         out = tmp / f"{name}.ipynb"
-        papermill.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(out), cwd=str(ROOT),
-                                   kernel_name="python3", progress_bar=False)
-        chapter = Chapter(file=f"notebooks/{name}.ipynb", stem=name,
-                          blocks=notebook_blocks(json.loads(out.read_text()), {"echo": False}))
+        papermill.execute_notebook(
+            str(ROOT / "notebooks" / f"{name}.ipynb"),
+            str(out),
+            cwd=str(ROOT),
+            kernel_name="python3",
+            progress_bar=False,
+        )
+        chapter = Chapter(
+            file=f"notebooks/{name}.ipynb",
+            stem=name,
+            blocks=notebook_blocks(json.loads(out.read_text()), {"echo": False}),
+        )
         numberer.number_chapter(chapter, appendix=False, front=False)
     return numberer
 
 
 def test_sections_have_the_original_numbers_and_titles(numbered):
     sections = pd.read_csv(PROGRAMME / "report_sections.csv", dtype={"section": str})
-    original = {s: t for s, t in zip(sections["section"], sections["title"])
-                if isinstance(s, str) and s.split(".")[0] in ("1", "2")}
+    original = {
+        s: t
+        for s, t in zip(sections["section"], sections["title"])
+        if isinstance(s, str) and s.split(".")[0] in ("1", "2")
+    }
     built = {h.number: h.title for h in numbered.headings if h.number}
     for number, title in original.items():
         assert number in built, f"§ {number} missing"

@@ -10,8 +10,10 @@ import pytest
 from quartieri_erp.presentation import charts
 from quartieri_erp.presentation.figure_style import PALETTE
 
-SOURCE = ("elaborazione su Regione Lombardia, Rapporto tematico di valutazione sui quartieri ERP; Éupolis "
-          "Lombardia, Valutazione della sperimentazione dei Laboratori sociali di quartiere")
+SOURCE = (
+    "elaborazione su Regione Lombardia, Rapporto tematico di valutazione sui quartieri ERP; Éupolis "
+    "Lombardia, Valutazione della sperimentazione dei Laboratori sociali di quartiere"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -38,12 +40,14 @@ def test_the_source_line_is_wrapped_to_the_figure_width():
 
 
 def test_phase_timeline_names_each_phase_once_and_draws_one_dot_per_event():
-    events = pd.DataFrame({
-        "date": pd.to_datetime(["2016-07-08", "1998-01-01", "2014-03-28", "2004-01-01"]),
-        "date_label": ["8 luglio 2016", "1998", "28 marzo 2014", "2004"],
-        "label": ["Legge regionale", "Primi contratti", "Bando sperimentale", "Secondi contratti"],
-        "phase": ["Regione", "Contratti", "Laboratori", "Contratti"],
-    })
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2016-07-08", "1998-01-01", "2014-03-28", "2004-01-01"]),
+            "date_label": ["8 luglio 2016", "1998", "28 marzo 2014", "2004"],
+            "label": ["Legge regionale", "Primi contratti", "Bando sperimentale", "Secondi contratti"],
+            "phase": ["Regione", "Contratti", "Laboratori", "Contratti"],
+        }
+    )
     fig = charts.phase_timeline(events, source=SOURCE)
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
@@ -55,11 +59,16 @@ def test_phase_timeline_names_each_phase_once_and_draws_one_dot_per_event():
 
 
 def test_panel_bars_one_panel_per_group_sorted_bars_and_consistent_colours():
-    frame = pd.DataFrame({"panel": ["Milano", "Milano", "Milano", "Bollate", "Bollate"],
-                          "fund": ["FESR", "FSE", "Comune", "FSE", "FESR"],
-                          "amount": [50.0, 2.0, 20.0, 0.5, 7.0]})
-    fig = charts.panel_bars(frame, "panel", "fund", "amount", source="fonte di prova",
-                            value_text=lambda v: f"{v:g} mln")
+    frame = pd.DataFrame(
+        {
+            "panel": ["Milano", "Milano", "Milano", "Bollate", "Bollate"],
+            "fund": ["FESR", "FSE", "Comune", "FSE", "FESR"],
+            "amount": [50.0, 2.0, 20.0, 0.5, 7.0],
+        }
+    )
+    fig = charts.panel_bars(
+        frame, "panel", "fund", "amount", source="fonte di prova", value_text=lambda v: f"{v:g} mln"
+    )
     milano, bollate = fig.axes
     assert [milano.get_title(loc="left"), bollate.get_title(loc="left")] == ["Milano", "Bollate"]
     top_down = lambda ax: sorted(ax.patches, key=lambda p: -p.get_y())  # noqa: E731
@@ -75,13 +84,24 @@ def test_panel_bars_one_panel_per_group_sorted_bars_and_consistent_colours():
 
 
 def test_step_ladder_draws_each_step_highlights_funds_and_marks_later_events():
-    steps = pd.DataFrame({"step": [2, 1, 3, 4],
-                          "when": pd.to_datetime(["2015-07-14", "2014-11-21", "2015-07-31", "2016-05-26"]),
-                          "fund": [None, None, "FSE", None]})
+    steps = pd.DataFrame(
+        {
+            "step": [2, 1, 3, 4],
+            "when": pd.to_datetime(["2015-07-14", "2014-11-21", "2015-07-31", "2016-05-26"]),
+            "fund": [None, None, "FSE", None],
+        }
+    )
     steps.loc[0, "fund"] = "FESR"
     markers = pd.DataFrame({"date": pd.to_datetime(["2018-12-15"]), "label": ["Avvio degli interventi"]})
-    fig = charts.step_ladder(steps, source="fonte di prova", date="when", span=("2014-11-01", "2019-01-31"),
-                             highlight="fund", legend_title="Risorse attivate", markers=markers)
+    fig = charts.step_ladder(
+        steps,
+        source="fonte di prova",
+        date="when",
+        span=("2014-11-01", "2019-01-31"),
+        highlight="fund",
+        legend_title="Risorse attivate",
+        markers=markers,
+    )
     ax = fig.axes[0]
     numbers = [t.get_text() for t in ax.texts if t.get_text().isdigit()]
     assert sorted(numbers, key=int) == ["1", "2", "3", "4"]
@@ -89,8 +109,12 @@ def test_step_ladder_draws_each_step_highlights_funds_and_marks_later_events():
     assert any("Avvio degli" in t.get_text() for t in ax.texts)
     assert len(ax.get_lines()) == 1 + len(markers)  # the path through the steps, one line per marker
     left, right = ax.get_xlim()
-    assert left < plt.matplotlib.dates.date2num(pd.Timestamp("2014-11-01")) < \
-        plt.matplotlib.dates.date2num(pd.Timestamp("2019-01-31")) < right
+    assert (
+        left
+        < plt.matplotlib.dates.date2num(pd.Timestamp("2014-11-01"))
+        < plt.matplotlib.dates.date2num(pd.Timestamp("2019-01-31"))
+        < right
+    )
     top, bottom = ax.get_ylim()
     assert bottom < 1 < 4 < top  # first step on top
     assert source_line(fig) == "Fonte: fonte di prova"
@@ -102,14 +126,19 @@ def test_named_steps_and_shared_scales_and_one_unit_per_panel():
 
     from quartieri_erp.presentation import charts
 
-    steps = pd.DataFrame({"step": [1, 2], "date": ["2015-01-10", "2016-05-01"],
-                          "description": ["Protocollo d'intesa tra Regione e Comune, con ALER", "Approvato l'AdP"]})
+    steps = pd.DataFrame(
+        {
+            "step": [1, 2],
+            "date": ["2015-01-10", "2016-05-01"],
+            "description": ["Protocollo d'intesa tra Regione e Comune, con ALER", "Approvato l'AdP"],
+        }
+    )
     fig = charts.step_ladder(steps, source="s", names="description")
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["1. Protocollo d'intesa",
-                                                                      "2. Approvato l'AdP"]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["1. Protocollo d'intesa", "2. Approvato l'AdP"]
     plt.close(fig)
-    money = pd.DataFrame({"panel": ["Milano", "Milano", "Bollate"], "fund": ["FESR", "FSE", "FESR"],
-                          "amount": [52.7e6, 1.9e6, 7.3e6]})
+    money = pd.DataFrame(
+        {"panel": ["Milano", "Milano", "Bollate"], "fund": ["FESR", "FSE", "FESR"], "amount": [52.7e6, 1.9e6, 7.3e6]}
+    )
     fig = charts.panel_bars(money, "panel", "fund", "amount", source="s", value_text=str, shared_axis="Importo")
     assert len({ax.get_xlim() for ax in fig.axes}) == 1
     assert fig.axes[-1].get_xlabel() == "Importo" and fig.axes[-1].xaxis.get_visible()

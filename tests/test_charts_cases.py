@@ -10,14 +10,22 @@ import pytest
 from quartieri_erp.presentation import charts
 from quartieri_erp.presentation.figure_style import PALETTE
 
-VALUES = pd.DataFrame({"voce": ["Destinatari indiretti", "Utenti attivi coinvolti", "Percorsi formativi attivati"],
-                       "n": [3500, 104, 34]})
+VALUES = pd.DataFrame(
+    {"voce": ["Destinatari indiretti", "Utenti attivi coinvolti", "Percorsi formativi attivati"], "n": [3500, 104, 34]}
+)
 
 
 @pytest.fixture()
 def figure():
-    fig = charts.value_bars(VALUES, "voce", "n", source="elaborazione su fonte di prova", xlabel="Numero",
-                            highlight="Utenti attivi coinvolti", note="Nota di prova sui dati mancanti.")
+    fig = charts.value_bars(
+        VALUES,
+        "voce",
+        "n",
+        source="elaborazione su fonte di prova",
+        xlabel="Numero",
+        highlight="Utenti attivi coinvolti",
+        note="Nota di prova sui dati mancanti.",
+    )
     yield fig
     plt.close(fig)
 

@@ -45,8 +45,9 @@ def build(project: Path, fault: str | None = None) -> subprocess.CompletedProces
     env.pop("QUARTIERI_ERP_FAULT", None)
     if fault:
         env["QUARTIERI_ERP_FAULT"] = fault
-    return subprocess.run([*CLI, "build", "--renderer", "offline"], cwd=project, capture_output=True, text=True,
-                          timeout=600, env=env)
+    return subprocess.run(
+        [*CLI, "build", "--renderer", "offline"], cwd=project, capture_output=True, text=True, timeout=600, env=env
+    )
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +84,11 @@ def executed_is_complete(executed: Path) -> None:
 
 
 def leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in {
-        ".reports", ".executed", ".report-key", ".quartieri-erp-build"})
+    return sorted(
+        p.name
+        for p in out.iterdir()
+        if p.name.startswith(".") and p.name not in {".reports", ".executed", ".report-key", ".quartieri-erp-build"}
+    )
 
 
 def test_a_build_killed_at_any_step_leaves_the_previous_or_the_new_report(project):

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quartieri_erp.inputs.curated import check_programme, load_case_studies, load_provinces
 from quartieri_erp.errors import InputError, InputIssue
+from quartieri_erp.inputs.curated import check_programme, load_case_studies, load_provinces
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMME = ROOT / "data" / "programme"
@@ -71,8 +71,9 @@ def test_wrong_type_names_file_row_column_and_rule(data):
     row = set_cell(programme / "projects.csv", "P08", "budget_eur", "duecentomila")
     with pytest.raises(InputError) as caught:
         check_programme(programme, reference)
-    assert f"projects.csv, row {row}, column 'budget_eur', value 'duecentomila' — cannot be read as a number" \
-        in str(caught.value)
+    assert f"projects.csv, row {row}, column 'budget_eur', value 'duecentomila' — cannot be read as a number" in str(
+        caught.value
+    )
 
 
 def test_unknown_province(data):
@@ -101,7 +102,7 @@ def test_missing_column(data):
 
     def drop_source(header, rows):
         at = header.index("source")
-        return header[:at] + header[at + 1:], [row[:at] + row[at + 1:] for row in rows]
+        return header[:at] + header[at + 1 :], [row[:at] + row[at + 1 :] for row in rows]
 
     rewrite(programme / "timeline.csv", drop_source)
     [issue] = find(issues(programme, reference), "timeline.csv", "source")
@@ -140,10 +141,12 @@ def test_references_between_files(data):
     budget_row = set_cell(programme / "case_studies.csv", "4.9", "budget_eur", "241679.72")
     note_row = set_cell(programme / "sus_steps.csv", "bollate", "note", "Vedi D99.")
     found = issues(programme, reference)
-    assert [(i.row, i.rule) for i in find(found, "case_study_items.csv", "card_id")] == \
-        [(card_row, "must be a card_id of case_studies.csv")]
-    assert [(i.row, i.rule) for i in find(found, "case_studies.csv", "budget_eur")] == \
-        [(budget_row, "must be empty when project_id is set: the budget lives in projects.csv")]
+    assert [(i.row, i.rule) for i in find(found, "case_study_items.csv", "card_id")] == [
+        (card_row, "must be a card_id of case_studies.csv")
+    ]
+    assert [(i.row, i.rule) for i in find(found, "case_studies.csv", "budget_eur")] == [
+        (budget_row, "must be empty when project_id is set: the budget lives in projects.csv")
+    ]
     assert [(i.row, i.value) for i in find(found, "sus_steps.csv", "note")] == [(note_row, "Vedi D99.")]
 
 
@@ -161,8 +164,10 @@ PROJECT_IDS = [f"P{number:02d}" for number in range(1, 39)]
 
 
 @settings(max_examples=10, deadline=None)
-@given(project=st.sampled_from(PROJECT_IDS),
-       code=st.text(string.ascii_uppercase, min_size=2, max_size=2).filter(lambda code: code not in LOMBARDY))
+@given(
+    project=st.sampled_from(PROJECT_IDS),
+    code=st.text(string.ascii_uppercase, min_size=2, max_size=2).filter(lambda code: code not in LOMBARDY),
+)
 def test_any_non_lombardy_province_is_reported_on_its_row(project, code):
     with tempfile.TemporaryDirectory() as folder:
         programme, reference = copy_data(Path(folder))
@@ -197,7 +202,10 @@ def test_a_step_milestone_is_a_snake_case_key_naming_one_step(data):
     found = find(issues(programme, reference), "sus_steps.csv", "milestone")
     assert sorted((i.row, i.value, i.rule) for i in found) == [
         (rows[("bollate", "2")], "adp_approvato", "must be unique in the file: a key names one step"),
-        (rows[("bollate", "3")], "AdP approvato",
-         "must be a short snake_case key: lower-case letters, digits and underscores"),
+        (
+            rows[("bollate", "3")],
+            "AdP approvato",
+            "must be a short snake_case key: lower-case letters, digits and underscores",
+        ),
         (rows[("bollate", "5")], "adp_approvato", "must be unique in the file: a key names one step"),
     ]

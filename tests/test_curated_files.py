@@ -43,8 +43,9 @@ def test_reference_files_are_the_shared_istat_copies():
     if not shared.is_dir():
         pytest.skip("shared reference data not mounted")
     assert (REFERENCE / "provinces.csv").read_bytes() == (shared / "lombardia_province_istat.csv").read_bytes()
-    assert (REFERENCE / "municipalities.csv").read_bytes() == \
-        (shared / "lombardia_comuni_istat_2020-02-19.csv").read_bytes()
+    assert (REFERENCE / "municipalities.csv").read_bytes() == (
+        shared / "lombardia_comuni_istat_2020-02-19.csv"
+    ).read_bytes()
 
 
 def test_applications_are_38_of_which_33_funded_in_two_rankings():
@@ -92,9 +93,13 @@ def test_the_steps_chapter_2_cites_are_marked_by_milestone():
     steps = load_sus_steps(PROGRAMME).dropna(subset=["milestone"])
     marked = dict(zip(steps["milestone"], zip(steps["strategy"], steps["step"])))
     assert marked == {
-        "protocollo_intesa": ("milano_lorenteggio", 1), "adp_efficace": ("milano_lorenteggio", 11),
-        "convenzione_oi_firmata": ("milano_lorenteggio", 15), "adp_promosso": ("bollate", 1),
-        "adp_sottoscritto": ("bollate", 4), "adp_approvato": ("bollate", 5),
-        "schema_convenzione_oi_approvato": ("bollate", 6), "mobilita_approvata": ("bollate", 9),
+        "protocollo_intesa": ("milano_lorenteggio", 1),
+        "adp_efficace": ("milano_lorenteggio", 11),
+        "convenzione_oi_firmata": ("milano_lorenteggio", 15),
+        "adp_promosso": ("bollate", 1),
+        "adp_sottoscritto": ("bollate", 4),
+        "adp_approvato": ("bollate", 5),
+        "schema_convenzione_oi_approvato": ("bollate", 6),
+        "mobilita_approvata": ("bollate", 9),
         "adp_integrazione_2018": ("milano_lorenteggio", 22),
     }

@@ -25,8 +25,9 @@ REFERENCE = PROGRAMME.parent / "reference"
 
 def test_tables_have_unique_names_and_files_and_described_columns():
     assert len(SPECS) == len(TABLES) == len({spec.file for spec in TABLES})
-    undescribed = [(spec.name, name) for spec in TABLES
-                   for name, column in spec.schema.columns.items() if not column.description]
+    undescribed = [
+        (spec.name, name) for spec in TABLES for name, column in spec.schema.columns.items() if not column.description
+    ]
     assert undescribed == []
 
 
@@ -42,8 +43,13 @@ def test_typed_columns():
 def test_intervention_areas_are_booleans_counted_per_area():
     labs = load_experimentation_labs(PROGRAMME)
     areas = labs.filter(like="area_").sum().to_dict()
-    assert areas == {"area_representation": 9, "area_intermediation": 4, "area_self_management": 1,
-                     "area_arrears": 10, "area_social_distress": 12}
+    assert areas == {
+        "area_representation": 9,
+        "area_intermediation": 4,
+        "area_self_management": 1,
+        "area_arrears": 10,
+        "area_social_distress": 12,
+    }
 
 
 def test_case_study_budget_comes_from_the_linked_project():
@@ -75,10 +81,14 @@ def test_source_line_cites_documents_then_other_sources_then_a_note():
 
     documents = pd.DataFrame({"doc_id": ["000", "002"], "citation": ["Rapporto", "Valutazione"]})
     assert source_line(["002 l. 3", "000 l. 1; 002 l. 4"], documents) == "Fonte: elaborazione su Valutazione; Rapporto."
-    assert source_line(["000 l. 1"], documents, also=["dati di monitoraggio"], note="Nota.") == \
-        "Fonte: elaborazione su Rapporto; dati di monitoraggio. Nota."
-    assert source_line(also=["dati di monitoraggio al 30 novembre 2020"]) == \
-        "Fonte: elaborazione su dati di monitoraggio al 30 novembre 2020."
+    assert (
+        source_line(["000 l. 1"], documents, also=["dati di monitoraggio"], note="Nota.")
+        == "Fonte: elaborazione su Rapporto; dati di monitoraggio. Nota."
+    )
+    assert (
+        source_line(also=["dati di monitoraggio al 30 novembre 2020"])
+        == "Fonte: elaborazione su dati di monitoraggio al 30 novembre 2020."
+    )
     with pytest.raises(KeyError):
         source_line(["009 l. 1"], documents)
 
@@ -88,8 +98,8 @@ def test_a_source_citing_an_unknown_document_fails_the_check(tmp_path):
 
     import pytest
 
-    from quartieri_erp.inputs.curated import check_programme
     from quartieri_erp.errors import InputError
+    from quartieri_erp.inputs.curated import check_programme
 
     copy = tmp_path / "programme"
     shutil.copytree(PROGRAMME, copy)

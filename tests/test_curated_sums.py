@@ -44,7 +44,10 @@ def test_tabella_2_1_totals():
     assert procedures["cost_eur"].sum() == pytest.approx(16_202_674.14, abs=0.005)
     assert procedures["operations"].sum() == 79
     assert procedures.groupby("territory")["cost_eur"].sum().round(2).to_dict() == {
-        "regione": 7_827_051.51, "sus_milano": 7_864_457.34, "sus_bollate": 511_165.29}
+        "regione": 7_827_051.51,
+        "sus_milano": 7_864_457.34,
+        "sus_bollate": 511_165.29,
+    }
 
 
 def test_regional_call_row_is_the_call_budget(facts):
@@ -112,8 +115,11 @@ def test_milolab_budget_with_vat_is_22_percent_more(results):
 
 def test_prolorenteggio_budget_and_eligible_people(results, discrepancy_ids):
     cards = load_case_studies(PROGRAMME).set_index("card_id")
-    assert results["4.2", "budget_active_policies_eur"] + results["4.2", "budget_allowances_eur"] \
-        == cards.loc["4.2", "budget_eur"] == 1_000_000
+    assert (
+        results["4.2", "budget_active_policies_eur"] + results["4.2", "budget_allowances_eur"]
+        == cards.loc["4.2", "budget_eur"]
+        == 1_000_000
+    )
     assert results["4.2", "eligible_women"] + results["4.2", "eligible_men"] == results["4.2", "eligible"] == 30
     outcomes = results["4.2", "eligible"] + results["4.2", "being_checked"] + results["4.2", "ineligible"]
     assert (outcomes, results["4.2", "signups"]) == (63, 69)
@@ -130,8 +136,11 @@ def test_pass_families_in_arrears_are_53_percent(results):
 
 
 def test_gesti_dwellings_and_the_230_of_the_target(results, discrepancy_ids):
-    assert results["4.10", "dwellings_aler"] + results["4.10", "dwellings_municipal"] \
-        == results["4.10", "dwellings"] == 322
+    assert (
+        results["4.10", "dwellings_aler"] + results["4.10", "dwellings_municipal"]
+        == results["4.10", "dwellings"]
+        == 322
+    )
     assert results["4.10", "sap_residents"] / results["4.10", "inhabitants"] == pytest.approx(0.32, abs=0.001)
     assert "D28" in discrepancy_ids
 

@@ -28,15 +28,19 @@ def pages(report) -> dict[str, str]:
 def cells(notebook) -> list[tuple]:
     """What an executed notebook shows: each cell's kind, source and outputs (not papermill's run data)."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
-    return [(c["cell_type"], "".join(c["source"]), json.dumps(c.get("outputs", []), sort_keys=True))
-            for c in nb["cells"]]
+    return [
+        (c["cell_type"], "".join(c["source"]), json.dumps(c.get("outputs", []), sort_keys=True)) for c in nb["cells"]
+    ]
 
 
 def without_pages(state: dict[str, str]) -> dict[str, str]:
     """A report snapshot without its HTML pages and PDF (compared as text, build time aside) and the search
     index built from the pages (it holds the colophon's build time too)."""
-    return {name: sha for name, sha in state.items()
-            if not name.endswith((".html", ".pdf")) and not name.startswith("pagefind/")}
+    return {
+        name: sha
+        for name, sha in state.items()
+        if not name.endswith((".html", ".pdf")) and not name.startswith("pagefind/")
+    }
 
 
 def pdf_text(path) -> str:
@@ -55,8 +59,9 @@ def test_two_builds_differ_only_in_the_build_time(project_copy, built_report):
     a, b = project_copy / "build", project_copy / "build2"
     assert (a / "indicators.csv").read_bytes() == (b / "indicators.csv").read_bytes()
     assert figures and snapshot(project_copy / "figures") == figures
-    assert {nb.name: cells(nb) for nb in (a / "executed").glob("*.ipynb")} == \
-           {nb.name: cells(nb) for nb in (b / "executed").glob("*.ipynb")}
+    assert {nb.name: cells(nb) for nb in (a / "executed").glob("*.ipynb")} == {
+        nb.name: cells(nb) for nb in (b / "executed").glob("*.ipynb")
+    }
     assert without_pages(snapshot(a / "report")) == without_pages(snapshot(b / "report"))
 
     first_pages, second_pages = pages(a / "report"), pages(b / "report")

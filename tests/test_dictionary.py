@@ -10,20 +10,31 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from quartieri_erp.inputs import curated
-
-from quartieri_erp.inputs import monitoring
 from quartieri_erp.chapters.appendices import folder_sections
-from quartieri_erp.inputs.dictionary import (
-    BREAK, FOLDERS, all_tables, check_rule, code_span, data_dictionary, table_rules, type_words,
-)
 from quartieri_erp.indicators.published_figures import PUBLISHED_INDICATORS
+from quartieri_erp.inputs import curated, monitoring
+from quartieri_erp.inputs.dictionary import (
+    BREAK,
+    FOLDERS,
+    all_tables,
+    check_rule,
+    code_span,
+    data_dictionary,
+    table_rules,
+    type_words,
+)
 from quartieri_erp.inputs.tables import TableSpec
 
 
 def _spec(schema: pa.DataFrameSchema, name: str = "toy", folder: str = "programme") -> TableSpec:
-    return TableSpec(name=name, file=f"{name}.csv", folder=folder, schema=schema,
-                     description="One row per toy.", source="Made up for a test.")
+    return TableSpec(
+        name=name,
+        file=f"{name}.csv",
+        folder=folder,
+        schema=schema,
+        description="One row per toy.",
+        source="Made up for a test.",
+    )
 
 
 def test_all_tables_lists_every_input_file_once_monitoring_contract_first():
@@ -56,15 +67,25 @@ def test_one_row_per_column_of_every_schema():
 
 def test_a_column_added_to_a_copy_of_a_schema_is_a_new_row_and_reaches_the_appendix():
     spec = monitoring.PARTICIPANTS
-    extended = dataclasses.replace(spec, schema=spec.schema.add_columns({
-        "household_size": pa.Column(int, pa.Check.in_range(1, 12), title="Famiglia",
-                                    description="People in the household."),
-    }))
+    extended = dataclasses.replace(
+        spec,
+        schema=spec.schema.add_columns(
+            {
+                "household_size": pa.Column(
+                    int, pa.Check.in_range(1, 12), title="Famiglia", description="People in the household."
+                ),
+            }
+        ),
+    )
     before, after = data_dictionary([spec]), data_dictionary([extended])
     assert len(after) == len(before) + 1
     new = after.iloc[-1]
     assert (new["column"], new["type"], new["rule"], new["title"]) == (
-        "household_size", "numero intero", "da 1 a 12", "Famiglia")
+        "household_size",
+        "numero intero",
+        "da 1 a 12",
+        "Famiglia",
+    )
     assert "household_size" not in folder_sections([spec], "monitoring")
     section = folder_sections([extended], "monitoring")
     row = "| `household_size` (Famiglia) | People in the household. _Numero intero; obbligatoria; da 1 a 12._ |"
@@ -80,7 +101,8 @@ def test_rules_are_worded_from_the_checks():
     assert check_rule(pa.Check.lt(0.05)) == "meno di 0,05"
     assert check_rule(pa.Check.ge(0, error="must be zero or more")) == "«must be zero or more»"
     assert check_rule(pa.Check.str_matches(r"^\d{6}$", error="must be a 6-digit ISTAT code")) == (
-        "«must be a 6-digit ISTAT code» (`^\\d{6}$`)")
+        "«must be a 6-digit ISTAT code» (`^\\d{6}$`)"
+    )
     assert check_rule(pa.Check.str_matches(r"^C[OR]\d{2}$")) == "nella forma `^C[OR]\\d{2}$`"
     assert check_rule(pa.Check(lambda s: s > 0, error="must be positive")) == "«must be positive»"
 
@@ -105,14 +127,22 @@ def test_types_in_words():
 
 
 def test_rules_on_whole_rows():
-    schema = pa.DataFrameSchema({"a": pa.Column(str), "b": pa.Column(int)}, unique=["a", "b"], strict=True,
-                                checks=[pa.Check(lambda df: df["b"] > 0, error="b must be positive")])
+    schema = pa.DataFrameSchema(
+        {"a": pa.Column(str), "b": pa.Column(int)},
+        unique=["a", "b"],
+        strict=True,
+        checks=[pa.Check(lambda df: df["b"] > 0, error="b must be positive")],
+    )
     assert table_rules(_spec(schema)) == [
-        "ogni combinazione di `a` e `b` compare una sola volta", "«b must be positive»",
-        "altre colonne non sono ammesse"]
+        "ogni combinazione di `a` e `b` compare una sola volta",
+        "«b must be positive»",
+        "altre colonne non sono ammesse",
+    ]
     single = pa.DataFrameSchema({"a": pa.Column(str)}, unique="a")
-    assert table_rules(_spec(single)) == ["ogni valore di `a` compare una sola volta",
-                                          "eventuali altre colonne sono ignorate"]
+    assert table_rules(_spec(single)) == [
+        "ogni valore di `a` compare una sola volta",
+        "eventuali altre colonne sono ignorate",
+    ]
 
 
 def test_code_keeps_pipes_outside_the_code_span():
@@ -122,11 +152,32 @@ def test_code_keeps_pipes_outside_the_code_span():
 
 def test_the_dictionary_frame_has_the_documented_columns():
     frame = data_dictionary([_spec(pa.DataFrameSchema({"a": pa.Column(str, description="A.")}))])
-    assert list(frame.columns) == ["table", "file", "folder", "column", "title", "type", "required", "nullable",
-                                   "unique", "rule", "description"]
-    assert frame.iloc[0].to_dict() == {"table": "toy", "file": "toy.csv", "folder": "programme", "column": "a",
-                                       "title": None, "type": "testo", "required": True, "nullable": False,
-                                       "unique": False, "rule": "", "description": "A."}
+    assert list(frame.columns) == [
+        "table",
+        "file",
+        "folder",
+        "column",
+        "title",
+        "type",
+        "required",
+        "nullable",
+        "unique",
+        "rule",
+        "description",
+    ]
+    assert frame.iloc[0].to_dict() == {
+        "table": "toy",
+        "file": "toy.csv",
+        "folder": "programme",
+        "column": "a",
+        "title": None,
+        "type": "testo",
+        "required": True,
+        "nullable": False,
+        "unique": False,
+        "rule": "",
+        "description": "A.",
+    }
     assert isinstance(frame, pd.DataFrame)
 
 
@@ -137,6 +188,9 @@ def test_what_the_appendix_says_of_each_file_and_column_is_italian():
     """Descriptions, provenance and titles are read in the Italian report; only codes and the validator's
     quoted messages may be English."""
     for spec in all_tables():
-        for where, text in [("description", spec.description), ("source", spec.source),
-                            *[(name, f"{c.title or ''} {c.description}") for name, c in spec.schema.columns.items()]]:
+        for where, text in [
+            ("description", spec.description),
+            ("source", spec.source),
+            *[(name, f"{c.title or ''} {c.description}") for name, c in spec.schema.columns.items()],
+        ]:
             assert not ENGLISH.search(text), f"{spec.file} {where}: {text}"

@@ -6,16 +6,31 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from quartieri_erp.indicators.disclosure import (COMPLEMENTARY, COMPLEMENTARY_MARK, PRIMARY, SHOWN, TOTAL, DisclosureError,
-                                      audit, mark, mark_md, note, notes_md, protect, protect_table, sums_to,
-                                      suppression_mask)
+from quartieri_erp.indicators.disclosure import (
+    COMPLEMENTARY,
+    COMPLEMENTARY_MARK,
+    PRIMARY,
+    SHOWN,
+    TOTAL,
+    DisclosureError,
+    audit,
+    mark,
+    mark_md,
+    note,
+    notes_md,
+    protect,
+    protect_table,
+    sums_to,
+    suppression_mask,
+)
 from quartieri_erp.presentation.markup import visible
 
-
 # --- the legacy first step (still used by chapter 3's province figure) --------------------------------------
+
 
 def test_small_counts_and_their_complement_are_hidden():
     counts = pd.DataFrame({"F": [12, 3, 0], "M": [9, 20, 7]}, index=["MI", "BG", "SO"])
@@ -32,7 +47,8 @@ def test_marks_and_notes():
     assert "\\<5: conteggio inferiore a 5" in text and f"{COMPLEMENTARY_MARK}: valore non inferiore a 5" in text
     assert "calcolo per differenza" in text
     assert "(da uno)" in visible(notes_md(5, zeros="shown")) and COMPLEMENTARY_MARK not in visible(
-        notes_md(5, complementary=False))
+        notes_md(5, complementary=False)
+    )
 
 
 # --- hand-computed audits ---------------------------------------------------------------------------------
@@ -129,15 +145,16 @@ def test_a_failed_audit_names_the_table_and_the_cell():
 
 # --- properties ---------------------------------------------------------------------------------------------
 
+
 def _lp_range(values, status, printed, equalities, threshold, cell):
     """An independent LP (dense, straight from the definition) of one hidden cell."""
     cells = list(values.index)
     hidden = [c for c in cells if status[c] != SHOWN]
     a = np.array([[eq.terms.get(c, 0.0) for c in hidden] for eq in equalities])
-    b = np.array([eq.total - sum(coef * values[c] for c, coef in eq.terms.items() if status[c] == SHOWN)
-                  for eq in equalities])
-    bounds = [(0, threshold - 1) if status[c] == PRIMARY else (threshold if printed[c] else 0, None)
-              for c in hidden]
+    b = np.array(
+        [eq.total - sum(coef * values[c] for c, coef in eq.terms.items() if status[c] == SHOWN) for eq in equalities]
+    )
+    bounds = [(0, threshold - 1) if status[c] == PRIMARY else (threshold if printed[c] else 0, None) for c in hidden]
     k = hidden.index(cell)
     c = np.zeros(len(hidden))
     c[k] = 1
@@ -147,8 +164,7 @@ def _lp_range(values, status, printed, equalities, threshold, cell):
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.integers(0, 14), min_size=3, max_size=3), min_size=2, max_size=3),
-       st.integers(3, 5))
+@given(st.lists(st.lists(st.integers(0, 14), min_size=3, max_size=3), min_size=2, max_size=3), st.integers(3, 5))
 def test_after_protection_every_hidden_cell_satisfies_the_rule(rows, threshold):
     counts = pd.DataFrame(rows, columns=["a", "b", "c"])
     p = protect_table(counts, threshold)

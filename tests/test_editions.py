@@ -44,19 +44,23 @@ def second_edition(folder: Path) -> Path:
     people = _rows(folder / "participants.csv")
     gone = {p["participant_id"] for p in people if p["project_id"] == "P07"}
     kept = [p for p in people if p["participant_id"] not in gone]
-    added = [{**p, "participant_id": f"N{i:04d}", "project_id": ("P34", "P35")[i % 2]}
-             for i, p in enumerate(kept[:400])]
+    added = [
+        {**p, "participant_id": f"N{i:04d}", "project_id": ("P34", "P35")[i % 2]} for i, p in enumerate(kept[:400])
+    ]
     _write(folder / "participants.csv", kept + added)
     enrolments = [e for e in _rows(folder / "enrolments.csv") if e["participant_id"] not in gone]
     first = {}
     for e in enrolments:
         first.setdefault(e["participant_id"], e)
-    new_rows = [{**first[p["participant_id"]], "participant_id": f"N{i:04d}", "start_date": "2022-03-15"}
-                for i, p in enumerate(kept[:400])]
+    new_rows = [
+        {**first[p["participant_id"]], "participant_id": f"N{i:04d}", "start_date": "2022-03-15"}
+        for i, p in enumerate(kept[:400])
+    ]
     _write(folder / "enrolments.csv", enrolments + new_rows)
     info = (folder / "edition.yml").read_text(encoding="utf-8")
-    (folder / "edition.yml").write_text(re.sub(r"extracted_on: .*", f"extracted_on: {NEW_AS_OF}", info),
-                                        encoding="utf-8")
+    (folder / "edition.yml").write_text(
+        re.sub(r"extracted_on: .*", f"extracted_on: {NEW_AS_OF}", info), encoding="utf-8"
+    )
     return folder
 
 
@@ -78,8 +82,21 @@ def editions(tmp_path_factory, built_report):
     first, second = built_report, tmp / "ed2022"
     figures_before = _digests(first / "figures")
     data = second_edition(tmp / "data2022")
-    result = run_cli("build", "--renderer", "offline", "--out", str(second), "--data-dir", str(data),
-                     "--as-of", NEW_AS_OF, "--edition", "2022", "--previous", str(first))
+    result = run_cli(
+        "build",
+        "--renderer",
+        "offline",
+        "--out",
+        str(second),
+        "--data-dir",
+        str(data),
+        "--as-of",
+        NEW_AS_OF,
+        "--edition",
+        "2022",
+        "--previous",
+        str(first),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return first, second, figures_before, result
 

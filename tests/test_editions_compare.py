@@ -8,8 +8,17 @@ import pandas as pd
 
 from quartieri_erp.chapters.editions import indicators_table, overview_text, reconcile, reconciliation_text
 from quartieri_erp.editions.compare import (
-    ADDED, CHANGED, REMOVED, UNCHANGED, compare_indicators, compare_inputs, compare_manifests, compare_projects,
-    comparison_rows, intervals_apart, summary_lines,
+    ADDED,
+    CHANGED,
+    REMOVED,
+    UNCHANGED,
+    compare_indicators,
+    compare_inputs,
+    compare_manifests,
+    compare_projects,
+    comparison_rows,
+    intervals_apart,
+    summary_lines,
 )
 from quartieri_erp.editions.manifest import sentences
 
@@ -17,18 +26,28 @@ NAN = math.nan
 
 
 def table(rows):
-    return pd.DataFrame(rows, columns=["indicator", "group", "category", "unit", "numerator", "denominator",
-                                       "value", "ci_low", "ci_high"])
+    return pd.DataFrame(
+        rows,
+        columns=["indicator", "group", "category", "unit", "numerator", "denominator", "value", "ci_low", "ci_high"],
+    )
 
 
-OLD = table([["participants", "totale", NAN, "count", NAN, NAN, 830, NAN, NAN],
-             ["pip_share", "totale", NAN, "share", 524, 830, 0.63, 0.60, 0.66],
-             ["sex", "totale", "F", "share", 400, 830, 0.48, 0.45, 0.51],
-             ["province", "totale", "SO", "share", 5, 830, 0.006, 0.002, 0.014]])
-NEW = table([["participants", "totale", NAN, "count", NAN, NAN, 1225, NAN, NAN],
-             ["pip_share", "totale", NAN, "share", 900, 1225, 0.73, 0.70, 0.76],
-             ["sex", "totale", "F", "share", 600, 1225, 0.49, 0.46, 0.52],
-             ["province", "totale", "LO", "share", 5, 1225, 0.004, 0.001, 0.01]])
+OLD = table(
+    [
+        ["participants", "totale", NAN, "count", NAN, NAN, 830, NAN, NAN],
+        ["pip_share", "totale", NAN, "share", 524, 830, 0.63, 0.60, 0.66],
+        ["sex", "totale", "F", "share", 400, 830, 0.48, 0.45, 0.51],
+        ["province", "totale", "SO", "share", 5, 830, 0.006, 0.002, 0.014],
+    ]
+)
+NEW = table(
+    [
+        ["participants", "totale", NAN, "count", NAN, NAN, 1225, NAN, NAN],
+        ["pip_share", "totale", NAN, "share", 900, 1225, 0.73, 0.70, 0.76],
+        ["sex", "totale", "F", "share", 600, 1225, 0.49, 0.46, 0.52],
+        ["province", "totale", "LO", "share", 5, 1225, 0.004, 0.001, 0.01],
+    ]
+)
 
 
 def test_intervals_apart_only_when_both_are_known_and_disjoint():
@@ -53,10 +72,16 @@ def test_equal_values_up_to_csv_rounding_are_unchanged():
 
 
 def test_projects_in_out_and_changed():
-    old = [{"project_id": "P01", "participants": 18}, {"project_id": "P07", "participants": 20},
-           {"project_id": "P08", "participants": None}]
-    new = [{"project_id": "P01", "participants": 25}, {"project_id": "P08", "participants": None},
-           {"project_id": "P34", "participants": 200}]
+    old = [
+        {"project_id": "P01", "participants": 18},
+        {"project_id": "P07", "participants": 20},
+        {"project_id": "P08", "participants": None},
+    ]
+    new = [
+        {"project_id": "P01", "participants": 25},
+        {"project_id": "P08", "participants": None},
+        {"project_id": "P34", "participants": 200},
+    ]
     diff = compare_projects(old, new).set_index("project_id")["status"].to_dict()
     assert diff == {"P01": CHANGED, "P07": REMOVED, "P08": UNCHANGED, "P34": ADDED}
 
@@ -67,11 +92,20 @@ def test_inputs_by_hash():
 
 
 def test_whole_comparison_summary_csv_and_report_text():
-    old = {"edition": "2021", "as_of": "2020-11-30", "projects": [{"project_id": "P07", "participants": 9}],
-           "inputs": {"x": "1"}, "sintesi": ["Sono stati raggiunti 830 destinatari."]}
-    new = {"edition": "2022", "as_of": "2022-09-30", "projects": [{"project_id": "P34", "participants": 9},
-                                                                  {"project_id": "P35", "participants": 9}],
-           "inputs": {"x": "2"}, "sintesi": ["Sono stati raggiunti 1.225 destinatari."]}
+    old = {
+        "edition": "2021",
+        "as_of": "2020-11-30",
+        "projects": [{"project_id": "P07", "participants": 9}],
+        "inputs": {"x": "1"},
+        "sintesi": ["Sono stati raggiunti 830 destinatari."],
+    }
+    new = {
+        "edition": "2022",
+        "as_of": "2022-09-30",
+        "projects": [{"project_id": "P34", "participants": 9}, {"project_id": "P35", "participants": 9}],
+        "inputs": {"x": "2"},
+        "sintesi": ["Sono stati raggiunti 1.225 destinatari."],
+    }
     c = compare_manifests(old, new, OLD, NEW)
     assert c.entered == ["P34", "P35"] and c.left == ["P07"]
     text = "\n".join(summary_lines(c))
@@ -103,15 +137,17 @@ def test_sentences_skip_tables_and_headings():
 
 def test_previous_build_goes_only_to_the_notebooks_that_declare_it(tmp_path):
     from conftest import ROOT
-    from quartieri_erp.pipeline.editions import chapter_parameters
     from quartieri_erp.params import load_params
+    from quartieri_erp.pipeline.editions import chapter_parameters
 
     params = load_params(previous_build=str(tmp_path))
-    assert chapter_parameters(ROOT / "notebooks" / "A7_confronto_edizioni.ipynb", params, ROOT) == \
-        {"previous_build": tmp_path.as_posix()}
+    assert chapter_parameters(ROOT / "notebooks" / "A7_confronto_edizioni.ipynb", params, ROOT) == {
+        "previous_build": tmp_path.as_posix()
+    }
     assert chapter_parameters(ROOT / "notebooks" / "02_bando.ipynb", params, ROOT) == {}
-    assert chapter_parameters(ROOT / "notebooks" / "A7_confronto_edizioni.ipynb", load_params(), ROOT) == \
-        {"previous_build": ""}
+    assert chapter_parameters(ROOT / "notebooks" / "A7_confronto_edizioni.ipynb", load_params(), ROOT) == {
+        "previous_build": ""
+    }
 
 
 def test_a_build_with_another_out_keeps_its_figures_under_it(tmp_path):

@@ -48,8 +48,11 @@ def _norm(title: str) -> str:
 def test_every_numbered_section_of_the_original_has_its_number_and_title(built_report):
     sections = pd.read_csv(ROOT / "data/programme/report_sections.csv", dtype=str).dropna(subset=["section"])
     built = _headings(_pages(built_report))
-    wrong = {row.section: (row.title, built.get(row.section)) for row in sections.itertuples()
-             if _norm(built.get(row.section, "")) != _norm(row.title)}
+    wrong = {
+        row.section: (row.title, built.get(row.section))
+        for row in sections.itertuples()
+        if _norm(built.get(row.section, "")) != _norm(row.title)
+    }
     assert wrong == {}
 
 
@@ -59,8 +62,9 @@ def test_every_table_tavola_and_figure_of_the_original_keeps_its_number_and_kind
     pages = "".join(_pages(built_report).values())
     wrong = []
     for row in artifacts.itertuples():
-        caption = re.search(rf'id="{re.escape(row.label)}".*?(?:<figcaption|<caption)[^>]*>(.*?)</(?:figcaption|caption)>',
-                            pages, re.S)
+        caption = re.search(
+            rf'id="{re.escape(row.label)}".*?(?:<figcaption|<caption)[^>]*>(.*?)</(?:figcaption|caption)>', pages, re.S
+        )
         shown = _text(caption.group(1)) if caption else ""
         expected = f"{KIND_WORDS[row.kind]} {row.number}"
         if not shown.startswith(expected):
@@ -68,8 +72,10 @@ def test_every_table_tavola_and_figure_of_the_original_keeps_its_number_and_kind
     assert text and wrong == []
 
 
-MACHINERY = re.compile(r"\b[\w/.-]+\.(?:csv|ipynb|py|yml|parquet)\b|\bdata/(?:programme|synthetic|reference)\b|"
-                       r"\bll?\. \d+(?:[-–]\d+)?\b|\bvoce D\d+|/work/|/home/|/tmp/")
+MACHINERY = re.compile(
+    r"\b[\w/.-]+\.(?:csv|ipynb|py|yml|parquet)\b|\bdata/(?:programme|synthetic|reference)\b|"
+    r"\bll?\. \d+(?:[-–]\d+)?\b|\bvoce D\d+|/work/|/home/|/tmp/"
+)
 
 
 def test_no_project_path_file_name_or_line_number_in_the_text_a_reader_sees(built_report):

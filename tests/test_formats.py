@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from input_variants import italian, read_rows, to_semicolons, to_workbook, write_rows
 from quartieri_erp.cli import main
+from quartieri_erp.errors import InputError
 from quartieri_erp.inputs.curated import TABLES, check_programme
 from quartieri_erp.inputs.curated.loaders import read_checked
-from quartieri_erp.errors import InputError
 from quartieri_erp.inputs.file_formats import csv_dialect, text_frame
 from quartieri_erp.inputs.monitoring import PROJECTS, load_monitoring
 from quartieri_erp.inputs.monitoring.reading import read_fast
@@ -109,8 +109,11 @@ def italian_curated(tmp_path_factory) -> tuple[Path, Path]:
     for folder in folders.values():
         folder.mkdir()
     for spec in TABLES:
-        to_semicolons(ROOT / "data" / spec.folder / spec.file, folders[spec.folder] / spec.file,
-                      numbers=number_columns(spec.schema))
+        to_semicolons(
+            ROOT / "data" / spec.folder / spec.file,
+            folders[spec.folder] / spec.file,
+            numbers=number_columns(spec.schema),
+        )
     return folders["programme"], folders["reference"]
 
 
@@ -136,31 +139,37 @@ def test_a_curated_workbook_with_typed_cells_loads_identically(tmp_path):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
+@given(st.decimals(min_value=-(10**12), max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
 def test_amounts_with_decimal_comma_read_as_written_with_a_point(tmp_path_factory, amount):
     path = tmp_path_factory.mktemp("amount") / "amounts.csv"
     path.write_text(f"fund;amount_eur\nFSE;{italian(str(amount))}\n", encoding="utf-8")
     assert Decimal(text_frame(path, numbers=("amount_eur",))["amount_eur"].iloc[0]) == amount
 
 
-@pytest.mark.parametrize(("separator", "written", "read"), [
-    (";", "1.234", "1234"),  # thousands point
-    (";", "1234.5", "1234.5"),  # not the Italian way: left as written
-    (";", "12,50", "12.50"),
-    (",", '"1.234"', "1.234"),  # a ','-separated file writes numbers with a decimal point
-])
+@pytest.mark.parametrize(
+    ("separator", "written", "read"),
+    [
+        (";", "1.234", "1234"),  # thousands point
+        (";", "1234.5", "1234.5"),  # not the Italian way: left as written
+        (";", "12,50", "12.50"),
+        (",", '"1.234"', "1.234"),  # a ','-separated file writes numbers with a decimal point
+    ],
+)
 def test_numbers_follow_the_convention_of_the_separator(tmp_path, separator, written, read):
     path = tmp_path / "amounts.csv"
     path.write_text(f"fund{separator}amount_eur\nFSE{separator}{written}\n", encoding="utf-8")
     assert text_frame(path, numbers=("amount_eur",))["amount_eur"].iloc[0] == read
 
 
-@pytest.mark.parametrize(("data", "encoding", "separator"), [
-    ("a,b\n1,2\n".encode(), "utf-8", ","),
-    ("\ufeffa;b\r\n1;è\r\n".encode(), "utf-8-sig", ";"),
-    ("a\tb\n1\tè\n".encode("cp1252"), "cp1252", "\t"),
-    ('"a;b;c",d\n1,2\n'.encode(), "utf-8", ","),  # separators inside quoted names do not count
-])
+@pytest.mark.parametrize(
+    ("data", "encoding", "separator"),
+    [
+        (b"a,b\n1,2\n", "utf-8", ","),
+        ("\ufeffa;b\r\n1;è\r\n".encode(), "utf-8-sig", ";"),
+        ("a\tb\n1\tè\n".encode("cp1252"), "cp1252", "\t"),
+        (b'"a;b;c",d\n1,2\n', "utf-8", ","),  # separators inside quoted names do not count
+    ],
+)
 def test_encoding_and_separator_are_sniffed(tmp_path, data, encoding, separator):
     path = tmp_path / "t.csv"
     path.write_bytes(data)
@@ -174,10 +183,13 @@ def test_empty_unnamed_columns_of_a_spreadsheet_export_are_dropped(tmp_path):
     assert list(text_frame(path).columns) == ["a", "b"]
 
 
-@pytest.mark.parametrize(("text", "rule"), [
-    ("a;b;\n1;2;x\n", "the column has values but no name in row 1"),
-    ("a,b\n1,2\n\n3,4\n", "row 3 — the row is empty; delete it"),
-])
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("a;b;\n1;2;x\n", "the column has values but no name in row 1"),
+        ("a,b\n1,2\n\n3,4\n", "row 3 — the row is empty; delete it"),
+    ],
+)
 def test_ambiguous_layouts_are_refused(tmp_path, text, rule):
     path = tmp_path / "t.csv"
     path.write_text(text, encoding="utf-8")
@@ -197,16 +209,27 @@ def tables(draw) -> tuple[list[str], list[list[str]]]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(tables(), st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
-       st.sampled_from(["\n", "\r\n"]))
+@given(
+    tables(),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+    st.sampled_from(["\n", "\r\n"]),
+)
 def test_both_readers_read_back_what_was_written(tmp_path_factory, table, separator, encoding, line_end):
     names, rows = table
     folder = tmp_path_factory.mktemp("roundtrip")
     write_rows(folder / "t.csv", [names, *rows], separator=separator, encoding=encoding, line_end=line_end)
-    spec = TableSpec(name="t", file="t.csv", folder="monitoring", description="", source="",
-                     schema=pa.DataFrameSchema({names[0]: pa.Column(str, nullable=True),
-                                                **{n: pa.Column("category", nullable=True) for n in names[1:]}},
-                                               coerce=True))
+    spec = TableSpec(
+        name="t",
+        file="t.csv",
+        folder="monitoring",
+        description="",
+        source="",
+        schema=pa.DataFrameSchema(
+            {names[0]: pa.Column(str, nullable=True), **{n: pa.Column("category", nullable=True) for n in names[1:]}},
+            coerce=True,
+        ),
+    )
     expected = [[value or None for value in row] for row in rows]
     for frame in (text_frame(folder / "t.csv"), read_fast(spec, folder)):
         assert list(frame.columns) == names

@@ -14,23 +14,27 @@ from quartieri_erp.inputs.monitoring import codes, load_monitoring
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "data" / "reference"
-PROJECTS = ("project_id,lead_partner,lead_type,municipality,istat_code,province,ranking\n"
-            "P1,Comune di Milano,Comune,Milano,015146,MI,prima\n"
-            "P2,ALER Bergamo-Lecco-Sondrio,ALER,Bergamo,016024,BG,seconda\n")
+PROJECTS = (
+    "project_id,lead_partner,lead_type,municipality,istat_code,province,ranking\n"
+    "P1,Comune di Milano,Comune,Milano,015146,MI,prima\n"
+    "P2,ALER Bergamo-Lecco-Sondrio,ALER,Bergamo,016024,BG,seconda\n"
+)
 
-person = st.fixed_dictionaries({
-    "project_id": st.sampled_from(["P1", "P2"]),
-    "sex": st.sampled_from(codes.SEX),
-    "age": st.integers(0, codes.MAX_AGE),
-    "citizenship": st.sampled_from(["IT", "IT", "MA", "RO", "SN", "CN", "PE", "FR"]),
-    "education": st.sampled_from(codes.EDUCATION),
-    "disadvantage": st.sampled_from(codes.DISADVANTAGE),
-    "employment_status": st.sampled_from(codes.EMPLOYMENT),
-    "province": st.sampled_from(["MI", "BG", "SO", "CR"]),
-    "subprojects": st.sampled_from([("laboratorio_sociale",), ("pip",), ("laboratorio_sociale", "pip")]),
-    "status": st.sampled_from(codes.PIP_STATUSES),
-    "day": st.integers(0, 700),
-})
+person = st.fixed_dictionaries(
+    {
+        "project_id": st.sampled_from(["P1", "P2"]),
+        "sex": st.sampled_from(codes.SEX),
+        "age": st.integers(0, codes.MAX_AGE),
+        "citizenship": st.sampled_from(["IT", "IT", "MA", "RO", "SN", "CN", "PE", "FR"]),
+        "education": st.sampled_from(codes.EDUCATION),
+        "disadvantage": st.sampled_from(codes.DISADVANTAGE),
+        "employment_status": st.sampled_from(codes.EMPLOYMENT),
+        "province": st.sampled_from(["MI", "BG", "SO", "CR"]),
+        "subprojects": st.sampled_from([("laboratorio_sociale",), ("pip",), ("laboratorio_sociale", "pip")]),
+        "status": st.sampled_from(codes.PIP_STATUSES),
+        "day": st.integers(0, 700),
+    }
+)
 
 
 @st.composite
@@ -39,13 +43,22 @@ def folders(draw):
     if draw(st.booleans()):  # prefix + digits (matched as numbers) or free text (hashed)
         ids = [f"X{i:03d}" for i in draw(st.permutations(range(len(people))))]
     else:
-        ids = draw(st.lists(st.text("abcdefghij-_", min_size=1, max_size=6), min_size=len(people),
-                            max_size=len(people), unique=True))
+        ids = draw(
+            st.lists(
+                st.text("abcdefghij-_", min_size=1, max_size=6), min_size=len(people), max_size=len(people), unique=True
+            )
+        )
     participants = pd.DataFrame(people).assign(participant_id=ids)
-    rows = [{"participant_id": p["participant_id"], "subproject": sub,
-             "start_date": (pd.Timestamp("2019-01-01") + pd.Timedelta(days=p["day"])).date().isoformat(),
-             "status": p["status"] if sub == "pip" else ""}
-            for p in participants.to_dict("records") for sub in p["subprojects"]]
+    rows = [
+        {
+            "participant_id": p["participant_id"],
+            "subproject": sub,
+            "start_date": (pd.Timestamp("2019-01-01") + pd.Timedelta(days=p["day"])).date().isoformat(),
+            "status": p["status"] if sub == "pip" else "",
+        }
+        for p in participants.to_dict("records")
+        for sub in p["subprojects"]
+    ]
     order = draw(st.permutations(range(len(rows))))
     return participants, pd.DataFrame([rows[i] for i in order])
 
@@ -54,8 +67,17 @@ def load(participants: pd.DataFrame, enrolments: pd.DataFrame):
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         (folder / "projects.csv").write_text(PROJECTS, encoding="utf-8")
-        columns = ["participant_id", "project_id", "sex", "age", "citizenship", "education", "disadvantage",
-                   "employment_status", "province"]
+        columns = [
+            "participant_id",
+            "project_id",
+            "sex",
+            "age",
+            "citizenship",
+            "education",
+            "disadvantage",
+            "employment_status",
+            "province",
+        ]
         participants[columns].to_csv(folder / "participants.csv", index=False)
         enrolments.to_csv(folder / "enrolments.csv", index=False)
         return load_monitoring(folder, REFERENCE)

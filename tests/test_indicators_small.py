@@ -16,7 +16,11 @@ import pytest
 
 from quartieri_erp.cli import main
 from quartieri_erp.indicators import (
-    add_confidence_intervals, compute_indicators, esf_indicators, group_tests, wilson_interval,
+    add_confidence_intervals,
+    compute_indicators,
+    esf_indicators,
+    group_tests,
+    wilson_interval,
 )
 from quartieri_erp.inputs.monitoring import load_monitoring
 
@@ -53,8 +57,9 @@ def counts(table: pd.DataFrame, indicator: str, group: str) -> dict:
 
 def test_headline_counts(table):
     assert one(table, "projects", "totale")["value"] == 2
-    assert {g: one(table, "participants", g)["value"] for g in ("totale", "laboratorio_sociale", "pip", "entrambi")} \
-        == {"totale": 16, "laboratorio_sociale": 12, "pip": 8, "entrambi": 4}
+    assert {
+        g: one(table, "participants", g)["value"] for g in ("totale", "laboratorio_sociale", "pip", "entrambi")
+    } == {"totale": 16, "laboratorio_sociale": 12, "pip": 8, "entrambi": 4}
     share = one(table, "pip_share", "totale")
     assert (share["numerator"], share["denominator"], share["value"]) == (8, 16, 0.5)
 
@@ -62,8 +67,10 @@ def test_headline_counts(table):
 def test_pip_status_and_vulnerable_share(table):
     assert counts(table, "pip_status", "pip") == {"concluso": 4, "in_corso": 3, "rinuncia": 1}
     assert set(rows(table, "pip_status", "pip")["denominator"]) == {8}
-    vulnerable = {g: (one(table, "vulnerable_share", g)["numerator"], one(table, "vulnerable_share", g)["denominator"])
-                  for g in ("totale", "laboratorio_sociale", "pip")}
+    vulnerable = {
+        g: (one(table, "vulnerable_share", g)["numerator"], one(table, "vulnerable_share", g)["denominator"])
+        for g in ("totale", "laboratorio_sociale", "pip")
+    }
     assert vulnerable == {"totale": (10, 16), "laboratorio_sociale": (6, 12), "pip": (8, 8)}
     assert one(table, "vulnerable_share", "totale")["value"] == 0.625
 
@@ -87,15 +94,36 @@ def test_distributions(table):
     assert counts(table, "citizenship", "totale") == {"italiana": 9, "straniera": 7}
     assert counts(table, "citizenship", "pip") == {"italiana": 3, "straniera": 5}
     assert counts(table, "origin_area", "totale") == {
-        "maghreb_vicino_oriente": 2, "europa_orientale": 1, "africa_subsahariana": 1, "asia": 1,
-        "america_latina": 1, "altro": 1}
+        "maghreb_vicino_oriente": 2,
+        "europa_orientale": 1,
+        "africa_subsahariana": 1,
+        "asia": 1,
+        "america_latina": 1,
+        "altro": 1,
+    }
     assert set(rows(table, "origin_area", "laboratorio_sociale")["denominator"]) == {5}  # MA SN PE CN DE
     assert counts(table, "education", "totale") == {
-        "nessun_titolo": 2, "licenza_elementare": 2, "licenza_media": 7, "diploma": 4, "post_diploma_laurea": 1}
+        "nessun_titolo": 2,
+        "licenza_elementare": 2,
+        "licenza_media": 7,
+        "diploma": 4,
+        "post_diploma_laurea": 1,
+    }
     assert counts(table, "disadvantage", "totale") == {
-        "nessuna": 6, "migrante": 4, "disabilita": 2, "detenzione_dipendenza": 1, "altro": 3}
+        "nessuna": 6,
+        "migrante": 4,
+        "disabilita": 2,
+        "detenzione_dipendenza": 1,
+        "altro": 3,
+    }
     assert counts(table, "employment_status", "laboratorio_sociale") == {
-        "disoccupato": 3, "prima_occupazione": 1, "inattivo": 1, "studente": 1, "occupato": 3, "pensionato": 3}
+        "disoccupato": 3,
+        "prima_occupazione": 1,
+        "inattivo": 1,
+        "studente": 1,
+        "occupato": 3,
+        "pensionato": 3,
+    }
     province = counts(table, "province", "totale")
     assert {k: v for k, v in province.items() if v} == {"MI": 10, "CR": 5, "BG": 1} and len(province) == 12
 
@@ -103,8 +131,21 @@ def test_distributions(table):
 def test_table_shape_and_order(table):
     assert list(table.columns) == ["indicator", "group", "category", "unit", "numerator", "denominator", "value"]
     assert table["indicator"].drop_duplicates().tolist() == [
-        "projects", "participants", "pip_share", "pip_status", "vulnerable_share", "mean_age", "age_band", "sex",
-        "citizenship", "origin_area", "education", "disadvantage", "employment_status", "province"]
+        "projects",
+        "participants",
+        "pip_share",
+        "pip_status",
+        "vulnerable_share",
+        "mean_age",
+        "age_band",
+        "sex",
+        "citizenship",
+        "origin_area",
+        "education",
+        "disadvantage",
+        "employment_status",
+        "province",
+    ]
     assert rows(table, "sex", "totale")["category"].tolist() == ["F", "M"]
     assert table.loc[table["indicator"] == "participants", "category"].isna().all()
 
@@ -159,8 +200,19 @@ def test_group_tests_against_hand_calculations(m):
 def test_esf_indicators(m):
     esf = esf_indicators(m).set_index(["code", "group"])
     totals = esf.xs("totale", level="group")["numerator"].to_dict()
-    assert totals == {"CO01": 8, "CO03": 5, "CO04": 4, "CO05": 3, "CO06": 2, "CO07": 5, "CO08": 5, "CO09": 11,
-                      "CO15": 7, "CO16": 2, "CO17": 4}
+    assert totals == {
+        "CO01": 8,
+        "CO03": 5,
+        "CO04": 4,
+        "CO05": 3,
+        "CO06": 2,
+        "CO07": 5,
+        "CO08": 5,
+        "CO09": 11,
+        "CO15": 7,
+        "CO16": 2,
+        "CO17": 4,
+    }
     assert esf.loc[("CO01", "pip"), "numerator"] == 8 and esf.loc[("CO01", "pip"), "denominator"] == 8
     assert esf.loc[("CO06", "laboratorio_sociale"), "numerator"] == 2  # A01 (17) and A14 (18); A02 is 25
     codes = pd.read_csv(REFERENCE / "esf_common_indicators.csv").set_index("code")

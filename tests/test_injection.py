@@ -97,9 +97,9 @@ def keep_what_validation_accepts(params_file, originals: dict) -> int:
     """Put back the original of every poisoned cell that a validation rule rejects (a payload in a name that must
     match another table, say): the attack then reaches every cell that validation lets through. Returns the
     number of cells put back."""
-    from quartieri_erp.pipeline.inputs import validate_inputs
     from quartieri_erp.errors import InputError
     from quartieri_erp.params import load_params
+    from quartieri_erp.pipeline.inputs import validate_inputs
 
     restored = 0
     for _ in range(3):
@@ -129,10 +129,14 @@ def poisoned(tmp_path_factory):
     for folder in ("notebooks", "data", "report"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     poisoned, originals, start = {}, {}, 0
-    folders = {"programme": project / "data/programme", "reference": project / "data/reference",
-               "monitoring": project / "data/synthetic"}
-    tables = [(s, s.folder) for s in [*SPECS.values(), *REFERENCE_TABLES]] + [(s, "monitoring")
-                                                                               for s in MONITORING_TABLES]
+    folders = {
+        "programme": project / "data/programme",
+        "reference": project / "data/reference",
+        "monitoring": project / "data/synthetic",
+    }
+    tables = [(s, s.folder) for s in [*SPECS.values(), *REFERENCE_TABLES]] + [
+        (s, "monitoring") for s in MONITORING_TABLES
+    ]
     for spec, folder in tables:
         columns = free_text_columns(spec.schema)
         if columns:
@@ -142,13 +146,13 @@ def poisoned(tmp_path_factory):
             poisoned[f"{folder}/{spec.file}"] = columns
     (project / "data/synthetic" / HOSTILE_FILE).write_text("nota\n", encoding="utf-8")
     params = (project / "params.yml").read_text(encoding="utf-8")
-    (project / "params.yml").write_text(re.sub(r'(?m)^edition: .*$', f"edition: '{EDITION}'", params),
-                                        encoding="utf-8")
+    (project / "params.yml").write_text(re.sub(r"(?m)^edition: .*$", f"edition: '{EDITION}'", params), encoding="utf-8")
     restored = keep_what_validation_accepts(project / "params.yml", originals)
     assert restored < 50, f"validation rejected {restored} poisoned cells"
     out = project / "build"
-    result = run_cli("--params", str(project / "params.yml"), "build", "--renderer", "offline", "--out", str(out),
-                     cwd=project)
+    result = run_cli(
+        "--params", str(project / "params.yml"), "build", "--renderer", "offline", "--out", str(out), cwd=project
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out, poisoned
 
@@ -193,7 +197,8 @@ def test_the_table_of_contents_is_unchanged(open_folder, poisoned, built_report)
         assert checks.sidebar_order(attacked.pages["index.html"]) == checks.sidebar_order(clean.pages["index.html"])
         outline = "() => [...document.querySelectorAll('main h1, main h2, main h3')].map(h => h.id)"
         assert {n: t.evaluate(outline) for n, t in attacked.tabs.items()} == {
-            n: t.evaluate(outline) for n, t in clean.tabs.items()}
+            n: t.evaluate(outline) for n, t in clean.tabs.items()
+        }
 
 
 def test_every_payload_is_shown_as_text_in_the_html_and_the_pdf(open_folder, poisoned):
@@ -201,8 +206,9 @@ def test_every_payload_is_shown_as_text_in_the_html_and_the_pdf(open_folder, poi
     with open_folder(out / "report") as site:
         html = _squeeze(" ".join(_page_texts(site).values())).replace("’", "'")
     pdf = next((out / "report").glob("*.pdf"))
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     text = _squeeze(text).replace("’", "'")
     missing_html = [shown for _, shown in PAYLOADS if shown not in html]
     missing_pdf = [shown for _, shown in PAYLOADS if shown not in text]

@@ -17,14 +17,42 @@ from quartieri_erp.inputs.monitoring.mapping import age_at_first_enrolment, iso_
 
 SYNTHETIC = ROOT / "data" / "synthetic"
 SEX = {"F": "femmina", "M": "maschio"}
-EDUCATION = {"nessun_titolo": "Nessun titolo", "licenza_elementare": "Licenza elementare",
-             "licenza_media": "Licenza media", "diploma": "Diploma", "post_diploma_laurea": "Laurea o post-diploma"}
-EMPLOYMENT = {"disoccupato": "Disoccupato/a", "prima_occupazione": "In cerca di prima occupazione",
-              "inattivo": "Inattivo/a", "studente": "Studente", "occupato": "Occupato/a", "pensionato": "Pensionato/a"}
-DISADVANTAGE = {"nessuna": "Nessuna", "migrante": "Migrante", "disabilita": "Disabilità",
-                "detenzione_dipendenza": "Detenzione o dipendenza", "altro": "Altra"}
-ISTAT = {"VA": "012", "CO": "013", "SO": "014", "MI": "015", "BG": "016", "BS": "017", "PV": "018", "CR": "019",
-         "MN": "020", "LC": "097", "LO": "098", "MB": "108"}
+EDUCATION = {
+    "nessun_titolo": "Nessun titolo",
+    "licenza_elementare": "Licenza elementare",
+    "licenza_media": "Licenza media",
+    "diploma": "Diploma",
+    "post_diploma_laurea": "Laurea o post-diploma",
+}
+EMPLOYMENT = {
+    "disoccupato": "Disoccupato/a",
+    "prima_occupazione": "In cerca di prima occupazione",
+    "inattivo": "Inattivo/a",
+    "studente": "Studente",
+    "occupato": "Occupato/a",
+    "pensionato": "Pensionato/a",
+}
+DISADVANTAGE = {
+    "nessuna": "Nessuna",
+    "migrante": "Migrante",
+    "disabilita": "Disabilità",
+    "detenzione_dipendenza": "Detenzione o dipendenza",
+    "altro": "Altra",
+}
+ISTAT = {
+    "VA": "012",
+    "CO": "013",
+    "SO": "014",
+    "MI": "015",
+    "BG": "016",
+    "BS": "017",
+    "PV": "018",
+    "CR": "019",
+    "MN": "020",
+    "LC": "097",
+    "LO": "098",
+    "MB": "108",
+}
 
 MAPPING = textwrap.dedent("""\
     files:
@@ -100,24 +128,49 @@ def write_export(folder: Path) -> Path:
     for e in enrolments:
         day = dt.date.fromisoformat(e["start_date"])
         first[e["participant_id"]] = min(day, first.get(e["participant_id"], day))
-    people = [{
-        "Codice partecipante": p["participant_id"], "Codice progetto": p["project_id"], "Sesso": SEX[p["sex"]],
-        "Data di nascita": _birth(first[p["participant_id"]], int(p["age"]), i).strftime("%d/%m/%Y"),
-        "Cittadinanza": "italiana" if p["citizenship"] == "IT" else p["citizenship"],
-        "Titolo di studio": EDUCATION[p["education"]], "Svantaggio": DISADVANTAGE[p["disadvantage"]],
-        "Condizione occupazionale": EMPLOYMENT[p["employment_status"]], "Provincia": _province(p["province"], i),
-    } for i, p in enumerate(_rows(SYNTHETIC / "participants.csv"))]
+    people = [
+        {
+            "Codice partecipante": p["participant_id"],
+            "Codice progetto": p["project_id"],
+            "Sesso": SEX[p["sex"]],
+            "Data di nascita": _birth(first[p["participant_id"]], int(p["age"]), i).strftime("%d/%m/%Y"),
+            "Cittadinanza": "italiana" if p["citizenship"] == "IT" else p["citizenship"],
+            "Titolo di studio": EDUCATION[p["education"]],
+            "Svantaggio": DISADVANTAGE[p["disadvantage"]],
+            "Condizione occupazionale": EMPLOYMENT[p["employment_status"]],
+            "Provincia": _province(p["province"], i),
+        }
+        for i, p in enumerate(_rows(SYNTHETIC / "participants.csv"))
+    ]
     _write(folder / "anagrafica.csv", people)
-    _write(folder / "iscrizioni.csv", [{
-        "Codice partecipante": e["participant_id"],
-        "Sottoprogetto": {"laboratorio_sociale": "Laboratorio sociale", "pip": "PIP"}[e["subproject"]],
-        "Data di avvio": dt.date.fromisoformat(e["start_date"]).strftime("%d/%m/%Y"), "Stato": e["status"],
-    } for e in enrolments], separator=";")
-    _write(folder / "progetti.csv", [{
-        "Codice progetto": p["project_id"], "Capofila": p["lead_partner"], "Tipo capofila": p["lead_type"],
-        "Comune": p["municipality"], "Codice ISTAT comune": p["istat_code"], "Provincia": p["province"].lower(),
-        "Graduatoria": p["ranking"],
-    } for p in _rows(SYNTHETIC / "projects.csv")])
+    _write(
+        folder / "iscrizioni.csv",
+        [
+            {
+                "Codice partecipante": e["participant_id"],
+                "Sottoprogetto": {"laboratorio_sociale": "Laboratorio sociale", "pip": "PIP"}[e["subproject"]],
+                "Data di avvio": dt.date.fromisoformat(e["start_date"]).strftime("%d/%m/%Y"),
+                "Stato": e["status"],
+            }
+            for e in enrolments
+        ],
+        separator=";",
+    )
+    _write(
+        folder / "progetti.csv",
+        [
+            {
+                "Codice progetto": p["project_id"],
+                "Capofila": p["lead_partner"],
+                "Tipo capofila": p["lead_type"],
+                "Comune": p["municipality"],
+                "Codice ISTAT comune": p["istat_code"],
+                "Provincia": p["province"].lower(),
+                "Graduatoria": p["ranking"],
+            }
+            for p in _rows(SYNTHETIC / "projects.csv")
+        ],
+    )
     (folder / "edition.yml").write_bytes((SYNTHETIC / "edition.yml").read_bytes())
     (folder / "mappatura.yml").write_text(MAPPING, encoding="utf-8")
     return folder
@@ -127,8 +180,15 @@ def test_export_with_its_mapping_gives_the_same_indicators(tmp_path):
     export = write_export(tmp_path / "export")
     contract = run_cli("indicators", "--data-dir", str(SYNTHETIC), "--out", str(tmp_path / "contract.csv"))
     assert contract.returncode == 0, contract.stderr
-    mapped = run_cli("indicators", "--data-dir", str(export), "--mapping", str(export / "mappatura.yml"),
-                     "--out", str(tmp_path / "export.csv"))
+    mapped = run_cli(
+        "indicators",
+        "--data-dir",
+        str(export),
+        "--mapping",
+        str(export / "mappatura.yml"),
+        "--out",
+        str(tmp_path / "export.csv"),
+    )
     assert mapped.returncode == 0, mapped.stderr
     assert (tmp_path / "export.csv").read_bytes() == (tmp_path / "contract.csv").read_bytes()
 
@@ -145,8 +205,9 @@ def test_mapping_yml_inside_the_data_folder_is_used_and_bad_mapped_values_are_va
 
 
 def test_age_is_counted_at_the_start_of_the_first_enrolment():
-    enrolments = pd.DataFrame({"participant_id": ["a", "a", "b"],
-                               "start_date": ["2019-05-10", "2018-05-10", "2020-01-01"]})
+    enrolments = pd.DataFrame(
+        {"participant_id": ["a", "a", "b"], "start_date": ["2019-05-10", "2018-05-10", "2020-01-01"]}
+    )
     ages = age_at_first_enrolment(pd.Series(["1980-05-10", "2000-01-02"]), pd.Series(["a", "b"]), enrolments)
     assert ages.tolist() == ["38", "19"]
 
@@ -154,8 +215,14 @@ def test_age_is_counted_at_the_start_of_the_first_enrolment():
 def test_dates_and_provinces_are_rewritten_to_the_contract():
     assert iso_dates(pd.Series(["07/03/2019", "2019-03-07", "7.3.2019"])).tolist() == ["2019-03-07"] * 3
     istat = {15: "MI", 215: "MI", 98: "LO"}
-    assert province_codes(pd.Series(["015", "15", "215", "mi", "098", "LO"]), "istat", istat).tolist() == \
-        ["MI", "MI", "MI", "MI", "LO", "LO"]
+    assert province_codes(pd.Series(["015", "15", "215", "mi", "098", "LO"]), "istat", istat).tolist() == [
+        "MI",
+        "MI",
+        "MI",
+        "MI",
+        "LO",
+        "LO",
+    ]
     assert province_codes(pd.Series(["mi", "015"]), "sigla", istat).tolist() == ["MI", "015"]
 
 
@@ -169,8 +236,15 @@ def test_a_mapping_naming_an_unknown_contract_column_is_refused(tmp_path):
 def test_problems_of_a_mapped_export_name_the_export_file_and_column(tmp_path):
     export = write_export(tmp_path / "export")
     (export / "mappatura.yml").write_text(MAPPING.replace("province: istat", "province: sigla"), encoding="utf-8")
-    result = run_cli("indicators", "--data-dir", str(export), "--mapping", str(export / "mappatura.yml"),
-                     "--out", str(tmp_path / "x.csv"))
+    result = run_cli(
+        "indicators",
+        "--data-dir",
+        str(export),
+        "--mapping",
+        str(export / "mappatura.yml"),
+        "--out",
+        str(tmp_path / "x.csv"),
+    )
     assert result.returncode == 2
     assert "anagrafica.csv, colonna 'Provincia'" in result.stderr, result.stderr
     assert "codici ISTAT numerici: aggiungere `province: istat` alla mappatura" in result.stderr

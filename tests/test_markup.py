@@ -14,10 +14,29 @@ from quartieri_erp.presentation.markup import MAX_WORD, Md, escape, number, plai
 from quartieri_erp.presentation.provenance import monitoring, published
 
 ATTACKS = [
-    "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "`<b>x</b>`{=html}", "[a](javascript:alert(1))",
-    "# Titolo", "1. elenco", "- punto", "::: {.callout}", "$x^2$", "@fig-eta", "[@sec-metodo]", "![i](x.png)",
-    "```{=typst}\n#let f(n) = f(n)\n```", "{{< include x >}}", "| a | b |", "*enfasi* _x_ **y**", "a\\b", "~sub~ ^sup^",
-    "&amp; &lt;", "<!-- commento -->", "[^nota]", "(@) esempio", "P07 {#sec-x .unnumbered}",
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "`<b>x</b>`{=html}",
+    "[a](javascript:alert(1))",
+    "# Titolo",
+    "1. elenco",
+    "- punto",
+    "::: {.callout}",
+    "$x^2$",
+    "@fig-eta",
+    "[@sec-metodo]",
+    "![i](x.png)",
+    "```{=typst}\n#let f(n) = f(n)\n```",
+    "{{< include x >}}",
+    "| a | b |",
+    "*enfasi* _x_ **y**",
+    "a\\b",
+    "~sub~ ^sup^",
+    "&amp; &lt;",
+    "<!-- commento -->",
+    "[^nota]",
+    "(@) esempio",
+    "P07 {#sec-x .unnumbered}",
 ]
 
 
@@ -55,8 +74,13 @@ def test_escaped_text_is_not_escaped_twice():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")),
-                        min_size=1, max_size=30), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=30),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_any_text_renders_literally(texts):
     paragraphs = "\n\n".join(f"QQSTART{escape(t)}QQEND" for t in texts)
     seen = re.findall(r"QQSTART(.*?)QQEND", _text(paragraphs).replace("\u200b", ""))

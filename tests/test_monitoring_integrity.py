@@ -44,8 +44,9 @@ def issues_of(folder: Path, as_of: dt.date | None = None) -> list:
 
 def find(issues: list, file: str, row: int | None, column: str | None, rule_part: str):
     """The issue naming ``file`` (file name), ``row``, ``column`` whose rule contains ``rule_part``."""
-    hits = [i for i in issues if Path(i.file).name == file and i.row == row and i.column == column
-            and rule_part in i.rule]
+    hits = [
+        i for i in issues if Path(i.file).name == file and i.row == row and i.column == column and rule_part in i.rule
+    ]
     assert hits, f"no issue {file}:{row}:{column} '{rule_part}' in:\n" + "\n".join(map(str, issues))
     return hits[0]
 
@@ -54,8 +55,16 @@ def test_fixture_loads_with_derived_columns():
     m = load_monitoring(FIXTURE, REFERENCE)
     p = m.participants.set_index("participant_id")
     assert len(m.projects) == 2 and len(p) == 16 and len(m.enrolments) == 20
-    assert list(m.projects.columns) == ["project_id", "lead_partner", "lead_type", "municipality", "istat_code",
-                                        "province", "ranking", "budget_eur"]  # extra column dropped
+    assert list(m.projects.columns) == [
+        "project_id",
+        "lead_partner",
+        "lead_type",
+        "municipality",
+        "istat_code",
+        "province",
+        "ranking",
+        "budget_eur",
+    ]  # extra column dropped
     assert m.synthetic is True and m.edition_info["description"] == "Dati di prova costruiti a mano."
     assert p.loc["A02", "in_laboratorio_sociale"] and p.loc["A02", "in_pip"]
     assert p.loc["A01", "in_laboratorio_sociale"] and not p.loc["A01", "in_pip"]
@@ -82,37 +91,43 @@ def test_missing_edition_file_means_real_data(folder: Path):
     assert m.synthetic is False and m.edition_info == {}
 
 
-@pytest.mark.parametrize(("file", "line", "column", "value", "rule"), [
-    ("participants.csv", 3, "sex", "X", "must be one of"),
-    ("participants.csv", 4, "age", "abc", "cannot be read as a whole number"),
-    ("participants.csv", 5, "age", "111", "must be between 0 and 110"),
-    ("participants.csv", 6, "citizenship", "Italy", "two-letter country code"),
-    ("participants.csv", 7, "education", "laurea", "must be one of"),
-    ("participants.csv", 8, "disadvantage", "", "value is required"),
-    ("participants.csv", 9, "employment_status", "disoccupata", "must be one of"),
-    ("enrolments.csv", 2, "subproject", "lab", "must be one of"),
-    ("enrolments.csv", 3, "start_date", "2019-02-30", "must be a date written YYYY-MM-DD"),
-    ("enrolments.csv", 4, "start_date", "10/05/2019", "must be a date written YYYY-MM-DD"),
-    ("enrolments.csv", 5, "status", "chiuso", "must be one of"),
-    ("projects.csv", 2, "lead_type", "Provincia", "must be one of"),
-    ("projects.csv", 3, "istat_code", "19036", "6-digit ISTAT"),
-])
+@pytest.mark.parametrize(
+    ("file", "line", "column", "value", "rule"),
+    [
+        ("participants.csv", 3, "sex", "X", "must be one of"),
+        ("participants.csv", 4, "age", "abc", "cannot be read as a whole number"),
+        ("participants.csv", 5, "age", "111", "must be between 0 and 110"),
+        ("participants.csv", 6, "citizenship", "Italy", "two-letter country code"),
+        ("participants.csv", 7, "education", "laurea", "must be one of"),
+        ("participants.csv", 8, "disadvantage", "", "value is required"),
+        ("participants.csv", 9, "employment_status", "disoccupata", "must be one of"),
+        ("enrolments.csv", 2, "subproject", "lab", "must be one of"),
+        ("enrolments.csv", 3, "start_date", "2019-02-30", "must be a date written YYYY-MM-DD"),
+        ("enrolments.csv", 4, "start_date", "10/05/2019", "must be a date written YYYY-MM-DD"),
+        ("enrolments.csv", 5, "status", "chiuso", "must be one of"),
+        ("projects.csv", 2, "lead_type", "Provincia", "must be one of"),
+        ("projects.csv", 3, "istat_code", "19036", "6-digit ISTAT"),
+    ],
+)
 def test_schema_rules(folder: Path, file: str, line: int, column: str, value: str, rule: str):
     edit(folder, file, line, column, value)
     issue = find(issues_of(folder), file, line, column, rule)
     assert issue.value is None if value == "" else str(issue.value) == value  # the value as written
 
 
-@pytest.mark.parametrize(("file", "line", "column", "value", "rule"), [
-    ("participants.csv", 10, "citizenship", "ZZ", "must be a country code of countries.csv"),
-    ("participants.csv", 11, "province", "TO", "must be a Lombardy province code"),
-    ("projects.csv", 3, "province", "PC", "must be a Lombardy province code"),
-    ("participants.csv", 12, "project_id", "P9", "must be a project_id of projects.csv"),
-    ("enrolments.csv", 6, "status", "in_corso", "must be empty for a laboratorio_sociale enrolment"),
-    ("enrolments.csv", 4, "status", "", "a pip enrolment needs a status"),
-    ("enrolments.csv", 7, "participant_id", "A99", "must be a participant_id of participants.csv"),
-    ("enrolments.csv", 8, "participant_id", "zz", "must be a participant_id of participants.csv"),
-])
+@pytest.mark.parametrize(
+    ("file", "line", "column", "value", "rule"),
+    [
+        ("participants.csv", 10, "citizenship", "ZZ", "must be a country code of countries.csv"),
+        ("participants.csv", 11, "province", "TO", "must be a Lombardy province code"),
+        ("projects.csv", 3, "province", "PC", "must be a Lombardy province code"),
+        ("participants.csv", 12, "project_id", "P9", "must be a project_id of projects.csv"),
+        ("enrolments.csv", 6, "status", "in_corso", "must be empty for a laboratorio_sociale enrolment"),
+        ("enrolments.csv", 4, "status", "", "a pip enrolment needs a status"),
+        ("enrolments.csv", 7, "participant_id", "A99", "must be a participant_id of participants.csv"),
+        ("enrolments.csv", 8, "participant_id", "zz", "must be a participant_id of participants.csv"),
+    ],
+)
 def test_rules_across_files(folder: Path, file: str, line: int, column: str, value: str, rule: str):
     edit(folder, file, line, column, value)
     issue = find(issues_of(folder), file, line, column, rule)

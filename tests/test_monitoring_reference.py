@@ -10,7 +10,11 @@ import pytest
 
 from quartieri_erp.inputs.monitoring import codes
 from quartieri_erp.inputs.monitoring.lookups import (
-    COUNTRIES, EDUCATION_LEVELS, ESF_INDICATORS, LABELS, REFERENCE_TABLES,
+    COUNTRIES,
+    EDUCATION_LEVELS,
+    ESF_INDICATORS,
+    LABELS,
+    REFERENCE_TABLES,
 )
 from quartieri_erp.inputs.monitoring.schemas import TABLES
 from quartieri_erp.inputs.tables import read_table
@@ -34,10 +38,18 @@ def test_monitoring_columns_are_documented(spec):
 
 
 LABELLED = {
-    "sex": codes.SEX, "subproject": codes.SUBPROJECTS, "group": codes.GROUPS, "pip_status": codes.PIP_STATUSES,
-    "age_band": codes.AGE_BANDS, "citizenship": codes.CITIZENSHIP, "origin_area": codes.ORIGIN_AREAS,
-    "education": codes.EDUCATION, "disadvantage": codes.DISADVANTAGE, "employment_status": codes.EMPLOYMENT,
-    "lead_type": codes.LEAD_TYPES, "ranking": codes.RANKINGS,
+    "sex": codes.SEX,
+    "subproject": codes.SUBPROJECTS,
+    "group": codes.GROUPS,
+    "pip_status": codes.PIP_STATUSES,
+    "age_band": codes.AGE_BANDS,
+    "citizenship": codes.CITIZENSHIP,
+    "origin_area": codes.ORIGIN_AREAS,
+    "education": codes.EDUCATION,
+    "disadvantage": codes.DISADVANTAGE,
+    "employment_status": codes.EMPLOYMENT,
+    "lead_type": codes.LEAD_TYPES,
+    "ranking": codes.RANKINGS,
 }
 
 
@@ -81,12 +93,25 @@ def test_countries_cover_iso_3166_and_origin_groups():
         assert set(countries.index) - iso == {"XK"}
     assert countries["eu_member"].eq("true").sum() == 27 and countries.loc["GB", "eu_member"] == "false"
     origin = countries["origin_area"]
-    assert {c: origin[c] for c in ("MA", "EG", "TN", "SY", "RO", "AL", "UA", "SN", "NG", "PH", "CN", "PE", "EC",
-                                   "FR", "US")} == {
-        "MA": "maghreb_vicino_oriente", "EG": "maghreb_vicino_oriente", "TN": "maghreb_vicino_oriente",
-        "SY": "maghreb_vicino_oriente", "RO": "europa_orientale", "AL": "europa_orientale",
-        "UA": "europa_orientale", "SN": "africa_subsahariana", "NG": "africa_subsahariana", "PH": "asia",
-        "CN": "asia", "PE": "america_latina", "EC": "america_latina", "FR": "altro", "US": "altro"}
+    assert {
+        c: origin[c] for c in ("MA", "EG", "TN", "SY", "RO", "AL", "UA", "SN", "NG", "PH", "CN", "PE", "EC", "FR", "US")
+    } == {
+        "MA": "maghreb_vicino_oriente",
+        "EG": "maghreb_vicino_oriente",
+        "TN": "maghreb_vicino_oriente",
+        "SY": "maghreb_vicino_oriente",
+        "RO": "europa_orientale",
+        "AL": "europa_orientale",
+        "UA": "europa_orientale",
+        "SN": "africa_subsahariana",
+        "NG": "africa_subsahariana",
+        "PH": "asia",
+        "CN": "asia",
+        "PE": "america_latina",
+        "EC": "america_latina",
+        "FR": "altro",
+        "US": "altro",
+    }
     assert origin.isna().sum() == 1 and pd.isna(origin["IT"])
 
 

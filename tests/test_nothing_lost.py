@@ -102,11 +102,18 @@ def test_a_render_failure_names_the_renderer_and_keeps_the_previous_report(proje
 
 def test_ctrl_c_while_chapters_run_keeps_the_previous_report_and_leaves_no_staging(project_copy, previous, tmp_path):
     started = tmp_path / "chapter-started"
-    append_cell(project_copy / BOOK.notebooks[-1],
-                f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(600)")
-    build = subprocess.Popen([*CLI, "build", "--renderer", "offline"], cwd=project_copy, text=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    append_cell(
+        project_copy / BOOK.notebooks[-1],
+        f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(600)",
+    )
+    build = subprocess.Popen(
+        [*CLI, "build", "--renderer", "offline"],
+        cwd=project_copy,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         deadline = time.monotonic() + 300
         while not started.exists():

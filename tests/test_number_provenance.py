@@ -17,8 +17,11 @@ def _pages(built_report):
 
 @pytest.mark.e2e
 def test_every_number_in_prose_and_tables_carries_its_kind(built_report):
-    untagged = {page.name: found for page in _pages(built_report)
-                if (found := untagged_numbers(page.read_text(encoding="utf-8")))}
+    untagged = {
+        page.name: found
+        for page in _pages(built_report)
+        if (found := untagged_numbers(page.read_text(encoding="utf-8")))
+    }
     assert untagged == {}
 
 

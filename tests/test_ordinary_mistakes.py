@@ -35,8 +35,12 @@ def project(tmp_path_factory) -> Path:
     (root / "loop").symlink_to(root / "loop")
     params = yaml.safe_load((root / "params.yml").read_text())
     (root / "params-list.yml").write_text(yaml.safe_dump({**params, "data_dir": ["data/synthetic", "data/x"]}))
-    (root / "params-alias.yml").write_text((root / "params.yml").read_text().replace(
-        'edition: "2021"', 'edition: &e "2021"\nreport_name: *e').replace("report_name: rapporto-quartieri-erp", ""))
+    (root / "params-alias.yml").write_text(
+        (root / "params.yml")
+        .read_text()
+        .replace('edition: "2021"', 'edition: &e "2021"\nreport_name: *e')
+        .replace("report_name: rapporto-quartieri-erp", "")
+    )
     return root
 
 
@@ -49,26 +53,30 @@ def refused(project: Path, *args: str, code: int = 2, cwd: Path | None = None) -
     return result.stderr
 
 
-@pytest.mark.parametrize("args, fragments", [
-    (["build", "--data-dir", "data/synthetc"], ["data/synthetc does not exist", "check the spelling"]),
-    (["build", "--data-dir", "data/synthetic/projects.csv"], ["projects.csv is a file, not a folder"]),
-    (["build", "--data-dir", "loop/data"], ["loop/data cannot be resolved", "Symlink loop"]),
-    (["build", "--out", "a-file"], ["a-file is a file, not a folder"]),
-    (["build", "--out", str(UNWRITABLE / "quartieri-erp")], ["cannot be created", "writable folder"]),
-    (["build", "--out", "."], ["is the project folder or contains it"]),
-    (["build", "--out", "/"], ["--out / is the file-system root"]),
-    (["build", "--out", ".."], ["is the project folder or contains it"]),
-    (["build", "--out", "data/synthetic"], ["is the input folder", "data_dir"]),
-    (["build", "--out", "data/programme/sub"], ["is inside the input folder", "programme_dir"]),
-    (["build", "--out", "data"], ["contains the input folder"]),
-    (["build", "--out", "foreign"], ["a build did not create", "notes.txt"]),
-    (["build", "--as-of", "2999-12-31"], ["as_of 2999-12-31 is after today"]),
-    (["--params", "params-list.yml", "build"], ["data_dir must be one folder path written as text"]),
-    (["--params", "params-alias.yml", "build"], ["anchors and aliases (&, *) are not allowed"]),
-    (["--params", "missing.yml", "build"], ["missing.yml does not exist"]),
-    (["indicators", "--out", "data"], ["indicators --out", "is a folder", "indicators.csv"]),
-    (["indicators", "--out", "nowhere/x.csv"], ["the folder", "nowhere does not exist"]),
-], ids=lambda value: " ".join(value) if isinstance(value, list) and value and "-" in value[0] + value[-1] else None)
+@pytest.mark.parametrize(
+    "args, fragments",
+    [
+        (["build", "--data-dir", "data/synthetc"], ["data/synthetc does not exist", "check the spelling"]),
+        (["build", "--data-dir", "data/synthetic/projects.csv"], ["projects.csv is a file, not a folder"]),
+        (["build", "--data-dir", "loop/data"], ["loop/data cannot be resolved", "Symlink loop"]),
+        (["build", "--out", "a-file"], ["a-file is a file, not a folder"]),
+        (["build", "--out", str(UNWRITABLE / "quartieri-erp")], ["cannot be created", "writable folder"]),
+        (["build", "--out", "."], ["is the project folder or contains it"]),
+        (["build", "--out", "/"], ["--out / is the file-system root"]),
+        (["build", "--out", ".."], ["is the project folder or contains it"]),
+        (["build", "--out", "data/synthetic"], ["is the input folder", "data_dir"]),
+        (["build", "--out", "data/programme/sub"], ["is inside the input folder", "programme_dir"]),
+        (["build", "--out", "data"], ["contains the input folder"]),
+        (["build", "--out", "foreign"], ["a build did not create", "notes.txt"]),
+        (["build", "--as-of", "2999-12-31"], ["as_of 2999-12-31 is after today"]),
+        (["--params", "params-list.yml", "build"], ["data_dir must be one folder path written as text"]),
+        (["--params", "params-alias.yml", "build"], ["anchors and aliases (&, *) are not allowed"]),
+        (["--params", "missing.yml", "build"], ["missing.yml does not exist"]),
+        (["indicators", "--out", "data"], ["indicators --out", "is a folder", "indicators.csv"]),
+        (["indicators", "--out", "nowhere/x.csv"], ["the folder", "nowhere does not exist"]),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) and value and "-" in value[0] + value[-1] else None,
+)
 def test_an_ordinary_mistake_is_one_clear_message(project, args, fragments):
     message = refused(project, *args)
     for fragment in fragments:

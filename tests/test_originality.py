@@ -21,20 +21,21 @@ def words(text: str) -> list[str]:
 
 
 def runs(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i:i + RUN]) for i in range(len(tokens) - RUN + 1)}
+    return {tuple(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
 
 
 def prose(page: Path) -> list[str]:
     """The paragraphs and list items of a page (headings, captions and table cells are names and data)."""
     raw = page.read_text(encoding="utf-8")
-    main = re.sub(r"<table.*?</table>", " ", raw[raw.index("<main"):raw.index("</main>")], flags=re.S)
+    main = re.sub(r"<table.*?</table>", " ", raw[raw.index("<main") : raw.index("</main>")], flags=re.S)
     return [re.sub(r"<[^>]+>", " ", block) for block in re.findall(r"<(?:p|li)\b.*?</(?:p|li)>", main, flags=re.S)]
 
 
 def test_no_sentence_of_the_sources_is_reproduced(built_report):
     source = set().union(*(runs(words(p.read_text(encoding="utf-8"))) for p in SOURCES.glob("0*.txt")))
-    carried = set().union(*(runs(words(p.read_text(encoding="utf-8")))
-                            for p in (ROOT / "data" / "programme").glob("*.csv")))
+    carried = set().union(
+        *(runs(words(p.read_text(encoding="utf-8"))) for p in (ROOT / "data" / "programme").glob("*.csv"))
+    )
     copied = {}
     for page in sorted((built_report / "report").glob("*.html")):
         shared = set().union(*(runs(words(block)) for block in prose(page))) & source - carried

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from quartieri_erp.pipeline.outdir import MARKER, check_out, claim_out, remove_leftovers
-from quartieri_erp.pipeline.publish import collect_versions, switch_link
 from quartieri_erp.errors import ParameterError
 from quartieri_erp.params import load_params
+from quartieri_erp.pipeline.outdir import MARKER, check_out, claim_out, remove_leftovers
+from quartieri_erp.pipeline.publish import collect_versions, switch_link
 
 ROOT = Path(__file__).resolve().parents[1]
 

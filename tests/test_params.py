@@ -32,18 +32,22 @@ def test_unknown_and_missing_parameters_are_refused(tmp_path):
         load_params(tmp_path / "params.yml")
 
 
-@pytest.mark.parametrize("line, message", [
-    ("as_of: 2020-13-01", "dates are written YYYY-MM-DD"),
-    ("as_of: il trenta novembre", "as_of must be a date written YYYY-MM-DD"),
-    ("suppression_threshold: cinque", "suppression_threshold must be a whole number"),
-    ("suppression_threshold: 0", "suppression_threshold must be a whole number"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("as_of: 2020-13-01", "dates are written YYYY-MM-DD"),
+        ("as_of: il trenta novembre", "as_of must be a date written YYYY-MM-DD"),
+        ("suppression_threshold: cinque", "suppression_threshold must be a whole number"),
+        ("suppression_threshold: 0", "suppression_threshold must be a whole number"),
+    ],
+)
 def test_unusable_values_are_refused_with_the_rule(tmp_path, line, message):
     from quartieri_erp.errors import ParameterError
 
     key = line.split(":")[0]
-    text = "\n".join(line if row.startswith(f"{key}:") else row
-                     for row in (ROOT / "params.yml").read_text().splitlines())
+    text = "\n".join(
+        line if row.startswith(f"{key}:") else row for row in (ROOT / "params.yml").read_text().splitlines()
+    )
     (tmp_path / "params.yml").write_text(text)
     with pytest.raises(ParameterError, match=message):
         load_params(tmp_path / "params.yml")
@@ -58,17 +62,21 @@ def test_the_command_line_reports_a_bad_date_without_a_traceback():
 
 
 def _variant(tmp_path, key: str, line: str):
-    text = "\n".join(line if row.startswith(f"{key}:") else row
-                     for row in (ROOT / "params.yml").read_text().splitlines())
+    text = "\n".join(
+        line if row.startswith(f"{key}:") else row for row in (ROOT / "params.yml").read_text().splitlines()
+    )
     (tmp_path / "params.yml").write_text(text)
     return tmp_path / "params.yml"
 
 
-@pytest.mark.parametrize("key, line, message", [
-    ("data_dir", "data_dir: [data/synthetic, data/other]", "data_dir must be one folder path written as text"),
-    ("as_of", "as_of: 2999-01-01", "is after today"),
-    ("edition", 'edition: &e "2021"', "anchors and aliases"),
-])
+@pytest.mark.parametrize(
+    "key, line, message",
+    [
+        ("data_dir", "data_dir: [data/synthetic, data/other]", "data_dir must be one folder path written as text"),
+        ("as_of", "as_of: 2999-01-01", "is after today"),
+        ("edition", 'edition: &e "2021"', "anchors and aliases"),
+    ],
+)
 def test_lists_future_dates_and_yaml_anchors_are_refused(tmp_path, key, line, message):
     from quartieri_erp.errors import ParameterError
 
@@ -80,8 +88,10 @@ def test_a_yaml_alias_bomb_is_refused_before_it_expands(tmp_path):
     from quartieri_erp.errors import ParameterError
 
     bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"]
-    bomb += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
-             for i in range(20)]
+    bomb += [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
+        for i in range(20)
+    ]
     (tmp_path / "params.yml").write_text((ROOT / "params.yml").read_text() + "\n" + "\n".join(bomb) + "\n")
     with pytest.raises(ParameterError, match="anchors and aliases"):
         load_params(tmp_path / "params.yml")

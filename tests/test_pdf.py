@@ -16,8 +16,10 @@ from quartieri_erp.rendering.book import load_book
 
 TEMPLATE = ROOT / "src" / "quartieri_erp" / "render" / "templates" / "report.typ"
 KEY_NUMBERS = ["830", "63,1%", "7.827.051,51"]  # the same as on the HTML pages (test_browser.KEY_NUMBERS)
-pytestmark = pytest.mark.skipif(not all(map(shutil.which, ("pdftotext", "pdftoppm", "pdffonts"))),
-                                reason="poppler-utils (pdftotext, pdftoppm, pdffonts) is not installed")
+pytestmark = pytest.mark.skipif(
+    not all(map(shutil.which, ("pdftotext", "pdftoppm", "pdffonts"))),
+    reason="poppler-utils (pdftotext, pdftoppm, pdffonts) is not installed",
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +49,7 @@ def html_titles(report) -> list[str]:
 
 
 def listed_labels(report) -> list[str]:
-    """"Figura 3.1", "Tabella 2.1", … as listed on the HTML list of figures and tables."""
+    """ "Figura 3.1", "Tabella 2.1", … as listed on the HTML list of figures and tables."""
     text = (report / "figure-tabelle.html").read_text(encoding="utf-8")
     return re.findall(r">((?:Figura|Tabella) [\w.]+)</a>", text)
 

@@ -15,12 +15,16 @@ from pypdf.generic import NameObject
 
 import pdf_checks as checks
 
-pytestmark = pytest.mark.skipif(not all(map(shutil.which, ("pdftotext", "pdftoppm", "pdffonts"))),
-                                reason="poppler-utils (pdftotext, pdftoppm, pdffonts) is not installed")
+pytestmark = pytest.mark.skipif(
+    not all(map(shutil.which, ("pdftotext", "pdftoppm", "pdffonts"))),
+    reason="poppler-utils (pdftotext, pdftoppm, pdffonts) is not installed",
+)
 MARGINS = {"left": 2.3 * checks.CM, "right": 2.3 * checks.CM, "top": 2.5 * checks.CM, "bottom": 2.5 * checks.CM}
 A4 = (595.276, 841.89)
 PAGE = '#set page(paper: "a4", margin: (x: 2.3cm, top: 2.5cm, bottom: 2.5cm), numbering: "1")\n'
-GOOD = PAGE + """#set document(title: "Rapporto di prova")
+GOOD = (
+    PAGE
+    + """#set document(title: "Rapporto di prova")
 #set text(lang: "it")
 #set figure(numbering: none)
 #show heading.where(level: 1): it => { pagebreak(weak: true); it }
@@ -32,6 +36,7 @@ Testo con 830 persone e 63,1% di quote.
 = Elenco delle figure
 Figura 1.1: Un rettangolo
 """
+)
 
 
 def make_pdf(folder: Path, source: str) -> Path:
@@ -82,13 +87,16 @@ def test_a_figure_without_its_italian_caption_or_list_entry_is_reported(tmp_path
     pdf = make_pdf(tmp_path, GOOD.replace("= Elenco delle figure\nFigura 1.1: Un rettangolo\n", ""))
     assert checks.caption_problems(pdf, ["Figura 1.1", "Tabella 1.1"]) == [
         "'Figura 1.1:' appears 1 time(s), expected a caption and a list entry",
-        "'Tabella 1.1:' appears 0 time(s), expected a caption and a list entry"]
+        "'Tabella 1.1:' appears 0 time(s), expected a caption and a list entry",
+    ]
 
 
 def test_a_missing_number_or_one_inside_a_larger_number_is_reported(tmp_path):
     pdf = make_pdf(tmp_path, PAGE + "Destinatari: 1.830; quota 63,15%.")
     assert checks.number_problems(pdf, ["830", "63,1%", "1.830"]) == [
-        "'830' does not appear", "'63,1%' does not appear"]
+        "'830' does not appear",
+        "'63,1%' does not appear",
+    ]
 
 
 def test_a_font_that_is_not_embedded_is_reported(tmp_path):
@@ -117,16 +125,23 @@ def test_a_missing_chapter_bookmark_and_a_wrong_toc_page_number_are_reported(tmp
     wrong_footer = GOOD.replace('numbering: "1")', 'numbering: "1", footer: align(center)[99])', 1)
     pdf = make_pdf(tmp_path, wrong_footer)
     assert checks.outline_problems(pdf, ["1 Primo capitolo", "2 Secondo capitolo"]) == [
-        "no bookmark for '2 Secondo capitolo'"]
+        "no bookmark for '2 Secondo capitolo'"
+    ]
     assert "the table of contents gives page 3 for '1 Primo capitolo', which is on the page numbered 99" in (
-        checks.toc_problems(pdf, MARGINS))
+        checks.toc_problems(pdf, MARGINS)
+    )
 
 
 def test_a_page_without_text_and_a_title_missing_from_the_first_page_are_reported(tmp_path):
-    pdf = make_pdf(tmp_path, '#set document(title: "Rapporto")\n#set page(numbering: none)\nAltro.\n#pagebreak()\n'
-                             '#image("nero.png", width: 2cm)')
+    pdf = make_pdf(
+        tmp_path,
+        '#set document(title: "Rapporto")\n#set page(numbering: none)\nAltro.\n#pagebreak()\n'
+        '#image("nero.png", width: 2cm)',
+    )
     assert checks.text_problems(pdf) == [
-        "page 2: no extractable text", "the first page does not show the title 'Rapporto'"]
+        "page 2: no extractable text",
+        "the first page does not show the title 'Rapporto'",
+    ]
 
 
 def test_a_figure_leaving_the_text_area_is_reported(tmp_path):
@@ -139,7 +154,9 @@ def test_ink_in_the_margins_is_reported(tmp_path):
     pdf = make_pdf(tmp_path, PAGE + '#place(dx: -2cm, image("nero.png", width: 6cm))\n#block(width: 130%)[#lorem(60)]')
     _, images = checks.render(pdf, tmp_path / "pages")
     assert checks.margin_ink_problems(images, A4, MARGINS) == [
-        "page 1: ink in the left margin", "page 1: ink in the right margin"]
+        "page 1: ink in the left margin",
+        "page 1: ink in the right margin",
+    ]
 
 
 def test_a_pdf_that_does_not_render_is_reported(tmp_path):

@@ -18,8 +18,9 @@ from quartieri_erp.rendering.markdown import PRINT_SCALE
 from report_state import snapshot, warm_cache
 
 TEMPLATE = ROOT / "src" / "quartieri_erp" / "render" / "templates" / "report.typ"
-pytestmark = pytest.mark.skipif(not all(map(shutil.which, ("pdftotext", "pdftoppm"))),
-                                reason="poppler-utils (pdftotext, pdftoppm) is not installed")
+pytestmark = pytest.mark.skipif(
+    not all(map(shutil.which, ("pdftotext", "pdftoppm"))), reason="poppler-utils (pdftotext, pdftoppm) is not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +46,13 @@ def test_pdf_ua_1_italian_and_every_figure_has_alt_text(pdf):
 
 
 def test_captions_are_not_smaller_than_the_text_inside_charts(built_report):
-    caption = float(re.search(r"#show figure.caption: set text\(size: ([\d.]+)pt\)",
-                              TEMPLATE.read_text(encoding="utf-8")).group(1))
-    largest = max(float(reader.png_text(png).get("quartieri-erp:max-font-pt", "0"))
-                  for png in (built_report / "report" / "figures").glob("*.png"))
+    caption = float(
+        re.search(r"#show figure.caption: set text\(size: ([\d.]+)pt\)", TEMPLATE.read_text(encoding="utf-8")).group(1)
+    )
+    largest = max(
+        float(reader.png_text(png).get("quartieri-erp:max-font-pt", "0"))
+        for png in (built_report / "report" / "figures").glob("*.png")
+    )
     assert 0 < largest * PRINT_SCALE <= caption
 
 
@@ -66,8 +70,13 @@ def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(project_c
 def test_the_title_page_names_client_evaluator_product_and_both_dates_and_the_colophon_is_last(pdf, built_report):
     texts = checks.page_texts(pdf)
     first = checks.normalize(texts[0])
-    for expected in ("Regione Lombardia", "IRS-COGEA", "Rapporto tematico di valutazione", "gennaio 2021",
-                     "30 novembre 2020"):
+    for expected in (
+        "Regione Lombardia",
+        "IRS-COGEA",
+        "Rapporto tematico di valutazione",
+        "gennaio 2021",
+        "30 novembre 2020",
+    ):
         assert expected in first, expected
     hashes = [n for n, text in enumerate(texts) if "SHA-256" in text]  # the colophon's table of input files
     assert hashes and min(hashes) >= len(texts) - 3

@@ -33,8 +33,10 @@ def participant_ids(data_dir: Path) -> list[str]:
 
 def pdf_text(path: Path) -> str:
     reader = PdfReader(path)
-    return "\n".join([json.dumps({k: str(v) for k, v in (reader.metadata or {}).items()})]
-                     + [page.extract_text() for page in reader.pages])
+    return "\n".join(
+        [json.dumps({k: str(v) for k, v in (reader.metadata or {}).items()})]
+        + [page.extract_text() for page in reader.pages]
+    )
 
 
 def build_texts(out: Path, figures_dir: Path) -> dict[str, str]:
@@ -70,9 +72,12 @@ def test_the_build_stops_before_publishing_a_chapter_that_displays_raw_rows(proj
     previous = install_previous_report(built_report, project_copy / "build")
     victim = project_copy / BOOK.notebooks[-1]
     nb = nbformat.read(victim, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(
-        "from quartieri_erp.inputs.monitoring import load_monitoring\n"
-        "load_monitoring(data_dir, reference_dir).participants.head(3)"))
+    nb.cells.append(
+        nbformat.v4.new_code_cell(
+            "from quartieri_erp.inputs.monitoring import load_monitoring\n"
+            "load_monitoring(data_dir, reference_dir).participants.head(3)"
+        )
+    )
     nbformat.write(nb, victim)
 
     result = run_cli("build", "--renderer", "offline", cwd=project_copy)
@@ -87,8 +92,9 @@ def test_the_build_stops_before_publishing_a_chapter_that_displays_raw_rows(proj
     assert leftovers(project_copy / "build") == []
 
 
-@pytest.mark.parametrize("path", ["data/real/participants.csv", "data/real/2021-06/participants.xlsx",
-                                  "data/private/enrolments.csv"])
+@pytest.mark.parametrize(
+    "path", ["data/real/participants.csv", "data/real/2021-06/participants.xlsx", "data/private/enrolments.csv"]
+)
 def test_real_data_folders_are_ignored_by_git(path):
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")

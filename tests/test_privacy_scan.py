@@ -7,8 +7,8 @@ import json
 import pytest
 from PIL import Image, PngImagePlugin
 
-from quartieri_erp.pipeline.privacy_scan import check_staged, find_ids, participant_ids, scan
 from quartieri_erp.errors import BuildError
+from quartieri_erp.pipeline.privacy_scan import check_staged, find_ids, participant_ids, scan
 
 IDS = {"S0001", "S0002", "S0100"}
 
@@ -27,8 +27,16 @@ def test_identifiers_with_other_characters_are_matched_by_pattern():
 
 def test_scan_reads_pages_notebooks_csv_and_png_text_but_not_base64(tmp_path):
     (tmp_path / "page.html").write_text('<img src="data:image/png;base64,S0001AAAA"><p>S0002</p>')
-    nb = {"metadata": {}, "cells": [{"cell_type": "code", "source": "x", "outputs": [
-        {"output_type": "display_data", "data": {"text/plain": "S0100", "image/png": "S0001"}}]}]}
+    nb = {
+        "metadata": {},
+        "cells": [
+            {
+                "cell_type": "code",
+                "source": "x",
+                "outputs": [{"output_type": "display_data", "data": {"text/plain": "S0100", "image/png": "S0001"}}],
+            }
+        ],
+    }
     (tmp_path / "executed").mkdir()
     (tmp_path / "executed" / "ch.ipynb").write_text(json.dumps(nb))
     (tmp_path / "table.csv").write_text("a\nclean\n")
@@ -40,7 +48,10 @@ def test_scan_reads_pages_notebooks_csv_and_png_text_but_not_base64(tmp_path):
     found = scan([tmp_path], IDS)
 
     assert {path.name: hits for path, hits in found.items()} == {
-        "page.html": ["S0002"], "ch.ipynb": ["S0100"], "fig.png": ["S0001"]}
+        "page.html": ["S0002"],
+        "ch.ipynb": ["S0100"],
+        "fig.png": ["S0001"],
+    }
 
 
 def test_check_staged_names_the_files_and_says_nothing_was_published(tmp_path):

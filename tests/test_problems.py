@@ -11,8 +11,20 @@ from conftest import ROOT, run_cli
 from quartieri_erp.errors import InputIssue
 from quartieri_erp.inputs.problems import group_issues, italian, report, systematic_hints, write_issues_csv
 
-ISTAT = {"VA": "012", "CO": "013", "SO": "014", "MI": "015", "BG": "016", "BS": "017", "PV": "018", "CR": "019",
-         "MN": "020", "LC": "097", "LO": "098", "MB": "108"}
+ISTAT = {
+    "VA": "012",
+    "CO": "013",
+    "SO": "014",
+    "MI": "015",
+    "BG": "016",
+    "BS": "017",
+    "PV": "018",
+    "CR": "019",
+    "MN": "020",
+    "LC": "097",
+    "LO": "098",
+    "MB": "108",
+}
 
 
 def test_eighty_province_codes_in_other_forms_give_one_group_with_hints_and_a_full_csv(tmp_path):
@@ -52,8 +64,10 @@ def test_rules_are_worded_in_italian():
 
 
 def test_groups_show_the_first_examples_with_values_truncated():
-    issues = [InputIssue("p.csv", "must be one of ['F', 'M']", row=r, column="sex", value="x" * 50 + str(r))
-              for r in range(2, 12)]
+    issues = [
+        InputIssue("p.csv", "must be one of ['F', 'M']", row=r, column="sex", value="x" * 50 + str(r))
+        for r in range(2, 12)
+    ]
     groups = group_issues(issues + [InputIssue("p.csv", "value is required", row=3, column="age")])
     assert len(groups) == 2
     text = report(issues)

@@ -8,8 +8,20 @@ import pytest
 
 from quartieri_erp.chapters.wording import with_article
 from quartieri_erp.presentation.formatting import fmt_date, fmt_eur, fmt_int, fmt_pct, fmt_share
-from quartieri_erp.presentation.provenance import (Source, Sourced, combine, curated, derived, from_cell, kind_of_cell, monitoring,
-                                      published, reader_ref, sourced, total)
+from quartieri_erp.presentation.provenance import (
+    Source,
+    Sourced,
+    combine,
+    curated,
+    derived,
+    from_cell,
+    kind_of_cell,
+    monitoring,
+    published,
+    reader_ref,
+    sourced,
+    total,
+)
 
 TAB = published("Rapporto 2021, Tabella 3.1")
 
@@ -33,8 +45,11 @@ def test_total_and_missing_values():
 
 def test_formatters_wrap_sourced_values_and_leave_plain_ones():
     assert fmt_int(830) == "830"
-    assert fmt_int(Sourced(830, TAB)) == '[830]{.num data-kind="published" data-src="pubblicato — Rapporto 2021, Tabella 3.1"}'
-    assert fmt_pct(0.6313, src=derived("x")).startswith("[63,1%]{.num data-kind=\"derived\"")
+    assert (
+        fmt_int(Sourced(830, TAB))
+        == '[830]{.num data-kind="published" data-src="pubblicato — Rapporto 2021, Tabella 3.1"}'
+    )
+    assert fmt_pct(0.6313, src=derived("x")).startswith('[63,1%]{.num data-kind="derived"')
     assert fmt_share(Sourced(0.004, TAB)).startswith("[0,4%]")
     assert fmt_eur(7827051.51, src=TAB).startswith("[7.827.051,51\u00a0€]")
     assert fmt_date("2020-11-30", src=curated("Avviso")).startswith("[30 novembre 2020]")

@@ -20,9 +20,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from quartieri_erp.params import load_params
 from quartieri_erp.pipeline.stage import colophon, stage_project
 from quartieri_erp.pipeline.stage_book import COLOPHON_FILE, LIST_FILE, is_unnumbered
-from quartieri_erp.params import load_params
 from quartieri_erp.rendering.book import load_book
 from quartieri_erp.rendering.cells import split_options
 from quartieri_erp.rendering.numbering import PREFIX
@@ -44,8 +44,11 @@ def test_a_labelled_figure_cell_shows_only_its_figure(notebook):
     """Quarto turns a labelled figure cell with several outputs into sub-figures (a), (b) under a bare caption."""
     nb = nbformat.read(ROOT / notebook, as_version=4)
     for label, code, _ in labelled_cells(nb, "fig-"):
-        calls = [node.func.id for node in ast.walk(ast.parse(code))
-                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) in OUTPUT_CALLS]
+        calls = [
+            node.func.id
+            for node in ast.walk(ast.parse(code))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in OUTPUT_CALLS
+        ]
         assert calls == ["show_figure"], f"{label}: the cell calls {calls}; move other output to its own cell"
 
 
@@ -101,8 +104,12 @@ def test_pages_sit_next_to_index_not_under_notebooks(staged, config):
 def test_a_list_of_figures_and_tables_names_every_labelled_figure_and_table(staged, config):
     assert config["book"]["chapters"][:2] == ["index.qmd", LIST_FILE]
     listed = re.findall(r"^- @((?:fig|tbl)-[\w-]+): .+$", (staged / LIST_FILE).read_text(encoding="utf-8"), re.M)
-    labels = [label for nb in staged_notebooks(staged, config).values()
-              for prefix in ("fig-", "tbl-") for label, _, _ in labelled_cells(nb, prefix)]
+    labels = [
+        label
+        for nb in staged_notebooks(staged, config).values()
+        for prefix in ("fig-", "tbl-")
+        for label, _, _ in labelled_cells(nb, prefix)
+    ]
     assert listed and sorted(listed) == sorted(labels)
 
 
@@ -113,8 +120,11 @@ def test_front_chapters_have_no_numbered_tables_and_their_references_still_resol
         assert not list(labelled_cells(nb, "tbl-")), f"{file}: a numbered table in a front chapter"
         source = nbformat.read(ROOT / "notebooks" / file, as_version=4)
         former = [label for label, _, _ in labelled_cells(source, "tbl-")]
-        shown = json.dumps([c.get("outputs", []) for c in nb["cells"]]
-                           + [c["source"] for c in nb["cells"] if c["cell_type"] == "markdown"], ensure_ascii=False)
+        shown = json.dumps(
+            [c.get("outputs", []) for c in nb["cells"]]
+            + [c["source"] for c in nb["cells"] if c["cell_type"] == "markdown"],
+            ensure_ascii=False,
+        )
         assert not [label for label in former if f"@{label}" in shown], f"{file}: a reference to an unnumbered table"
         for anchor in re.findall(r"\]\(#(tab-[\w-]+)\)", shown):
             assert "{#" + anchor + "}" in shown
@@ -133,8 +143,13 @@ def test_reference_words_match_the_offline_renderer_and_have_no_trailing_dot(con
 
 def test_the_title_page_names_client_evaluator_product_and_both_dates(staged):
     text = (staged / "_frontespizio.md").read_text(encoding="utf-8")
-    for expected in ("Rapporto tematico di valutazione", "Committente: Regione Lombardia",
-                     "IRS-COGEA", "Edizione originale: gennaio 2021", "aggiornati al 30 novembre 2020"):
+    for expected in (
+        "Rapporto tematico di valutazione",
+        "Committente: Regione Lombardia",
+        "IRS-COGEA",
+        "Edizione originale: gennaio 2021",
+        "aggiornati al 30 novembre 2020",
+    ):
         assert expected in text
     assert "_frontespizio.md" in (staged / "index.qmd").read_text(encoding="utf-8")
 

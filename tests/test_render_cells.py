@@ -27,7 +27,11 @@ def test_figure_and_table_cells_carry_label_caption_and_alt():
     )
     blocks = notebook_blocks(nb, {})
     figure, table, note = blocks[1:]
-    assert isinstance(figure, Figure) and (figure.label, figure.caption, figure.alt) == ("fig-x", "Didascalia", "Testo alternativo")
+    assert isinstance(figure, Figure) and (figure.label, figure.caption, figure.alt) == (
+        "fig-x",
+        "Didascalia",
+        "Testo alternativo",
+    )
     assert figure.png.startswith(b"\x89PNG")
     assert isinstance(table, Table) and table.label == "tbl-y" and table.markdown == TABLE
     assert isinstance(note, Prose) and note.text == "Nota."

@@ -12,8 +12,9 @@ from quartieri_erp.rendering.offline import render_offline
 def two_chapters():
     first = chapter(
         "# Primo capitolo {#sec-primo}\n\nVedi @fig-eta, @tbl-quadro e @sec-secondo.",
-        code_cell('#| label: fig-eta\n#| fig-cap: "Partecipanti per età"\n#| fig-alt: "Barre per fascia"\nf()',
-                  image_output()),
+        code_cell(
+            '#| label: fig-eta\n#| fig-cap: "Partecipanti per età"\n#| fig-alt: "Barre per fascia"\nf()', image_output()
+        ),
         new_markdown_cell("## Una sezione\n\n### Un paragrafo\n\nTesto."),
         code_cell('#| label: tbl-quadro\n#| tbl-cap: "Quadro di sintesi"\nt()', markdown_output(TABLE)),
     )
@@ -32,7 +33,7 @@ def rendered(tmp_path_factory):
 
 
 def main(html: str) -> str:
-    return html[html.index("<main"):html.index("</main>")]
+    return html[html.index("<main") : html.index("</main>")]
 
 
 def test_pages_exist_with_one_h1_each(rendered):
@@ -74,9 +75,17 @@ def test_pdf_has_outline_captions_and_accents(rendered):
     _, _, pdf = rendered
     reader = PdfReader(pdf)
     text = "\n".join(page.extract_text() for page in reader.pages)
-    for expected in ("Rapporto di prova", "Indice", "1 Primo capitolo", "2 Secondo capitolo",
-                     "A Note di metodo", "Figura 1.1: Partecipanti per età", "Tabella 1.1: Quadro di sintesi",
-                     "7.827.051,51 €", "Testo con è, à e €."):
+    for expected in (
+        "Rapporto di prova",
+        "Indice",
+        "1 Primo capitolo",
+        "2 Secondo capitolo",
+        "A Note di metodo",
+        "Figura 1.1: Partecipanti per età",
+        "Tabella 1.1: Quadro di sintesi",
+        "7.827.051,51 €",
+        "Testo con è, à e €.",
+    ):
         assert expected in text, expected
     titles = [item["/Title"] for item in reader.outline if isinstance(item, dict)]
     assert "1 Primo capitolo" in titles and "A Note di metodo" in titles

@@ -3,14 +3,12 @@ with their own counter inside the chapter (Tavola 2.1 next to Tabella 2.1), refe
 
 import yaml
 
-from book_factory import TABLE, chapter, code_cell, markdown_output
+from book_factory import TABLE, chapter, code_cell, markdown_output, stage
+from quartieri_erp.rendering.book import load_book
 from quartieri_erp.rendering.cells import Table, notebook_blocks
 from quartieri_erp.rendering.markdown import block_markdown, lists_markdown
 from quartieri_erp.rendering.numbering import Numberer, resolve_references
 from quartieri_erp.rendering.offline import render_offline
-from quartieri_erp.rendering.book import load_book
-
-from book_factory import stage
 
 
 def numbered(*cells, title="# Capitolo {#sec-c}"):
@@ -51,9 +49,11 @@ def test_tavole_and_tabelle_have_separate_counters():
 
 
 def test_the_offline_html_captions_and_links_a_tavola(tmp_path):
-    first = chapter("# Primo {#sec-primo}\n\nVedi @tav-passi e @tbl-quadro.",
-                    code_cell('#| label: tbl-quadro\n#| tbl-cap: "Quadro"\nt()', markdown_output(TABLE)),
-                    code_cell('#| label: tav-passi\n#| tbl-cap: "Passaggi"\nt()', markdown_output(TABLE)))
+    first = chapter(
+        "# Primo {#sec-primo}\n\nVedi @tav-passi e @tbl-quadro.",
+        code_cell('#| label: tbl-quadro\n#| tbl-cap: "Quadro"\nt()', markdown_output(TABLE)),
+        code_cell('#| label: tav-passi\n#| tbl-cap: "Passaggi"\nt()', markdown_output(TABLE)),
+    )
     stage(tmp_path, {"01_a.ipynb": first})
     index, _ = render_offline(tmp_path, load_book(tmp_path / "_quarto.yml"), tmp_path / "_book")
     html = (tmp_path / "_book" / "01_a.html").read_text()

@@ -9,14 +9,14 @@ import pandas as pd
 import pytest
 
 from conftest import run_cli
-from report_state import warm_cache
 from quartieri_erp.presentation.formatting import fmt_int, fmt_pct
+from report_state import warm_cache
 
 
 def page_text(report: Path, page: str) -> str:
     """The visible text of a page: tags dropped, entities decoded, whitespace collapsed."""
     raw = (report / page).read_text(encoding="utf-8")
-    main = raw[raw.index("<main"):raw.index("</main>")]
+    main = raw[raw.index("<main") : raw.index("</main>")]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", main)).replace("\u2019", "'").split())
 
 

@@ -17,8 +17,12 @@ def test_serve_prints_the_address_and_serves_the_report(tmp_path):
     (report / "dati").mkdir(parents=True)
     (report / "index.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
     (report / "dati" / "t.csv").write_text("a,b\n1,2\n", encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "quartieri_erp.cli", "serve", "--out", str(tmp_path),
-                                "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quartieri_erp.cli", "serve", "--out", str(tmp_path), "--port", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = process.stdout.readline()
         address = line.split("http://", 1)[1].split()[0]
@@ -33,14 +37,21 @@ def test_serve_prints_the_address_and_serves_the_report(tmp_path):
 
 
 def test_serve_without_a_built_report_says_so(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "quartieri_erp.cli", "serve", "--out", str(tmp_path)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "quartieri_erp.cli", "serve", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1 and "build the report first" in result.stderr
 
 
 def test_a_front_chapter_table_loses_its_number_but_keeps_an_anchor_and_its_references():
-    nb = chapter("# Sintesi {#sec-sintesi .unnumbered}\n\nVedi @tbl-x.",
-                 code_cell('#| label: tbl-x\n#| tbl-cap: "Valori chiave"\nt()', markdown_output(TABLE)))
+    nb = chapter(
+        "# Sintesi {#sec-sintesi .unnumbered}\n\nVedi @tbl-x.",
+        code_cell('#| label: tbl-x\n#| tbl-cap: "Valori chiave"\nt()', markdown_output(TABLE)),
+    )
     assert unnumber_tables(nb) == ["tbl-x"]
     keep_heading_in_body(nb)
     heading = next(c for c in nb["cells"] if c["cell_type"] == "markdown")["source"]
@@ -56,5 +67,7 @@ def test_a_callout_does_not_repeat_its_title():
     text = '::: {.callout-warning title="Dati sintetici"}\n**Dati sintetici.** Testo.\n:::'
     nb = chapter("# A {#sec-a}", code_cell("x()", markdown_output(text)))
     drop_repeated_callout_titles(nb)
-    assert nb["cells"][-1]["outputs"][0]["data"]["text/markdown"] == \
-        '::: {.callout-warning title="Dati sintetici"}\nTesto.\n:::'
+    assert (
+        nb["cells"][-1]["outputs"][0]["data"]["text/markdown"]
+        == '::: {.callout-warning title="Dati sintetici"}\nTesto.\n:::'
+    )

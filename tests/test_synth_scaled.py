@@ -55,8 +55,10 @@ def test_fewer_projects_than_the_funded_ones(tmp_path: Path):
 def test_scaled_edition_is_deterministic(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(ROOT)
     for name in ("a", "b"):
-        assert main(["synth", "--out", str(tmp_path / name), "--seed", "9", "--participants", "1500",
-                     "--projects", "330"]) == 0
+        assert (
+            main(["synth", "--out", str(tmp_path / name), "--seed", "9", "--participants", "1500", "--projects", "330"])
+            == 0
+        )
     for file in ("projects.csv", "participants.csv", "enrolments.csv", "edition.yml"):
         assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
     assert len(read(tmp_path / "a" / "projects.csv")) == 330
@@ -81,8 +83,11 @@ def independent_indicators(folder: Path) -> dict:
         if row["subproject"] == "pip":
             status[row["status"]] += 1
     origin = {row["code"]: row["origin_area"] for row in read(REFERENCE / "countries.csv")}
-    groups = {"totale": list(people), "laboratorio_sociale": [p for p in people if "laboratorio_sociale" in member[p]],
-              "pip": [p for p in people if "pip" in member[p]]}
+    groups = {
+        "totale": list(people),
+        "laboratorio_sociale": [p for p in people if "laboratorio_sociale" in member[p]],
+        "pip": [p for p in people if "pip" in member[p]],
+    }
     out = {("participants", g, None): len(ids) for g, ids in groups.items()}
     out[("participants", "entrambi", None)] = sum(len(member[p]) == 2 for p in people)
     out[("projects", "totale", None)] = len(read(folder / "projects.csv"))
@@ -96,8 +101,10 @@ def independent_indicators(folder: Path) -> dict:
             "sex": lambda r: r["sex"],
             "age_band": lambda r: next(b for b, lo, hi in AGE_BANDS if lo <= int(r["age"]) <= hi),
             "citizenship": lambda r: "italiana" if r["citizenship"] == "IT" else "straniera",
-            "education": lambda r: r["education"], "disadvantage": lambda r: r["disadvantage"],
-            "employment_status": lambda r: r["employment_status"], "province": lambda r: r["province"],
+            "education": lambda r: r["education"],
+            "disadvantage": lambda r: r["disadvantage"],
+            "employment_status": lambda r: r["employment_status"],
+            "province": lambda r: r["province"],
         }
         for name, key in dims.items():
             for category, n in Counter(map(key, rows)).items():
@@ -117,8 +124,11 @@ def test_a_different_dataset_gives_indicators_that_follow_it(tmp_path: Path):
     age = {r["participant_id"]: int(r["age"]) for r in people}
     enrolments = [r for r in read(tmp_path / "enrolments.csv") if r["participant_id"] not in dropped]
     kept_lab = {r["participant_id"] for r in enrolments if r["subproject"] == "laboratorio_sociale"}
-    enrolments = [r for r in enrolments if not (r["subproject"] == "pip" and age[r["participant_id"]] > 50
-                                                 and r["participant_id"] in kept_lab)]
+    enrolments = [
+        r
+        for r in enrolments
+        if not (r["subproject"] == "pip" and age[r["participant_id"]] > 50 and r["participant_id"] in kept_lab)
+    ]
     write(tmp_path / "enrolments.csv", enrolments)
 
     computed = compute_indicators(load_monitoring(tmp_path, REFERENCE))

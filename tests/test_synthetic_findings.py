@@ -45,8 +45,9 @@ def real_build(tmp_path_factory) -> Path:
     for folder in ("notebooks", "data", "report"):
         shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     edition = copy / "data" / "synthetic" / "edition.yml"
-    edition.write_text(re.sub(r"(?m)^synthetic:\s*true", "synthetic: false", edition.read_text(encoding="utf-8")),
-                       encoding="utf-8")
+    edition.write_text(
+        re.sub(r"(?m)^synthetic:\s*true", "synthetic: false", edition.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     return _build(copy / "build", cwd=copy)
 
 
@@ -64,8 +65,9 @@ def _visible(html: str) -> str:
 def _pdf_text(build: Path) -> str:
     pdf = next((build / "report").glob("*.pdf"))
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
     else:
         from pypdf import PdfReader
 
@@ -83,7 +85,7 @@ def _in_context(html: str, loose: bool) -> list[str]:
         unreconciled = attrs.get("data-kind") == "monitoring" and not attrs.get("data-reconciled")
         if unreconciled != loose:
             continue
-        before = _visible(html[max(0, match.start() - 1500):match.start()])[-CONTEXT:]
+        before = _visible(html[max(0, match.start() - 1500) : match.start()])[-CONTEXT:]
         number = " ".join(unescape(re.sub(r"<[^>]+>", "", match.group(2))).replace("\u00a0", " ").split())
         if len(before.split()) >= 2:
             found.append(before + number if before.endswith("(") else f"{before} {number}")
@@ -92,8 +94,11 @@ def _in_context(html: str, loose: bool) -> list[str]:
 
 def test_default_build_shows_only_reconciled_monitoring_numbers(default_build):
     for name in MONITORING_PAGES:
-        loose = [s["text"] for s in spans(_page(default_build, name))
-                 if s.get("data-kind") == "monitoring" and not s.get("data-reconciled")]
+        loose = [
+            s["text"]
+            for s in spans(_page(default_build, name))
+            if s.get("data-kind") == "monitoring" and not s.get("data-reconciled")
+        ]
         assert not loose, f"{name}: monitoring numbers without a published counterpart: {loose[:10]}"
 
 
@@ -129,6 +134,9 @@ def test_real_mode_shows_the_full_analysis(real_build):
     assert 'id="tbl-metodo-test"' in method
     conclusions = _visible(_page(real_build, "05_conclusioni"))
     assert "significativ" in conclusions
-    loose = [s for s in spans(_page(real_build, "03_indicatori"))
-             if s.get("data-kind") == "monitoring" and not s.get("data-reconciled")]
+    loose = [
+        s
+        for s in spans(_page(real_build, "03_indicatori"))
+        if s.get("data-kind") == "monitoring" and not s.get("data-reconciled")
+    ]
     assert len(loose) > 20

@@ -25,8 +25,11 @@ def shown(value):
     if isinstance(value, list):
         return [shown(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: shown(getattr(value, f.name)) for f in dataclasses.fields(value)
-                  if isinstance(getattr(value, f.name), str)}
+        fields = {
+            f.name: shown(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if isinstance(getattr(value, f.name), str)
+        }
         return dataclasses.replace(value, **fields) if fields else value
     return value
 
@@ -40,6 +43,7 @@ class Visible:
     def __getattr__(self, name):
         attr = getattr(self._module, name)
         if callable(attr) and not isinstance(attr, type):
+
             def wrapped(*args, **kwargs):
                 return shown(attr(*args, **kwargs))
 

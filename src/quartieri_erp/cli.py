@@ -12,21 +12,30 @@ from quartieri_erp.errors import BuildError, InputError, ParameterError
 
 
 def _build(args: argparse.Namespace) -> int:
-    from quartieri_erp.pipeline.run import build
     from quartieri_erp.params import load_params
     from quartieri_erp.paths import project_root
+    from quartieri_erp.pipeline.run import build
 
     try:
         root = project_root()
     except FileNotFoundError:
         root = None
     if root is None or not (root / "_quarto.yml").is_file():
-        raise ParameterError(f"{Path.cwd()} is not inside the project (no params.yml and _quarto.yml in it or "
-                             f"above it): run quartieri-erp from the project folder; --params may name a "
-                             f"file elsewhere")
-    params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, out=args.out,
-                         illustrative=True if args.illustrative else None,
-                         edition=args.edition, previous_build=args.previous, mapping=args.mapping)
+        raise ParameterError(
+            f"{Path.cwd()} is not inside the project (no params.yml and _quarto.yml in it or "
+            f"above it): run quartieri-erp from the project folder; --params may name a "
+            f"file elsewhere"
+        )
+    params = load_params(
+        args.params,
+        data_dir=args.data_dir,
+        as_of=args.as_of,
+        out=args.out,
+        illustrative=True if args.illustrative else None,
+        edition=args.edition,
+        previous_build=args.previous,
+        mapping=args.mapping,
+    )
     build(params, renderer=args.renderer, force=args.force)
     return 0
 
@@ -49,16 +58,15 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _indicators(args: argparse.Namespace) -> int:
     from quartieri_erp.indicators import write_indicators
-    from quartieri_erp.params import load_params
-
-    from quartieri_erp.params import check_input_folders
+    from quartieri_erp.params import check_input_folders, load_params
 
     params = load_params(args.params, data_dir=args.data_dir, as_of=args.as_of, mapping=args.mapping)
     check_input_folders(params)
     out = args.out.expanduser()
     if out.is_dir():
-        raise ParameterError(f"indicators --out {out} is a folder; give the path of the CSV file to write, "
-                             f"e.g. {out / 'indicators.csv'}")
+        raise ParameterError(
+            f"indicators --out {out} is a folder; give the path of the CSV file to write, e.g. {out / 'indicators.csv'}"
+        )
     if not out.parent.is_dir():
         raise ParameterError(f"indicators --out {out}: the folder {out.parent} does not exist; create it first")
     write_indicators(params.data_dir, out, params.reference_dir, params.as_of, mapping=params.mapping)
@@ -71,8 +79,13 @@ def _synth(args: argparse.Namespace) -> int:
     from quartieri_erp.synth import write_synthetic_edition
 
     params = load_params(args.params)
-    write_synthetic_edition(args.out, seed=args.seed, programme_dir=params.programme_dir,
-                            participants=args.participants, projects=args.projects)
+    write_synthetic_edition(
+        args.out,
+        seed=args.seed,
+        programme_dir=params.programme_dir,
+        participants=args.participants,
+        projects=args.projects,
+    )
     print(f"synthetic edition written to {args.out}")
     return 0
 
@@ -96,17 +109,26 @@ def parser() -> argparse.ArgumentParser:
     sub = main.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="execute the chapter notebooks and render the HTML and PDF report")
-    build.add_argument("--data-dir", type=Path, help="folder of the monitoring data (projects, participants, enrolments)")
+    build.add_argument(
+        "--data-dir", type=Path, help="folder of the monitoring data (projects, participants, enrolments)"
+    )
     build.add_argument("--as-of", help="data cut-off date, YYYY-MM-DD")
     build.add_argument("--out", type=Path, help="output folder (default: build/)")
     build.add_argument("--edition", help="name of the edition, shown on the title page (e.g. 2022)")
     build.add_argument("--previous", type=Path, help="build folder of the previous edition, compared in the report")
     build.add_argument("--mapping", type=Path, help="mapping file of an evaluator's own export (YAML)")
-    build.add_argument("--renderer", choices=("auto", "quarto", "offline"), default="auto",
-                       help="quarto if installed (auto), or the offline pandoc + typst renderer")
+    build.add_argument(
+        "--renderer",
+        choices=("auto", "quarto", "offline"),
+        default="auto",
+        help="quarto if installed (auto), or the offline pandoc + typst renderer",
+    )
     build.add_argument("--force", action="store_true", help="re-execute every chapter, ignoring the cache")
-    build.add_argument("--illustrative", action="store_true",
-                       help="on synthetic data, show the full analysis, every such table and figure marked ILLUSTRATIVO")
+    build.add_argument(
+        "--illustrative",
+        action="store_true",
+        help="on synthetic data, show the full analysis, every such table and figure marked ILLUSTRATIVO",
+    )
     build.set_defaults(func=_build)
 
     ind = sub.add_parser("indicators", help="compute the chapter-3 indicators as a long CSV table")
@@ -125,8 +147,12 @@ def parser() -> argparse.ArgumentParser:
     syn = sub.add_parser("synth", help="write a seeded synthetic edition of the monitoring data")
     syn.add_argument("--out", type=Path, default=Path("data/synthetic"))
     syn.add_argument("--seed", type=int, default=2021)
-    syn.add_argument("--participants", type=int, default=None,
-                     help="generate this many participants at the published proportions (default: the published edition)")
+    syn.add_argument(
+        "--participants",
+        type=int,
+        default=None,
+        help="generate this many participants at the published proportions (default: the published edition)",
+    )
     syn.add_argument("--projects", type=int, default=None, help="number of generated projects (with --participants)")
     syn.set_defaults(func=_synth)
     srv = sub.add_parser("serve", help="serve the built HTML report on 127.0.0.1 (search works over http)")
@@ -162,8 +188,10 @@ def os_error_message(err: OSError) -> str:
     """One line for a file-system error: what failed, on which path, and what to do."""
     where = " and ".join(str(p) for p in (err.filename, err.filename2) if p) or "a file"
     if err.errno == errno.ENOSPC:
-        return (f"Build failed: the disk is full (writing {where}); free some space and run again. "
-                f"The previous report is untouched.")
+        return (
+            f"Build failed: the disk is full (writing {where}); free some space and run again. "
+            f"The previous report is untouched."
+        )
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"Cannot write {where}: {err.strerror}; fix the permissions or choose another folder."
     return f"Cannot use {where}: {err.strerror or err}; check the path and run again."

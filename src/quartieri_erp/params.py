@@ -68,8 +68,9 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise yaml.composer.ComposerError(None, None, "anchors and aliases (&, *) are not allowed",
-                                              event.start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&, *) are not allowed", event.start_mark
+            )
         return super().compose_node(parent, index)
 
 
@@ -97,8 +98,10 @@ def _coerce(name: str, value, root: Path):
             except ValueError:
                 raise ParameterError(f"as_of must be a date written YYYY-MM-DD, not {value!r}") from None
         if date > dt.date.today():
-            raise ParameterError(f"as_of {date.isoformat()} is after today ({dt.date.today().isoformat()}); "
-                                 f"the data cut-off date cannot be in the future")
+            raise ParameterError(
+                f"as_of {date.isoformat()} is after today ({dt.date.today().isoformat()}); "
+                f"the data cut-off date cannot be in the future"
+            )
         return date
     if name == "illustrative":
         if not isinstance(value, bool):
@@ -115,8 +118,10 @@ def load_params(params_file: Path | None = None, **overrides) -> RunParams:
     """Read ``params.yml`` (default: the project's) and apply non-None ``overrides``."""
     params_file = params_file or project_root() / PARAMS_FILE
     if not params_file.is_file():
-        raise ParameterError(f"the parameters file {params_file} does not exist or is not a file; "
-                             f"pass the path of a params.yml with --params")
+        raise ParameterError(
+            f"the parameters file {params_file} does not exist or is not a file; "
+            f"pass the path of a params.yml with --params"
+        )
     root = params_file.resolve().parent
     try:
         raw = yaml.load(params_file.read_text(encoding="utf-8"), Loader=_NoAliasLoader) or {}
@@ -151,8 +156,10 @@ def check_input_folders(params: RunParams) -> None:
         folder = getattr(params, name)
         option = "data_dir (--data-dir)" if name == "data_dir" else name
         if not folder.exists():
-            raise ParameterError(f"{option} {folder} does not exist; check the spelling of the folder "
-                                 f"(relative paths are taken from the current folder on the command line, "
-                                 f"from the folder of params.yml in the file)")
+            raise ParameterError(
+                f"{option} {folder} does not exist; check the spelling of the folder "
+                f"(relative paths are taken from the current folder on the command line, "
+                f"from the folder of params.yml in the file)"
+            )
         if not folder.is_dir():
             raise ParameterError(f"{option} {folder} is a file, not a folder; pass the folder that holds it")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from bad_input_cases import CASES, Case
+
 from conftest import ROOT
 from quartieri_erp.cli import main
 from report_state import install_previous_report, leftovers, snapshot
@@ -28,8 +28,9 @@ def broken_project(case: Case, root: Path) -> Path:
     for mutate in case.mutations:
         mutate(root)
     params = yaml.safe_load((ROOT / "params.yml").read_text(encoding="utf-8"))
-    params.update({f"{name}_dir": str(root / name) for name in COPIES},
-                  out=str(root / "out"), figures_dir=str(root / "figures"))
+    params.update(
+        {f"{name}_dir": str(root / name) for name in COPIES}, out=str(root / "out"), figures_dir=str(root / "figures")
+    )
     params_file = root / "params.yml"
     params_file.write_text(yaml.safe_dump(params), encoding="utf-8")
     return params_file
@@ -53,4 +54,3 @@ def test_bad_input_stops_the_build_and_keeps_the_previous_report(case, tmp_path,
     assert snapshot(tmp_path / "out") == before
     assert leftovers(tmp_path / "out") == []
     assert not (tmp_path / "figures").exists()
-

@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from bad_input_cases import Case, edit
+from test_bad_inputs import broken_project
+
 from conftest import ROOT
 from input_variants import read_rows, write_rows
 from quartieri_erp.cli import main
 from quartieri_erp.limits import LIMITS
 from report_state import install_previous_report, snapshot
-from test_bad_inputs import broken_project
 
 
 def many_projects(count: int):
@@ -23,19 +23,36 @@ def many_projects(count: int):
         template = rows[1]
         rows += [[f"X{i:04d}", *template[1:]] for i in range(count - len(rows) + 1)]
         write_rows(root / "data" / "projects.csv", rows)
+
     return mutate
 
 
 CASES = [
-    Case("project ids differing by case", (edit("data/projects.csv", 3, "project_id", "p01"),),
-         ("projects.csv, row 3, column 'project_id', value 'p01' — differs from 'P01' (row 2) only by upper/lower case",)),
-    Case("curated project ids differing by case", (edit("programme/projects.csv", 4, "project_id", "p01"),),
-         ("programme/projects.csv, row 4, column 'project_id', value 'p01' — differs from 'P01'",)),
-    Case("a text cell beyond the limit", (edit("programme/glossary.csv", 2, "explanation", "parola " * 1000),),
-         ("glossary.csv, row 2, column 'explanation'", "the text has 7,000 characters; at most 5,000 are allowed")),
-    Case("more projects than the annex renders", (many_projects(LIMITS.annex_projects + 1),),
-         (f"projects.csv — {LIMITS.annex_projects + 1:,} projects; one build renders at most "
-          f"{LIMITS.annex_projects:,}",)),
+    Case(
+        "project ids differing by case",
+        (edit("data/projects.csv", 3, "project_id", "p01"),),
+        (
+            "projects.csv, row 3, column 'project_id', value 'p01' — differs from 'P01' (row 2) only by upper/lower case",
+        ),
+    ),
+    Case(
+        "curated project ids differing by case",
+        (edit("programme/projects.csv", 4, "project_id", "p01"),),
+        ("programme/projects.csv, row 4, column 'project_id', value 'p01' — differs from 'P01'",),
+    ),
+    Case(
+        "a text cell beyond the limit",
+        (edit("programme/glossary.csv", 2, "explanation", "parola " * 1000),),
+        ("glossary.csv, row 2, column 'explanation'", "the text has 7,000 characters; at most 5,000 are allowed"),
+    ),
+    Case(
+        "more projects than the annex renders",
+        (many_projects(LIMITS.annex_projects + 1),),
+        (
+            f"projects.csv — {LIMITS.annex_projects + 1:,} projects; one build renders at most "
+            f"{LIMITS.annex_projects:,}",
+        ),
+    ),
 ]
 
 

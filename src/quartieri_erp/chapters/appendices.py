@@ -21,29 +21,34 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from quartieri_erp.chapters.labels import Labels
+from quartieri_erp.chapters.programme import reader_words  # noqa: F401  (shared with other chapters)
+from quartieri_erp.chapters.wording import discrepancy_ref, join_it
+from quartieri_erp.indicators.disclosure import Equality, Protection, notes_md, protect, sums_to
 from quartieri_erp.inputs.curated.citations import cite, cited_documents
 from quartieri_erp.inputs.dictionary import BREAK, code_span, data_dictionary, table_rules
-from quartieri_erp.indicators.disclosure import Equality, Protection, notes_md, protect, sums_to
-from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
-from quartieri_erp.presentation.markup import Md, escape, number, plain
-from quartieri_erp.presentation.provenance import Source, curated, derived, from_cell, published
-from quartieri_erp.presentation.provenance import monitoring as monitoring_kind
-from quartieri_erp.inputs.readlog import note_read
 from quartieri_erp.inputs.monitoring import Monitoring
 from quartieri_erp.inputs.monitoring.codes import CITIZENSHIP, ITALY, PIP_STATUSES, SEX
 from quartieri_erp.inputs.monitoring.integrity import link_participants
-from quartieri_erp.presentation.markdown_tables import markdown_table
+from quartieri_erp.inputs.readlog import note_read
 from quartieri_erp.inputs.tables import TableSpec, read_table
-from quartieri_erp.chapters.labels import Labels
-from quartieri_erp.chapters.wording import discrepancy_ref, join_it
+from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
+from quartieri_erp.presentation.markdown_tables import markdown_table
+from quartieri_erp.presentation.markup import Md, escape, number, plain
+from quartieri_erp.presentation.provenance import Source, curated, derived, from_cell, published
+from quartieri_erp.presentation.provenance import monitoring as monitoring_kind
 
 
 def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
     """A DataFrame whose text columns keep their ``Md`` cells (pandas would turn them into plain ``str`` and
     ``show_table`` would then escape the package's Markdown): every column with a string is of dtype object."""
-    return pd.DataFrame({name: pd.Series(list(values), dtype=object)
-                         if any(isinstance(v, str) for v in values) else list(values)
-                         for name, values in columns.items()}, index=index)
+    return pd.DataFrame(
+        {
+            name: pd.Series(list(values), dtype=object) if any(isinstance(v, str) for v in values) else list(values)
+            for name, values in columns.items()
+        },
+        index=index,
+    )
 
 
 # Names a reader should see as code: words with an underscore (column names, codes) and data file names.
@@ -69,7 +74,7 @@ def _escaped_with_identifiers(text: str) -> str:
     """Plain text escaped (``markup.escape``), its identifiers and file names as code spans."""
     out, last = [], 0
     for match in IDENTIFIER.finditer(text):
-        out.append(escape(text[last:match.start()]) if match.start() > last else "")
+        out.append(escape(text[last : match.start()]) if match.start() > last else "")
         out.append(_code_token(match.group(0)))
         last = match.end()
     out.append(escape(text[last:]) if last < len(text) else "")
@@ -91,8 +96,10 @@ def code_identifiers(text: str) -> Md:
     parts = plain(text).split("`")
     if len(parts) % 2 == 0:  # an unmatched backtick is literal text
         parts[-2:] = [parts[-2] + "`" + parts[-1]]
-    shown = [_escaped_with_identifiers(part) if i % 2 == 0 else (code_span(part) if part else "")
-             for i, part in enumerate(parts)]
+    shown = [
+        _escaped_with_identifiers(part) if i % 2 == 0 else (code_span(part) if part else "")
+        for i, part in enumerate(parts)
+    ]
     return Md("".join(shown))
 
 
@@ -126,8 +133,12 @@ def columns_table(dictionary: pd.DataFrame) -> pd.DataFrame:
     names, rules = [], []
     for _, row in dictionary.iterrows():
         names.append(_column_name(row["column"], row["title"]))
-        parts = [escape(row["type"]), _presence(row), "valori unici" if row["unique"] else "",
-                 code_identifiers(row["rule"]) if row["rule"] else ""]
+        parts = [
+            escape(row["type"]),
+            _presence(row),
+            "valori unici" if row["unique"] else "",
+            code_identifiers(row["rule"]) if row["rule"] else "",
+        ]
         text = "; ".join(filter(None, parts))
         description = code_identifiers(no_line_numbers(row["description"] or ""))
         rules.append(Md(f"{description} _{text[:1].upper()}{text[1:]}._".strip()))
@@ -152,14 +163,15 @@ def short_rule(rule: str, limit: int = SHORT_RULE) -> str:
 def compact_table(dictionary: pd.DataFrame) -> pd.DataFrame:
     """The dictionary rows of one file in four short columns (for the PDF): column, type, obligation and the
     rule cut to its first clause (``short_rule``); the full rules are in the HTML and in the CSV."""
-    presence = {"colonna facoltativa": "facoltativa", "può essere vuota": "può essere vuota",
-                "obbligatoria": "sì"}
-    return md_frame({
-        "Colonna": [Md(code_span(plain(c))) for c in dictionary["column"]],
-        "Tipo": [escape(t) for t in dictionary["type"]],
-        "Obbligatoria": [presence[_presence(row)] for _, row in dictionary.iterrows()],
-        "Regola": [code_identifiers(short_rule(r)) if r else Md("–") for r in dictionary["rule"]],
-    })
+    presence = {"colonna facoltativa": "facoltativa", "può essere vuota": "può essere vuota", "obbligatoria": "sì"}
+    return md_frame(
+        {
+            "Colonna": [Md(code_span(plain(c))) for c in dictionary["column"]],
+            "Tipo": [escape(t) for t in dictionary["type"]],
+            "Obbligatoria": [presence[_presence(row)] for _, row in dictionary.iterrows()],
+            "Regola": [code_identifiers(short_rule(r)) if r else Md("–") for r in dictionary["rule"]],
+        }
+    )
 
 
 def html_only(markdown: str) -> str:
@@ -188,8 +200,10 @@ def columns_line(dictionary: pd.DataFrame) -> Md:
     """The columns of one file in one paragraph, for the PDF: '`a`\\* testo; `b` data; …' (an asterisk marks the
     columns that must be present and filled)."""
     star = "\\*"
-    parts = [f"{code_span(plain(row['column']))}{star if _presence(row) == 'obbligatoria' else ''} "
-             f"{escape(row['type'])}" for _, row in dictionary.iterrows()]
+    parts = [
+        f"{code_span(plain(row['column']))}{star if _presence(row) == 'obbligatoria' else ''} {escape(row['type'])}"
+        for _, row in dictionary.iterrows()
+    ]
     return Md("; ".join(parts) + ".")
 
 
@@ -203,7 +217,8 @@ def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
         f"### {file_code(spec.file)} {{#{section_id('dizionario', spec.folder, spec.name)}}}\n\n"
         f"**Contenuto.** {mark_numbers(code_identifiers(no_line_numbers(spec.description)))}  \n"
         f"**Provenienza.** {mark_numbers(code_identifiers(no_line_numbers(spec.source)))}  \n"
-        f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n{full}")
+        f"**Regole sulle righe.** {rules[:1].upper()}{rules[1:]}.\n\n{full}"
+    )
 
 
 FOLDER_WEIGHTS = (2, 7)  # File, Contenuto e colonne
@@ -233,10 +248,20 @@ def folder_sections(tables: list[TableSpec], folder: str) -> str:
 
 def dictionary_csv(dictionary: pd.DataFrame) -> str:
     """The data dictionary as CSV text (UTF-8, one row per column of every file, Italian headers)."""
-    shown = dictionary.rename(columns={
-        "folder": "cartella", "file": "file", "column": "colonna", "title": "titolo", "type": "tipo",
-        "required": "presente", "nullable": "puo_essere_vuota", "unique": "valori_unici", "rule": "regola",
-        "description": "descrizione"}).drop(columns="table")
+    shown = dictionary.rename(
+        columns={
+            "folder": "cartella",
+            "file": "file",
+            "column": "colonna",
+            "title": "titolo",
+            "type": "tipo",
+            "required": "presente",
+            "nullable": "puo_essere_vuota",
+            "unique": "valori_unici",
+            "rule": "regola",
+            "description": "descrizione",
+        }
+    ).drop(columns="table")
     return shown.to_csv(index=False, lineterminator="\n")
 
 
@@ -250,43 +275,18 @@ def download_link(text: str, csv_text: str, filename: str) -> Md:
 
 def files_overview(tables: list[TableSpec], folder_labels: Mapping[str, str]) -> pd.DataFrame:
     """One row per file: file (with the Italian label of its folder), number of columns, what a row is."""
-    return md_frame({
-        "File": [Md(f"{file_code(spec.file)} ({escape(folder_labels[spec.folder])})") for spec in tables],
-        "Colonne": [len(spec.schema.columns) for spec in tables],
-        "Contenuto": [code_identifiers(spec.description) for spec in tables],
-    })
+    return md_frame(
+        {
+            "File": [Md(f"{file_code(spec.file)} ({escape(folder_labels[spec.folder])})") for spec in tables],
+            "Colonne": [len(spec.schema.columns) for spec in tables],
+            "Contenuto": [code_identifiers(spec.description) for spec in tables],
+        }
+    )
 
 
 # --- A4: provenance and discrepancies --------------------------------------------------------------------
 
-# How a reader calls the programme files (a file name is machinery: the data dictionary, appendix B, gives it).
-DATA_NAMES = {
-    "provinces.csv": "province lombarde", "municipalities.csv": "comuni lombardi",
-    "timeline.csv": "cronologia degli interventi", "experimentation_labs.csv": "laboratori della sperimentazione",
-    "evaluative_reflections.csv": "riflessioni valutative", "projects.csv": "progetti dell'avviso",
-    "procedures.csv": "procedure attivate", "sus_steps.csv": "passaggi delle strategie urbane",
-    "sus_resources.csv": "risorse delle strategie urbane", "case_studies.csv": "schede dei casi di studio",
-    "case_study_items.csv": "voci delle schede dei casi di studio",
-    "case_study_results.csv": "cifre dei casi di studio", "documents.csv": "documenti di origine",
-    "facts.csv": "dati puntuali", "discrepancies.csv": "registro delle discordanze", "glossary.csv": "glossario",
-    "published_artifacts.csv": "tabelle, figure e paragrafi del rapporto pubblicato",
-    "report_sections.csv": "indice del rapporto pubblicato",
-    "published_indicators.csv": "indicatori pubblicati del capitolo 3",
-}
-FILE_NAME = re.compile(r"\b([a-z][a-z0-9_]*)\.(?:csv|xlsx|yml|json)\b")
-LINE_NUMBERS = re.compile(r"\s*\(ll?\.\s*\d[\d\s,\-–e]*\)|,?\s*\bll?\.\s*\d+(?:\s*[-–]\s*\d+)?"
-                          r"(?:\s*(?:,|e)\s*\d+(?:\s*[-–]\s*\d+)?)*")
 ARTIFACT_KINDS = ("tabella", "tavola", "figura")
-
-
-def reader_words(text: object) -> str:
-    """Text of the curated files as a reader should meet it: file names become the names of the data
-    (``DATA_NAMES``; an unknown file 'dati x'), line numbers of the text extraction ('l. 584-585') go."""
-    def name(match: re.Match) -> str:
-        return DATA_NAMES.get(match.group(0), f"dati {match.group(1).replace('_', ' ')}")
-
-    text = FILE_NAME.sub(name, plain(text))
-    return re.sub(r"\(\s*\)", "", LINE_NUMBERS.sub("", text)).strip()
 
 
 DOCUMENT_CODES = curated("codici dei documenti di origine in questa edizione")
@@ -302,25 +302,31 @@ def _codes(ids: str) -> Md | str:
 
 def documents_table(documents: pd.DataFrame) -> pd.DataFrame:
     """The source documents: id, author, title, year (as written, not as a quantity; empty when unknown)."""
-    return md_frame({
-        "Codice": [_codes(i) for i in documents["doc_id"]], "Autore": documents["author"].tolist(),
-        "Titolo": documents["title"].tolist(),
-        "Anno": [Md(number(str(year), DOCUMENT_YEARS)) if pd.notna(year) else None for year in documents["year"]],
-    })
+    return md_frame(
+        {
+            "Codice": [_codes(i) for i in documents["doc_id"]],
+            "Autore": documents["author"].tolist(),
+            "Titolo": documents["title"].tolist(),
+            "Anno": [Md(number(str(year), DOCUMENT_YEARS)) if pd.notna(year) else None for year in documents["year"]],
+        }
+    )
 
 
 def programme_files(tables: list[TableSpec], programme_dir: Path) -> pd.DataFrame:
     """One row per programme file: file, rows, documents cited by its ``source`` cells, provenance of the file."""
     specs = [spec for spec in tables if spec.folder == "programme"]
     frames = [read_table(spec, Path(programme_dir)) for spec in specs]
-    return md_frame({
-        "file": [spec.file for spec in specs],
-        "name": [spec.name for spec in specs],
-        "rows": [len(frame) for frame in frames],
-        "documents": [", ".join(cited_documents(frame["source"].dropna())) if "source" in frame else ""
-                      for frame in frames],
-        "source": [spec.source for spec in specs],
-    })
+    return md_frame(
+        {
+            "file": [spec.file for spec in specs],
+            "name": [spec.name for spec in specs],
+            "rows": [len(frame) for frame in frames],
+            "documents": [
+                ", ".join(cited_documents(frame["source"].dropna())) if "source" in frame else "" for frame in frames
+            ],
+            "source": [spec.source for spec in specs],
+        }
+    )
 
 
 def _cap(text: str) -> str:
@@ -333,15 +339,18 @@ ROWS_SOURCE = curated("dati del programma di questa edizione")
 def programme_files_table(files: pd.DataFrame) -> pd.DataFrame:
     """``programme_files`` for display: the data (by name, with a link to its section of the dictionary), its
     rows (sourced), the documents it cites and its provenance, without file names or line numbers."""
-    names = [Md(f"{_cap(escape(reader_words(file)))} "
-                f"(@{section_id('dizionario', 'programme', name)})")
-             for file, name in zip(files["file"], files["name"])]
-    return md_frame({
-        "Dati": names,
-        "Righe": [Md(fmt_int(rows, src=ROWS_SOURCE)) for rows in files["rows"]],
-        "Documenti citati": [_codes(ids) for ids in files["documents"]],
-        "Provenienza": [escape(reader_words(text)) for text in files["source"]],
-    })
+    names = [
+        Md(f"{_cap(escape(reader_words(file)))} (@{section_id('dizionario', 'programme', name)})")
+        for file, name in zip(files["file"], files["name"])
+    ]
+    return md_frame(
+        {
+            "Dati": names,
+            "Righe": [Md(fmt_int(rows, src=ROWS_SOURCE)) for rows in files["rows"]],
+            "Documenti citati": [_codes(ids) for ids in files["documents"]],
+            "Provenienza": [escape(reader_words(text)) for text in files["source"]],
+        }
+    )
 
 
 def source_note(cells, documents: pd.DataFrame) -> Md:
@@ -359,15 +368,20 @@ def discrepancy_cite(discrepancies: pd.DataFrame, *ids: str) -> Md:
 def discrepancies_table(discrepancies: pd.DataFrame) -> pd.DataFrame:
     """Each discrepancy in two columns: its id and topic; what the sources say, the choice, why, the data
     affected (Markdown cells: the texts escaped, file names and line numbers in reader words)."""
+
     def words(value: object) -> str:
         return escape(reader_words(value))
 
-    resolution = [Md(f"{words(say)} **Scelta:** {words(chosen)} **Motivo:** {words(reason)} "
-                     f"**Dati:** {words(affects)}")
-                  for say, chosen, reason, affects in zip(discrepancies["sources_say"], discrepancies["chosen"],
-                                                          discrepancies["reason"], discrepancies["affects"])]
-    what = [Md(f"**{escape(i)}** {words(topic)}")
-            for i, topic in zip(discrepancies["discrepancy_id"], discrepancies["topic"])]
+    resolution = [
+        Md(f"{words(say)} **Scelta:** {words(chosen)} **Motivo:** {words(reason)} **Dati:** {words(affects)}")
+        for say, chosen, reason, affects in zip(
+            discrepancies["sources_say"], discrepancies["chosen"], discrepancies["reason"], discrepancies["affects"]
+        )
+    ]
+    what = [
+        Md(f"**{escape(i)}** {words(topic)}")
+        for i, topic in zip(discrepancies["discrepancy_id"], discrepancies["topic"])
+    ]
     return md_frame({"Discordanza": what, "Fonti, scelta e motivo": resolution})
 
 
@@ -381,12 +395,15 @@ def artifacts_sentence(artifacts: pd.DataFrame) -> str:
     artifacts = _artifacts(artifacts)
     counts = artifacts["rebuilt"].value_counts()
     parts = []
-    for code, one, many in (("completa", "è ricostruita integralmente", "sono ricostruite integralmente"),
-                            ("dai_dati", "è ridisegnata dai dati perché nel testo pubblicato ne restano solo il "
-                                         "titolo e il commento",
-                             "sono ridisegnate dai dati perché nel testo pubblicato ne restano solo il titolo "
-                             "e il commento"),
-                            ("in_parte", "è ricostruibile solo in parte", "sono ricostruibili solo in parte")):
+    for code, one, many in (
+        ("completa", "è ricostruita integralmente", "sono ricostruite integralmente"),
+        (
+            "dai_dati",
+            "è ridisegnata dai dati perché nel testo pubblicato ne restano solo il titolo e il commento",
+            "sono ridisegnate dai dati perché nel testo pubblicato ne restano solo il titolo e il commento",
+        ),
+        ("in_parte", "è ricostruibile solo in parte", "sono ricostruibili solo in parte"),
+    ):
         n = int(counts.get(code, 0))
         if n:
             parts.append(f"{fmt_int(n, src=ROWS_SOURCE)} {one if n == 1 else many}")
@@ -400,28 +417,38 @@ def _edition_ref(label: object, known: set[str] | None) -> Md | str:
     return Md(f"@{label}")
 
 
-def artifacts_table(artifacts: pd.DataFrame, labels: Labels, known: set[str] | None = None,
-                    notes: bool = True) -> pd.DataFrame:
+def artifacts_table(
+    artifacts: pd.DataFrame, labels: Labels, known: set[str] | None = None, notes: bool = True
+) -> pd.DataFrame:
     """Each table and figure of the published report next to a cross-reference to its rebuilt version
     (``labels`` from ``labels.load_labels``; a label not in ``known``, when given, shows '–'). Without ``notes``
     the last column says only how it was rebuilt (the notes go to ``artifact_notes``)."""
     artifacts = _artifacts(artifacts)
     kind, rebuilt = labels["artifact_kind"], labels["artifact_rebuilt"]
-    published = [f"{kind[k]} {n}" if pd.notna(n) else f"{kind[k]} senza numero"
-                 for k, n in zip(artifacts["kind"], artifacts["number"])]
-    return md_frame({
-        "Rapporto pubblicato": [Md(f"**{escape(p)}** {escape(t)}") for p, t in zip(published, artifacts["title"])],
-        "In questa edizione": [_edition_ref(label, known) for label in artifacts["label"]],
-        "Ricostruzione": [rebuilt[r] + (f". {reader_words(n)}" if pd.notna(n) and notes else "")
-                          for r, n in zip(artifacts["rebuilt"], artifacts["note"])],
-    })
+    published = [
+        f"{kind[k]} {n}" if pd.notna(n) else f"{kind[k]} senza numero"
+        for k, n in zip(artifacts["kind"], artifacts["number"])
+    ]
+    return md_frame(
+        {
+            "Rapporto pubblicato": [Md(f"**{escape(p)}** {escape(t)}") for p, t in zip(published, artifacts["title"])],
+            "In questa edizione": [_edition_ref(label, known) for label in artifacts["label"]],
+            "Ricostruzione": [
+                rebuilt[r] + (f". {reader_words(n)}" if pd.notna(n) and notes else "")
+                for r, n in zip(artifacts["rebuilt"], artifacts["note"])
+            ],
+        }
+    )
 
 
 def artifact_notes(artifacts: pd.DataFrame, labels: Labels) -> Md:
     """The notes on how each table and figure was rebuilt, as a list: '- **Figura 1.1**: Immagine non …'."""
     kind = labels["artifact_kind"]
-    lines = [f"- **{escape(kind[k])} {escape(n if pd.notna(n) else 'senza numero')}**: {escape(reader_words(note))}"
-             for k, n, note in zip(artifacts["kind"], artifacts["number"], artifacts["note"]) if pd.notna(note)]
+    lines = [
+        f"- **{escape(kind[k])} {escape(n if pd.notna(n) else 'senza numero')}**: {escape(reader_words(note))}"
+        for k, n, note in zip(artifacts["kind"], artifacts["number"], artifacts["note"])
+        if pd.notna(note)
+    ]
     return Md("\n".join(lines))
 
 
@@ -433,16 +460,21 @@ def sections_table(sections: pd.DataFrame, known: set[str] | None = None) -> pd.
     (report_sections.csv: number, title, page) next to a cross-reference to its section in this edition (``label``;
     a label not in ``known``, when given, or an empty one shows '–')."""
     numbers = [str(n) if pd.notna(n) else "" for n in sections["section"]]
-    return md_frame({
-        "Rapporto pubblicato": [Md(f"**{escape(n)}** {escape(t)}" if n else escape(t))
-                                for n, t in zip(numbers, sections["title"])],
-        "Pagina": [Md(fmt_int(p, src=INDEX_SOURCE)) for p in sections["page"]],
-        "In questa edizione": [_edition_ref(label, known) for label in sections["label"]],
-    })
+    return md_frame(
+        {
+            "Rapporto pubblicato": [
+                Md(f"**{escape(n)}** {escape(t)}" if n else escape(t)) for n, t in zip(numbers, sections["title"])
+            ],
+            "Pagina": [Md(fmt_int(p, src=INDEX_SOURCE)) for p in sections["page"]],
+            "In questa edizione": [_edition_ref(label, known) for label in sections["label"]],
+        }
+    )
 
 
-LABEL_IN_SOURCE = re.compile(r"\{#((?:sec|tbl|tav|fig)-[A-Za-z0-9_-]+)|#\|\s*label:\s*((?:tbl|tav|fig)-[\w-]+)|"
-                             r"[\"']((?:sec|tbl|tav|fig)-[a-z0-9-]+)[\"']")  # the last: an id given to heading()
+LABEL_IN_SOURCE = re.compile(
+    r"\{#((?:sec|tbl|tav|fig)-[A-Za-z0-9_-]+)|#\|\s*label:\s*((?:tbl|tav|fig)-[\w-]+)|"
+    r"[\"']((?:sec|tbl|tav|fig)-[a-z0-9-]+)[\"']"
+)  # the last: an id given to heading()
 
 
 def notebook_labels(notebooks: list[Path]) -> set[str]:
@@ -459,12 +491,18 @@ def notebook_labels(notebooks: list[Path]) -> set[str]:
 
 # --- A5: glossary ----------------------------------------------------------------------------------------
 
+
 def glossary_table(glossary: pd.DataFrame) -> pd.DataFrame:
     """The acronyms in alphabetical order (ignoring case), with expansion and explanation (data text, escaped
     by ``show_table``)."""
     ordered = glossary.sort_values("acronym", key=lambda s: s.str.casefold(), kind="stable")
-    return md_frame({"Sigla": ordered["acronym"].tolist(), "Significato": ordered["expansion"].tolist(),
-                         "Spiegazione": ordered["explanation"].tolist()})
+    return md_frame(
+        {
+            "Sigla": ordered["acronym"].tolist(),
+            "Significato": ordered["expansion"].tolist(),
+            "Spiegazione": ordered["explanation"].tolist(),
+        }
+    )
 
 
 # --- A6: per-project annex -------------------------------------------------------------------------------
@@ -492,10 +530,14 @@ def project_counts(monitoring: Monitoring) -> pd.DataFrame:
     italian = _is(people["citizenship"], ITALY)
     columns = {
         "participants": np.ones(len(people), dtype=np.int64),
-        "laboratorio_only": lab & ~pip, "pip_only": pip & ~lab, "both": lab & pip,
-        "laboratorio_sociale": lab, "pip": pip,
+        "laboratorio_only": lab & ~pip,
+        "pip_only": pip & ~lab,
+        "both": lab & pip,
+        "laboratorio_sociale": lab,
+        "pip": pip,
         **{sex: _is(people["sex"], sex) for sex in SEX},
-        "italiana": italian, "straniera": ~italian,
+        "italiana": italian,
+        "straniera": ~italian,
         "age_sum": people["age"].to_numpy(),
     }
     counts = pd.DataFrame(columns).groupby(project).sum()
@@ -532,14 +574,17 @@ def annex_model(counts: pd.DataFrame) -> tuple[pd.Series, list[Equality], pd.Ser
             (("laboratorio_only", "pip_only", "both"), "participants"),
             (("laboratorio_only", "both"), "laboratorio_sociale"),
             (("pip_only", "both"), "pip"),
-            (SEX, "participants"), (CITIZENSHIP, "participants"), (PIP_STATUSES, "pip"),
+            (SEX, "participants"),
+            (CITIZENSHIP, "participants"),
+            (PIP_STATUSES, "pip"),
         ]
         for parts, whole in identities:
             if sum(row[c] for c in parts) == row[whole]:  # (a person with two PIPs would break the last one)
                 equalities.append(sums_to([(p, c) for c in parts], total_cell=(p, whole), label=f"{p}: {whole}"))
     for c in columns:
-        equalities.append(sums_to([(p, c) for p in counts.index], total=float(counts[c].sum()),
-                                  label=f"totale {c} (capitolo 3)"))
+        equalities.append(
+            sums_to([(p, c) for p in counts.index], total=float(counts[c].sum()), label=f"totale {c} (capitolo 3)")
+        )
     return values, equalities, printed
 
 
@@ -572,14 +617,15 @@ def shown_indicators(counts: pd.DataFrame, protection: Protection, src: Source |
     means_hidden = hidden_means(protection, counts)
     rows = {}
     for p in counts.index:
-        shown = {c: protection.md((p, c), src) for c in ("participants", "laboratorio_sociale", "pip", "both",
-                                                        *PIP_STATUSES)}
+        shown = {
+            c: protection.md((p, c), src) for c in ("participants", "laboratorio_sociale", "pip", "both", *PIP_STATUSES)
+        }
         visible = {c: protection.is_shown((p, c)) for c in ANNEX_PRINTED}
         share_ok = visible["participants"] and pd.notna(people[p])
-        shown["women_share"] = (Md(fmt_pct(women[p], src=src)) if share_ok and all(visible[s] for s in SEX)
-                                else None)
-        shown["foreign_share"] = (Md(fmt_pct(foreign[p], src=src))
-                                  if share_ok and all(visible[c] for c in CITIZENSHIP) else None)
+        shown["women_share"] = Md(fmt_pct(women[p], src=src)) if share_ok and all(visible[s] for s in SEX) else None
+        shown["foreign_share"] = (
+            Md(fmt_pct(foreign[p], src=src)) if share_ok and all(visible[c] for c in CITIZENSHIP) else None
+        )
         shown["mean_age"] = Md(fmt_num(mean_age[p], 1, src=src)) if share_ok and not means_hidden[p] else None
         shown["no_participants"] = visible["participants"] and counts.loc[p, "participants"] == 0
         shown["no_pip"] = visible["pip"] and counts.loc[p, "pip"] == 0
@@ -588,8 +634,12 @@ def shown_indicators(counts: pd.DataFrame, protection: Protection, src: Source |
     return frame.rename_axis("project_id")
 
 
-def project_facts(projects: pd.DataFrame, programme_projects: pd.DataFrame,
-                  documents: Mapping[str, str] | None = None, pages: Mapping[str, int] | None = None) -> pd.DataFrame:
+def project_facts(
+    projects: pd.DataFrame,
+    programme_projects: pd.DataFrame,
+    documents: Mapping[str, str] | None = None,
+    pages: Mapping[str, int] | None = None,
+) -> pd.DataFrame:
     """The monitoring projects with the act, budget and assumption flag of the same project in the programme
     file (matched on id and lead partner; a budget of the monitoring file wins), and ``fact_source``: the Source
     of the project's facts (``provenance.from_cell`` of the programme row: published or curated; the monitoring
@@ -600,18 +650,21 @@ def project_facts(projects: pd.DataFrame, programme_projects: pd.DataFrame,
     budget = projects["budget_eur"] if "budget_eur" in projects else pd.Series(np.nan, index=projects.index)
     listed = monitoring_kind("elenco dei progetti consegnato con i dati di monitoraggio")
     cells = matched["source"].to_numpy() if "source" in matched else [None] * len(projects)
-    fact_sources = [from_cell(_part(cell, ""), documents, pages) if isinstance(cell, str) else listed
-                    for cell in cells]
-    budget_cells = [from_cell(_part(cell, "dotazione:"), documents, pages) if isinstance(cell, str) else listed
-                    for cell in cells]
+    fact_sources = [from_cell(_part(cell, ""), documents, pages) if isinstance(cell, str) else listed for cell in cells]
+    budget_cells = [
+        from_cell(_part(cell, "dotazione:"), documents, pages) if isinstance(cell, str) else listed for cell in cells
+    ]
     published_budget = matched["budget_eur"].to_numpy(dtype=float)
-    budget_sources = [listed if pd.notna(mine) and not (pd.notna(theirs) and abs(mine - theirs) < 0.005) else source
-                      for mine, theirs, source in zip(budget.to_numpy(dtype=float), published_budget, budget_cells)]
+    budget_sources = [
+        listed if pd.notna(mine) and not (pd.notna(theirs) and abs(mine - theirs) < 0.005) else source
+        for mine, theirs, source in zip(budget.to_numpy(dtype=float), published_budget, budget_cells)
+    ]
     return projects.assign(
         act=matched["act"].to_numpy(),
         budget_eur=budget.fillna(pd.Series(matched["budget_eur"].to_numpy(), index=projects.index)),
         lead_partner_assumed=matched["lead_partner_assumed"].fillna(False).astype(bool).to_numpy(),
-        fact_source=fact_sources, budget_source=budget_sources,
+        fact_source=fact_sources,
+        budget_source=budget_sources,
     ).reset_index(drop=True)
 
 
@@ -620,7 +673,7 @@ def _part(cell: str, label: str) -> str:
     for label 'dotazione:'; with an empty label, the parts without a label."""
     parts = [p.strip() for p in str(cell).split(";")]
     if label:
-        found = [p[len(label):].strip() for p in parts if p.startswith(label)]
+        found = [p[len(label) :].strip() for p in parts if p.startswith(label)]
         return "; ".join(found) if found else str(cell)
     return "; ".join(p for p in parts if not re.match(r"^[a-z]+:", p))
 
@@ -649,8 +702,13 @@ class AnnexLabels:
     @classmethod
     def from_tables(cls, labels: Labels, discrepancies: pd.DataFrame) -> AnnexLabels:
         """From ``labels.load_labels`` and discrepancies.csv."""
-        return cls(labels["lead_type"], labels["ranking"], labels["group"], labels["pip_status"],
-                   discrepancy_ref(discrepancies, ASSUMED_LEAD_DISCREPANCY))
+        return cls(
+            labels["lead_type"],
+            labels["ranking"],
+            labels["group"],
+            labels["pip_status"],
+            discrepancy_ref(discrepancies, ASSUMED_LEAD_DISCREPANCY),
+        )
 
     @property
     def assumed_ref(self) -> str:
@@ -681,19 +739,28 @@ def pip_status_text(shown: Mapping, labels: AnnexLabels) -> Md:
 
 def profile_text(shown: Mapping) -> Md:
     """'donne 55,0% · stranieri 20,0% · età media 41,3 anni', with only the parts that may be shown."""
-    parts = [f"{name} {shown[key]}{unit}" for name, key, unit in
-             (("donne", "women_share", ""), ("stranieri", "foreign_share", ""), ("età media", "mean_age", " anni"))
-             if shown[key] is not None]
+    parts = [
+        f"{name} {shown[key]}{unit}"
+        for name, key, unit in (
+            ("donne", "women_share", ""),
+            ("stranieri", "foreign_share", ""),
+            ("età media", "mean_age", " anni"),
+        )
+        if shown[key] is not None
+    ]
     if not parts:
-        return Md("non mostrato: le quote e l'età media di gruppi sotto la soglia di riservatezza, o che la "
-                  "renderebbero ricostruibile, non sono pubblicate")
+        return Md(
+            "non mostrato: le quote e l'età media di gruppi sotto la soglia di riservatezza, o che la "
+            "renderebbero ricostruibile, non sono pubblicate"
+        )
     return Md(" · ".join(parts))
 
 
 def lead_text(facts: Mapping, labels: AnnexLabels) -> Md:
     """'Comune, Giussano (MB)', with the assumption mark of an assumed lead partner."""
-    text = (f"{escape(labels.lead_type[facts['lead_type']])}, {escape(facts['municipality'])} "
-            f"({escape(facts['province'])})")
+    text = (
+        f"{escape(labels.lead_type[facts['lead_type']])}, {escape(facts['municipality'])} ({escape(facts['province'])})"
+    )
     if facts["lead_partner_assumed"]:
         text += f"; capofila ipotizzato (ipotesi), non nominato nella fonte ({escape(labels.assumed_ref)})"
     return Md(text)
@@ -721,8 +788,10 @@ def project_section(facts: Mapping, shown: Mapping | None, labels: AnnexLabels, 
         label = f" ({escape(mark)})" if mark else ""
         lines.append(f"- **Partecipanti**{label}: {participants_text(shown, labels)}.")
         if not shown["no_participants"]:
-            lines += [f"- **Esito dei PIP**: {pip_status_text(shown, labels)}.",
-                      f"- **Profilo**: {profile_text(shown)}."]
+            lines += [
+                f"- **Esito dei PIP**: {pip_status_text(shown, labels)}.",
+                f"- **Profilo**: {profile_text(shown)}.",
+            ]
     return "\n".join(lines)
 
 
@@ -730,8 +799,10 @@ def project_sections(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: An
     """Every project's card, in the order of ``facts`` (``shown`` is indexed by project id; None: no participant
     figures)."""
     rows = shown.to_dict("index") if shown is not None else {}
-    return "\n\n".join(project_section(row, rows.get(row["project_id"]) if shown is not None else None, labels, mark)
-                        for row in facts.to_dict("records"))
+    return "\n\n".join(
+        project_section(row, rows.get(row["project_id"]) if shown is not None else None, labels, mark)
+        for row in facts.to_dict("records")
+    )
 
 
 def lead_cell(facts: Mapping, labels: AnnexLabels) -> Md:
@@ -742,8 +813,7 @@ def lead_cell(facts: Mapping, labels: AnnexLabels) -> Md:
     return Md(text)
 
 
-def summary_table(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: AnnexLabels,
-                  mark: str = "") -> pd.DataFrame:
+def summary_table(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: AnnexLabels, mark: str = "") -> pd.DataFrame:
     """One row per project with a link to its card: lead partner (province, the assumption mark where it is
     assumed), municipality, budget when published, and, with ``shown``, participants, lab and PIP counts (their
     headers carry ``mark`` when given)."""
@@ -754,8 +824,9 @@ def summary_table(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: Annex
     }
     if shown is None:
         table["Comune"] = [escape(r["municipality"]) for r in records]
-        table["Dotazione"] = [Md(fmt_eur(r["budget_eur"], src=r["budget_source"])) if pd.notna(r["budget_eur"])
-                              else None for r in records]
+        table["Dotazione"] = [
+            Md(fmt_eur(r["budget_eur"], src=r["budget_source"])) if pd.notna(r["budget_eur"]) else None for r in records
+        ]
         return _object_frame(table)
     shown = shown.reindex(facts["project_id"])
     suffix = f" ({mark})" if mark else ""
@@ -770,8 +841,9 @@ def _object_frame(columns: Mapping[str, list]) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
 
 
-def funded_projects_source(programme_projects: pd.DataFrame, documents: Mapping[str, str] | None = None,
-                           pages: Mapping[str, int] | None = None) -> Source:
+def funded_projects_source(
+    programme_projects: pd.DataFrame, documents: Mapping[str, str] | None = None, pages: Mapping[str, int] | None = None
+) -> Source:
     """The Source of the number of funded projects: the programme rows of the funded projects."""
     funded = programme_projects[programme_projects["outcome"] == "finanziato"]
     sources = [from_cell(str(cell).split(";")[0], documents, pages) for cell in funded["source"]]
@@ -779,17 +851,26 @@ def funded_projects_source(programme_projects: pd.DataFrame, documents: Mapping[
     return Source(kind, "; ".join(dict.fromkeys(s.ref for s in sources)))
 
 
-def cards_count_text(facts: pd.DataFrame, programme_projects: pd.DataFrame,
-                     documents: Mapping[str, str] | None = None, pages: Mapping[str, int] | None = None) -> str:
+def cards_count_text(
+    facts: pd.DataFrame,
+    programme_projects: pd.DataFrame,
+    documents: Mapping[str, str] | None = None,
+    pages: Mapping[str, int] | None = None,
+) -> str:
     """'Le schede sono 33, una per ogni progetto …': the count of the monitoring projects, reconciled with the
     published number of funded projects when it equals it."""
     n = len(facts)
     funded = funded_projects_source(programme_projects, documents, pages)
     n_funded = int((programme_projects["outcome"] == "finanziato").sum())
-    src = (monitoring_kind("elenco dei progetti dei dati di monitoraggio", reconciled=funded.ref) if n == n_funded
-           else monitoring_kind("elenco dei progetti dei dati di monitoraggio"))
-    return (f"Le schede sono {fmt_int(n, src=src)}, una per ogni progetto del file dei progetti consegnato con i dati "
-            f"di monitoraggio")
+    src = (
+        monitoring_kind("elenco dei progetti dei dati di monitoraggio", reconciled=funded.ref)
+        if n == n_funded
+        else monitoring_kind("elenco dei progetti dei dati di monitoraggio")
+    )
+    return (
+        f"Le schede sono {fmt_int(n, src=src)}, una per ogni progetto del file dei progetti consegnato con i dati "
+        f"di monitoraggio"
+    )
 
 
 def budgets_source(facts: pd.DataFrame) -> Source:
@@ -807,11 +888,13 @@ def disclosure_text(protection: Protection | None, threshold: int) -> Md:
     """The disclosure paragraph of the annex: what the marks mean and what the audit considers."""
     if protection is None:
         return Md("")
-    return Md(notes_md(threshold, primary=True, complementary=True) + " La verifica considera, oltre ai valori "
-              "delle schede, i totali per sotto-progetto, per sesso, per cittadinanza e per esito dei PIP pubblicati "
-              "nel capitolo sui destinatari. Anche gli zeri sono indicati con il segno dei valori piccoli: mostrati, "
-              "permetterebbero di ricavare per differenza i valori oscurati accanto a loro. Le quote e l'età media "
-              "di un gruppo oscurato non sono mostrate.")
+    return Md(
+        notes_md(threshold, primary=True, complementary=True) + " La verifica considera, oltre ai valori "
+        "delle schede, i totali per sotto-progetto, per sesso, per cittadinanza e per esito dei PIP pubblicati "
+        "nel capitolo sui destinatari. Anche gli zeri sono indicati con il segno dei valori piccoli: mostrati, "
+        "permetterebbero di ricavare per differenza i valori oscurati accanto a loro. Le quote e l'età media "
+        "di un gruppo oscurato non sono mostrate."
+    )
 
 
 SYNTHETIC_NOTE = Md(
@@ -821,7 +904,8 @@ SYNTHETIC_NOTE = Md(
     "dotazione, quando è pubblicata). Con i dati di monitoraggio reali ogni scheda riporta anche i partecipanti "
     "del progetto (Laboratori Sociali, PIP e persone che partecipano a entrambi), l'esito dei PIP (conclusi, in "
     "corso, chiusi per rinuncia), la quota di donne e di cittadini stranieri e l'età media, protetti dal controllo "
-    "di riservatezza descritto nel testo.")
+    "di riservatezza descritto nel testo."
+)
 
 
 @dataclass(frozen=True)
@@ -834,15 +918,25 @@ class Annex:
     mark: str  # the ILLUSTRATIVE mark of synthetic findings, or ""
 
 
-def build_annex(monitoring: Monitoring, programme_projects: pd.DataFrame, threshold: int, *, findings: bool,
-                marked: bool, as_of, synthetic: bool, documents: Mapping[str, str] | None = None,
-                pages: Mapping[str, int] | None = None, illustrative_mark: str = "") -> Annex:
+def build_annex(
+    monitoring: Monitoring,
+    programme_projects: pd.DataFrame,
+    threshold: int,
+    *,
+    findings: bool,
+    marked: bool,
+    as_of,
+    synthetic: bool,
+    documents: Mapping[str, str] | None = None,
+    pages: Mapping[str, int] | None = None,
+    illustrative_mark: str = "",
+) -> Annex:
     """The annex: with ``findings`` the per-project participant figures, protected and audited (a failed audit
     raises ``DisclosureError`` naming the table and the cell, which stops the build); without, facts only."""
     facts = project_facts(monitoring.projects, programme_projects, documents, pages)
     if not findings:
         return Annex(facts, None, None, "")
-    from quartieri_erp.chapters.indicators import monitoring_source  # the same wording as the chapter on the participants
+    from quartieri_erp.chapters.readings import monitoring_source  # the same wording as the chapter on the participants
 
     counts = project_counts(monitoring)
     protection = protect_annex(counts, threshold)
@@ -858,8 +952,10 @@ def annex_note(annex: Annex, threshold: int) -> Md:
         return SYNTHETIC_NOTE
     text = disclosure_text(annex.protection, threshold)
     if annex.mark:
-        text = Md(f"**{escape(annex.mark)}.** Le cifre sui partecipanti delle schede sono calcolate su dati "
-                  f"sintetici, solo a titolo dimostrativo: non descrivono i progetti nominati. {text}")
+        text = Md(
+            f"**{escape(annex.mark)}.** Le cifre sui partecipanti delle schede sono calcolate su dati "
+            f"sintetici, solo a titolo dimostrativo: non descrivono i progetti nominati. {text}"
+        )
     return text
 
 
@@ -870,8 +966,10 @@ def assumed_lead_sentence(facts: pd.DataFrame, labels: AnnexLabels) -> Md:
         return Md("")
     which = join_it([escape(p) for p in assumed])
     verb = "è" if len(assumed) == 1 else "sono"
-    return Md(f"Il capofila di {which} non è nominato dalla fonte: quello indicato {verb} un'ipotesi dei curatori "
-              f"({escape(labels.assumed_ref)}), segnalata come tale nella tabella e nella scheda.")
+    return Md(
+        f"Il capofila di {which} non è nominato dalla fonte: quello indicato {verb} un'ipotesi dei curatori "
+        f"({escape(labels.assumed_ref)}), segnalata come tale nella tabella e nella scheda."
+    )
 
 
 def summary_align(summary: pd.DataFrame) -> dict[str, str]:
@@ -884,12 +982,13 @@ def summary_widths(annex: Annex) -> list[int]:
     return [1, 4, 3, 3] if annex.shown is None else [1, 4, 2, 2, 2]
 
 
-def annex_source_line(annex: Annex, programme_projects: pd.DataFrame, documents: pd.DataFrame, as_of,
-                      synthetic: bool) -> str:
+def annex_source_line(
+    annex: Annex, programme_projects: pd.DataFrame, documents: pd.DataFrame, as_of, synthetic: bool
+) -> str:
     """The 'Fonte:' line: the documents of the programme rows, and the monitoring data when their figures are
     shown."""
+    from quartieri_erp.chapters.readings import monitoring_source
     from quartieri_erp.inputs.curated.citations import source_line
-    from quartieri_erp.chapters.indicators import monitoring_source
 
     also = [monitoring_source(as_of, synthetic)] if annex.shown is not None else []
     return source_line(programme_projects["source"], documents, also=also)

@@ -7,28 +7,31 @@ from fractions import Fraction
 
 import pandas as pd
 
+from quartieri_erp.chapters.programme import FUNDED, call_outcomes, funded_projects  # noqa: F401  (shared with other chapters)
+from quartieri_erp.chapters.wording import date_with, join_it, with_article
 from quartieri_erp.inputs.curated import fact
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date, fmt_pct
 from quartieri_erp.presentation.markup import Md, escape
 from quartieri_erp.presentation.provenance import Sourced, derived, source_of
-from quartieri_erp.chapters.wording import counted, date_with, join_it, with_article
 
-FUNDED, NOT_ADMITTED = "finanziato", "non_ammesso"
 ASSUMED_MARK = " (ipotesi)"  # after a lead partner the source does not name (D05)
 
 
 # --- Tabella 2.1 --------------------------------------------------------------------------------------
 
+
 def procedures_table(procedures: pd.DataFrame) -> pd.DataFrame:
     """Tabella 2.1 for display: actions, territory, procedure, cost, eligible spending, operations."""
-    return pd.DataFrame({
-        "Azioni": procedures["actions"].str.split(";").map(join_it),
-        "Territorio": procedures["territory_label"],
-        "Procedura": procedures["call_name"],
-        "Costo": procedures["cost_eur"],
-        "Spesa ammissibile": procedures["eligible_spending_eur"],
-        "Operazioni": procedures["operations"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Azioni": procedures["actions"].str.split(";").map(join_it),
+            "Territorio": procedures["territory_label"],
+            "Procedura": procedures["call_name"],
+            "Costo": procedures["cost_eur"],
+            "Spesa ammissibile": procedures["eligible_spending_eur"],
+            "Operazioni": procedures["operations"],
+        }
+    ).reset_index(drop=True)
 
 
 def cost_by_territory(procedures: pd.DataFrame, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -41,22 +44,33 @@ def cost_by_territory(procedures: pd.DataFrame, exclude: tuple[str, ...] = ()) -
 def operations_sentence(operations: int, funded: int) -> str:
     """How the operations of the regional call relate to its funded projects (two sub-projects each)."""
     if operations == 2 * funded:
-        return (f"le {fmt_int(operations)} operazioni selezionate sono esattamente il doppio dei "
-                f"{fmt_int(funded)} progetti finanziati: un'operazione per ciascuno dei due sub-progetti")
-    return (f"le {fmt_int(operations)} operazioni selezionate non corrispondono al doppio dei "
-            f"{fmt_int(funded)} progetti finanziati, come ci si attenderebbe con due sub-progetti ciascuno")
+        return (
+            f"le {fmt_int(operations)} operazioni selezionate sono esattamente il doppio dei "
+            f"{fmt_int(funded)} progetti finanziati: un'operazione per ciascuno dei due sub-progetti"
+        )
+    return (
+        f"le {fmt_int(operations)} operazioni selezionate non corrispondono al doppio dei "
+        f"{fmt_int(funded)} progetti finanziati, come ci si attenderebbe con due sub-progetti ciascuno"
+    )
 
 
 # --- Budget and outcome of the regional call ----------------------------------------------------------
+
 
 def call_budget(facts: pd.DataFrame) -> dict[str, float]:
     """Initial budget (and its split by action: 9.1.3 printed, 9.4.2 by difference, D03), top-up, their
     sum, the stated total and the gap (sum minus stated total)."""
     initial, topup = fact(facts, "call_initial_budget_eur"), fact(facts, "call_topup_eur")
     total, active_inclusion = fact(facts, "call_budget_total_eur"), fact(facts, "call_initial_budget_913_eur")
-    return {"initial": initial, "topup": topup, "sum": round(initial + topup, 2), "total": total,
-            "gap": round(initial + topup - total, 2),
-            "initial_913": active_inclusion, "initial_942": round(initial - active_inclusion, 2)}
+    return {
+        "initial": initial,
+        "topup": topup,
+        "sum": round(initial + topup, 2),
+        "total": total,
+        "gap": round(initial + topup - total, 2),
+        "initial_913": active_inclusion,
+        "initial_942": round(initial - active_inclusion, 2),
+    }
 
 
 BUDGET_KEYS = ("call_initial_budget_eur", "call_topup_eur", "call_budget_total_eur")
@@ -70,12 +84,18 @@ def budget_rows(facts: pd.DataFrame) -> pd.DataFrame:
 def budget_table(facts: pd.DataFrame) -> pd.DataFrame:
     """The budget of the call as printed, with the two computed lines that expose the gap."""
     b = call_budget(facts)
-    return pd.DataFrame({
-        "Voce": ["Dotazione iniziale", "Integrazione della dotazione",
-                 "Somma di dotazione iniziale e integrazione (calcolata)", "Risorse complessive dichiarate",
-                 "Differenza tra somma e risorse dichiarate (calcolata)"],
-        "Importo": [b["initial"], b["topup"], b["sum"], b["total"], b["gap"]],
-    })
+    return pd.DataFrame(
+        {
+            "Voce": [
+                "Dotazione iniziale",
+                "Integrazione della dotazione",
+                "Somma di dotazione iniziale e integrazione (calcolata)",
+                "Risorse complessive dichiarate",
+                "Differenza tra somma e risorse dichiarate (calcolata)",
+            ],
+            "Importo": [b["initial"], b["topup"], b["sum"], b["total"], b["gap"]],
+        }
+    )
 
 
 def _rounded(value, decimals: int = 2):
@@ -90,11 +110,15 @@ def budget_gap_sentence(initial: float, topup: float, total: float) -> str:
     added = _rounded(initial + topup, 2)
     gap = _rounded(added - total, 2)
     if gap == 0:
-        return (f"I conti pubblicati tornano: la somma di dotazione iniziale e integrazione ({fmt_eur(added)}) "
-                f"coincide con le risorse complessive dichiarate.")
+        return (
+            f"I conti pubblicati tornano: la somma di dotazione iniziale e integrazione ({fmt_eur(added)}) "
+            f"coincide con le risorse complessive dichiarate."
+        )
     direction = "supera di" if gap > 0 else "è inferiore di"
-    return (f"I conti pubblicati non tornano: la somma di dotazione iniziale e integrazione ({fmt_eur(added)}) "
-            f"{direction} {fmt_eur(abs(gap))} le risorse complessive dichiarate ({fmt_eur(total)}).")
+    return (
+        f"I conti pubblicati non tornano: la somma di dotazione iniziale e integrazione ({fmt_eur(added)}) "
+        f"{direction} {fmt_eur(abs(gap))} le risorse complessive dichiarate ({fmt_eur(total)})."
+    )
 
 
 def budget_table_sourced(cited) -> pd.DataFrame:
@@ -104,33 +128,18 @@ def budget_table_sourced(cited) -> pd.DataFrame:
     total = cited.fact("call_budget_total_eur")
     added = _rounded(initial + topup, 2)
     gap = _rounded(added - total, 2)
-    return pd.DataFrame({
-        "Voce": ["Dotazione iniziale", "Integrazione della dotazione",
-                 "Somma di dotazione iniziale e integrazione (calcolata)", "Risorse complessive dichiarate",
-                 "Differenza tra somma e risorse dichiarate (calcolata)"],
-        "Importo": [Md(printed_amount(initial)), *(Md(fmt_eur(v)) for v in (topup, added, total, gap))],
-    })
-
-
-def funded_projects(projects: pd.DataFrame) -> pd.DataFrame:
-    """The applications that the call funded."""
-    return projects[projects["outcome"] == FUNDED]
-
-
-def call_outcomes(projects: pd.DataFrame) -> dict[str, int]:
-    """Applications, funded (by ranking), not admitted, and lead partners of the funded projects by type."""
-    funded = funded_projects(projects)
-    return {
-        "applications": len(projects),
-        "funded": len(funded),
-        "first": int((funded["ranking"] == "prima").sum()),
-        "second": int((funded["ranking"] == "seconda").sum()),
-        "not_admitted": int((projects["outcome"] == NOT_ADMITTED).sum()),
-        "funded_aler": int((funded["lead_type"] == "ALER").sum()),
-        "funded_comune": int((funded["lead_type"] == "Comune").sum()),
-        "funded_assumed": int(funded["lead_partner_assumed"].sum()),
-        "first_leads_printed": int(((funded["ranking"] == "prima") & ~funded["lead_partner_assumed"]).sum()),
-    }
+    return pd.DataFrame(
+        {
+            "Voce": [
+                "Dotazione iniziale",
+                "Integrazione della dotazione",
+                "Somma di dotazione iniziale e integrazione (calcolata)",
+                "Risorse complessive dichiarate",
+                "Differenza tra somma e risorse dichiarate (calcolata)",
+            ],
+            "Importo": [Md(printed_amount(initial)), *(Md(fmt_eur(v)) for v in (topup, added, total, gap))],
+        }
+    )
 
 
 def assumed_leads_sentence(outcomes: dict[str, int], note: str = "") -> str:
@@ -139,37 +148,43 @@ def assumed_leads_sentence(outcomes: dict[str, int], note: str = "") -> str:
     missing = outcomes["first"] - outcomes["first_leads_printed"]
     if missing == 0:
         return ""
-    attributed = ("il progetto mancante è attribuito" if missing == 1
-                  else f"{with_article(fmt_int(missing), 'i')} progetti mancanti sono attribuiti")
+    attributed = (
+        "il progetto mancante è attribuito"
+        if missing == 1
+        else f"{with_article(fmt_int(missing), 'i')} progetti mancanti sono attribuiti"
+    )
     bracket = f" ({note})" if note else ""
-    return (f"L'elenco pubblicato della prima graduatoria nomina {fmt_int(outcomes['first_leads_printed'])} "
-            f"capofila per {fmt_int(outcomes['first'])} progetti: {attributed} qui a un capofila ipotetico, "
-            f"da verificare sul decreto di approvazione{bracket}.")
+    return (
+        f"L'elenco pubblicato della prima graduatoria nomina {fmt_int(outcomes['first_leads_printed'])} "
+        f"capofila per {fmt_int(outcomes['first'])} progetti: {attributed} qui a un capofila ipotetico, "
+        f"da verificare sul decreto di approvazione{bracket}."
+    )
 
 
-def outcome_label(projects: pd.DataFrame, ranking_labels: dict[str, str],
-                  outcome_labels: dict[str, str]) -> pd.Series:
+def outcome_label(projects: pd.DataFrame, ranking_labels: dict[str, str], outcome_labels: dict[str, str]) -> pd.Series:
     """'Prima graduatoria' / 'Scorrimento della graduatoria' for funded projects, else the outcome label."""
     by_ranking = projects["ranking"].map(ranking_labels)
     return by_ranking.where(projects["outcome"] == FUNDED, projects["outcome"].map(outcome_labels))
 
 
-def projects_table(projects: pd.DataFrame, provinces: pd.DataFrame, ranking_labels: dict[str, str],
-                   outcome_labels: dict[str, str]) -> pd.DataFrame:
+def projects_table(
+    projects: pd.DataFrame, provinces: pd.DataFrame, ranking_labels: dict[str, str], outcome_labels: dict[str, str]
+) -> pd.DataFrame:
     """The applications in ranking order: lead partner (``ASSUMED_MARK`` when assumed), municipality, province,
     outcome."""
     names = provinces.set_index("sigla")["denominazione_uts"]
     lead = projects["lead_partner"] + projects["lead_partner_assumed"].map({True: ASSUMED_MARK, False: ""})
-    return pd.DataFrame({
-        "Capofila": lead,
-        "Comune": projects["municipality"],
-        "Provincia": projects["province"].map(names),
-        "Esito": outcome_label(projects, ranking_labels, outcome_labels),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Capofila": lead,
+            "Comune": projects["municipality"],
+            "Provincia": projects["province"].map(names),
+            "Esito": outcome_label(projects, ranking_labels, outcome_labels),
+        }
+    ).reset_index(drop=True)
 
 
-def funded_by_province(projects: pd.DataFrame, provinces: pd.DataFrame,
-                       ranking_labels: dict[str, str]) -> pd.DataFrame:
+def funded_by_province(projects: pd.DataFrame, provinces: pd.DataFrame, ranking_labels: dict[str, str]) -> pd.DataFrame:
     """Funded projects per province of the lead partner and ranking (``province``, ``ranking``, ``projects``)."""
     names = provinces.set_index("sigla")["denominazione_uts"]
     counts = funded_projects(projects).groupby(["province", "ranking"]).size().rename("projects").reset_index()
@@ -215,14 +230,13 @@ def known_budgets_sentence(projects: pd.DataFrame, mean: float, src=None) -> str
         position = f"sopra la media in {fmt_int(count)} {noun} su {fmt_int(n)}"
     low = min(known, key=float)
     high = max(known, key=float)
-    return (f"le {fmt_int(n)} dotazioni pubblicate vanno da {fmt_eur(low, 0)} a "
-            f"{fmt_eur(high, 0)}, {position}")
+    return f"le {fmt_int(n)} dotazioni pubblicate vanno da {fmt_eur(low, 0)} a {fmt_eur(high, 0)}, {position}"
 
 
 def implied_total_range(part: int, percent: float, decimals: int = 0) -> tuple[int, int]:
     """Smallest and largest whole total N for which ``part``/N, as a percentage rounded half-up to
     ``decimals`` decimals, prints as ``percent`` (what a published share says about an unprinted total)."""
-    half = Fraction(1, 2) / 10 ** decimals
+    half = Fraction(1, 2) / 10**decimals
     share = Fraction(str(percent))
     low = math.floor(Fraction(part * 100) / (share + half)) + 1  # exactly at the upper edge rounds up: out
     high = math.floor(Fraction(part * 100) / (share - half))  # exactly at the lower edge rounds up: in
@@ -242,12 +256,20 @@ def partner_bounds(facts: pd.DataFrame, funded: int, cited=None) -> dict[str, fl
     if cited is not None:
         kind = derived(source_of(part).ref)
         low, high = Sourced(low, kind), Sourced(high, kind)
-    return {"non_accredited": part, "share": percent / 100, "total_low": low, "total_high": high,
-            "accredited_low": low - part, "accredited_high": high - part,
-            "per_project_low": (low - part) / funded, "per_project_high": (high - part) / funded}
+    return {
+        "non_accredited": part,
+        "share": percent / 100,
+        "total_low": low,
+        "total_high": high,
+        "accredited_low": low - part,
+        "accredited_high": high - part,
+        "per_project_low": (low - part) / funded,
+        "per_project_high": (high - part) / funded,
+    }
 
 
 # --- Urban strategies ----------------------------------------------------------------------------------
+
 
 def strategy_totals(resources: pd.DataFrame) -> pd.Series:
     """Sum of the funding sources of each strategy (not printed in the report, see D16)."""
@@ -260,28 +282,35 @@ def fund_shares(resources: pd.DataFrame) -> pd.Series:
     return indexed / indexed.groupby(level="strategy").transform("sum")
 
 
-def resources_frame(resources: pd.DataFrame, strategy_labels: dict[str, str],
-                    fund_labels: dict[str, str]) -> pd.DataFrame:
+def resources_frame(
+    resources: pd.DataFrame, strategy_labels: dict[str, str], fund_labels: dict[str, str]
+) -> pd.DataFrame:
     """Funding of the strategies for the figure: ``panel`` (strategy and its computed total), ``fund``
     label, amount, share of the strategy's total, source."""
     totals = strategy_totals(resources)
-    titles = {code: f"{label} (totale {fmt_eur_millions(totals[code], 2, short=True)})"
-              for code, label in strategy_labels.items()
-              if code in totals.index}
-    return pd.DataFrame({
-        "panel": resources["strategy"].map(titles),
-        "fund": resources["fund"].map(fund_labels),
-        "amount_eur": resources["amount_eur"],
-        "share": resources["amount_eur"] / resources["strategy"].map(totals),
-        "source": resources["source"],
-    }).reset_index(drop=True)
+    titles = {
+        code: f"{label} (totale {fmt_eur_millions(totals[code], 2, short=True)})"
+        for code, label in strategy_labels.items()
+        if code in totals.index
+    }
+    return pd.DataFrame(
+        {
+            "panel": resources["strategy"].map(titles),
+            "fund": resources["fund"].map(fund_labels),
+            "amount_eur": resources["amount_eur"],
+            "share": resources["amount_eur"] / resources["strategy"].map(totals),
+            "source": resources["source"],
+        }
+    ).reset_index(drop=True)
 
 
 def resource_list(resources: pd.DataFrame, strategy: str, fund_labels: dict[str, str]) -> str:
     """A Markdown list of one strategy's funding sources: fund, amount and what it pays for."""
     rows = resources[resources["strategy"] == strategy]
-    items = [f"- **{fund_labels[fund]}**, {fmt_eur_millions(amount, 2)}: {purpose[:1].lower()}{purpose[1:]}"
-             for fund, amount, purpose in zip(rows["fund"], rows["amount_eur"], rows["purpose"])]
+    items = [
+        f"- **{fund_labels[fund]}**, {fmt_eur_millions(amount, 2)}: {purpose[:1].lower()}{purpose[1:]}"
+        for fund, amount, purpose in zip(rows["fund"], rows["amount_eur"], rows["purpose"])
+    ]
     return ";\n".join(items) + "."
 
 
@@ -291,8 +320,10 @@ def stated_total_sentence(stated: float, components: float) -> str:
     if gap == 0:
         return f"le voci elencate sommano esattamente ai circa {fmt_eur(stated, 0)} dichiarati"
     more_or_less = "in più" if gap > 0 else "in meno"
-    return (f"le voci elencate sommano a {fmt_eur(components, 0)}, {fmt_eur(abs(gap), 0)} {more_or_less} "
-            f"dei circa {fmt_eur(stated, 0)} dichiarati")
+    return (
+        f"le voci elencate sommano a {fmt_eur(components, 0)}, {fmt_eur(abs(gap), 0)} {more_or_less} "
+        f"dei circa {fmt_eur(stated, 0)} dichiarati"
+    )
 
 
 def step_date_label(date: pd.Timestamp, precision: str, qualifier: str | None) -> str:
@@ -314,10 +345,12 @@ def steps_frame(steps: pd.DataFrame, strategy: str, fund_labels: dict[str, str])
     """The steps of one strategy in printed order, with a date label, a plotting date and the fund label."""
     part = steps[steps["strategy"] == strategy].sort_values("step").reset_index(drop=True)
     return part.assign(
-        date_label=[step_date_label(d, p, q) for d, p, q in
-                    zip(part["date"], part["date_precision"], part["date_qualifier"])],
-        plot_date=[step_plot_date(d, p, q) for d, p, q in
-                   zip(part["date"], part["date_precision"], part["date_qualifier"])],
+        date_label=[
+            step_date_label(d, p, q) for d, p, q in zip(part["date"], part["date_precision"], part["date_qualifier"])
+        ],
+        plot_date=[
+            step_plot_date(d, p, q) for d, p, q in zip(part["date"], part["date_precision"], part["date_qualifier"])
+        ],
         fund_label=part["fund_activated"].map(fund_labels),
     )
 
@@ -325,12 +358,14 @@ def steps_frame(steps: pd.DataFrame, strategy: str, fund_labels: dict[str, str])
 def steps_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Tavola 2.1 / 2.2 for display (``frame`` from ``steps_frame``); the fund a step activates is named
     in its description and marked in the chart."""
-    return pd.DataFrame({
-        "N.": frame["step"],
-        "Data": frame["date_label"],
-        "Atto": frame["act"],
-        "Passaggio": frame["description"],
-    })
+    return pd.DataFrame(
+        {
+            "N.": frame["step"],
+            "Data": frame["date_label"],
+            "Atto": frame["act"],
+            "Passaggio": frame["description"],
+        }
+    )
 
 
 def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
@@ -343,7 +378,8 @@ def procedure_span(frame: pd.DataFrame) -> dict:
     axis; in words: ``fund_when``)."""
     activated = frame.dropna(subset=["fund_activated"])
     return {
-        "steps": len(frame), "months": months_between(frame["plot_date"].min(), frame["plot_date"].max()),
+        "steps": len(frame),
+        "months": months_between(frame["plot_date"].min(), frame["plot_date"].max()),
         "fund_dates": dict(zip(activated["fund_activated"], activated["plot_date"])),
     }
 
@@ -352,11 +388,13 @@ def milestones(timeline: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """Timeline events to mark on a steps chart: ``date`` (mid-month when only the month is known),
     the short ``label`` given for each event id, and ``source``."""
     events = timeline.set_index("event_id").loc[list(labels)]
-    return pd.DataFrame({
-        "date": [step_plot_date(d, p, None) for d, p in zip(events["date"], events["date_precision"])],
-        "label": list(labels.values()),
-        "source": events["source"].tolist(),
-    })
+    return pd.DataFrame(
+        {
+            "date": [step_plot_date(d, p, None) for d, p in zip(events["date"], events["date_precision"])],
+            "label": list(labels.values()),
+            "source": events["source"].tolist(),
+        }
+    )
 
 
 def milestone_step(frame: pd.DataFrame, milestone: str) -> pd.Series:
@@ -404,6 +442,7 @@ def mean_project_value(total: float, funded: int) -> float:
 
 # --- Names for the curated rows the chapter cites ---------------------------------------------------------------
 
+
 class _Names:
     """A read-only namespace of ids: ``EVENTS.call_approved`` says what ``'E13'`` is."""
 
@@ -415,23 +454,56 @@ class _Names:
 
 
 EVENTS = _Names(
-    cdq_first="E01", cdq_second="E02", milano_cohesion_projects="E03", prerp_approved="E04",
-    patto_plenary_first="E05", patto_plenary_second="E06", patto_plenary_third="E07", patto_signed="E08",
-    aler_directive="E09", labs_criteria_approved="E10", labs_deadline="E11", housing_law="E12",
-    call_approved="E13", first_ranking="E14", call_topup="E15", second_ranking="E16",
-    lorenteggio_fse_started="E17", bollate_lab_tender="E18", lorenteggio_sites_restarted="E19",
-    lorenteggio_fesr_call="E20", bollate_lab_awarded="E21", milano_programmes_call="E22",
-    bollate_call_published="E23", bollate_call_deadline="E24", milano_programmes_approved="E26",
-    bollate_projects_approved="E27", call_extended="E29", bollate_lab_start_planned="E30",
-    call_end_after_extension="E32", bollate_oi_convention_signed="E33", lorenteggio_works_2020="E34",
-    lorenteggio_demolitions_done="E35", bollate_fesr_works_started="E36",
+    cdq_first="E01",
+    cdq_second="E02",
+    milano_cohesion_projects="E03",
+    prerp_approved="E04",
+    patto_plenary_first="E05",
+    patto_plenary_second="E06",
+    patto_plenary_third="E07",
+    patto_signed="E08",
+    aler_directive="E09",
+    labs_criteria_approved="E10",
+    labs_deadline="E11",
+    housing_law="E12",
+    call_approved="E13",
+    first_ranking="E14",
+    call_topup="E15",
+    second_ranking="E16",
+    lorenteggio_fse_started="E17",
+    bollate_lab_tender="E18",
+    lorenteggio_sites_restarted="E19",
+    lorenteggio_fesr_call="E20",
+    bollate_lab_awarded="E21",
+    milano_programmes_call="E22",
+    bollate_call_published="E23",
+    bollate_call_deadline="E24",
+    milano_programmes_approved="E26",
+    bollate_projects_approved="E27",
+    call_extended="E29",
+    bollate_lab_start_planned="E30",
+    call_end_after_extension="E32",
+    bollate_oi_convention_signed="E33",
+    lorenteggio_works_2020="E34",
+    lorenteggio_demolitions_done="E35",
+    bollate_fesr_works_started="E36",
 )
 PROCEDURES = _Names(regional_call="PR1", milano_programmes="PR5", bollate_competences_call="PR7")
 DISCREPANCIES = _Names(
-    budget_action_typo="D02", budget_942_missing="D03", budget_sum="D04", assumed_lead="D05",
-    lorenteggio_protocol_date="D13", bollate_convention_date="D14", bollate_relocation="D15",
-    bollate_total="D16", lorenteggio_fse_amount="D17", milano_programmes_count="D22",
-    eligible_spending_column="D23", mean_project_value="D33", partner_total="D34", aler_province="D42",
+    budget_action_typo="D02",
+    budget_942_missing="D03",
+    budget_sum="D04",
+    assumed_lead="D05",
+    lorenteggio_protocol_date="D13",
+    bollate_convention_date="D14",
+    bollate_relocation="D15",
+    bollate_total="D16",
+    lorenteggio_fse_amount="D17",
+    milano_programmes_count="D22",
+    eligible_spending_column="D23",
+    mean_project_value="D33",
+    partner_total="D34",
+    aler_province="D42",
 )
 
 
@@ -474,14 +546,19 @@ def lead_types_sentence(counts: dict, src=None, see: str = "") -> str:
     f = (lambda v: fmt_int(v, src)) if src else fmt_int
     bracket = f" ({see})" if see else ""
     if counts["assumed"] == 0:
-        return f"I capofila dei progetti finanziati sono Comuni in {f(counts['comune_known'])} casi e ALER in " \
-               f"{f(counts['aler_known'])}."
-    missing = "un capofila non è nominato" if counts["assumed"] == 1 else \
-        f"{f(counts['assumed'])} capofila non sono nominati"
-    return (f"La fonte nomina i capofila di {f(counts['known'])} progetti finanziati su {f(counts['funded'])}: "
-            f"{f(counts['comune_known'])} Comuni e {f(counts['aler_known'])} ALER. Poiché {missing}{bracket}, i "
-            f"progetti guidati da un Comune sono {count_range(*counts['comune_range'], f)} e quelli guidati da "
-            f"un'ALER {count_range(*counts['aler_range'], f)}.")
+        return (
+            f"I capofila dei progetti finanziati sono Comuni in {f(counts['comune_known'])} casi e ALER in "
+            f"{f(counts['aler_known'])}."
+        )
+    missing = (
+        "un capofila non è nominato" if counts["assumed"] == 1 else f"{f(counts['assumed'])} capofila non sono nominati"
+    )
+    return (
+        f"La fonte nomina i capofila di {f(counts['known'])} progetti finanziati su {f(counts['funded'])}: "
+        f"{f(counts['comune_known'])} Comuni e {f(counts['aler_known'])} ALER. Poiché {missing}{bracket}, i "
+        f"progetti guidati da un Comune sono {count_range(*counts['comune_range'], f)} e quelli guidati da "
+        f"un'ALER {count_range(*counts['aler_range'], f)}."
+    )
 
 
 def provinces_with_assumption(projects: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
@@ -504,11 +581,13 @@ def provinces_with_assumption(projects: pd.DataFrame, provinces: pd.DataFrame) -
 
 def provinces_table(frame: pd.DataFrame) -> pd.DataFrame:
     """The provinces of the lead partners for display; the assumed lead keeps its 'ipotesi' mark."""
-    return pd.DataFrame({
-        "Provincia del capofila": frame.index,
-        "Progetti con capofila nominato dalla fonte": frame["named"].to_numpy(),
-        f"Progetti con capofila ipotizzato ({ASSUMPTION})": frame["assumed"].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "Provincia del capofila": frame.index,
+            "Progetti con capofila nominato dalla fonte": frame["named"].to_numpy(),
+            f"Progetti con capofila ipotizzato ({ASSUMPTION})": frame["assumed"].to_numpy(),
+        }
+    )
 
 
 def top_province_sentence(frame: pd.DataFrame, known: int, src=None, share_src=None, see: str = "") -> str:
@@ -517,8 +596,10 @@ def top_province_sentence(frame: pd.DataFrame, known: int, src=None, share_src=N
     top = frame.iloc[0]
     name = str(frame.index[0])
     share = top["named"] / known
-    text = (f"la provincia di {escape(name)} raccoglie {f(top['named'])} dei {f(known)} capofila nominati dalla "
-            f"fonte ({fmt_pct(share, 0, share_src)})")
+    text = (
+        f"la provincia di {escape(name)} raccoglie {f(top['named'])} dei {f(known)} capofila nominati dalla "
+        f"fonte ({fmt_pct(share, 0, share_src)})"
+    )
     extra = int(top["high"] - top["named"])
     if extra:
         ipotesi = "il capofila ipotizzato" if extra == 1 else "i capofila ipotizzati"
@@ -580,8 +661,9 @@ def sourced_resource_list(cited, resources: pd.DataFrame, strategy: str, fund_la
     items = []
     for fund, amount, purpose, cell in zip(rows["fund"], rows["amount_eur"], rows["purpose"], rows["source"]):
         value = cited.value(amount, cell)
-        items.append(f"- **{escape(fund_labels[fund])}**, {printed_amount(value)}: "
-                     f"{escape(purpose[:1].lower() + purpose[1:])}")
+        items.append(
+            f"- **{escape(fund_labels[fund])}**, {printed_amount(value)}: {escape(purpose[:1].lower() + purpose[1:])}"
+        )
     return Md(";\n".join(items) + ".")
 
 
@@ -589,8 +671,9 @@ def sourced_strategy_totals(cited, resources: pd.DataFrame) -> dict[str, Sourced
     """Sum of the funding sources of each strategy, derived from the printed components (not printed: D16)."""
     out = {}
     for strategy, rows in resources.groupby("strategy", sort=False):
-        out[strategy] = _rounded(sum((cited.value(a, c) for a, c in zip(rows["amount_eur"], rows["source"])),
-                                     Sourced(0.0, None)), 2)
+        out[strategy] = _rounded(
+            sum((cited.value(a, c) for a, c in zip(rows["amount_eur"], rows["source"])), Sourced(0.0, None)), 2
+        )
     return out
 
 

@@ -15,16 +15,33 @@ from pathlib import Path
 
 import pandas as pd
 
-from quartieri_erp.inputs.curated import load_case_studies, load_case_study_items, load_case_study_results, load_documents, load_projects, load_timeline
+# Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
+from quartieri_erp.chapters.programme import card_order  # noqa: F401  (shared with other chapters)
+from quartieri_erp.chapters.wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
+from quartieri_erp.inputs.curated import (
+    load_case_studies,
+    load_case_study_items,
+    load_case_study_results,
+    load_documents,
+    load_projects,
+    load_timeline,
+)
 from quartieri_erp.inputs.curated.citations import cited_documents, source_line
 from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
 from quartieri_erp.inputs.curated.loaders import read_checked
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
-from quartieri_erp.presentation.markup import Md, escape, number, visible
-from quartieri_erp.presentation.provenance import REPORT, REPORT_NAME, Source, Sourced, from_cell, source_of, sourced, total
-from quartieri_erp.chapters.wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
+from quartieri_erp.presentation.markup import Md, escape, number
+from quartieri_erp.presentation.provenance import (
+    REPORT,
+    REPORT_NAME,
+    Source,
+    Sourced,
+    from_cell,
+    source_of,
+    sourced,
+    total,
+)
 
-# Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
 FUND_OF_ACTION = {"9.1.3": "FSE", "9.4.2": "FSE", "V.3.c.1.1": "FESR"}
 FUND_SHARE_METRICS = {"FSE": "budget_fse_eur", "FESR": "budget_fesr_eur"}
 BUDGET_PREFIX = "budget_"  # case_study_results metrics that split or restate a card's own budget
@@ -38,9 +55,13 @@ Labels = Mapping[str, Mapping[str, str]]
 def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
     """A DataFrame whose text columns keep their ``Md`` cells (pandas would turn them into plain ``str`` and
     ``show_table`` would then escape the package's Markdown): every column with a string is of dtype object."""
-    return pd.DataFrame({name: pd.Series(list(values), dtype=object)
-                         if any(isinstance(v, str) for v in values) else list(values)
-                         for name, values in columns.items()}, index=index)
+    return pd.DataFrame(
+        {
+            name: pd.Series(list(values), dtype=object) if any(isinstance(v, str) for v in values) else list(values)
+            for name, values in columns.items()
+        },
+        index=index,
+    )
 
 
 @dataclass(frozen=True)
@@ -60,9 +81,15 @@ class CaseData:
         documents = load_documents(programme_dir)
         sections = read_checked(REPORT_SECTIONS, Path(programme_dir))
         pages = {str(s): int(p) for s, p in zip(sections["section"], sections["page"]) if pd.notna(s)}
-        return cls(load_case_studies(programme_dir), load_case_study_items(programme_dir),
-                   load_case_study_results(programme_dir), load_timeline(programme_dir),
-                   load_projects(programme_dir), dict(zip(documents["doc_id"], documents["citation"])), pages)
+        return cls(
+            load_case_studies(programme_dir),
+            load_case_study_items(programme_dir),
+            load_case_study_results(programme_dir),
+            load_timeline(programme_dir),
+            load_projects(programme_dir),
+            dict(zip(documents["doc_id"], documents["citation"])),
+            pages,
+        )
 
     def src(self, *cells: object) -> Source:
         """The ``Source`` of a value read from rows with these ``source`` cells (published when they cite only
@@ -84,8 +111,7 @@ class CaseData:
     def date(self, card_id: str, which: str, preposition: str | None = None) -> str:
         """The start or end (``which``) of a card at its precision, with the card's source: 'a marzo 2021'."""
         card = self.card(card_id)
-        return date_with(card[f"{which}_date"], preposition, card[f"{which}_precision"],
-                         src=self.src(card["source"]))
+        return date_with(card[f"{which}_date"], preposition, card[f"{which}_precision"], src=self.src(card["source"]))
 
     def fact(self, facts: pd.DataFrame, key: str) -> Sourced:
         """A value of facts.csv with the source of its row (a KeyError names the missing key)."""
@@ -133,11 +159,6 @@ class CaseData:
 def cap(text: str) -> str:
     """``text`` with its first letter in upper case, the rest untouched (number spans keep their source)."""
     return text[:1].upper() + text[1:]
-
-
-def card_order(card_id: str) -> tuple[int, ...]:
-    """Sort key of a card id: '4.10' after '4.9'."""
-    return tuple(int(part) for part in card_id.split("."))
 
 
 # ---------------------------------------------------------------- formatting of values and lists
@@ -209,8 +230,15 @@ def seen_from(day, as_of, now: str, then: str) -> str:
     return tense(pd.Timestamp(day) + pd.Timedelta(days=1), as_of, fact=then, plan=now)
 
 
-def start_verb(data: CaseData, card_id: str, as_of, *, plan: str = "sono previste",
-               overdue: str = "erano previste", fact: str = "sono partite") -> str:
+def start_verb(
+    data: CaseData,
+    card_id: str,
+    as_of,
+    *,
+    plan: str = "sono previste",
+    overdue: str = "erano previste",
+    fact: str = "sono partite",
+) -> str:
     """The verb for the start of a card's activities from ``as_of``: a planned start after ``as_of`` is
     ``plan``, one before it is ``overdue`` (the data record no outcome), an actual start is ``fact``."""
     card = data.card(card_id)
@@ -235,9 +263,18 @@ def status_text(data: CaseData, card_id: str, labels: Labels, as_of=None) -> Md:
     if pd.notna(card["start_date"]):
         if card["status"] == "non_avviato":
             when = data.date(card_id, "start", "il")
-            verb = "avvio previsto" if as_of is None else tense(
-                card["start_date"], as_of, fact="avvio previsto", plan="avvio previsto",
-                overdue="avvio allora previsto", planned=True)
+            verb = (
+                "avvio previsto"
+                if as_of is None
+                else tense(
+                    card["start_date"],
+                    as_of,
+                    fact="avvio previsto",
+                    plan="avvio previsto",
+                    overdue="avvio allora previsto",
+                    planned=True,
+                )
+            )
             details.append(f"{verb} {when}")
         elif card["start_precision"] == "day":
             details.append(f"attivo {data.date(card_id, 'start', 'dal')}")
@@ -246,9 +283,18 @@ def status_text(data: CaseData, card_id: str, labels: Labels, as_of=None) -> Md:
     if pd.notna(card["end_date"]):
         when = data.date(card_id, "end", "il")
         if card["end_is_planned"]:
-            verb = "conclusione prevista" if as_of is None else tense(
-                card["end_date"], as_of, fact="conclusione prevista", plan="conclusione prevista",
-                overdue="conclusione allora prevista", planned=True)
+            verb = (
+                "conclusione prevista"
+                if as_of is None
+                else tense(
+                    card["end_date"],
+                    as_of,
+                    fact="conclusione prevista",
+                    plan="conclusione prevista",
+                    overdue="conclusione allora prevista",
+                    planned=True,
+                )
+            )
         else:
             verb = "concluso"
         details.append(f"{verb} {when}")
@@ -262,8 +308,11 @@ def status_text(data: CaseData, card_id: str, labels: Labels, as_of=None) -> Md:
         ranking = data.projects.set_index("project_id").loc[card["project_id"], "ranking"]
         text += f" Esito dell'avviso: {escape(labels['ranking'][ranking].lower())}."
     events = data.timeline[data.timeline["card_id"] == card_id].sort_values("date", kind="stable")
-    steps = [f"{fmt_partial_date(e.date.date(), e.date_precision, data.src(e.source))}, "
-             f"{escape(e.event[0].lower() + e.event[1:])}" for e in events.itertuples()]
+    steps = [
+        f"{fmt_partial_date(e.date.date(), e.date_precision, data.src(e.source))}, "
+        f"{escape(e.event[0].lower() + e.event[1:])}"
+        for e in events.itertuples()
+    ]
     return Md(f"{text} Tappe: {'; '.join(steps)}." if steps else text)
 
 
@@ -289,8 +338,10 @@ def card_budget(data: CaseData, card_id: str) -> Sourced | None:
 def budget_text(data: CaseData, card_id: str) -> Md:
     """'1.000.000,00 € (quota …: 600.000,00 €; …)', or the printed shares with their computed total."""
     card = data.card(card_id)
-    parts = [f"{escape(row.label)}: {fmt_eur(row.value, src=data.src(row.source))}"
-             for row in budget_parts(data, card_id).itertuples()]
+    parts = [
+        f"{escape(row.label)}: {fmt_eur(row.value, src=data.src(row.source))}"
+        for row in budget_parts(data, card_id).itertuples()
+    ]
     if pd.notna(card["budget_eur"]):
         return Md(fmt_eur(data.number(card_id, "budget_eur")) + (f" ({'; '.join(parts)})" if parts else ""))
     amount = card_budget(data, card_id)
@@ -309,8 +360,7 @@ def _number_label(row, data: CaseData | None = None) -> str:
     return Md(f"{escape(row.label)} ({date_with(row.reference_date, None, row.date_precision, src=src)})")
 
 
-def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool = False,
-               as_of=None) -> pd.DataFrame:
+def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool = False, as_of=None) -> pd.DataFrame:
     """A card rebuilt as two columns, field → content (``Voce``, ``Contenuto``, Markdown cells), plus ``source``.
 
     A box (``riquadro``) shows only its lists and target; ``with_numbers`` appends the card's numbers
@@ -329,8 +379,10 @@ def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool 
         items = data.items_of(card_id, code)
         if code == "partner":
             roles = labels["partner_role"]
-            texts = [escape(t) if r == "partner" else Md(f"{escape(t)} ({escape(roles[r])})")
-                     for t, r in zip(items["text"], items["role"])]
+            texts = [
+                escape(t) if r == "partner" else Md(f"{escape(t)} ({escape(roles[r])})")
+                for t, r in zip(items["text"], items["role"])
+            ]
         else:
             texts = list(items["text"])
         if code == "location" and not texts and not box:
@@ -346,9 +398,13 @@ def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool 
     if with_numbers:
         numbers = data.results_of(card_id)
         numbers = numbers[~numbers["metric"].str.startswith(BUDGET_PREFIX)]
-        rows += [(_number_label(r, data), Md(format_any(data, r.value, r.unit, r.source)), r.source)
-                 for r in _ranges(numbers).itertuples()]
-    return md_frame(dict(zip(["Voce", "Contenuto", "source"], zip(*rows))) if rows else {"Voce": [], "Contenuto": [], "source": []})
+        rows += [
+            (_number_label(r, data), Md(format_any(data, r.value, r.unit, r.source)), r.source)
+            for r in _ranges(numbers).itertuples()
+        ]
+    return md_frame(
+        dict(zip(["Voce", "Contenuto", "source"], zip(*rows))) if rows else {"Voce": [], "Contenuto": [], "source": []}
+    )
 
 
 RANGE_ENDS = ("_min", "_max")
@@ -364,8 +420,12 @@ def _ranges(rows: pd.DataFrame) -> pd.DataFrame:
         if end in RANGE_ENDS and partner in set(rows["metric"]):
             if end == "_min":
                 other = rows[rows["metric"] == partner].iloc[0]
-                merged[stem] = row._replace(metric=stem, unit=f"range:{row.unit}", value=(row.value, other["value"]),
-                                            source=_sources([row.source, other["source"]]))
+                merged[stem] = row._replace(
+                    metric=stem,
+                    unit=f"range:{row.unit}",
+                    value=(row.value, other["value"]),
+                    source=_sources([row.source, other["source"]]),
+                )
                 keep.append(merged[stem])
             continue
         keep.append(row)
@@ -393,12 +453,14 @@ def key_numbers(data: CaseData, card_id: str, labels: Labels) -> pd.DataFrame:
     rows = _ranges(rows[~rows["metric"].str.startswith(BUDGET_PREFIX)]).copy()
     rows["_kind"] = rows["kind"].map(list(kinds).index)
     rows = rows.sort_values("_kind", kind="stable")
-    return md_frame({
-        "Tipo": blank_repeats([kinds[k] for k in rows["kind"]]),
-        "Voce": [_number_label(r, data) for r in rows.itertuples()],
-        "Valore": [format_any(data, v, u, c) for v, u, c in zip(rows["value"], rows["unit"], rows["source"])],
-        "source": list(rows["source"]),
-    })
+    return md_frame(
+        {
+            "Tipo": blank_repeats([kinds[k] for k in rows["kind"]]),
+            "Voce": [_number_label(r, data) for r in rows.itertuples()],
+            "Valore": [format_any(data, v, u, c) for v, u, c in zip(rows["value"], rows["unit"], rows["source"])],
+            "source": list(rows["source"]),
+        }
+    )
 
 
 def compare_numbers(data: CaseData, columns: Mapping[str, str], labels: Labels) -> pd.DataFrame:
@@ -408,8 +470,9 @@ def compare_numbers(data: CaseData, columns: Mapping[str, str], labels: Labels) 
     has it; rows follow kind order, then card order; a card without the metric shows '–'.
     """
     order = list(labels["result_kind"])
-    rows = data.results[data.results["card_id"].isin(list(columns))
-                        & ~data.results["metric"].str.startswith(BUDGET_PREFIX)].copy()
+    rows = data.results[
+        data.results["card_id"].isin(list(columns)) & ~data.results["metric"].str.startswith(BUDGET_PREFIX)
+    ].copy()
     rows["_card"] = rows["card_id"].map(list(columns).index)
     rows = rows.sort_values("_card", kind="stable")
     first = rows.drop_duplicates("metric").copy()
@@ -418,8 +481,10 @@ def compare_numbers(data: CaseData, columns: Mapping[str, str], labels: Labels) 
     table = {"Voce": [_number_label(r, data) for r in first.itertuples()]}
     for card_id, name in columns.items():
         mine = rows[rows["card_id"] == card_id].set_index("metric")
-        table[name] = [format_any(data, mine.at[m, "value"], mine.at[m, "unit"], mine.at[m, "source"])
-                       if m in mine.index else "–" for m in first["metric"]]
+        table[name] = [
+            format_any(data, mine.at[m, "value"], mine.at[m, "unit"], mine.at[m, "source"]) if m in mine.index else "–"
+            for m in first["metric"]
+        ]
     table["source"] = [_sources(rows.loc[rows["metric"] == m, "source"]) for m in first["metric"]]
     return md_frame(table)
 
@@ -434,14 +499,16 @@ def overview_table(data: CaseData, labels: Labels) -> pd.DataFrame:
     for card_id in data.card_ids("scheda"):
         card = data.card(card_id)
         amount = card_budget(data, card_id)
-        rows.append({
-            "Intervento": card["short_name"],
-            "Territorio": f"{card['neighbourhood']} ({card['municipality']})",
-            "Ambito": labels["case_programme"][card["programme"]],
-            "Stato": labels["case_status"][card["status"]],
-            "Dotazione": Md(fmt_eur(amount)) if amount is not None else "–",
-            "source": _sources([data.card_source(card_id)], budget_parts(data, card_id)["source"]),
-        })
+        rows.append(
+            {
+                "Intervento": card["short_name"],
+                "Territorio": f"{card['neighbourhood']} ({card['municipality']})",
+                "Ambito": labels["case_programme"][card["programme"]],
+                "Stato": labels["case_status"][card["status"]],
+                "Dotazione": Md(fmt_eur(amount)) if amount is not None else "–",
+                "source": _sources([data.card_source(card_id)], budget_parts(data, card_id)["source"]),
+            }
+        )
     return md_frame({key: [row[key] for row in rows] for key in rows[0]})
 
 
@@ -482,21 +549,37 @@ def items_by_card(data: CaseData, field: str) -> pd.DataFrame:
         items = data.items_of(card_id, field)
         if not items.empty:
             rows.append((data.card(card_id)["short_name"], join_items(items["text"]), _sources(items["source"])))
-    return md_frame(dict(zip(["Intervento", "Contenuto", "source"], zip(*rows))) if rows else {"Intervento": [], "Contenuto": [], "source": []})
+    return md_frame(
+        dict(zip(["Intervento", "Contenuto", "source"], zip(*rows)))
+        if rows
+        else {"Intervento": [], "Contenuto": [], "source": []}
+    )
 
 
 def lessons_table(data: CaseData, fields: Sequence[str], labels: Labels) -> pd.DataFrame:
     """Qualitative findings by card and field: ``Intervento`` (on its first row only), ``Aspetto``, ``Elementi``."""
     rows = []
     for card_id in data.card_ids():
-        for field in fields:
-            items = data.items_of(card_id, field)
+        for part in fields:
+            items = data.items_of(card_id, part)
             if not items.empty:
-                rows.append((data.card(card_id)["short_name"], labels["case_field"][field],
-                             join_items(items["text"]), _sources(items["source"])))
+                rows.append(
+                    (
+                        data.card(card_id)["short_name"],
+                        labels["case_field"][part],
+                        join_items(items["text"]),
+                        _sources(items["source"]),
+                    )
+                )
     names = blank_repeats([r[0] for r in rows])
-    return md_frame({"Intervento": names, "Aspetto": [r[1] for r in rows], "Elementi": [r[2] for r in rows],
-                     "source": [r[3] for r in rows]})
+    return md_frame(
+        {
+            "Intervento": names,
+            "Aspetto": [r[1] for r in rows],
+            "Elementi": [r[2] for r in rows],
+            "source": [r[3] for r in rows],
+        }
+    )
 
 
 def metric_frame(data: CaseData, card_id: str, metrics: Sequence[str]) -> pd.DataFrame:
@@ -506,17 +589,29 @@ def metric_frame(data: CaseData, card_id: str, metrics: Sequence[str]) -> pd.Dat
     if missing:
         raise KeyError(f"card {card_id} has no metric(s) {missing}")
     picked = rows.loc[list(metrics)]
-    return md_frame({"Voce": list(picked["label"]), "Valore": list(picked["value"].astype(float)),
-                         "metric": list(metrics), "source": list(picked["source"])})
+    return md_frame(
+        {
+            "Voce": list(picked["label"]),
+            "Valore": list(picked["value"].astype(float)),
+            "metric": list(metrics),
+            "source": list(picked["source"]),
+        }
+    )
 
 
 def discrepancies_table(discrepancies: pd.DataFrame, affects: str = "case_stud") -> pd.DataFrame:
     """Discrepancies touching the case-study files: ``Voce`` (id), ``Tema``, ``Scelta``, ``source``."""
-    from quartieri_erp.chapters.appendices import reader_words
+    from quartieri_erp.chapters.programme import reader_words
 
     rows = discrepancies[discrepancies["affects"].str.contains(affects, regex=False)]
-    return md_frame({"Voce": list(rows["discrepancy_id"]), "Tema": [reader_words(t) for t in rows["topic"]],
-                         "Scelta": [reader_words(t) for t in rows["chosen"]], "source": list(rows["source"])})
+    return md_frame(
+        {
+            "Voce": list(rows["discrepancy_id"]),
+            "Tema": [reader_words(t) for t in rows["topic"]],
+            "Scelta": [reader_words(t) for t in rows["chosen"]],
+            "source": list(rows["source"]),
+        }
+    )
 
 
 def discrepancy_refs(discrepancies: pd.DataFrame, ids: Sequence[str], register: str | None = None) -> Md:
@@ -538,7 +633,7 @@ def source_note(data: CaseData, cells: Iterable[str], documents: pd.DataFrame) -
             continue
         for part in data.src(cell).ref.split("; "):
             if part.startswith(f"{REPORT_NAME}, "):
-                part = part[len(REPORT_NAME) + 2:]
+                part = part[len(REPORT_NAME) + 2 :]
             elif part == REPORT_NAME or not (part.startswith(("§", "Tav", "Tab", "Fig", "nota", "note"))):
                 continue
             place = part.replace(" (p. ", ", p. ").rstrip(")") if " (p. " in part else part
@@ -566,8 +661,10 @@ def interview_note(data: CaseData, card_id: str) -> Md:
     if pd.isna(card["interviewees"]):
         return Md("")
     ref = data.src(card["interview_source"]).ref.replace(REPORT_NAME, "rapporto pubblicato")
-    return Md(f"Le valutazioni dei referenti riportate qui vengono dal confronto con {escape(card['interviewees'])} "
-              f"({mark_refs(ref)}).")
+    return Md(
+        f"Le valutazioni dei referenti riportate qui vengono dal confronto con {escape(card['interviewees'])} "
+        f"({mark_refs(ref)})."
+    )
 
 
 # ---------------------------------------------------------------- sentences whose wording depends on data
@@ -602,8 +699,11 @@ def cap_check(amount: float, cap: float) -> str:
 
 def agreement(values: Sequence[object]) -> str:
     """'coincidono' when all values are equal, else 'non coincidono' (e.g. the budgets of two cards)."""
-    return "coincidono" if len({tuple(map(float, v)) if isinstance(v, tuple) else float(v) for v in values}) == 1 \
+    return (
+        "coincidono"
+        if len({tuple(map(float, v)) if isinstance(v, tuple) else float(v) for v in values}) == 1
         else "non coincidono"
+    )
 
 
 def status_summary(data: CaseData, card_ids: Sequence[str], labels: Labels) -> str:
@@ -615,7 +715,9 @@ def status_summary(data: CaseData, card_ids: Sequence[str], labels: Labels) -> s
         card = data.card(card_id)
         ranking = labels["ranking"][rankings[card["project_id"]]] if pd.notna(card["project_id"]) else ""
         status = labels["case_status"][card["status"]]
-        groups.setdefault((ranking, status), []).append(f"{escape(card['short_name'])} ({escape(card['municipality'])})")
+        groups.setdefault((ranking, status), []).append(
+            f"{escape(card['short_name'])} ({escape(card['municipality'])})"
+        )
     parts = []
     for (ranking, status), names in groups.items():
         what = ", ".join(escape(t[0].lower() + t[1:]) for t in (ranking, status) if t)

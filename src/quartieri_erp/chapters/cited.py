@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from quartieri_erp.chapters.wording import ARTICLES, _sound, join_it, tense
 from quartieri_erp.presentation.formatting import fmt_partial_date
 from quartieri_erp.presentation.markup import Md, escape, number
 from quartieri_erp.presentation.provenance import Source, Sourced, from_cell, sourced
-from quartieri_erp.chapters.wording import ARTICLES, _sound, join_it, tense
 
 DISCREPANCY_APPENDIX = "@sec-provenienza"  # the appendix that lists the discrepancies: 'Appendice D'
 
@@ -97,9 +97,14 @@ class Cited:
         from quartieri_erp.inputs.curated import load_discrepancies, load_documents, load_facts, load_timeline
         from quartieri_erp.inputs.curated.loaders import _load
 
-        return cls(load_facts(programme_dir), load_timeline(programme_dir), load_documents(programme_dir),
-                   _load("report_sections", Path(programme_dir)), load_discrepancies(programme_dir),
-                   pd.Timestamp(as_of).date())
+        return cls(
+            load_facts(programme_dir),
+            load_timeline(programme_dir),
+            load_documents(programme_dir),
+            _load("report_sections", Path(programme_dir)),
+            load_discrepancies(programme_dir),
+            pd.Timestamp(as_of).date(),
+        )
 
     # --- sources -------------------------------------------------------------------------------------------
     def source(self, cell: str) -> Source:
@@ -184,8 +189,7 @@ class Cited:
         it, ``fact`` for one before, ``overdue`` for a planned event whose date has passed without a recorded
         outcome."""
         row = self.event_row(event_id)
-        return tense(row["date"], self.view_date(), fact=fact, plan=plan, overdue=overdue,
-                     planned=bool(row["planned"]))
+        return tense(row["date"], self.view_date(), fact=fact, plan=plan, overdue=overdue, planned=bool(row["planned"]))
 
     def recorded_until(self) -> dt.date:
         """The date of the latest event the curated data record as done."""

@@ -14,24 +14,37 @@ from pathlib import Path
 
 import pandas as pd
 
-from quartieri_erp.inputs.curated import load_projects
+from quartieri_erp.chapters.wording import counted, join_it
 from quartieri_erp.editions.compare import ADDED, CHANGED, REMOVED, UNCHANGED, Comparison, compare_manifests
 from quartieri_erp.editions.manifest import NotABuild, input_hashes, project_counts, read_build
-from quartieri_erp.presentation.formatting import fmt_date, fmt_int, fmt_num, fmt_pct
 from quartieri_erp.indicators import shared_indicators
+from quartieri_erp.inputs.curated import load_projects
 from quartieri_erp.inputs.monitoring import load_monitoring
 from quartieri_erp.paths import resolve
-from quartieri_erp.chapters.wording import counted, join_it
+from quartieri_erp.presentation.formatting import fmt_date, fmt_int, fmt_num, fmt_pct
 
 INDICATOR_NAMES = {
-    "projects": "Progetti", "participants": "Partecipanti", "pip_share": "Quota nei PIP",
-    "pip_status": "Stato dei PIP", "vulnerable_share": "Quota in condizione di vulnerabilità",
-    "mean_age": "Età media", "age_band": "Classe di età", "sex": "Sesso", "citizenship": "Cittadinanza",
-    "origin_area": "Area di origine", "education": "Titolo di studio", "disadvantage": "Svantaggio",
-    "employment_status": "Condizione occupazionale", "province": "Provincia",
+    "projects": "Progetti",
+    "participants": "Partecipanti",
+    "pip_share": "Quota nei PIP",
+    "pip_status": "Stato dei PIP",
+    "vulnerable_share": "Quota in condizione di vulnerabilità",
+    "mean_age": "Età media",
+    "age_band": "Classe di età",
+    "sex": "Sesso",
+    "citizenship": "Cittadinanza",
+    "origin_area": "Area di origine",
+    "education": "Titolo di studio",
+    "disadvantage": "Svantaggio",
+    "employment_status": "Condizione occupazionale",
+    "province": "Provincia",
 }
-GROUP_NAMES = {"totale": "totale", "laboratorio_sociale": "Laboratori sociali", "pip": "PIP",
-               "entrambi": "entrambi i sotto-progetti"}
+GROUP_NAMES = {
+    "totale": "totale",
+    "laboratorio_sociale": "Laboratori sociali",
+    "pip": "PIP",
+    "entrambi": "entrambi i sotto-progetti",
+}
 STATUS_NAMES = {ADDED: "entrato", REMOVED: "uscito", CHANGED: "variato", UNCHANGED: "invariato"}
 
 
@@ -57,8 +70,12 @@ def current_edition(ch) -> tuple[dict, pd.DataFrame, Reconciliation]:
     monitoring = load_monitoring(ch.data_dir, ch.reference_dir, ch.as_of)
     funded = funded_projects(ch.programme_dir)
     folders = {"data_dir": ch.data_dir, "programme_dir": ch.programme_dir, "reference_dir": ch.reference_dir}
-    manifest = {"edition": ch.edition, "as_of": ch.as_of.isoformat(), "inputs": input_hashes(folders),
-                "projects": project_counts(monitoring.projects, monitoring.participants, ch.suppression_threshold)}
+    manifest = {
+        "edition": ch.edition,
+        "as_of": ch.as_of.isoformat(),
+        "inputs": input_hashes(folders),
+        "projects": project_counts(monitoring.projects, monitoring.participants, ch.suppression_threshold),
+    }
     indicators = shared_indicators(ch.data_dir, ch.reference_dir, ch.as_of).indicators
     return manifest, indicators, reconcile(monitoring.projects["project_id"].astype(str).tolist(), funded)
 
@@ -71,31 +88,43 @@ def compare_with_previous(previous_build: str, ch) -> tuple[Comparison | None, R
     try:
         old_manifest, old_indicators = read_build(resolve(previous_build))
     except NotABuild:
-        return None, reconciliation, (f"La cartella indicata come edizione precedente (`{previous_build}`) non "
-                                      "contiene una build del rapporto (mancano `edition.json` o "
-                                      "`indicators.csv`): il confronto non è possibile.")
+        return (
+            None,
+            reconciliation,
+            (
+                f"La cartella indicata come edizione precedente (`{previous_build}`) non "
+                "contiene una build del rapporto (mancano `edition.json` o "
+                "`indicators.csv`): il confronto non è possibile."
+            ),
+        )
     return compare_manifests(old_manifest, manifest, old_indicators, indicators), reconciliation, None
 
 
 def overview_text(comparison: Comparison | None, problem: str | None = None) -> str:
     if comparison is None:
-        return problem or ("Per questa edizione non è stata indicata un'edizione precedente (parametro "
-                           "`previous_build`, opzione `--previous` di `quartieri-erp build`): non c'è quindi "
-                           "nulla da confrontare, e le tabelle che seguono lo segnalano. Resta valida la verifica "
-                           "dei progetti tra dati del programma e dati di monitoraggio, in fondo all'appendice.")
+        return problem or (
+            "Per questa edizione non è stata indicata un'edizione precedente (parametro "
+            "`previous_build`, opzione `--previous` di `quartieri-erp build`): non c'è quindi "
+            "nulla da confrontare, e le tabelle che seguono lo segnalano. Resta valida la verifica "
+            "dei progetti tra dati del programma e dati di monitoraggio, in fondo all'appendice."
+        )
     c = comparison
     changed = c.of("indicators", CHANGED)
     files = c.inputs[c.inputs["status"] != UNCHANGED]
-    return (f"Questa edizione ({c.new_edition}, dati aggiornati al {fmt_date(c.new_as_of)}) è confrontata con "
-            f"l'edizione {c.old_edition}, con dati aggiornati al {fmt_date(c.old_as_of)}. "
-            f"{_projects_clause(c)} Degli indicatori del capitolo sui destinatari ne sono variati "
-            f"{fmt_int(len(changed))} su {fmt_int(len(c.indicators))}; {_marked_clause(len(c.marked))} "
-            f"{_files_clause(len(files))}")
+    return (
+        f"Questa edizione ({c.new_edition}, dati aggiornati al {fmt_date(c.new_as_of)}) è confrontata con "
+        f"l'edizione {c.old_edition}, con dati aggiornati al {fmt_date(c.old_as_of)}. "
+        f"{_projects_clause(c)} Degli indicatori del capitolo sui destinatari ne sono variati "
+        f"{fmt_int(len(changed))} su {fmt_int(len(c.indicators))}; {_marked_clause(len(c.marked))} "
+        f"{_files_clause(len(files))}"
+    )
 
 
 def _marked_clause(n: int) -> str:
-    rule = ("gli intervalli di confidenza di Wilson al livello del novantacinque per cento delle due edizioni non "
-            "si sovrappongono")
+    rule = (
+        "gli intervalli di confidenza di Wilson al livello del novantacinque per cento delle due edizioni non "
+        "si sovrappongono"
+    )
     if n == 0:
         return f"per nessuna quota la variazione è così ampia che {rule}."
     return f"per {counted(n, 'quota', 'quote')} la variazione è così ampia che {rule}."
@@ -150,9 +179,15 @@ def projects_table(comparison: Comparison | None) -> pd.DataFrame:
     if rows.empty:
         return _none_row(columns, "nessuna variazione")
     fmt = lambda n: "–" if n is None or pd.isna(n) else fmt_int(n)  # noqa: E731 - None: below the threshold
-    return pd.DataFrame({"Progetto": rows["project_id"], "Variazione": rows["status"].map(STATUS_NAMES),
-                         "Partecipanti prima": rows["participants_old"].map(fmt),
-                         "Partecipanti ora": rows["participants_new"].map(fmt)}, columns=columns)
+    return pd.DataFrame(
+        {
+            "Progetto": rows["project_id"],
+            "Variazione": rows["status"].map(STATUS_NAMES),
+            "Partecipanti prima": rows["participants_old"].map(fmt),
+            "Partecipanti ora": rows["participants_new"].map(fmt),
+        },
+        columns=columns,
+    )
 
 
 def indicators_table(comparison: Comparison | None) -> pd.DataFrame:
@@ -164,15 +199,18 @@ def indicators_table(comparison: Comparison | None) -> pd.DataFrame:
     if rows.empty:
         return _none_row(columns, "nessuna variazione")
     rows = rows.sort_values("beyond_ci", ascending=False, kind="stable")  # the marked ones first
-    return pd.DataFrame({
-        "Indicatore": rows["indicator"].map(lambda k: INDICATOR_NAMES.get(k, k)),
-        "Gruppo": rows["group"].map(lambda g: GROUP_NAMES.get(g, g)),
-        "Categoria": rows["category"].replace("", "–"),
-        "Prima": [_value(v, u) for v, u in zip(rows["old"], rows["unit"])],
-        "Ora": [_value(v, u) for v, u in zip(rows["new"], rows["unit"])],
-        "Differenza": [_difference(v, u) for v, u in zip(rows["difference"], rows["unit"])],
-        "Oltre gli intervalli": rows["beyond_ci"].map({True: "sì", False: ""}),
-    }, columns=columns)
+    return pd.DataFrame(
+        {
+            "Indicatore": rows["indicator"].map(lambda k: INDICATOR_NAMES.get(k, k)),
+            "Gruppo": rows["group"].map(lambda g: GROUP_NAMES.get(g, g)),
+            "Categoria": rows["category"].replace("", "–"),
+            "Prima": [_value(v, u) for v, u in zip(rows["old"], rows["unit"])],
+            "Ora": [_value(v, u) for v, u in zip(rows["new"], rows["unit"])],
+            "Differenza": [_difference(v, u) for v, u in zip(rows["difference"], rows["unit"])],
+            "Oltre gli intervalli": rows["beyond_ci"].map({True: "sì", False: ""}),
+        },
+        columns=columns,
+    )
 
 
 def inputs_table(comparison: Comparison | None) -> pd.DataFrame:
@@ -183,32 +221,43 @@ def inputs_table(comparison: Comparison | None) -> pd.DataFrame:
     if rows.empty:
         return _none_row(columns, "nessun file cambiato")
     short = lambda h: "–" if h is None or pd.isna(h) else f"`{h[:12]}`"  # noqa: E731
-    return pd.DataFrame({"File": rows["file"].map(lambda f: f"`{f}`"),
-                         "Variazione": rows["status"].map({ADDED: "aggiunto", REMOVED: "rimosso", CHANGED: "modificato"}),
-                         "SHA-256 prima": rows["old"].map(short), "SHA-256 ora": rows["new"].map(short)},
-                        columns=columns)
+    return pd.DataFrame(
+        {
+            "File": rows["file"].map(lambda f: f"`{f}`"),
+            "Variazione": rows["status"].map({ADDED: "aggiunto", REMOVED: "rimosso", CHANGED: "modificato"}),
+            "SHA-256 prima": rows["old"].map(short),
+            "SHA-256 ora": rows["new"].map(short),
+        },
+        columns=columns,
+    )
 
 
 def reconciliation_text(r: Reconciliation) -> str:
     """What the report does with projects found in only one of the two sources."""
     if not r.monitored_not_funded and not r.funded_not_monitored:
-        return ("Tutti i progetti dei dati di monitoraggio sono tra quelli finanziati secondo i dati del programma, "
-                "e ogni progetto finanziato compare nei dati di monitoraggio.")
+        return (
+            "Tutti i progetti dei dati di monitoraggio sono tra quelli finanziati secondo i dati del programma, "
+            "e ogni progetto finanziato compare nei dati di monitoraggio."
+        )
     parts = []
     if r.monitored_not_funded:
         ids = join_it(r.monitored_not_funded)
         n = len(r.monitored_not_funded)
-        parts.append(f"I dati di monitoraggio contengono {counted(n, 'progetto', 'progetti')} "
-                     f"che non {'risulta' if n == 1 else 'risultano'} tra i finanziati dell'avviso nei dati del "
-                     f"programma ({ids}). Il rapporto ne "
-                     "conta i partecipanti negli indicatori e dedica loro una scheda, ma non li include nelle cifre "
-                     "del bando (capitolo sull'attuazione), che vengono dai dati del programma: va verificato se si "
-                     "tratta di progetti finanziati dopo l'edizione pubblicata o di codici errati.")
+        parts.append(
+            f"I dati di monitoraggio contengono {counted(n, 'progetto', 'progetti')} "
+            f"che non {'risulta' if n == 1 else 'risultano'} tra i finanziati dell'avviso nei dati del "
+            f"programma ({ids}). Il rapporto ne "
+            "conta i partecipanti negli indicatori e dedica loro una scheda, ma non li include nelle cifre "
+            "del bando (capitolo sull'attuazione), che vengono dai dati del programma: va verificato se si "
+            "tratta di progetti finanziati dopo l'edizione pubblicata o di codici errati."
+        )
     if r.funded_not_monitored:
         ids = join_it(r.funded_not_monitored)
-        parts.append(f"Tra i progetti finanziati secondo i dati del programma, "
-                     f"{counted(len(r.funded_not_monitored), 'progetto non compare', 'progetti non compaiono')} "
-                     f"nei dati di monitoraggio ({ids}). Il rapporto li conta tra i finanziati nel capitolo "
-                     "sull'attuazione, ma non hanno partecipanti negli indicatori né una scheda: va verificato se "
-                     "sono stati revocati o se mancano dall'estrazione.")
+        parts.append(
+            f"Tra i progetti finanziati secondo i dati del programma, "
+            f"{counted(len(r.funded_not_monitored), 'progetto non compare', 'progetti non compaiono')} "
+            f"nei dati di monitoraggio ({ids}). Il rapporto li conta tra i finanziati nel capitolo "
+            "sull'attuazione, ma non hanno partecipanti negli indicatori né una scheda: va verificato se "
+            "sono stati revocati o se mancano dall'estrazione."
+        )
     return "\n\n".join(parts)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from quartieri_erp.inputs.curated import load_provinces
 from quartieri_erp.errors import InputError, InputIssue
+from quartieri_erp.inputs.curated import load_provinces
 from quartieri_erp.inputs.monitoring.lookups import LABELS
 from quartieri_erp.inputs.tables import read_table
 
@@ -35,8 +35,15 @@ def load_labels(reference_dir: Path, required: Iterable[str] = ()) -> Labels:
     table = read_labels(reference_dir)
     missing = [v for v in required if v not in set(table["variable"])]
     if missing:
-        raise InputError([InputIssue(file=(Path(reference_dir) / LABELS.file).as_posix(), column="variable",
-                                     rule=f"must have the labels of {', '.join(missing)}")])
+        raise InputError(
+            [
+                InputIssue(
+                    file=(Path(reference_dir) / LABELS.file).as_posix(),
+                    column="variable",
+                    rule=f"must have the labels of {', '.join(missing)}",
+                )
+            ]
+        )
     labels = {variable: label_map(table, variable) for variable in dict.fromkeys(table["variable"])}
     provinces = load_provinces(reference_dir)
     labels["province"] = dict(zip(provinces["sigla"], provinces["denominazione_uts"]))

@@ -17,12 +17,12 @@ from fractions import Fraction
 
 import pandas as pd
 
+from quartieri_erp.chapters.readings import GROUP_IN, MONITORING_REF, published_reference
+from quartieri_erp.chapters.wording import join_it, with_article
 from quartieri_erp.presentation import formatting as _f
 from quartieri_erp.presentation.formatting import round_half_up
 from quartieri_erp.presentation.markup import Md, escape, number
-from quartieri_erp.presentation.provenance import LINE_REF, Source, derived, monitoring, published
-from quartieri_erp.chapters.indicators import GROUP_IN, MONITORING_REF, published_reference
-from quartieri_erp.chapters.wording import join_it, with_article
+from quartieri_erp.presentation.provenance import Source, derived, monitoring, published
 
 # Numbers of this appendix: checks computed from the published figures (derived) unless a source is given;
 # printed figures carry their table or figure (``_row_source``), computed ones the monitoring data.
@@ -56,6 +56,7 @@ def reader_note(text: str) -> str:
     text = re.sub(r",?\s*\bll?\.\s*\d[\d\-–]*(?:,\s*\d[\d\-–]*)*,?", "", text)
     return text.strip()
 
+
 COINCIDE, DIFFERISCE, INCOERENTE = "coincide", "differisce", "incoerente nella fonte"
 STATUSES = (COINCIDE, DIFFERISCE, INCOERENTE)
 PRINTED, SWAPPED = "Etichette come stampate", "Etichette scambiate (lettura adottata)"
@@ -63,12 +64,20 @@ PRINTED, SWAPPED = "Etichette come stampate", "Etichette scambiate (lettura adot
 # Statements of the report's text about a printed share, in the claim syntax of published_indicators.csv:
 # (indicator, group, category, claim, where, discrepancy id, what the text says).
 SOURCE_STATEMENTS = (
-    ("citizenship", "pip", "italiana", "gt:totale", "§ 3.3", "D09",
-     "tra i destinatari dei PIP la quota di italiani cresce rispetto al totale"),
+    (
+        "citizenship",
+        "pip",
+        "italiana",
+        "gt:totale",
+        "§ 3.3",
+        "D09",
+        "tra i destinatari dei PIP la quota di italiani cresce rispetto al totale",
+    ),
 )
 
 
 # --- Which whole numbers give a printed percentage --------------------------------------------------------
+
 
 def counts_for_share(share: float, decimals: int, base: int) -> list[int]:
     """Whole numbers k (0 to ``base``) for which k/base, as a percentage rounded half-up to ``decimals``,
@@ -76,13 +85,14 @@ def counts_for_share(share: float, decimals: int, base: int) -> list[int]:
     if base <= 0:
         return []
     target = Fraction(str(round_half_up(float(share) * 100, decimals)))
-    half = Fraction(1, 2 * 10 ** decimals)
+    half = Fraction(1, 2 * 10**decimals)
     low, high = target - half, target + half  # half-up: a value on ``low`` rounds to target, one on ``high`` not
     return [k for k in range(base + 1) if low <= Fraction(100 * k, base) < high]
 
 
-def _row(published: pd.DataFrame, indicator: str, group: str, category: str | None = None,
-         unit: str | None = None) -> pd.Series:
+def _row(
+    published: pd.DataFrame, indicator: str, group: str, category: str | None = None, unit: str | None = None
+) -> pd.Series:
     rows = published[(published["indicator"] == indicator) & (published["group"] == group)]
     rows = rows[rows["category"].isna()] if category is None else rows[rows["category"] == category]
     if unit:
@@ -131,9 +141,18 @@ def readings(published: pd.DataFrame) -> pd.DataFrame:
     for name, (lab_count, pip_count) in ((PRINTED, (pip, lab)), (SWAPPED, (lab, pip))):
         ok = pip_count in counts_for_share(share["value"], int(share["decimals"]), total)
         split, unreachable = _status_split(published, pip_count)
-        rows.append({"reading": name, "laboratorio_sociale": lab_count, "pip": pip_count,
-                     "pip_share": pip_count / total, "pip_share_ok": ok, "status_counts": split,
-                     "unreachable": unreachable, "consistent": ok and split is not None})
+        rows.append(
+            {
+                "reading": name,
+                "laboratorio_sociale": lab_count,
+                "pip": pip_count,
+                "pip_share": pip_count / total,
+                "pip_share_ok": ok,
+                "status_counts": split,
+                "unreachable": unreachable,
+                "consistent": ok and split is not None,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -148,13 +167,19 @@ def readings_table(published: pd.DataFrame) -> pd.DataFrame:
             split = f"sì: {join_it(fmt_int(k) for k in r['status_counts'].values())} PIP"
         elif r["unreachable"]:
             split = "no: nessun numero intero dà " + join_it(
-                _printed(_row(published, "pip_status", "pip", c)) for c in r["unreachable"])
+                _printed(_row(published, "pip_status", "pip", c)) for c in r["unreachable"]
+            )
         else:
             split = "no: le quote non sommano al totale dei PIP"
-        rows.append({"Lettura": Md(f"{r['reading']}: Laboratori Sociali {fmt_int(r['laboratorio_sociale'])}, "
-                                   f"PIP {fmt_int(r['pip'])}"),
-                     "Quota di PIP sul totale": Md(f"{pip_share} ({'coincide' if r['pip_share_ok'] else 'non coincide'})"),
-                     "Stato dei PIP ottenibile": Md(split)})
+        rows.append(
+            {
+                "Lettura": Md(
+                    f"{r['reading']}: Laboratori Sociali {fmt_int(r['laboratorio_sociale'])}, PIP {fmt_int(r['pip'])}"
+                ),
+                "Quota di PIP sul totale": Md(f"{pip_share} ({'coincide' if r['pip_share_ok'] else 'non coincide'})"),
+                "Stato dei PIP ottenibile": Md(split),
+            }
+        )
     return pd.DataFrame(rows, dtype=object)
 
 
@@ -163,8 +188,10 @@ def printed_pip_figures(published: pd.DataFrame) -> str:
     share = _row(published, "pip_share", "totale")
     total = _row(published, "participants", "totale")
     statuses = published[(published["indicator"] == "pip_status") & published["value"].notna()]
-    return (f"Cifre stampate: quota di destinatari con un PIP {_printed(share)} su {_printed(total)}; PIP per stato "
-            f"{join_it(_printed(r) for _, r in statuses.iterrows())}.")
+    return (
+        f"Cifre stampate: quota di destinatari con un PIP {_printed(share)} su {_printed(total)}; PIP per stato "
+        f"{join_it(_printed(r) for _, r in statuses.iterrows())}."
+    )
 
 
 def _table_of(source: str) -> str:
@@ -175,14 +202,15 @@ def _table_of(source: str) -> str:
 SWAP_REF = "Appendice C, @sec-riconciliazione-etichette"  # where readers find the check of the two readings
 
 
-def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[str, int] | None = None,
-                    applies: bool = True) -> str:
+def label_swap_note(
+    published: pd.DataFrame, short: bool = False, pages: dict[str, int] | None = None, applies: bool = True
+) -> str:
     """Where this edition's sub-project counts differ from the published Tabella 3.1 (which prints them on
     swapped rows), with the reference to the reconciliation appendix; '' when the printed labels are coherent.
     ``short``: one sentence for the notes under a table; ``applies`` False when this edition's counts are not
     the published ones (then only how the report prints them)."""
+    from quartieri_erp.chapters.readings import published_reference
     from quartieri_erp.presentation.provenance import published as published_source
-    from quartieri_erp.chapters.indicators import published_reference
 
     read = readings(published).set_index("reading")
     printed, swapped = read.loc[PRINTED], read.loc[SWAPPED]
@@ -193,14 +221,20 @@ def label_swap_note(published: pd.DataFrame, short: bool = False, pages: dict[st
     table = _table_of(row["source"])
     lab, pip = fmt_int(printed["laboratorio_sociale"], src=src), fmt_int(printed["pip"], src=src)
     if not applies:  # this edition's counts are not the published ones: only say how the report prints them
-        return (f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
-                f"dei PIP, con le etichette scambiate ({SWAP_REF}).")
+        return (
+            f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
+            f"dei PIP, con le etichette scambiate ({SWAP_REF})."
+        )
     if short:
-        return (f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
-                f"dei PIP; qui le due cifre sono scambiate, come spiegato in {SWAP_REF}.")
-    return (f"La {table} del rapporto pubblicato stampa le due cifre a righe invertite, {lab} per i Laboratori "
-            f"Sociali e {pip} per i PIP; solo leggendole scambiate tornano la quota di destinatari con un PIP e la "
-            f"ripartizione dei PIP per stato, come mostra {SWAP_REF}.")
+        return (
+            f"La {table} del rapporto pubblicato stampa {lab} sulla riga dei Laboratori Sociali e {pip} su quella "
+            f"dei PIP; qui le due cifre sono scambiate, come spiegato in {SWAP_REF}."
+        )
+    return (
+        f"La {table} del rapporto pubblicato stampa le due cifre a righe invertite, {lab} per i Laboratori "
+        f"Sociali e {pip} per i PIP; solo leggendole scambiate tornano la quota di destinatari con un PIP e la "
+        f"ripartizione dei PIP per stato, come mostra {SWAP_REF}."
+    )
 
 
 def label_swap_flag(published: pd.DataFrame, pages: dict[str, int] | None = None) -> str:
@@ -220,34 +254,45 @@ def reading_sentences(published: pd.DataFrame) -> str:
     table = _table_of(_row(published, "participants", "pip")["source"])
     share = _row(published, "pip_share", "totale")
     total = int(_row(published, "participants", "totale")["value"])
-    opening = (f"Nel rapporto pubblicato la {table} attribuisce {fmt_int(printed['laboratorio_sociale'])} "
-               f"destinatari ai Laboratori Sociali e {fmt_int(printed['pip'])} ai PIP.")
+    opening = (
+        f"Nel rapporto pubblicato la {table} attribuisce {fmt_int(printed['laboratorio_sociale'])} "
+        f"destinatari ai Laboratori Sociali e {fmt_int(printed['pip'])} ai PIP."
+    )
     if printed["consistent"]:
         return f"{opening} Queste cifre sono coerenti con le altre cifre stampate sui PIP."
     reasons = []
     if not printed["pip_share_ok"]:
         matching = counts_for_share(share["value"], int(share["decimals"]), total)
-        reasons.append(f"la quota di destinatari con un PIP, {_printed(share)} di {fmt_int(total)}, corrisponde a "
-                       f"{join_it(fmt_int(k) for k in matching)} persone, mentre {fmt_int(printed['pip'])} darebbero "
-                       f"{fmt_pct(printed['pip_share'], int(share['decimals']))}")
+        reasons.append(
+            f"la quota di destinatari con un PIP, {_printed(share)} di {fmt_int(total)}, corrisponde a "
+            f"{join_it(fmt_int(k) for k in matching)} persone, mentre {fmt_int(printed['pip'])} darebbero "
+            f"{fmt_pct(printed['pip_share'], int(share['decimals']))}"
+        )
     statuses = published[(published["indicator"] == "pip_status") & published["value"].notna()]
     shares = join_it(_printed(r) for _, r in statuses.iterrows())
     if printed["status_counts"] is None:
         reason = f"la ripartizione dei PIP per stato ({shares}) "
         if swapped["status_counts"]:
-            reason += (f"si ottiene con {join_it(fmt_int(k) for k in swapped['status_counts'].values())} PIP su "
-                       f"{fmt_int(swapped['pip'])}, ")
+            reason += (
+                f"si ottiene con {join_it(fmt_int(k) for k in swapped['status_counts'].values())} PIP su "
+                f"{fmt_int(swapped['pip'])}, "
+            )
         missing = printed["unreachable"]
-        reason += (f"mentre nessun numero intero su {fmt_int(printed['pip'])} dà "
-                   f"{join_it(_printed(_row(published, 'pip_status', 'pip', c)) for c in missing)}" if missing
-                   else f"mentre su {fmt_int(printed['pip'])} le quote non sommano al totale")
+        reason += (
+            f"mentre nessun numero intero su {fmt_int(printed['pip'])} dà "
+            f"{join_it(_printed(_row(published, 'pip_status', 'pip', c)) for c in missing)}"
+            if missing
+            else f"mentre su {fmt_int(printed['pip'])} le quote non sommano al totale"
+        )
         reasons.append(reason)
     text = f"{opening} Ma {reasons[0]}." + "".join(f" Inoltre {reason}." for reason in reasons[1:])
     if swapped["consistent"]:
         overlap = printed["laboratorio_sociale"] + printed["pip"] - total
-        text += (f" Le due cifre vanno quindi lette scambiate: {fmt_int(swapped['laboratorio_sociale'])} "
-                 f"destinatari dei Laboratori Sociali e {fmt_int(swapped['pip'])} dei PIP; in entrambe le letture "
-                 f"{fmt_int(overlap)} persone partecipano a tutti e due i sub-progetti.")
+        text += (
+            f" Le due cifre vanno quindi lette scambiate: {fmt_int(swapped['laboratorio_sociale'])} "
+            f"destinatari dei Laboratori Sociali e {fmt_int(swapped['pip'])} dei PIP; in entrambe le letture "
+            f"{fmt_int(overlap)} persone partecipano a tutti e due i sub-progetti."
+        )
     else:
         text += " Nemmeno scambiando le etichette le cifre tornano: il capitolo pubblicato resta incoerente."
     return text
@@ -255,8 +300,10 @@ def reading_sentences(published: pd.DataFrame) -> str:
 
 # --- Rows the report itself gets wrong ----------------------------------------------------------------------
 
-def _claim_on(published: pd.DataFrame, indicator: str, group: str, category: str,
-              claim: str) -> tuple[bool, float, float]:
+
+def _claim_on(
+    published: pd.DataFrame, indicator: str, group: str, category: str, claim: str
+) -> tuple[bool, float, float]:
     kind, _, other = claim.partition(":")
     mine = _row(published, indicator, group, category, "share")["value"]
     theirs = _row(published, indicator, other, category, "share")["value"]
@@ -271,30 +318,56 @@ def source_conflicts(published: pd.DataFrame) -> pd.DataFrame:
     printed, swapped = read.loc[PRINTED], read.loc[SWAPPED]
     if not printed["consistent"] and swapped["consistent"]:
         table = _table_of(_row(published, "participants", "pip")["source"])
-        labels = (f"La {table} stampa {fmt_int(printed['laboratorio_sociale'])} sulla riga dei Laboratori Sociali "
-                  f"e {fmt_int(printed['pip'])} su quella dei PIP: le altre cifre dei PIP tornano solo scambiando "
-                  "le due etichette.")
+        labels = (
+            f"La {table} stampa {fmt_int(printed['laboratorio_sociale'])} sulla riga dei Laboratori Sociali "
+            f"e {fmt_int(printed['pip'])} su quella dei PIP: le altre cifre dei PIP tornano solo scambiando "
+            "le due etichette."
+        )
         for group in ("laboratorio_sociale", "pip"):
             rows.append(("participants", group, None, "count", "D07", labels))
         share = _row(published, "pip_share", "totale")
         total = int(_row(published, "participants", "totale")["value"])
         if not printed["pip_share_ok"]:
-            rows.append(("pip_share", "totale", None, "share", "D07",
-                         f"Con le etichette come stampate i PIP sarebbero {fmt_int(printed['pip'])} su "
-                         f"{fmt_int(total)}, cioè {fmt_pct(printed['pip_share'], int(share['decimals']))}, non {_printed(share)}."))
+            rows.append(
+                (
+                    "pip_share",
+                    "totale",
+                    None,
+                    "share",
+                    "D07",
+                    f"Con le etichette come stampate i PIP sarebbero {fmt_int(printed['pip'])} su "
+                    f"{fmt_int(total)}, cioè {fmt_pct(printed['pip_share'], int(share['decimals']))}, non {_printed(share)}.",
+                )
+            )
         for status in printed["unreachable"]:
             count = swapped["status_counts"][status]
-            rows.append(("pip_status", "pip", status, "share", "D08",
-                         f"Nessun numero intero di PIP su {fmt_int(printed['pip'])} dà "
-                         f"{_printed(_row(published, 'pip_status', 'pip', status))}; su {fmt_int(swapped['pip'])} "
-                         f"lo danno {fmt_int(count)} PIP."))
+            rows.append(
+                (
+                    "pip_status",
+                    "pip",
+                    status,
+                    "share",
+                    "D08",
+                    f"Nessun numero intero di PIP su {fmt_int(printed['pip'])} dà "
+                    f"{_printed(_row(published, 'pip_status', 'pip', status))}; su {fmt_int(swapped['pip'])} "
+                    f"lo danno {fmt_int(count)} PIP.",
+                )
+            )
     for indicator, group, category, claim, where, discrepancy, says in SOURCE_STATEMENTS:
         holds, mine, theirs = _claim_on(published, indicator, group, category, claim)
         if not holds:
             other = claim.partition(":")[2]
-            rows.append((indicator, group, category, "share", discrepancy,
-                         f"Il testo ({where}) dice che {says}, ma le cifre stampate sono {fmt_pct(mine, 0)} "
-                         f"{GROUP_IN[group]} e {fmt_pct(theirs, 0)} {GROUP_IN[other]}."))
+            rows.append(
+                (
+                    indicator,
+                    group,
+                    category,
+                    "share",
+                    discrepancy,
+                    f"Il testo ({where}) dice che {says}, ma le cifre stampate sono {fmt_pct(mine, 0)} "
+                    f"{GROUP_IN[group]} e {fmt_pct(theirs, 0)} {GROUP_IN[other]}.",
+                )
+            )
     return pd.DataFrame(rows, columns=["indicator", "group", "category", "unit", "discrepancy", "explanation"])
 
 
@@ -311,13 +384,20 @@ def count_share_checks(published: pd.DataFrame) -> pd.DataFrame:
         printed = _printed(share)
         verdict = f"coerente con {with_article(printed)}" if ok else f"diverso {with_article(printed, 'dal')}"
         exact = with_article(fmt_pct(count["value"] / base, decimals + 1))
-        rows.append((count["indicator"], count["group"], count["category"],
-                     f"{fmt_int(count['value'])} su {fmt_int(base)} è {exact}: {verdict} stampato."))
+        rows.append(
+            (
+                count["indicator"],
+                count["group"],
+                count["category"],
+                f"{fmt_int(count['value'])} su {fmt_int(base)} è {exact}: {verdict} stampato.",
+            )
+        )
     return pd.DataFrame(rows, columns=["indicator", "group", "category", "explanation"])
 
 
-def distribution_sums(published: pd.DataFrame, indicator_labels: dict[str, str],
-                      group_labels: dict[str, str]) -> pd.DataFrame:
+def distribution_sums(
+    published: pd.DataFrame, indicator_labels: dict[str, str], group_labels: dict[str, str]
+) -> pd.DataFrame:
     """For each distribution with two or more recorded shares: their sum, whether rounding alone can take it
     that far from 100, and which shares are not printed as figures (display columns, plus ``fits`` and
     ``total`` for the checks; show it with ``sums_table``)."""
@@ -328,18 +408,27 @@ def distribution_sums(published: pd.DataFrame, indicator_labels: dict[str, str],
             continue
         decimals = int(part["decimals"].max())
         total = round(float((part["value"] * 100).sum()), decimals + 1)
-        tolerance = 0.5 * len(part) / 10 ** decimals
-        words = [f"«{escape(p)}»" if isinstance(p, str) else "non stampata" for p in part["printed"]
-                 if not (isinstance(p, str) and re.fullmatch(r"[\d.,]+%", p))]
+        tolerance = 0.5 * len(part) / 10**decimals
+        words = [
+            f"«{escape(p)}»" if isinstance(p, str) else "non stampata"
+            for p in part["printed"]
+            if not (isinstance(p, str) and re.fullmatch(r"[\d.,]+%", p))
+        ]
         fits = abs(total - 100) <= tolerance + 1e-9
-        rows.append({
-            "Distribuzione": Md(f"{escape(indicator_labels[indicator])}, {escape(group_labels[group])} "
-                                f"({fmt_int(len(part))} quote)"),
-            "Somma": Md(f"{fmt_pct(total / 100, decimals)}: {'compatibile' if fits else 'non compatibile'} con gli "
-                        f"arrotondamenti (±{fmt_num(tolerance, decimals + 1)} punti)"),
-            "Quote lette dal testo o ricavate": Md(join_it(dict.fromkeys(words))) if words else "–",
-            "fits": fits, "total": total,
-        })
+        rows.append(
+            {
+                "Distribuzione": Md(
+                    f"{escape(indicator_labels[indicator])}, {escape(group_labels[group])} ({fmt_int(len(part))} quote)"
+                ),
+                "Somma": Md(
+                    f"{fmt_pct(total / 100, decimals)}: {'compatibile' if fits else 'non compatibile'} con gli "
+                    f"arrotondamenti (±{fmt_num(tolerance, decimals + 1)} punti)"
+                ),
+                "Quote lette dal testo o ricavate": Md(join_it(dict.fromkeys(words))) if words else "–",
+                "fits": fits,
+                "total": total,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -349,6 +438,7 @@ def sums_table(sums: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- The value-by-value comparison ----------------------------------------------------------------------------
+
 
 def _claim_text(claim: str) -> str:
     kind, _, argument = claim.partition(":")
@@ -391,8 +481,13 @@ def _computed_text(row: pd.Series, computed: pd.DataFrame, findings: bool = True
     fmt_int = lambda v: _f.fmt_int(v, src=src)  # noqa: E731
     fmt_num = lambda v, d: _f.fmt_num(v, d, src=src)  # noqa: E731
     fmt_pct = lambda v, d: _f.fmt_pct(v, d, src=monitoring(MONITORING_REF))  # noqa: E731
-    text = (fmt_int(row["computed"]) if unit == "count" else
-            _f.fmt_pct(row["computed"], places, src=src) if unit == "share" else fmt_num(row["computed"], places))
+    text = (
+        fmt_int(row["computed"])
+        if unit == "count"
+        else _f.fmt_pct(row["computed"], places, src=src)
+        if unit == "share"
+        else fmt_num(row["computed"], places)
+    )
     if not isinstance(row["claim"], str):
         return text
     if not findings:
@@ -400,18 +495,27 @@ def _computed_text(row: pd.Series, computed: pd.DataFrame, findings: bool = True
     kind, _, argument = row["claim"].partition(":")
     same = computed[(computed["indicator"] == row["indicator"])]
     if kind in ("gt", "lt"):
-        other = same[(same["group"] == argument)
-                     & (same["category"].astype(object) == row["category"])]["value"].iloc[0]
+        other = same[(same["group"] == argument) & (same["category"].astype(object) == row["category"])]["value"].iloc[
+            0
+        ]
         return f"{text} contro {fmt_pct(other, places)} {GROUP_IN[argument]}"
     if kind == "max":
         top = same[same["group"] == row["group"]]["value"].max()
-        return f"{text} (la più alta del gruppo)" if row["computed"] == top else \
-            f"{text} (la più alta del gruppo è {fmt_pct(top, places)})"
+        return (
+            f"{text} (la più alta del gruppo)"
+            if row["computed"] == top
+            else f"{text} (la più alta del gruppo è {fmt_pct(top, places)})"
+        )
     return text
 
 
-def compare_rows(reconciled: pd.DataFrame, computed: pd.DataFrame, conflicts: pd.DataFrame,
-                 checks: pd.DataFrame, findings: bool = True) -> pd.DataFrame:
+def compare_rows(
+    reconciled: pd.DataFrame,
+    computed: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    checks: pd.DataFrame,
+    findings: bool = True,
+) -> pd.DataFrame:
     """``reconciled`` (from ``indicators.published.reconcile``) with ``status``, ``published_text``,
     ``computed_text`` and ``explanation``. Without ``findings`` (a synthetic edition) computed values are shown
     at the printed precision and qualitative claims only as true or false."""
@@ -433,8 +537,10 @@ def compare_rows(reconciled: pd.DataFrame, computed: pd.DataFrame, conflicts: pd
         if k in conflict_of:
             status = INCOERENTE
             conflict = conflict_of[k]
-            parts.append(f"{conflict['explanation']} Con la lettura adottata il valore calcolato "
-                         f"{'coincide' if agrees else 'differisce'} (discrepanza {conflict['discrepancy']}).")
+            parts.append(
+                f"{conflict['explanation']} Con la lettura adottata il valore calcolato "
+                f"{'coincide' if agrees else 'differisce'} (discrepanza {conflict['discrepancy']})."
+            )
         else:
             status = COINCIDE if agrees else DIFFERISCE
             if note:
@@ -444,8 +550,15 @@ def compare_rows(reconciled: pd.DataFrame, computed: pd.DataFrame, conflicts: pd
         on_row = ""
         if read is not None and k in conflict_of and row["indicator"] == "participants":
             on_row = fmt_int(read.loc[PRINTED, row["group"]], _row_source(row))
-        out.append({**row.to_dict(), "status": status, "published_text": _published_text(row, on_row),
-                    "computed_text": _computed_text(row, computed, findings), "explanation": " ".join(parts) or "–"})
+        out.append(
+            {
+                **row.to_dict(),
+                "status": status,
+                "published_text": _published_text(row, on_row),
+                "computed_text": _computed_text(row, computed, findings),
+                "explanation": " ".join(parts) or "–",
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -453,6 +566,7 @@ def reconciliation_table(rows: pd.DataFrame, labels: dict[str, dict[str, str]]) 
     """The comparison for display: item with its source, published and computed values, status with its
     explanation (three columns, readable at phone width). ``labels`` maps
     ``indicator``, ``group`` and each indicator with categories to its Italian labels."""
+
     def item(row):
         text = labels["indicator"][row["indicator"]]
         if row["group"] != "totale" or isinstance(row["category"], str):
@@ -463,14 +577,23 @@ def reconciliation_table(rows: pd.DataFrame, labels: dict[str, dict[str, str]]) 
                 text += " (numero)"
         return text
 
-    verdicts = [Md(f"**{status}**" + (f". {text}" if text != "–" else ""))
-                for status, text in zip(rows["status"], rows["explanation"])]
-    return pd.DataFrame({
-        "Voce (fonte)": [escape(f"{item(r)} ({published_reference(r['source']).removeprefix('Rapporto 2021, ')})")
-                         for _, r in rows.iterrows()],
-        "Valori": [Md(f"Pubblicato: {p}. Calcolato: {c}.") for p, c in zip(rows["published_text"], rows["computed_text"])],
-        "Esito e spiegazione": verdicts,
-    }, dtype=object)
+    verdicts = [
+        Md(f"**{status}**" + (f". {text}" if text != "–" else ""))
+        for status, text in zip(rows["status"], rows["explanation"])
+    ]
+    return pd.DataFrame(
+        {
+            "Voce (fonte)": [
+                escape(f"{item(r)} ({published_reference(r['source']).removeprefix('Rapporto 2021, ')})")
+                for _, r in rows.iterrows()
+            ],
+            "Valori": [
+                Md(f"Pubblicato: {p}. Calcolato: {c}.") for p, c in zip(rows["published_text"], rows["computed_text"])
+            ],
+            "Esito e spiegazione": verdicts,
+        },
+        dtype=object,
+    )
 
 
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
@@ -488,11 +611,12 @@ def summary_sentence(counts: dict[str, int]) -> str:
             return f"nessuno {one} {tail}".strip()
         return f"{fmt_int(n)} {one if n == 1 else many} {tail}".strip()
 
-    parts = [phrase(counts[COINCIDE], "coincide", "coincidono", "con il valore calcolato"),
-             phrase(counts[DIFFERISCE], "differisce", "differiscono", ""),
-             phrase(counts[INCOERENTE], "è incoerente", "sono incoerenti", "nella fonte stessa")]
-    return (f"Sono messi a confronto {fmt_int(total)} valori e affermazioni del capitolo pubblicato: "
-            f"{join_it(parts)}.")
+    parts = [
+        phrase(counts[COINCIDE], "coincide", "coincidono", "con il valore calcolato"),
+        phrase(counts[DIFFERISCE], "differisce", "differiscono", ""),
+        phrase(counts[INCOERENTE], "è incoerente", "sono incoerenti", "nella fonte stessa"),
+    ]
+    return f"Sono messi a confronto {fmt_int(total)} valori e affermazioni del capitolo pubblicato: {join_it(parts)}."
 
 
 def overlap_sentence(published: pd.DataFrame) -> str:
@@ -502,11 +626,15 @@ def overlap_sentence(published: pd.DataFrame) -> str:
     lab, pip = (int(_row(published, "participants", g)["value"]) for g in ("laboratorio_sociale", "pip"))
     both = lab + pip - total
     if both <= 0:
-        return (f"I destinatari dei due sub-progetti sommano a {fmt_int(lab + pip)}, non più delle {fmt_int(total)} "
-                "persone raggiunte: nessuno risulta iscritto a entrambi.")
-    return (f"I destinatari dei due sub-progetti sommano a {fmt_int(lab + pip)}, più delle {fmt_int(total)} "
-            f"persone raggiunte: la differenza, {fmt_int(both)} persone, è il numero di chi partecipa a "
-            "entrambi, che il rapporto non stampa.")
+        return (
+            f"I destinatari dei due sub-progetti sommano a {fmt_int(lab + pip)}, non più delle {fmt_int(total)} "
+            "persone raggiunte: nessuno risulta iscritto a entrambi."
+        )
+    return (
+        f"I destinatari dei due sub-progetti sommano a {fmt_int(lab + pip)}, più delle {fmt_int(total)} "
+        f"persone raggiunte: la differenza, {fmt_int(both)} persone, è il numero di chi partecipa a "
+        "entrambi, che il rapporto non stampa."
+    )
 
 
 def vulnerability_wording_sentence(published: pd.DataFrame) -> str:
@@ -515,20 +643,25 @@ def vulnerability_wording_sentence(published: pd.DataFrame) -> str:
     share = _row(published, "vulnerable_share", "totale")
     if share["value"] >= 1:
         return "Il rapporto descrive tutti i destinatari come vulnerabili, in accordo con la quota stampata."
-    return (f"Il rapporto descrive tutte le {_printed(total)} persone raggiunte come in temporanea difficoltà "
-            f"economica o abitativa, ma solo {with_article(_printed(share))} risulta in condizione di vulnerabilità "
-            "secondo il monitoraggio: la prima è una descrizione del bacino dell'avviso, la seconda una "
-            "condizione registrata per ciascuna persona, ed è quella usata negli indicatori.")
-
+    return (
+        f"Il rapporto descrive tutte le {_printed(total)} persone raggiunte come in temporanea difficoltà "
+        f"economica o abitativa, ma solo {with_article(_printed(share))} risulta in condizione di vulnerabilità "
+        "secondo il monitoraggio: la prima è una descrizione del bacino dell'avviso, la seconda una "
+        "condizione registrata per ciascuna persona, ed è quella usata negli indicatori."
+    )
 
 
 def comparison_note(synthetic: bool) -> str:
     """What agreement with the published figures means for this edition's data."""
     if synthetic:
-        return ("I dati di questa edizione sono sintetici: il confronto verifica il generatore e il calcolo, non dice "
-                "nulla di nuovo sui progetti.")
-    return ("I dati di questa edizione sono quelli del monitoraggio: ogni differenza dalle cifre pubblicate segnala un "
-            "aggiornamento dei dati o un diverso modo di calcolare, da spiegare.")
+        return (
+            "I dati di questa edizione sono sintetici: il confronto verifica il generatore e il calcolo, non dice "
+            "nulla di nuovo sui progetti."
+        )
+    return (
+        "I dati di questa edizione sono quelli del monitoraggio: ogni differenza dalle cifre pubblicate segnala un "
+        "aggiornamento dei dati o un diverso modo di calcolare, da spiegare."
+    )
 
 
 def sums_sentence(sums: pd.DataFrame) -> str:
@@ -539,10 +672,14 @@ def sums_sentence(sums: pd.DataFrame) -> str:
     names = off["Distribuzione"].astype(str).str.replace(r" \(.*\)$", "", regex=True).str.lower()
     items = join_it(f"{d} ({fmt_num(t, 1 if t != round(t) else 0)}%)" for d, t in zip(names, off["total"]))
     if off["fits"].all():
-        return f"Non sommano a {fmt_int(100)} le quote di {items}: lo scarto rientra in quello dovuto agli arrotondamenti."
+        return (
+            f"Non sommano a {fmt_int(100)} le quote di {items}: lo scarto rientra in quello dovuto agli arrotondamenti."
+        )
     bad = join_it(names[~off["fits"]])
-    return (f"Non sommano a {fmt_int(100)} le quote di {items}; per {bad} lo scarto è maggiore di quello dovuto agli "
-            "arrotondamenti.")
+    return (
+        f"Non sommano a {fmt_int(100)} le quote di {items}; per {bad} lo scarto è maggiore di quello dovuto agli "
+        "arrotondamenti."
+    )
 
 
 def reading_summary(published: pd.DataFrame) -> str:
@@ -552,15 +689,19 @@ def reading_summary(published: pd.DataFrame) -> str:
     if printed["consistent"]:
         return "Le cifre dei sub-progetti sono lette come stampate nel rapporto: sono coerenti con le altre."
     if swapped["consistent"]:
-        return (f"Le cifre dei sub-progetti sono lette con le etichette scambiate rispetto al rapporto pubblicato "
-                f"(Laboratori Sociali {fmt_int(swapped['laboratorio_sociale'])}, PIP {fmt_int(swapped['pip'])}), "
-                "perché solo così tornano la quota di destinatari con un PIP e la ripartizione dei PIP per stato.")
+        return (
+            f"Le cifre dei sub-progetti sono lette con le etichette scambiate rispetto al rapporto pubblicato "
+            f"(Laboratori Sociali {fmt_int(swapped['laboratorio_sociale'])}, PIP {fmt_int(swapped['pip'])}), "
+            "perché solo così tornano la quota di destinatari con un PIP e la ripartizione dei PIP per stato."
+        )
     return "Nessuna lettura delle cifre dei sub-progetti è coerente con tutte le altre cifre pubblicate."
 
 
-def discrepancy_items(published: pd.DataFrame, conflicts: pd.DataFrame, checks: pd.DataFrame,
-                      sums: pd.DataFrame) -> list[tuple[str, str]]:
+def discrepancy_items(
+    published: pd.DataFrame, conflicts: pd.DataFrame, checks: pd.DataFrame, sums: pd.DataFrame
+) -> list[tuple[str, str]]:
     """How this appendix settles each discrepancy of the register about chapter 3 (D06-D12): (id, text)."""
+
     def conflict(discrepancy, fallback):
         found = conflicts.loc[conflicts["discrepancy"] == discrepancy, "explanation"]
         return " ".join(dict.fromkeys(found)) if len(found) else fallback
@@ -580,9 +721,10 @@ def discrepancy_items(published: pd.DataFrame, conflicts: pd.DataFrame, checks: 
 def discrepancy_list(items: list[tuple[str, str]], discrepancies: pd.DataFrame) -> str:
     """The register entries settled here as a Markdown list: id, topic (data text, its numbers sourced as the
     register's) and how this appendix settles it."""
-    from quartieri_erp.chapters.indicators import labelled
+    from quartieri_erp.chapters.readings import labelled
     from quartieri_erp.presentation.provenance import curated
 
     register = curated("registro delle discordanze tra le fonti (Appendice D)")
-    return "\n".join(f"- **{key}. {labelled(discrepancies.loc[key, 'topic'], register)}.** {text}"
-                     for key, text in items)
+    return "\n".join(
+        f"- **{key}. {labelled(discrepancies.loc[key, 'topic'], register)}.** {text}" for key, text in items
+    )

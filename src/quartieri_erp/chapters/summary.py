@@ -17,16 +17,28 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from quartieri_erp.inputs.curated import fact
-from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
-from quartieri_erp.indicators import IndicatorSet
-from quartieri_erp.presentation.markup import Md, escape
-from quartieri_erp.inputs.monitoring.codes import AGE_BAND_LOWER, AGE_BANDS
-from quartieri_erp.presentation.provenance import Source, Sourced, curated, derived, from_cell, kind_of_cell, reader_ref
-from quartieri_erp.chapters.call import call_outcomes
-from quartieri_erp.chapters.cases import card_order
-from quartieri_erp.chapters.indicators import AGE_DECIMALS, NOT_SIGNIFICANT, SIGNIFICANT, UNCERTAIN, Difference, Reconciled, as_published, difference, fmt_value, shown_age, value, with_published
+from quartieri_erp.chapters.programme import call_outcomes, card_order
+from quartieri_erp.chapters.readings import (
+    AGE_DECIMALS,
+    NOT_SIGNIFICANT,
+    SIGNIFICANT,
+    UNCERTAIN,
+    Difference,
+    Reconciled,
+    as_published,
+    difference,
+    fmt_value,
+    shown_age,
+    value,
+    with_published,
+)
 from quartieri_erp.chapters.wording import join_it, with_article
+from quartieri_erp.indicators import IndicatorSet
+from quartieri_erp.inputs.curated import fact
+from quartieri_erp.inputs.monitoring.codes import AGE_BAND_LOWER, AGE_BANDS
+from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_pct
+from quartieri_erp.presentation.markup import Md
+from quartieri_erp.presentation.provenance import Source, Sourced, curated, derived, from_cell, kind_of_cell, reader_ref
 
 AS_OF = curated("data di riferimento dei dati di monitoraggio, parametro dell'edizione")
 THRESHOLD = curated("soglia di riservatezza, parametro dell'edizione")
@@ -37,6 +49,7 @@ def as_of_with(as_of: dt.date, preposition: str = "al") -> str:
     from quartieri_erp.presentation.formatting import fmt_date
 
     return with_article(fmt_date(as_of, src=AS_OF), preposition)
+
 
 MIDLIFE_AGE = 36  # first age of the band after the young adults (18-35)
 
@@ -136,16 +149,20 @@ class CallFigures:
 KEY_FACTS = ("call_budget_total_eur", "call_non_accredited_partners", "call_non_accredited_partners_pct")
 
 
-def cells_source(cells, what: str, pages: dict[str, int] | None = None, documents: dict[str, str] | None = None
-                 ) -> Source:
+def cells_source(
+    cells, what: str, pages: dict[str, int] | None = None, documents: dict[str, str] | None = None
+) -> Source:
     """The source of a value computed from rows of data/programme with these `source` cells: derived when they
     all cite only the published report, else curated; the reference names ``what`` and the first documents."""
     cells = [str(c) for c in cells if isinstance(c, str) and c]
     kinds = {kind_of_cell(c) for c in cells}
     refs = list(dict.fromkeys(reader_ref(c, documents, pages).split(";")[0] for c in cells))[:2]
     ref = f"{what}: {'; '.join(refs)}" if refs else what
-    return derived(ref) if kinds <= {"published"} and len(cells) > 1 else (
-        from_cell(cells[0], documents, pages) if len(cells) == 1 else curated(ref))
+    return (
+        derived(ref)
+        if kinds <= {"published"} and len(cells) > 1
+        else (from_cell(cells[0], documents, pages) if len(cells) == 1 else curated(ref))
+    )
 
 
 def _fact_source(facts: pd.DataFrame, key: str, pages=None, documents=None) -> Source:
@@ -153,8 +170,13 @@ def _fact_source(facts: pd.DataFrame, key: str, pages=None, documents=None) -> S
     return from_cell(row["source"].iloc[0], documents, pages) if len(row) else curated(key)
 
 
-def call_figures(projects: pd.DataFrame, facts: pd.DataFrame, procedures: pd.DataFrame,
-                 pages: dict[str, int] | None = None, documents: dict[str, str] | None = None) -> CallFigures:
+def call_figures(
+    projects: pd.DataFrame,
+    facts: pd.DataFrame,
+    procedures: pd.DataFrame,
+    pages: dict[str, int] | None = None,
+    documents: dict[str, str] | None = None,
+) -> CallFigures:
     """Applications, funded projects (``call.call_outcomes``), resources, procedures and non-accredited partners,
     each a ``Sourced`` value with the kind of the curated rows it comes from."""
     outcomes = call_outcomes(projects)
@@ -162,14 +184,16 @@ def call_figures(projects: pd.DataFrame, facts: pd.DataFrame, procedures: pd.Dat
     counted = cells_source(projects["source"], "progetti dell'avviso", pages, documents)
     procs = cells_source(procedures["source"], "procedure attivate", pages, documents)
     return CallFigures(
-        applications=Sourced(outcomes["applications"], counted), funded=Sourced(outcomes["funded"], counted),
+        applications=Sourced(outcomes["applications"], counted),
+        funded=Sourced(outcomes["funded"], counted),
         first_ranking=Sourced(outcomes["first"], counted),
         resources_eur=Sourced(fact(facts, budget), _fact_source(facts, budget, pages, documents)),
         procedures=Sourced(len(procedures), procs),
         procedures_cost_eur=Sourced(round(float(procedures["cost_eur"].sum()), 2), procs),
         non_accredited_partners=Sourced(fact(facts, partners), _fact_source(facts, partners, pages, documents)),
-        non_accredited_share=Sourced(fact(facts, partners_pct) / 100,
-                                     _fact_source(facts, partners_pct, pages, documents)),
+        non_accredited_share=Sourced(
+            fact(facts, partners_pct) / 100, _fact_source(facts, partners_pct, pages, documents)
+        ),
     )
 
 
@@ -202,8 +226,11 @@ class KeyFigures:
 
     def profile_differences(self) -> dict[str, Difference]:
         """The lab-only vs pip-only differences, keyed by the Italian name of the dimension."""
-        return {"età": self.age_difference, "genere": self.sex_difference,
-                "condizione di svantaggio": self.disadvantage_difference}
+        return {
+            "età": self.age_difference,
+            "genere": self.sex_difference,
+            "condizione di svantaggio": self.disadvantage_difference,
+        }
 
 
 def share_aged_at_least(indicators: pd.DataFrame, group: str, first_age: int) -> float:
@@ -215,8 +242,9 @@ def share_aged_at_least(indicators: pd.DataFrame, group: str, first_age: int) ->
     return sum(values[1:], values[0])
 
 
-def key_figures(iset: IndicatorSet, published: pd.DataFrame | None = None,
-                pages: dict[str, int] | None = None) -> KeyFigures:
+def key_figures(
+    iset: IndicatorSet, published: pd.DataFrame | None = None, pages: dict[str, int] | None = None
+) -> KeyFigures:
     """The chapter-3 values of the summary, read from the shared indicator set (each row checked to be there
     exactly once, ``indicators.value``); with ``published`` (published_indicators.csv) the values that equal a
     published one are reconciled with it (``indicators.with_published``)."""
@@ -226,22 +254,29 @@ def key_figures(iset: IndicatorSet, published: pd.DataFrame | None = None,
         return value(ind, indicator, group, category)
 
     return KeyFigures(
-        projects=of("projects"), participants=of("participants"),
+        projects=of("projects"),
+        participants=of("participants"),
         lab_participants=of("participants", "laboratorio_sociale"),
-        pip_participants=of("participants", "pip"), both=of("participants", "entrambi"),
+        pip_participants=of("participants", "pip"),
+        both=of("participants", "entrambi"),
         pip_share=of("pip_share"),
         pip_concluded=of("pip_status", "pip", "concluso"),
         pip_in_progress=of("pip_status", "pip", "in_corso"),
         pip_withdrawn=of("pip_status", "pip", "rinuncia"),
-        vulnerable=of("vulnerable_share"), vulnerable_lab=of("vulnerable_share", "laboratorio_sociale"),
+        vulnerable=of("vulnerable_share"),
+        vulnerable_lab=of("vulnerable_share", "laboratorio_sociale"),
         vulnerable_pip=of("vulnerable_share", "pip"),
-        mean_age_lab=of("mean_age", "laboratorio_sociale"), mean_age_pip=of("mean_age", "pip"),
+        mean_age_lab=of("mean_age", "laboratorio_sociale"),
+        mean_age_pip=of("mean_age", "pip"),
         women_lab=of("sex", "laboratorio_sociale", "F"),
         non_vulnerable_lab=of("disadvantage", "laboratorio_sociale", "nessuna"),
-        employed_or_retired_lab=_sum(of("employment_status", "laboratorio_sociale", "occupato"),
-                                     of("employment_status", "laboratorio_sociale", "pensionato")),
+        employed_or_retired_lab=_sum(
+            of("employment_status", "laboratorio_sociale", "occupato"),
+            of("employment_status", "laboratorio_sociale", "pensionato"),
+        ),
         pip_aged_36_plus=share_aged_at_least(ind, "pip", MIDLIFE_AGE),
-        age_difference=difference(iset.tests, "age"), sex_difference=difference(iset.tests, "sex"),
+        age_difference=difference(iset.tests, "age"),
+        sex_difference=difference(iset.tests, "sex"),
         disadvantage_difference=difference(iset.tests, "disadvantage"),
     )
 
@@ -266,11 +301,15 @@ def coverage_sentence(monitored: int, funded: int) -> str:
     if monitored == funded:
         return f"I dati di monitoraggio coprono tutti {with_article(fmt_int(funded), 'i')} progetti finanziati."
     if monitored < funded:
-        return (f"I dati di monitoraggio riguardano {fmt_int(monitored)} {with_article(fmt_int(funded), 'dei')} "
-                f"progetti finanziati: i valori che seguono non descrivono l'intero avviso.")
-    return (f"I dati di monitoraggio contano {fmt_int(monitored)} progetti, più "
-            f"{with_article(fmt_int(funded), 'dei')} finanziati dall'avviso: la corrispondenza tra le due fonti va "
-            f"verificata.")
+        return (
+            f"I dati di monitoraggio riguardano {fmt_int(monitored)} {with_article(fmt_int(funded), 'dei')} "
+            f"progetti finanziati: i valori che seguono non descrivono l'intero avviso."
+        )
+    return (
+        f"I dati di monitoraggio contano {fmt_int(monitored)} progetti, più "
+        f"{with_article(fmt_int(funded), 'dei')} finanziati dall'avviso: la corrispondenza tra le due fonti va "
+        f"verificata."
+    )
 
 
 def reach_sentence(participants: int, pip_share: float, as_of: dt.date, form: int = 0) -> str:
@@ -278,12 +317,16 @@ def reach_sentence(participants: int, pip_share: float, as_of: dt.date, form: in
     the conclusions, so that the two chapters do not repeat each other)."""
     when = as_of_with(as_of, "al")
     if form == 1:
-        return (f"Le {fmt_int(participants)} persone raggiunte {when} dicono che l'avviso ha saputo arrivare nei "
-                f"quartieri, e {share_words(pip_share, feminine=True)} di loro ({_pct(pip_share)}) sono passate a "
-                "un percorso personalizzato verso il lavoro.")
-    return (f"{when[0].upper()}{when[1:]} i progetti dell'avviso avevano raggiunto {fmt_int(participants)} persone; "
-            f"quelle avviate a un Piano di Intervento Personalizzato (PIP) di formazione e accompagnamento "
-            f"al lavoro sono {share_words(pip_share, feminine=True)} ({_pct(pip_share)}).")
+        return (
+            f"Le {fmt_int(participants)} persone raggiunte {when} dicono che l'avviso ha saputo arrivare nei "
+            f"quartieri, e {share_words(pip_share, feminine=True)} di loro ({_pct(pip_share)}) sono passate a "
+            "un percorso personalizzato verso il lavoro."
+        )
+    return (
+        f"{when[0].upper()}{when[1:]} i progetti dell'avviso avevano raggiunto {fmt_int(participants)} persone; "
+        f"quelle avviate a un Piano di Intervento Personalizzato (PIP) di formazione e accompagnamento "
+        f"al lavoro sono {share_words(pip_share, feminine=True)} ({_pct(pip_share)})."
+    )
 
 
 def withdrawal_words(share: float) -> str:
@@ -312,41 +355,51 @@ def dropout_rate(concluded: float, withdrawn: float) -> float:
 
 def pip_outcome_sentence(concluded: float, in_progress: float, withdrawn: float) -> str:
     """State of the PIPs and what the withdrawals say about keeping people on their plan."""
-    state = (f"Dei PIP avviati, quelli conclusi sono {share_words(concluded)} ({_pct(concluded)}), quelli "
-             f"ancora in corso {_pct(in_progress)}; le rinunce sono {withdrawal_words(withdrawn)} "
-             f"({_pct(withdrawn)}).")
+    state = (
+        f"Dei PIP avviati, quelli conclusi sono {share_words(concluded)} ({_pct(concluded)}), quelli "
+        f"ancora in corso {_pct(in_progress)}; le rinunce sono {withdrawal_words(withdrawn)} "
+        f"({_pct(withdrawn)})."
+    )
     dropout = dropout_rate(concluded, withdrawn)
     if math.isnan(dropout):
         return state + " Nessun percorso si è ancora chiuso: la tenuta dei PIP non si può ancora giudicare."
     if dropout < DROPOUT_LOW:
-        verdict = ("Quasi tutti i percorsi chiusi sono arrivati a termine: i soggetti attuatori hanno saputo "
-                   "tenere alto l'interesse dei partecipanti.")
+        verdict = (
+            "Quasi tutti i percorsi chiusi sono arrivati a termine: i soggetti attuatori hanno saputo "
+            "tenere alto l'interesse dei partecipanti."
+        )
     elif dropout < DROPOUT_HIGH:
-        verdict = ("La maggior parte dei percorsi chiusi è arrivata a termine, ma le interruzioni non sono "
-                   "marginali.")
+        verdict = "La maggior parte dei percorsi chiusi è arrivata a termine, ma le interruzioni non sono marginali."
     else:
         verdict = "Le interruzioni pesano in misura rilevante sui percorsi chiusi: la tenuta dei PIP è debole."
     return f"{state} {verdict}"
 
 
-def vulnerability_sentence(total: float, lab: float, pip: float, disadvantage: Difference,
-                           findings: bool = True) -> str:
+def vulnerability_sentence(
+    total: float, lab: float, pip: float, disadvantage: Difference, findings: bool = True
+) -> str:
     """Share of people with at least one vulnerability, overall and (``findings``: real data) by sub-project,
     and whether lab-only and PIP-only participants differ in their disadvantage."""
     if not findings:
-        return (f"Le persone con almeno una condizione di vulnerabilità sono {share_words(total, feminine=True)} "
-                f"({_pct(total)}): l'avviso ha raggiunto il pubblico fragile a cui si rivolgeva.")
+        return (
+            f"Le persone con almeno una condizione di vulnerabilità sono {share_words(total, feminine=True)} "
+            f"({_pct(total)}): l'avviso ha raggiunto il pubblico fragile a cui si rivolgeva."
+        )
     if abs(pip - lab) < EXACT:
         where = f"con quote simili nei due sub-progetti ({_pct(lab)} nei Laboratori, {_pct(pip)} nei PIP)"
     elif pip > lab:
-        where = (f"più spesso tra chi segue un PIP ({_pct(pip)}) che tra chi frequenta un Laboratorio "
-                 f"sociale ({_pct(lab)})")
+        where = (
+            f"più spesso tra chi segue un PIP ({_pct(pip)}) che tra chi frequenta un Laboratorio sociale ({_pct(lab)})"
+        )
     else:
-        where = (f"più spesso tra chi frequenta un Laboratorio sociale ({_pct(lab)}) che tra chi segue un "
-                 f"PIP ({_pct(pip)})")
-    return (f"Le persone con almeno una condizione di vulnerabilità sono {share_words(total, feminine=True)} "
-            f"({_pct(total)}), {where}; la differenza nella condizione di svantaggio tra chi partecipa a "
-            f"uno solo dei due sub-progetti {disadvantage.clause}.")
+        where = (
+            f"più spesso tra chi frequenta un Laboratorio sociale ({_pct(lab)}) che tra chi segue un PIP ({_pct(pip)})"
+        )
+    return (
+        f"Le persone con almeno una condizione di vulnerabilità sono {share_words(total, feminine=True)} "
+        f"({_pct(total)}), {where}; la differenza nella condizione di svantaggio tra chi partecipa a "
+        f"uno solo dei due sub-progetti {disadvantage.clause}."
+    )
 
 
 def _years(v) -> str:
@@ -358,12 +411,16 @@ def age_sentence(mean_lab: float, mean_pip: float, age: Difference, findings: bo
     whether lab-only and PIP-only participants differ in age."""
     lab, pip = shown_age(mean_lab), shown_age(mean_pip)
     if lab == pip:
-        head = (f"Chi frequenta un Laboratorio sociale e chi segue un PIP hanno in media la stessa età "
-                f"({_years(mean_lab)} anni)")
+        head = (
+            f"Chi frequenta un Laboratorio sociale e chi segue un PIP hanno in media la stessa età "
+            f"({_years(mean_lab)} anni)"
+        )
     else:
         older = "più anziano" if lab > pip else "più giovane"
-        head = (f"Chi frequenta un Laboratorio sociale è in media {older} di chi segue un PIP "
-                f"({_years(mean_lab)} e {_years(mean_pip)} anni, rispettivamente)")
+        head = (
+            f"Chi frequenta un Laboratorio sociale è in media {older} di chi segue un PIP "
+            f"({_years(mean_lab)} e {_years(mean_pip)} anni, rispettivamente)"
+        )
     if not findings:
         return f"{head}."
     return f"{head}; la differenza tra chi partecipa a uno solo dei due sub-progetti {age.clause}."
@@ -371,9 +428,11 @@ def age_sentence(mean_lab: float, mean_pip: float, age: Difference, findings: bo
 
 def lab_profile_sentence(women: float, mean_age: float, employed_or_retired: float) -> str:
     """Who takes part in the Laboratori: women, mean age, employed and retired people."""
-    return (f"Nei Laboratori sociali le donne sono {majority_words(women)} ({_pct(women)}), l'età media è di "
-            f"{_years(mean_age)} anni e occupati e pensionati sono {share_words(employed_or_retired)} "
-            f"({_pct(employed_or_retired, 0)}).")
+    return (
+        f"Nei Laboratori sociali le donne sono {majority_words(women)} ({_pct(women)}), l'età media è di "
+        f"{_years(mean_age)} anni e occupati e pensionati sono {share_words(employed_or_retired)} "
+        f"({_pct(employed_or_retired, 0)})."
+    )
 
 
 OPEN_LAB_NON_VULNERABLE = 0.25  # a quarter of lab participants without any vulnerability ...
@@ -384,20 +443,26 @@ def lab_openness_sentence(non_vulnerable: float, employed_or_retired: float, fin
     """Reading of the Laboratori's audience: open to the neighbourhood, or a service for people in need; in a
     synthetic edition (not ``findings``) only what the published report states in words."""
     if not findings:
-        return ("Secondo il rapporto pubblicato la maggior parte dei partecipanti ai Laboratori non ha "
-                "vulnerabilità accertate e molti non cercano lavoro: il Laboratorio attira anche chi vuole dedicare "
-                "tempo alla comunità ed è un punto di riferimento per i problemi del quartiere, non solo un "
-                "servizio per chi è in difficoltà.")
+        return (
+            "Secondo il rapporto pubblicato la maggior parte dei partecipanti ai Laboratori non ha "
+            "vulnerabilità accertate e molti non cercano lavoro: il Laboratorio attira anche chi vuole dedicare "
+            "tempo alla comunità ed è un punto di riferimento per i problemi del quartiere, non solo un "
+            "servizio per chi è in difficoltà."
+        )
     if non_vulnerable >= OPEN_LAB_NON_VULNERABLE and employed_or_retired >= OPEN_LAB_NOT_JOBSEEKING:
-        return (f"Tra i partecipanti ai Laboratori le persone senza alcuna vulnerabilità sono "
-                f"{majority_words(non_vulnerable)} ({_pct(non_vulnerable)}) e molti non cercano lavoro: il "
-                f"Laboratorio attira anche chi vuole dedicare tempo alla comunità e appare un punto di "
-                f"riferimento credibile per i problemi del quartiere, non solo un servizio per chi è in "
-                f"difficoltà.")
-    return (f"Tra i partecipanti ai Laboratori le persone senza alcuna vulnerabilità sono "
-            f"{majority_words(non_vulnerable)} ({_pct(non_vulnerable)}): il Laboratorio si rivolge "
-            f"soprattutto a persone in difficoltà e la sua funzione di presidio aperto a tutto il quartiere "
-            f"resta in secondo piano.")
+        return (
+            f"Tra i partecipanti ai Laboratori le persone senza alcuna vulnerabilità sono "
+            f"{majority_words(non_vulnerable)} ({_pct(non_vulnerable)}) e molti non cercano lavoro: il "
+            f"Laboratorio attira anche chi vuole dedicare tempo alla comunità e appare un punto di "
+            f"riferimento credibile per i problemi del quartiere, non solo un servizio per chi è in "
+            f"difficoltà."
+        )
+    return (
+        f"Tra i partecipanti ai Laboratori le persone senza alcuna vulnerabilità sono "
+        f"{majority_words(non_vulnerable)} ({_pct(non_vulnerable)}): il Laboratorio si rivolge "
+        f"soprattutto a persone in difficoltà e la sua funzione di presidio aperto a tutto il quartiere "
+        f"resta in secondo piano."
+    )
 
 
 def call_verdict_sentence(vulnerable: float, pip_share: float, concluded: float, withdrawn: float) -> str:
@@ -415,28 +480,38 @@ def call_verdict_sentence(vulnerable: float, pip_share: float, concluded: float,
         weak.append("le rinunce pesano sui PIP già chiusi")
     if weak:
         return f"Sul piano quantitativo il bilancio dell'avviso è positivo solo in parte: {join_it(weak)}."
-    return ("Sul piano quantitativo l'avviso si è dimostrato uno strumento valido di inclusione sociale in "
-            "quartieri segnati dal disagio abitativo: ha raggiunto in prevalenza persone vulnerabili, ne ha "
-            "avviato la maggior parte a percorsi personalizzati per migliorarne l'occupabilità e li ha portati "
-            "avanti con poche interruzioni.")
+    return (
+        "Sul piano quantitativo l'avviso si è dimostrato uno strumento valido di inclusione sociale in "
+        "quartieri segnati dal disagio abitativo: ha raggiunto in prevalenza persone vulnerabili, ne ha "
+        "avviato la maggior parte a percorsi personalizzati per migliorarne l'occupabilità e li ha portati "
+        "avanti con poche interruzioni."
+    )
 
 
 def pip_target_sentence(mean_age: float, aged_36_plus: float, findings: bool = True) -> str:
     """Age profile of the PIP participants (share aged ``MIDLIFE_AGE`` or more) and what it implies; in a
     synthetic edition (not ``findings``) only the published mean age."""
     if not findings:
-        return (f"I destinatari dei PIP hanno in media {_years(mean_age)} anni: i percorsi personalizzati si "
-                "rivolgono ad adulti nel pieno dell'età lavorativa, spesso considerati poco occupabili dai servizi "
-                "di intermediazione.")
+        return (
+            f"I destinatari dei PIP hanno in media {_years(mean_age)} anni: i percorsi personalizzati si "
+            "rivolgono ad adulti nel pieno dell'età lavorativa, spesso considerati poco occupabili dai servizi "
+            "di intermediazione."
+        )
     midlife = fmt_int(MIDLIFE_AGE, src=curated("fasce d'età del monitoraggio"))
-    profile = (f"I destinatari dei PIP hanno in media {_years(mean_age)} anni e quelli con almeno "
-               f"{midlife} anni sono {share_words(aged_36_plus)} ({_pct(aged_36_plus)}).")
+    profile = (
+        f"I destinatari dei PIP hanno in media {_years(mean_age)} anni e quelli con almeno "
+        f"{midlife} anni sono {share_words(aged_36_plus)} ({_pct(aged_36_plus)})."
+    )
     if aged_36_plus >= 0.5:
-        return (f"{profile} I PIP hanno quindi raggiunto soprattutto adulti non più giovani, che i servizi di "
-                f"intermediazione tendono a considerare poco occupabili e che, senza questi percorsi, "
-                f"resterebbero probabilmente fuori dai circuiti ordinari di ricollocazione.")
-    return (f"{profile} I PIP si sono quindi rivolti soprattutto a giovani adulti, più vicini ai canali "
-            f"ordinari di inserimento lavorativo.")
+        return (
+            f"{profile} I PIP hanno quindi raggiunto soprattutto adulti non più giovani, che i servizi di "
+            f"intermediazione tendono a considerare poco occupabili e che, senza questi percorsi, "
+            f"resterebbero probabilmente fuori dai circuiti ordinari di ricollocazione."
+        )
+    return (
+        f"{profile} I PIP si sono quindi rivolti soprattutto a giovani adulti, più vicini ai canali "
+        f"ordinari di inserimento lavorativo."
+    )
 
 
 def profiles_sentence(differences: dict[str, Difference], findings: bool = True) -> str:
@@ -444,25 +519,35 @@ def profiles_sentence(differences: dict[str, Difference], findings: bool = True)
     tested (``{'età': Difference, 'genere': …}``); dimensions whose tests disagree are named as uncertain. In a
     synthetic edition (not ``findings``) what the comparison shows with real data."""
     if not findings:
-        return ("Se chi partecipa solo ai Laboratori e chi segue solo un PIP abbiano profili diversi per età, genere "
-                "e condizione di svantaggio lo dicono i test del capitolo sugli indicatori quando è eseguito sui "
-                "dati reali di monitoraggio; i dati sintetici di questa edizione non permettono di dirlo.")
-    named = {verdict: [name for name, d in differences.items() if d.verdict == verdict]
-             for verdict in (SIGNIFICANT, NOT_SIGNIFICANT, UNCERTAIN)}
+        return (
+            "Se chi partecipa solo ai Laboratori e chi segue solo un PIP abbiano profili diversi per età, genere "
+            "e condizione di svantaggio lo dicono i test del capitolo sugli indicatori quando è eseguito sui "
+            "dati reali di monitoraggio; i dati sintetici di questa edizione non permettono di dirlo."
+        )
+    named = {
+        verdict: [name for name, d in differences.items() if d.verdict == verdict]
+        for verdict in (SIGNIFICANT, NOT_SIGNIFICANT, UNCERTAIN)
+    }
     uncertain = named[UNCERTAIN]
-    doubt = (f" Per {join_it(uncertain)} i test non concordano e la differenza resta incerta." if uncertain else "")
+    doubt = f" Per {join_it(uncertain)} i test non concordano e la differenza resta incerta." if uncertain else ""
     if named[SIGNIFICANT]:
-        return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP hanno profili diversi, con differenze "
-                f"significative per {join_it(named[SIGNIFICANT])}: il progetto integrato offre "
-                f"strade diverse a persone diverse e le mette in contatto nello stesso quartiere, facendo "
-                f"circolare conoscenze ed esperienze su cui costruire relazioni di comunità più inclusive.{doubt}")
+        return (
+            f"Chi partecipa solo ai Laboratori e chi segue solo un PIP hanno profili diversi, con differenze "
+            f"significative per {join_it(named[SIGNIFICANT])}: il progetto integrato offre "
+            f"strade diverse a persone diverse e le mette in contatto nello stesso quartiere, facendo "
+            f"circolare conoscenze ed esperienze su cui costruire relazioni di comunità più inclusive.{doubt}"
+        )
     if named[NOT_SIGNIFICANT] and not uncertain:
-        return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo statisticamente "
-                f"significativo per {join_it(named[NOT_SIGNIFICANT])}: i due sub-progetti raggiungono persone simili "
-                f"e la loro complementarità sta più nelle attività offerte che nei destinatari.")
+        return (
+            f"Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo statisticamente "
+            f"significativo per {join_it(named[NOT_SIGNIFICANT])}: i due sub-progetti raggiungono persone simili "
+            f"e la loro complementarità sta più nelle attività offerte che nei destinatari."
+        )
     if named[NOT_SIGNIFICANT]:
-        return (f"Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo statisticamente "
-                f"significativo per {join_it(named[NOT_SIGNIFICANT])}.{doubt}")
+        return (
+            f"Chi partecipa solo ai Laboratori e chi segue solo un PIP non differiscono in modo statisticamente "
+            f"significativo per {join_it(named[NOT_SIGNIFICANT])}.{doubt}"
+        )
     if uncertain:
         return doubt.strip()
     return "Le differenze di profilo tra i due sub-progetti non si possono verificare con i dati disponibili."
@@ -472,10 +557,14 @@ def partners_sentence(count: int, share: float, form: int = 0) -> str:
     """Non-accredited partners and their weight among the partners other than the lead partners (``form`` 1:
     the wording of the conclusions)."""
     if form == 1:
-        return (f"Dei partner diversi dai capofila, {majority_words(share)} ({fmt_pct(share, 0)}, cioè "
-                f"{fmt_int(count)} soggetti) non è accreditata ai servizi al lavoro e alla formazione.")
-    return (f"I partner non accreditati ai servizi al lavoro e alla formazione sono {fmt_int(count)}, "
-            f"{majority_words(share)} dei partner diversi dai capofila ({fmt_pct(share, 0)}).")
+        return (
+            f"Dei partner diversi dai capofila, {majority_words(share)} ({fmt_pct(share, 0)}, cioè "
+            f"{fmt_int(count)} soggetti) non è accreditata ai servizi al lavoro e alla formazione."
+        )
+    return (
+        f"I partner non accreditati ai servizi al lavoro e alla formazione sono {fmt_int(count)}, "
+        f"{majority_words(share)} dei partner diversi dai capofila ({fmt_pct(share, 0)})."
+    )
 
 
 # --- introduction -------------------------------------------------------------------------------------
@@ -484,18 +573,22 @@ def partners_sentence(count: int, share: float, form: int = 0) -> str:
 def monitoring_data_note(synthetic: bool, as_of: dt.date, threshold: int) -> str:
     """What the monitoring data of this run are, and what that means for chapter 3 (@sec-indicatori)."""
     if synthetic:
-        return (f"**I dati di monitoraggio di questa edizione sono sintetici.** I dati individuali dei destinatari "
-                f"contengono informazioni personali e non sono pubblici: al loro posto il rapporto usa un archivio "
-                f"generato al computer, riferito {as_of_with(as_of, 'al')}, con la stessa struttura dei dati "
-                f"amministrativi e costruito a partire dalle distribuzioni pubblicate nel rapporto originale: "
-                f"non descrivono persone reali. Per questo il capitolo sugli indicatori (@sec-indicatori), la sintesi e le conclusioni riportano "
-                f"solo i valori che coincidono con quelli pubblicati o ne derivano; i confronti tra gruppi, i test "
-                f"e gli altri incroci, che i dati sintetici non possono sostenere, sono sostituiti da una nota. Con "
-                f"un'estrazione reale nella cartella dei dati, ogni valore e ogni frase che ne dipende si aggiorna.")
-    return (f"I dati di monitoraggio sui destinatari provengono dai sistemi informativi regionali e sono "
-            f"aggiornati {as_of_with(as_of, 'al')}. Descrivono persone reali e sono pubblicati solo in forma aggregata: "
-            f"nelle disaggregazioni al di sotto del sub-progetto i conteggi inferiori a {fmt_int(threshold, src=THRESHOLD)} sono "
-            f"soppressi (@sec-indicatori).")
+        return (
+            f"**I dati di monitoraggio di questa edizione sono sintetici.** I dati individuali dei destinatari "
+            f"contengono informazioni personali e non sono pubblici: al loro posto il rapporto usa un archivio "
+            f"generato al computer, riferito {as_of_with(as_of, 'al')}, con la stessa struttura dei dati "
+            f"amministrativi e costruito a partire dalle distribuzioni pubblicate nel rapporto originale: "
+            f"non descrivono persone reali. Per questo il capitolo sugli indicatori (@sec-indicatori), la sintesi e le conclusioni riportano "
+            f"solo i valori che coincidono con quelli pubblicati o ne derivano; i confronti tra gruppi, i test "
+            f"e gli altri incroci, che i dati sintetici non possono sostenere, sono sostituiti da una nota. Con "
+            f"un'estrazione reale nella cartella dei dati, ogni valore e ogni frase che ne dipende si aggiorna."
+        )
+    return (
+        f"I dati di monitoraggio sui destinatari provengono dai sistemi informativi regionali e sono "
+        f"aggiornati {as_of_with(as_of, 'al')}. Descrivono persone reali e sono pubblicati solo in forma aggregata: "
+        f"nelle disaggregazioni al di sotto del sub-progetto i conteggi inferiori a {fmt_int(threshold, src=THRESHOLD)} sono "
+        f"soppressi (@sec-indicatori)."
+    )
 
 
 def synthetic_caveat(synthetic: bool, illustrative: bool = False, form: int = 0) -> str:
@@ -504,13 +597,19 @@ def synthetic_caveat(synthetic: bool, illustrative: bool = False, form: int = 0)
     if not synthetic:
         return ""
     if form == 1 and not illustrative:
-        return ("Poiché i dati di monitoraggio di questa edizione sono sintetici, queste conclusioni si fondano "
-                "solo sulle cifre già pubblicate e su quelle che se ne ricavano.")
+        return (
+            "Poiché i dati di monitoraggio di questa edizione sono sintetici, queste conclusioni si fondano "
+            "solo sulle cifre già pubblicate e su quelle che se ne ricavano."
+        )
     if illustrative:
-        return ("In questa edizione i dati di monitoraggio sono sintetici e l'analisi completa è mostrata solo a "
-                "titolo dimostrativo: i valori che vanno oltre quelli pubblicati non descrivono persone reali.")
-    return ("In questa edizione i dati di monitoraggio sono sintetici: dei valori del capitolo sugli indicatori si "
-            "citano solo quelli che coincidono con le cifre del rapporto originale o ne derivano.")
+        return (
+            "In questa edizione i dati di monitoraggio sono sintetici e l'analisi completa è mostrata solo a "
+            "titolo dimostrativo: i valori che vanno oltre quelli pubblicati non descrivono persone reali."
+        )
+    return (
+        "In questa edizione i dati di monitoraggio sono sintetici: dei valori del capitolo sugli indicatori si "
+        "citano solo quelli che coincidono con le cifre del rapporto originale o ne derivano."
+    )
 
 
 def case_study_municipalities(cards: pd.DataFrame, programmes: tuple[str, ...]) -> list[str]:
@@ -541,12 +640,18 @@ def key_figures_table(call: CallFigures, key: KeyFigures, swap_note: str = "") -
     sub-project counts that the published Tabella 3.1 prints on swapped rows."""
     flag = f" ({swap_note})" if swap_note else ""
     rows = [
-        ("Progetti finanziati dall'avviso regionale", f"{fmt_int(call.funded)} su {fmt_int(call.applications)}",
-         "@sec-bando"),
+        (
+            "Progetti finanziati dall'avviso regionale",
+            f"{fmt_int(call.funded)} su {fmt_int(call.applications)}",
+            "@sec-bando",
+        ),
         ("Risorse complessive dell'avviso", fmt_eur(call.resources_eur), "@sec-bando"),
         ("Costo delle procedure sulle Azioni 9.1.3 e 9.4.2", fmt_eur(call.procedures_cost_eur), "@sec-bando"),
-        ("Partner non accreditati (quota sui partner esclusi i capofila)",
-         f"{fmt_int(call.non_accredited_partners)} ({fmt_pct(call.non_accredited_share, 0)})", "@sec-bando"),
+        (
+            "Partner non accreditati (quota sui partner esclusi i capofila)",
+            f"{fmt_int(call.non_accredited_partners)} ({fmt_pct(call.non_accredited_share, 0)})",
+            "@sec-bando",
+        ),
         ("Persone raggiunte", fmt_int(key.participants), "@sec-indicatori"),
         ("di cui nei Laboratori sociali", f"{fmt_int(key.lab_participants)}{flag}", "@sec-indicatori"),
         ("di cui con un PIP", f"{fmt_int(key.pip_participants)}{flag}", "@sec-indicatori"),
@@ -559,26 +664,37 @@ def key_figures_table(call: CallFigures, key: KeyFigures, swap_note: str = "") -
         ("Età media nei PIP (anni)", _years(key.mean_age_pip), "@sec-indicatori"),
         ("Donne tra i partecipanti ai Laboratori", _pct(key.women_lab), "@sec-indicatori"),
     ]
-    return pd.DataFrame([(name, Md(shown), Md(where)) for name, shown, where in rows],
-                        columns=["Voce", "Valore", "Capitolo"], dtype=object)
+    return pd.DataFrame(
+        [(name, Md(shown), Md(where)) for name, shown, where in rows],
+        columns=["Voce", "Valore", "Capitolo"],
+        dtype=object,
+    )
 
 
 def limits_paragraph(synthetic: bool, swapped: bool = True) -> str:
     """The limits of the evidence behind the summary, and where the recommendations are."""
-    data = ("I dati di monitoraggio di questa edizione sono sintetici: dei risultati quantitativi si riportano solo "
-            "quelli già pubblicati nel rapporto originale, e i confronti tra gruppi restano da verificare sui dati reali. "
-            if synthetic else
-            "I dati di monitoraggio descrivono le persone al momento dell'ingresso e lo stato dei percorsi alla data "
-            "di riferimento, non gli esiti occupazionali o sociali a distanza di tempo. ")
-    return (f"**I limiti delle evidenze.** {data}Gli indicatori misurano chi è stato raggiunto e quanti percorsi "
-            "sono arrivati a termine, non l'effetto dei progetti rispetto a ciò che sarebbe accaduto senza di "
-            "essi. I casi di studio sono pochi, scelti per ricchezza dell'esperienza e non per rappresentare tutti "
-            "i progetti, e si fondano in buona parte sulle voci di chi li ha realizzati; la pandemia ha interrotto "
-            "le attività proprio mentre si raccoglievano i dati. "
-            + ("Le cifre dei due sub-progetti, infine, si leggono solo scambiando due righe della tabella "
-               "pubblicata (@sec-riconciliazione-etichette). " if swapped else "")
-            + "Le indicazioni che ne discendono per la programmazione 2021-2027 sono raccolte nelle conclusioni "
-            "(@sec-conclusioni-indicazioni).")
+    data = (
+        "I dati di monitoraggio di questa edizione sono sintetici: dei risultati quantitativi si riportano solo "
+        "quelli già pubblicati nel rapporto originale, e i confronti tra gruppi restano da verificare sui dati reali. "
+        if synthetic
+        else "I dati di monitoraggio descrivono le persone al momento dell'ingresso e lo stato dei percorsi alla data "
+        "di riferimento, non gli esiti occupazionali o sociali a distanza di tempo. "
+    )
+    return (
+        f"**I limiti delle evidenze.** {data}Gli indicatori misurano chi è stato raggiunto e quanti percorsi "
+        "sono arrivati a termine, non l'effetto dei progetti rispetto a ciò che sarebbe accaduto senza di "
+        "essi. I casi di studio sono pochi, scelti per ricchezza dell'esperienza e non per rappresentare tutti "
+        "i progetti, e si fondano in buona parte sulle voci di chi li ha realizzati; la pandemia ha interrotto "
+        "le attività proprio mentre si raccoglievano i dati. "
+        + (
+            "Le cifre dei due sub-progetti, infine, si leggono solo scambiando due righe della tabella "
+            "pubblicata (@sec-riconciliazione-etichette). "
+            if swapped
+            else ""
+        )
+        + "Le indicazioni che ne discendono per la programmazione 2021-2027 sono raccolte nelle conclusioni "
+        "(@sec-conclusioni-indicazioni)."
+    )
 
 
 # --- Dates and figures of the curated data, with their sources -----------------------------------------
@@ -603,8 +719,20 @@ def _date_spans(text: str, src: Source) -> Md:
     return Md(DATE_TEXT.sub(wrap, text))
 
 
-MONTH_NAMES = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-               "ottobre", "novembre", "dicembre")
+MONTH_NAMES = (
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+)
 
 
 class SourcedRefs:

@@ -75,6 +75,7 @@ def with_article(label: str, preposition: str = "il") -> str:
 
 # --- Dates ---------------------------------------------------------------------------------------------------
 
+
 def date_with(day, preposition: str | None = None, precision: str = "day", src=None) -> str:
     """A date at the precision its source gives ('day', 'month', 'year'), optionally after a preposition.
 
@@ -159,6 +160,7 @@ def quantity(value: float, unit: str, decimals: int = 0) -> str:
 
 
 # --- Tense ---------------------------------------------------------------------------------------------------
+
 
 def tense(day, as_of, *, fact: str, plan: str, overdue: str | None = None, planned: bool = False) -> str:
     """The verb phrase for a dated event seen from the data cut-off ``as_of``.

@@ -40,6 +40,7 @@ def compare_indicators(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     Columns: the KEYS, ``old``, ``new``, ``difference`` (new - old), ``status`` and ``beyond_ci``
     (True when the Wilson intervals of the two editions do not overlap).
     """
+
     def tidy(frame: pd.DataFrame) -> pd.DataFrame:
         frame = frame.copy()
         for column in ("group", "category"):
@@ -60,10 +61,14 @@ def compare_indicators(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         else:
             status.append(UNCHANGED)
     both["status"] = status
-    both["beyond_ci"] = [s == CHANGED and intervals_apart(r.ci_low_old, r.ci_high_old, r.ci_low_new, r.ci_high_new)
-                         for s, r in zip(status, both.itertuples(index=False))]
-    return both[KEYS + ["old", "new", "difference", "ci_low_old", "ci_high_old", "ci_low_new", "ci_high_new",
-                        "status", "beyond_ci"]].reset_index(drop=True)
+    both["beyond_ci"] = [
+        s == CHANGED and intervals_apart(r.ci_low_old, r.ci_high_old, r.ci_low_new, r.ci_high_new)
+        for s, r in zip(status, both.itertuples(index=False))
+    ]
+    return both[
+        KEYS
+        + ["old", "new", "difference", "ci_low_old", "ci_high_old", "ci_low_new", "ci_high_new", "status", "beyond_ci"]
+    ].reset_index(drop=True)
 
 
 def compare_projects(old: list[dict], new: list[dict]) -> pd.DataFrame:
@@ -81,9 +86,15 @@ def compare_projects(old: list[dict], new: list[dict]) -> pd.DataFrame:
         else:
             what = [name for name in ("participants", "lead_partner", "municipality") if a.get(name) != b.get(name)]
             status = CHANGED if what else UNCHANGED
-        rows.append({"project_id": pid, "status": status,
-                     "participants_old": None if a is None else a.get("participants"),
-                     "participants_new": None if b is None else b.get("participants"), "what": what})
+        rows.append(
+            {
+                "project_id": pid,
+                "status": status,
+                "participants_old": None if a is None else a.get("participants"),
+                "participants_new": None if b is None else b.get("participants"),
+                "what": what,
+            }
+        )
     return pd.DataFrame(rows, columns=["project_id", "status", "participants_old", "participants_new", "what"])
 
 
@@ -141,8 +152,10 @@ class Comparison:
 
 def compare_manifests(old: dict, new: dict, old_indicators: pd.DataFrame, new_indicators: pd.DataFrame) -> Comparison:
     return Comparison(
-        old_edition=str(old.get("edition", "")), new_edition=str(new.get("edition", "")),
-        old_as_of=str(old.get("as_of", "")), new_as_of=str(new.get("as_of", "")),
+        old_edition=str(old.get("edition", "")),
+        new_edition=str(new.get("edition", "")),
+        old_as_of=str(old.get("as_of", "")),
+        new_as_of=str(new.get("as_of", "")),
         indicators=compare_indicators(old_indicators, new_indicators),
         projects=compare_projects(old.get("projects", []), new.get("projects", [])),
         inputs=compare_inputs(old.get("inputs", {}), new.get("inputs", {})),
@@ -164,20 +177,55 @@ def comparison_rows(comparison: Comparison) -> pd.DataFrame:
         if r.status == UNCHANGED:
             continue
         item = "/".join(x for x in (r.indicator, r.group, r.category) if x)
-        rows.append({"section": "indicatore", "item": item, "status": r.status, "old": r.old, "new": r.new,
-                     "difference": r.difference,
-                     "note": "oltre gli intervalli di confidenza" if r.beyond_ci else ""})
+        rows.append(
+            {
+                "section": "indicatore",
+                "item": item,
+                "status": r.status,
+                "old": r.old,
+                "new": r.new,
+                "difference": r.difference,
+                "note": "oltre gli intervalli di confidenza" if r.beyond_ci else "",
+            }
+        )
     for r in comparison.projects.itertuples(index=False):
         if r.status != UNCHANGED:
-            rows.append({"section": "progetto", "item": r.project_id, "status": r.status, "old": r.participants_old,
-                         "new": r.participants_new, "difference": None, "note": ", ".join(r.what)})
+            rows.append(
+                {
+                    "section": "progetto",
+                    "item": r.project_id,
+                    "status": r.status,
+                    "old": r.participants_old,
+                    "new": r.participants_new,
+                    "difference": None,
+                    "note": ", ".join(r.what),
+                }
+            )
     for r in comparison.inputs.itertuples(index=False):
         if r.status != UNCHANGED:
-            rows.append({"section": "file di input", "item": r.file, "status": r.status, "old": r.old, "new": r.new,
-                         "difference": None, "note": ""})
+            rows.append(
+                {
+                    "section": "file di input",
+                    "item": r.file,
+                    "status": r.status,
+                    "old": r.old,
+                    "new": r.new,
+                    "difference": None,
+                    "note": "",
+                }
+            )
     for r in comparison.sintesi.itertuples(index=False):
-        rows.append({"section": "sintesi", "item": r.sentence, "status": r.status, "old": None, "new": None,
-                     "difference": None, "note": ""})
+        rows.append(
+            {
+                "section": "sintesi",
+                "item": r.sentence,
+                "status": r.status,
+                "old": None,
+                "new": None,
+                "difference": None,
+                "note": "",
+            }
+        )
     return pd.DataFrame(rows, columns=["section", "item", "status", "old", "new", "difference", "note"])
 
 
@@ -185,12 +233,14 @@ def summary_lines(comparison: Comparison, limit: int = 12) -> list[str]:
     """A short console summary (Italian, as the report)."""
     c = comparison
     changed = c.of("indicators", CHANGED)
-    lines = [f"Edizione {c.old_edition} (dati al {c.old_as_of}) → edizione {c.new_edition} (dati al {c.new_as_of})",
-             f"Progetti entrati: {', '.join(c.entered) or 'nessuno'}",
-             f"Progetti usciti: {', '.join(c.left) or 'nessuno'}",
-             f"Progetti variati: {', '.join(c.changed_projects) or 'nessuno'}",
-             f"Indicatori variati: {len(changed)} su {len(c.indicators)}; oltre gli intervalli di confidenza: "
-             f"{len(c.marked)}"]
+    lines = [
+        f"Edizione {c.old_edition} (dati al {c.old_as_of}) → edizione {c.new_edition} (dati al {c.new_as_of})",
+        f"Progetti entrati: {', '.join(c.entered) or 'nessuno'}",
+        f"Progetti usciti: {', '.join(c.left) or 'nessuno'}",
+        f"Progetti variati: {', '.join(c.changed_projects) or 'nessuno'}",
+        f"Indicatori variati: {len(changed)} su {len(c.indicators)}; oltre gli intervalli di confidenza: "
+        f"{len(c.marked)}",
+    ]
     for r in c.marked.head(limit).itertuples(index=False):
         item = "/".join(x for x in (r.indicator, r.group, r.category) if x)
         lines.append(f"  * {item}: {r.old:.4g} → {r.new:.4g} ({r.difference:+.4g})")
@@ -199,8 +249,10 @@ def summary_lines(comparison: Comparison, limit: int = 12) -> list[str]:
     files = c.inputs[c.inputs["status"] != UNCHANGED]
     lines.append(f"File di input cambiati: {', '.join(files['file']) or 'nessuno'}")
     new_sentences = c.sintesi[c.sintesi["status"] == ADDED]["sentence"].tolist()
-    lines.append(f"Frasi della Sintesi cambiate: {len(new_sentences)} nuove, "
-                 f"{len(c.sintesi) - len(new_sentences)} non più presenti")
+    lines.append(
+        f"Frasi della Sintesi cambiate: {len(new_sentences)} nuove, "
+        f"{len(c.sintesi) - len(new_sentences)} non più presenti"
+    )
     for sentence in new_sentences[:3]:
         lines.append(f"  + {sentence if len(sentence) <= 160 else sentence[:159] + '…'}")
     if len(new_sentences) > 3:

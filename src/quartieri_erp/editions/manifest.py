@@ -42,8 +42,14 @@ def project_counts(projects: pd.DataFrame, participants: pd.DataFrame, threshold
     records = []
     for row in projects.sort_values("project_id").itertuples(index=False):
         n = int(counts.get(str(row.project_id), 0))
-        records.append({"project_id": str(row.project_id), "lead_partner": str(row.lead_partner),
-                        "municipality": str(row.municipality), "participants": n if n >= threshold or n == 0 else None})
+        records.append(
+            {
+                "project_id": str(row.project_id),
+                "lead_partner": str(row.lead_partner),
+                "municipality": str(row.municipality),
+                "participants": n if n >= threshold or n == 0 else None,
+            }
+        )
     return records
 
 
@@ -59,8 +65,11 @@ def _markdown_outputs(notebook: dict) -> list[str]:
 
 def sentences(markdown: str) -> list[str]:
     """The sentences of Markdown prose (tables and headings skipped, emphasis and references kept)."""
-    prose = " ".join(line.strip() for line in markdown.splitlines()
-                     if line.strip() and not line.lstrip().startswith(("|", "#", ":::", "Fonte:")))
+    prose = " ".join(
+        line.strip()
+        for line in markdown.splitlines()
+        if line.strip() and not line.lstrip().startswith(("|", "#", ":::", "Fonte:"))
+    )
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÀÈÉÌÒÙ*(«\"])", " ".join(prose.split()))
     return [part for part in (p.strip() for p in parts) if len(part) > 20]
 
@@ -74,10 +83,18 @@ def sintesi_sentences(executed: Path) -> list[str]:
     return [s for text in _markdown_outputs(notebook) for s in sentences(text)]
 
 
-def make_manifest(edition: str, as_of: str, folders: dict[str, Path], projects: list[dict],
-                  funded: list[str], sintesi: list[str]) -> dict:
-    return {"format": FORMAT, "edition": str(edition), "as_of": str(as_of), "inputs": input_hashes(folders),
-            "projects": projects, "funded_projects": sorted(funded), "sintesi": sintesi}
+def make_manifest(
+    edition: str, as_of: str, folders: dict[str, Path], projects: list[dict], funded: list[str], sintesi: list[str]
+) -> dict:
+    return {
+        "format": FORMAT,
+        "edition": str(edition),
+        "as_of": str(as_of),
+        "inputs": input_hashes(folders),
+        "projects": projects,
+        "funded_projects": sorted(funded),
+        "sintesi": sintesi,
+    }
 
 
 def write_manifest(manifest: dict, out: Path) -> Path:
@@ -99,11 +116,14 @@ def read_build(folder: Path) -> tuple[dict, pd.DataFrame]:
     manifest, indicators = folder / MANIFEST, folder / INDICATORS
     missing = [p.name for p in (manifest, indicators) if not p.is_file()]
     if missing:
-        raise NotABuild(f"{folder.as_posix()} is not the output folder of a build (missing {', '.join(missing)}); "
-                        f"build it with `quartieri-erp build --out {folder.as_posix()}`")
+        raise NotABuild(
+            f"{folder.as_posix()} is not the output folder of a build (missing {', '.join(missing)}); "
+            f"build it with `quartieri-erp build --out {folder.as_posix()}`"
+        )
     from quartieri_erp.inputs.readlog import note_read
 
     note_read(manifest)
     note_read(indicators)
     return json.loads(manifest.read_text(encoding="utf-8")), pd.read_csv(
-        indicators, dtype={"category": str, "group": str}, keep_default_na=False, na_values=[""])
+        indicators, dtype={"category": str, "group": str}, keep_default_na=False, na_values=[""]
+    )

@@ -8,6 +8,14 @@ from quartieri_erp.indicators.shared import IndicatorSet, shared_indicators
 from quartieri_erp.indicators.significance import group_tests
 
 __all__ = [
-    "INDICATORS", "IndicatorSet", "add_confidence_intervals", "compute_indicators", "esf_indicators",
-    "group_tests", "save_indicators", "shared_indicators", "wilson_interval", "write_indicators",
+    "INDICATORS",
+    "IndicatorSet",
+    "add_confidence_intervals",
+    "compute_indicators",
+    "esf_indicators",
+    "group_tests",
+    "save_indicators",
+    "shared_indicators",
+    "wilson_interval",
+    "write_indicators",
 ]

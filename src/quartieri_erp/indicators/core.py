@@ -19,16 +19,32 @@ from quartieri_erp.inputs.monitoring import Monitoring
 from quartieri_erp.inputs.monitoring.codes import AGE_BAND_LOWER, AGE_BANDS, CITIZENSHIP, GROUPS, ITALY
 
 INDICATORS = (
-    "projects", "participants", "pip_share", "pip_status", "vulnerable_share", "mean_age", "age_band", "sex",
-    "citizenship", "origin_area", "education", "disadvantage", "employment_status", "province",
+    "projects",
+    "participants",
+    "pip_share",
+    "pip_status",
+    "vulnerable_share",
+    "mean_age",
+    "age_band",
+    "sex",
+    "citizenship",
+    "origin_area",
+    "education",
+    "disadvantage",
+    "employment_status",
+    "province",
 )
 SUBGROUPS = GROUPS[:3]  # totale, laboratorio_sociale, pip
 COLUMNS = ["indicator", "group", "category", "unit", "numerator", "denominator", "value"]
 
 # Disjoint membership classes: 0 = laboratorio_sociale only, 1 = pip only, 2 = both.
 LAB_ONLY, PIP_ONLY, BOTH = 0, 1, 2
-GROUP_CLASSES = {"totale": (LAB_ONLY, PIP_ONLY, BOTH), "laboratorio_sociale": (LAB_ONLY, BOTH),
-                 "pip": (PIP_ONLY, BOTH), "entrambi": (BOTH,)}
+GROUP_CLASSES = {
+    "totale": (LAB_ONLY, PIP_ONLY, BOTH),
+    "laboratorio_sociale": (LAB_ONLY, BOTH),
+    "pip": (PIP_ONLY, BOTH),
+    "entrambi": (BOTH,),
+}
 
 
 def membership(participants: pd.DataFrame) -> np.ndarray:
@@ -71,13 +87,17 @@ def _by_class(codes: np.ndarray, k: int, classes: np.ndarray) -> np.ndarray:
 
 def _rows(indicator: str, group: str, categories, unit: str, numerators, denominators, values) -> pd.DataFrame:
     size = len(values)
-    return pd.DataFrame({
-        "indicator": [indicator] * size, "group": [group] * size,
-        "category": pd.array(list(categories) if categories is not None else [None] * size, dtype="string"),
-        "unit": [unit] * size,
-        "numerator": pd.array(numerators, dtype="Int64"), "denominator": pd.array(denominators, dtype="Int64"),
-        "value": np.asarray(values, dtype=float),
-    })
+    return pd.DataFrame(
+        {
+            "indicator": [indicator] * size,
+            "group": [group] * size,
+            "category": pd.array(list(categories) if categories is not None else [None] * size, dtype="string"),
+            "unit": [unit] * size,
+            "numerator": pd.array(numerators, dtype="Int64"),
+            "denominator": pd.array(denominators, dtype="Int64"),
+            "value": np.asarray(values, dtype=float),
+        }
+    )
 
 
 def _share_rows(indicator: str, counts: np.ndarray, categories) -> list[pd.DataFrame]:
@@ -100,14 +120,31 @@ def compute_indicators(m: Monitoring) -> pd.DataFrame:
     frames = [_rows("projects", "totale", None, "count", [None], [None], [len(m.projects)])]
     frames += [_rows("participants", group, None, "count", [None], [None], [group_size[group]]) for group in GROUPS]
     pip_total = group_size["pip"]
-    frames.append(_rows("pip_share", "totale", None, "share", [pip_total], [group_size["totale"]],
-                        [pip_total / group_size["totale"] if group_size["totale"] else np.nan]))
+    frames.append(
+        _rows(
+            "pip_share",
+            "totale",
+            None,
+            "share",
+            [pip_total],
+            [group_size["totale"]],
+            [pip_total / group_size["totale"] if group_size["totale"] else np.nan],
+        )
+    )
 
     status = enrolments.loc[(enrolments["subproject"] == "pip").to_numpy(), "status"]
     status_counts = np.bincount(status.cat.codes.to_numpy(), minlength=len(status.cat.categories))
-    frames.append(_rows("pip_status", "pip", status.cat.categories, "share", status_counts,
-                        [len(status)] * len(status_counts),
-                        status_counts / len(status) if len(status) else np.full(len(status_counts), np.nan)))
+    frames.append(
+        _rows(
+            "pip_status",
+            "pip",
+            status.cat.categories,
+            "share",
+            status_counts,
+            [len(status)] * len(status_counts),
+            status_counts / len(status) if len(status) else np.full(len(status_counts), np.nan),
+        )
+    )
 
     dims = dimensions(participants)
     disadvantage_codes, disadvantage_names = dims["disadvantage"]

@@ -68,11 +68,14 @@ COMPLEMENTARY_MARK = "n.d."
 EPS = 1e-6
 THRESHOLD_SOURCE = curated("soglia di riservatezza fissata nei parametri dell'edizione (suppression_threshold)")
 
-NOTE = ("I valori inferiori a {threshold} sono oscurati ({mark}), insieme a quelli che permetterebbero "
-        "di ricostruirli, per tutelare la riservatezza dei partecipanti.")
+NOTE = (
+    "I valori inferiori a {threshold} sono oscurati ({mark}), insieme a quelli che permetterebbero "
+    "di ricostruirli, per tutelare la riservatezza dei partecipanti."
+)
 
 
 # --- Legacy helpers (kept for callers: chapters/indicators.py) ----------------------------------------------
+
 
 def suppression_mask(counts: pd.DataFrame, threshold: int) -> pd.DataFrame:
     """True where a cell of ``counts`` (rows × categories) must not be shown: counts in 1 … threshold−1, and,
@@ -99,6 +102,7 @@ def note(threshold: int) -> str:
 
 # --- Marks and notes as Markdown with provenance ---------------------------------------------------------------
 
+
 def threshold_md(threshold: int) -> Md:
     """The threshold as a number span of kind ``curated`` (a parameter chosen for the edition)."""
     return Md(number(fmt_int(threshold), THRESHOLD_SOURCE))
@@ -119,23 +123,30 @@ def notes_md(threshold: int, primary: bool = True, complementary: bool = True, z
     parts = []
     if primary:
         low = "zero compreso" if zeros == "small" else "da uno"
-        parts.append(f"{mark_md(threshold)}: conteggio inferiore a {t} ({low}), oscurato per tutelare la "
-                     "riservatezza dei partecipanti.")
+        parts.append(
+            f"{mark_md(threshold)}: conteggio inferiore a {t} ({low}), oscurato per tutelare la "
+            "riservatezza dei partecipanti."
+        )
     if complementary:
-        parts.append(f"{COMPLEMENTARY_MARK}: valore non inferiore a {t}, oscurato per impedire il calcolo per "
-                     "differenza di un valore piccolo a partire dai totali pubblicati.")
+        parts.append(
+            f"{COMPLEMENTARY_MARK}: valore non inferiore a {t}, oscurato per impedire il calcolo per "
+            "differenza di un valore piccolo a partire dai totali pubblicati."
+        )
     if primary or complementary:
         values = max(2, threshold - 1)
-        parts.append("Una verifica di programmazione lineare su tutto ciò che il rapporto pubblica sulle stesse "
-                     "persone (totali della tabella e degli altri capitoli, zeri) controlla che nessun valore "
-                     "oscurato possa essere ricostruito: combinati, i valori pubblicati lasciano a ogni conteggio "
-                     f"segnato {mark_md(threshold)} almeno {number(fmt_int(values), THRESHOLD_SOURCE)} valori "
-                     "possibili (meno solo se un singolo totale pubblicato è già più piccolo) e a ogni altro valore "
-                     "oscurato più di un valore possibile.")
+        parts.append(
+            "Una verifica di programmazione lineare su tutto ciò che il rapporto pubblica sulle stesse "
+            "persone (totali della tabella e degli altri capitoli, zeri) controlla che nessun valore "
+            "oscurato possa essere ricostruito: combinati, i valori pubblicati lasciano a ogni conteggio "
+            f"segnato {mark_md(threshold)} almeno {number(fmt_int(values), THRESHOLD_SOURCE)} valori "
+            "possibili (meno solo se un singolo totale pubblicato è già più piccolo) e a ogni altro valore "
+            "oscurato più di un valore possibile."
+        )
     return Md(" ".join(parts))
 
 
 # --- The model -------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Equality:
@@ -146,8 +157,9 @@ class Equality:
     label: str = ""
 
 
-def sums_to(cells: Iterable[Hashable], total: float | None = None, total_cell: Hashable | None = None,
-            label: str = "") -> Equality:
+def sums_to(
+    cells: Iterable[Hashable], total: float | None = None, total_cell: Hashable | None = None, label: str = ""
+) -> Equality:
     """``sum(cells) == total`` (a published number) or ``sum(cells) == total_cell`` (a cell of the table)."""
     terms: dict[Hashable, float] = {}
     for cell in cells:
@@ -160,13 +172,15 @@ def sums_to(cells: Iterable[Hashable], total: float | None = None, total_cell: H
 class DisclosureError(RuntimeError):
     """A protected table fails the audit: a hidden cell can be computed or narrowed from published figures."""
 
-    def __init__(self, table: str, cell: Hashable, low: float, high: float, required: float,
-                 value: float | None = None):
+    def __init__(
+        self, table: str, cell: Hashable, low: float, high: float, required: float, value: float | None = None
+    ):
         self.table, self.cell, self.low, self.high, self.required = table, cell, low, high, required
         super().__init__(
             f"disclosure audit failed for table {table!r}, cell {cell!r}: the published figures together allow "
             f"only {low:g} … {high:g} (the rule requires an interval at least {required:g} wide); complementary "
-            "suppression could not protect it")
+            "suppression could not protect it"
+        )
 
 
 @dataclass
@@ -209,14 +223,21 @@ class Protection:
 
     def check(self) -> None:
         """Raise ``DisclosureError`` for the first hidden cell that breaks the rule (audit again, from scratch)."""
-        report = audit(self.values, self.status, self.printed, self.equalities, self.threshold, self.zeros,
-                       exact=False)
+        report = audit(self.values, self.status, self.printed, self.equalities, self.threshold, self.zeros, exact=False)
         _raise_first(self.table, report, self.values)
 
     def audit(self, exact: bool = True, cells: Iterable[Hashable] | None = None) -> pd.DataFrame:
         """The audit of every hidden cell (or of ``cells``), from scratch (``audit``)."""
-        return audit(self.values, self.status, self.printed, self.equalities, self.threshold, self.zeros,
-                     cells=cells, exact=exact)
+        return audit(
+            self.values,
+            self.status,
+            self.printed,
+            self.equalities,
+            self.threshold,
+            self.zeros,
+            cells=cells,
+            exact=exact,
+        )
 
     @property
     def counts(self) -> dict[str, int]:
@@ -228,12 +249,12 @@ def _raise_first(table: str, report: pd.DataFrame, values: pd.Series) -> None:
     if len(bad):
         cell = bad.index[0]
         row = bad.iloc[0]
-        raise DisclosureError(table, cell, row["low"], row["high"], row["need_width"],
-                              float(values[cell]))
+        raise DisclosureError(table, cell, row["low"], row["high"], row["need_width"], float(values[cell]))
 
 
-def _bounds(values: pd.Series, status: pd.Series, printed: pd.Series, threshold: int,
-            zeros: str) -> tuple[np.ndarray, np.ndarray]:
+def _bounds(
+    values: pd.Series, status: pd.Series, printed: pd.Series, threshold: int, zeros: str
+) -> tuple[np.ndarray, np.ndarray]:
     """What a reader knows of each cell on its own: shown cells exactly, primary ones from their mark,
     complementary ones are not below the threshold, unprinted ones are not negative."""
     v = values.to_numpy(dtype=float)
@@ -304,8 +325,9 @@ def _single_equality_range(system: _System, j: int, low: np.ndarray, high: np.nd
     return lo, hi
 
 
-def _lp_bound(system: _System, variables: np.ndarray, low: np.ndarray, high: np.ndarray, j: int,
-              fixed: np.ndarray, sign: float) -> tuple[float, np.ndarray | None]:
+def _lp_bound(
+    system: _System, variables: np.ndarray, low: np.ndarray, high: np.ndarray, j: int, fixed: np.ndarray, sign: float
+) -> tuple[float, np.ndarray | None]:
     """The minimum (``sign`` 1) or maximum (``sign`` -1) of cell ``j`` subject to all published equalities,
     by linear programming (``scipy.optimize.linprog``) over the hidden cells, with the solution (all cells)."""
     m = system.matrix
@@ -316,8 +338,9 @@ def _lp_bound(system: _System, variables: np.ndarray, low: np.ndarray, high: np.
     bounds = list(zip(low[variables], [None if math.isinf(h) else h for h in high[variables]]))
     c = np.zeros(len(variables))
     c[int(np.flatnonzero(variables == j)[0])] = sign
-    res = linprog(c, A_eq=sub[used] if len(used) else None, b_eq=rhs[used] if len(used) else None,
-                  bounds=bounds, method="highs")
+    res = linprog(
+        c, A_eq=sub[used] if len(used) else None, b_eq=rhs[used] if len(used) else None, bounds=bounds, method="highs"
+    )
     if res.status == 3:  # unbounded
         return (-math.inf if sign > 0 else math.inf), None
     if res.status != 0:
@@ -327,8 +350,7 @@ def _lp_bound(system: _System, variables: np.ndarray, low: np.ndarray, high: np.
     return float(sign * res.fun), point
 
 
-def _requirement(system: _System, j: int, low: np.ndarray, high: np.ndarray, status: str,
-                 threshold: int) -> float:
+def _requirement(system: _System, j: int, low: np.ndarray, high: np.ndarray, status: str, threshold: int) -> float:
     """The width the feasible interval of a hidden cell must keep (see the module's protection rule)."""
     own = high[j] - low[j]
     if status == PRIMARY:
@@ -340,8 +362,9 @@ def _requirement(system: _System, j: int, low: np.ndarray, high: np.ndarray, sta
     return min(1.0, own)  # complementary or not printed: never pinned
 
 
-def _check_one(system, low, high, status_arr, j, threshold, full: bool = True,
-               pool: list[np.ndarray] | None = None) -> dict:
+def _check_one(
+    system, low, high, status_arr, j, threshold, full: bool = True, pool: list[np.ndarray] | None = None
+) -> dict:
     """The audit of hidden cell ``j``: its feasible interval, the width the rule requires, and whether it holds.
 
     ``pool``: feasible points already known (the true values, earlier LP solutions): when two of them already
@@ -368,9 +391,16 @@ def _check_one(system, low, high, status_arr, j, threshold, full: bool = True,
     return {"low": lo, "high": hi, "need_width": need, "ok": bool(hi - lo >= need - EPS)}
 
 
-def audit(values: pd.Series, status: pd.Series, printed: pd.Series | None, equalities: Sequence[Equality],
-          threshold: int, zeros: str = "small", cells: Iterable[Hashable] | None = None,
-          exact: bool = True) -> pd.DataFrame:
+def audit(
+    values: pd.Series,
+    status: pd.Series,
+    printed: pd.Series | None,
+    equalities: Sequence[Equality],
+    threshold: int,
+    zeros: str = "small",
+    cells: Iterable[Hashable] | None = None,
+    exact: bool = True,
+) -> pd.DataFrame:
     """The feasible interval of every hidden cell (or of ``cells``) given all published figures, with the
     interval the rule requires and whether it holds (columns low, high, need_width, ok).
 
@@ -416,9 +446,18 @@ def _known_zero(system: _System, values: np.ndarray) -> np.ndarray:
     return known & (values == 0)
 
 
-def protect(values: pd.Series, equalities: Sequence[Equality], threshold: int, *,
-            printed: pd.Series | None = None, zeros: str = "small", cost: pd.Series | None = None,
-            candidates: pd.Series | None = None, table: str = "tabella", max_rounds: int = 500) -> Protection:
+def protect(
+    values: pd.Series,
+    equalities: Sequence[Equality],
+    threshold: int,
+    *,
+    printed: pd.Series | None = None,
+    zeros: str = "small",
+    cost: pd.Series | None = None,
+    candidates: pd.Series | None = None,
+    table: str = "tabella",
+    max_rounds: int = 500,
+) -> Protection:
     """Primary suppression, then complementary suppression until the audit passes (see the module docstring).
 
     ``values``: the true counts, one per cell (any hashable index); ``equalities``: everything published about
@@ -432,20 +471,24 @@ def protect(values: pd.Series, equalities: Sequence[Equality], threshold: int, *
     printed = (printed if printed is not None else pd.Series(True, index=values.index)).reindex(values.index)
     printed = printed.fillna(True).astype(bool)
     cost = (cost if cost is not None else values.clip(lower=1)).reindex(values.index).astype(float)
-    allowed = (candidates if candidates is not None else pd.Series(True, index=values.index)).reindex(
-        values.index).fillna(False).astype(bool)
+    allowed = (
+        (candidates if candidates is not None else pd.Series(True, index=values.index))
+        .reindex(values.index)
+        .fillna(False)
+        .astype(bool)
+    )
     system = _System(values.index, equalities)
     v = values.to_numpy()
     if np.any(np.abs(system.matrix @ v - system.rhs) > 1e-6):
         bad = int(np.flatnonzero(np.abs(system.matrix @ v - system.rhs) > 1e-6)[0])
-        raise ValueError(f"table {table!r}: the data do not satisfy the published equality "
-                         f"{equalities[bad].label or bad!r}")
+        raise ValueError(
+            f"table {table!r}: the data do not satisfy the published equality {equalities[bad].label or bad!r}"
+        )
     small = (v < threshold) & ((v > 0) | (zeros == "small")) & (threshold > 1)
     small &= ~_known_zero(system, v)
     st = np.where(small, PRIMARY, SHOWN).astype(object)
     st[(~printed.to_numpy()) & ~small] = COMPLEMENTARY  # not printed: a free variable, audited as complementary
     pr = printed.to_numpy()
-    status = pd.Series(st, index=values.index)
 
     memo: dict = {}
     pool = [v.copy()]  # feasible points of the current state (hiding more cells keeps them feasible)
@@ -455,8 +498,7 @@ def protect(values: pd.Series, equalities: Sequence[Equality], threshold: int, *
         if key not in memo:
             low, high = _bounds(values, pd.Series(st_arr, index=values.index), printed, threshold, zeros)
             trial = st_arr is not st
-            memo[key] = _check_one(system, low, high, st_arr, j, threshold, full,
-                                   list(pool) if trial else pool)
+            memo[key] = _check_one(system, low, high, st_arr, j, threshold, full, list(pool) if trial else pool)
         return memo[key]
 
     ok_candidate = allowed.to_numpy() & pr & (v >= threshold)
@@ -478,14 +520,14 @@ def protect(values: pd.Series, equalities: Sequence[Equality], threshold: int, *
                 if chosen is None and rounds <= max_rounds:
                     chosen = _fallback(system, st, ok_candidate, costs, j)
                 if chosen is None:
-                    raise DisclosureError(table, values.index[j], r["low"], r["high"],
-                                          r["need_width"], float(v[j]))
+                    raise DisclosureError(table, values.index[j], r["low"], r["high"], r["need_width"], float(v[j]))
                 st[chosen] = COMPLEMENTARY
                 _no_singletons(system, st, ok_candidate, costs, pr)
     final = pd.Series(st, index=values.index)
     targets = [j for j in np.flatnonzero(st != SHOWN) if pr[j] or st[j] == PRIMARY]
-    report = pd.DataFrame.from_dict({values.index[j]: check(j, st) for j in targets}, orient="index",
-                                    columns=["low", "high", "need_width", "ok"])
+    report = pd.DataFrame.from_dict(
+        {values.index[j]: check(j, st) for j in targets}, orient="index", columns=["low", "high", "need_width", "ok"]
+    )
     report.index = pd.Index([values.index[j] for j in targets], tupleize_cols=False)
     return Protection(table, int(threshold), zeros, values, final, printed, list(equalities), report)
 
@@ -507,11 +549,12 @@ def _key(system: _System, st: np.ndarray, costs: np.ndarray, k: int) -> tuple:
     single hidden cell (to be repaired in turn) and halved for each such equality it repairs."""
     hidden = [_hidden_in(system, st, r) for r in system.by_cell[k]]
     net = sum(1 for h in hidden if h == 0) - sum(1 for h in hidden if h == 1)
-    return costs[k] * 2.0 ** net, k
+    return costs[k] * 2.0**net, k
 
 
-def _no_singletons(system: _System, st: np.ndarray, ok: np.ndarray, costs: np.ndarray,
-                   printed: np.ndarray | None = None) -> None:
+def _no_singletons(
+    system: _System, st: np.ndarray, ok: np.ndarray, costs: np.ndarray, printed: np.ndarray | None = None
+) -> None:
     """Until no published equality has exactly one hidden cell (which it would pin), hide in each such
     equality its best candidate (see ``_key``). Equalities without a candidate are left to the audit. A lone
     cell that is neither printed nor small (``printed`` False: a free variable such as an unprinted sum) needs no
@@ -579,9 +622,17 @@ def _fallback(system, st, ok, costs, j) -> int | None:
 TOTAL = "__total__"
 
 
-def protect_table(counts: pd.DataFrame, threshold: int, *, row_totals: bool | pd.Series = True,
-                  column_totals: bool | pd.Series = True, grand_total: bool = True,
-                  extra: Sequence[Equality] = (), zeros: str = "small", table: str = "tabella") -> Protection:
+def protect_table(
+    counts: pd.DataFrame,
+    threshold: int,
+    *,
+    row_totals: bool | pd.Series = True,
+    column_totals: bool | pd.Series = True,
+    grand_total: bool = True,
+    extra: Sequence[Equality] = (),
+    zeros: str = "small",
+    table: str = "tabella",
+) -> Protection:
     """``protect`` for a rows × categories table of counts.
 
     ``row_totals`` / ``column_totals``: True when the table prints the totals as cells (keys ``(row, TOTAL)`` and
@@ -616,11 +667,22 @@ def protect_table(counts: pd.DataFrame, threshold: int, *, row_totals: bool | pd
         for c in counts.columns:
             eqs.append(sums_to([(r, c) for r in counts.index], total=float(column_totals[c]), label=f"totale {c}"))
     if grand_total:
-        eqs.append(sums_to([(r, c) for r in counts.index for c in counts.columns], total=float(col_sum.sum()),
-                           label="totale generale"))
+        eqs.append(
+            sums_to(
+                [(r, c) for r in counts.index for c in counts.columns],
+                total=float(col_sum.sum()),
+                label="totale generale",
+            )
+        )
     index = pd.Index(keys, tupleize_cols=False)
-    return protect(pd.Series(vals, index=index), [*eqs, *extra], threshold,
-                   printed=pd.Series(printed, index=index), zeros=zeros, table=table)
+    return protect(
+        pd.Series(vals, index=index),
+        [*eqs, *extra],
+        threshold,
+        printed=pd.Series(printed, index=index),
+        zeros=zeros,
+        table=table,
+    )
 
 
 def status_frame(protection: Protection, rows: Sequence, columns: Sequence) -> pd.DataFrame:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from quartieri_erp.indicators.core import GROUP_CLASSES, SUBGROUPS, membership
 from quartieri_erp.inputs.monitoring import Monitoring
 from quartieri_erp.inputs.monitoring.codes import ITALY
-from quartieri_erp.indicators.core import GROUP_CLASSES, SUBGROUPS, membership
 
 UNEMPLOYED = ("disoccupato", "prima_occupazione")
 INACTIVE = ("inattivo", "studente", "pensionato")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from quartieri_erp.inputs.monitoring import Monitoring, load_monitoring
 from quartieri_erp.indicators.core import compute_indicators
 from quartieri_erp.indicators.intervals import add_confidence_intervals
+from quartieri_erp.inputs.monitoring import Monitoring, load_monitoring
 
 
 def indicator_table(monitoring: Monitoring) -> pd.DataFrame:
@@ -24,8 +24,9 @@ def save_indicators(table: pd.DataFrame, out: Path) -> None:
     table.to_csv(out, index=False, float_format="%.10g", lineterminator="\n")
 
 
-def write_indicators(data_dir: Path, out: Path, reference_dir: Path, as_of: dt.date | None = None,
-                     mapping: Path | None = None) -> None:
+def write_indicators(
+    data_dir: Path, out: Path, reference_dir: Path, as_of: dt.date | None = None, mapping: Path | None = None
+) -> None:
     """Load and validate ``data_dir`` (dates up to ``as_of``), compute the indicator table, write ``out``.
 
     Only the table: no group tests, so that a large export is counted as fast as it can be read. An

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from quartieri_erp.pipeline.hashing import code_fingerprint, digest, file_digest
-from quartieri_erp.pipeline.integrity import discarded, sha256
-from quartieri_erp.inputs.monitoring import load_monitoring
-from quartieri_erp.paths import project_root
-from quartieri_erp.inputs.readlog import note_read
 from quartieri_erp.indicators.esf import esf_indicators
 from quartieri_erp.indicators.output import indicator_table
 from quartieri_erp.indicators.significance import group_tests
+from quartieri_erp.inputs.monitoring import load_monitoring
+from quartieri_erp.inputs.readlog import note_read
+from quartieri_erp.paths import project_root
+from quartieri_erp.pipeline.hashing import code_fingerprint, digest, file_digest
+from quartieri_erp.pipeline.integrity import discarded, sha256
 
 TABLES = ("indicators", "tests", "esf")
 CHECKSUMS = "checksums.json"  # SHA-256 of each table, and whether the data are synthetic
@@ -42,18 +42,24 @@ class IndicatorSet:
 
 
 def _inputs(data_dir: Path, reference_dir: Path) -> list[Path]:
-    return sorted(p for folder in (data_dir, reference_dir) for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p
+        for folder in (data_dir, reference_dir)
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".")
+    )
 
 
 def compute_set(data_dir: Path, reference_dir: Path, as_of: dt.date | None) -> IndicatorSet:
     monitoring = load_monitoring(data_dir, reference_dir, as_of=as_of)
-    return IndicatorSet(indicator_table(monitoring), group_tests(monitoring), esf_indicators(monitoring),
-                        monitoring.synthetic)
+    return IndicatorSet(
+        indicator_table(monitoring), group_tests(monitoring), esf_indicators(monitoring), monitoring.synthetic
+    )
 
 
-def shared_indicators(data_dir: Path, reference_dir: Path, as_of: dt.date | None = None,
-                      cache_dir: Path | None = None) -> IndicatorSet:
+def shared_indicators(
+    data_dir: Path, reference_dir: Path, as_of: dt.date | None = None, cache_dir: Path | None = None
+) -> IndicatorSet:
     """The indicator set of ``data_dir``, from the cache when its inputs are unchanged."""
     files = _inputs(Path(data_dir), Path(reference_dir))
     for path in files:

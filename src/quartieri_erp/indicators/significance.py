@@ -18,8 +18,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from quartieri_erp.inputs.monitoring import Monitoring
 from quartieri_erp.indicators.core import BOTH, LAB_ONLY, PIP_ONLY, dimensions, membership
+from quartieri_erp.inputs.monitoring import Monitoring
 
 GROUPS_COMPARED = "lab_only vs pip_only"
 TESTED = ("age_band", "sex", "citizenship", "origin_area", "education", "disadvantage", "province")
@@ -33,16 +33,34 @@ def _categorical_test(indicator: str, table: np.ndarray) -> dict:
     n_a, n_b = (int(x) for x in table.sum(axis=1))
     row = {"indicator": indicator, "groups": GROUPS_COMPARED, "n_a": n_a, "n_b": n_b}
     if table.shape[1] < 2 or min(n_a, n_b) == 0:
-        return {**row, "test": "not testable", "statistic": np.nan, "dof": np.nan, "p_value": np.nan,
-                "min_expected": np.nan}
+        return {
+            **row,
+            "test": "not testable",
+            "statistic": np.nan,
+            "dof": np.nan,
+            "p_value": np.nan,
+            "min_expected": np.nan,
+        }
     expected = stats.contingency.expected_freq(table)
     if table.shape[1] == 2 and expected.min() < 5:
         odds_ratio, p_value = stats.fisher_exact(table)
-        return {**row, "test": "fisher_exact", "statistic": odds_ratio, "dof": np.nan, "p_value": p_value,
-                "min_expected": expected.min()}
+        return {
+            **row,
+            "test": "fisher_exact",
+            "statistic": odds_ratio,
+            "dof": np.nan,
+            "p_value": p_value,
+            "min_expected": expected.min(),
+        }
     result = stats.chi2_contingency(table)
-    return {**row, "test": "chi_square", "statistic": result.statistic, "dof": result.dof,
-            "p_value": result.pvalue, "min_expected": expected.min()}
+    return {
+        **row,
+        "test": "chi_square",
+        "statistic": result.statistic,
+        "dof": result.dof,
+        "p_value": result.pvalue,
+        "min_expected": expected.min(),
+    }
 
 
 def group_tests(m: Monitoring) -> pd.DataFrame:
@@ -67,9 +85,15 @@ def group_tests(m: Monitoring) -> pd.DataFrame:
         with warnings.catch_warnings():  # a group of equal ages is valid data, not a precision problem
             warnings.simplefilter("ignore", RuntimeWarning)
             welch = stats.ttest_ind(a, b, equal_var=False)
-        rows.append({**base, "test": "welch_t", "statistic": welch.statistic, "dof": welch.df,
-                     "p_value": welch.pvalue})
+        rows.append({**base, "test": "welch_t", "statistic": welch.statistic, "dof": welch.df, "p_value": welch.pvalue})
         mann_whitney = stats.mannwhitneyu(a, b, alternative="two-sided")
-        rows.append({**base, "test": "mann_whitney_u", "statistic": mann_whitney.statistic, "dof": np.nan,
-                     "p_value": mann_whitney.pvalue})
+        rows.append(
+            {
+                **base,
+                "test": "mann_whitney_u",
+                "statistic": mann_whitney.statistic,
+                "dof": np.nan,
+                "p_value": mann_whitney.pvalue,
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)

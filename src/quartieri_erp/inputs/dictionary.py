@@ -14,26 +14,42 @@ from collections.abc import Iterable
 import pandas as pd
 import pandera.pandas as pa
 
-from quartieri_erp.inputs import curated
-
-from quartieri_erp.inputs import monitoring
-from quartieri_erp.inputs.curated.columns import BOOLEAN
-from quartieri_erp.presentation.formatting import fmt_num
 from quartieri_erp.indicators.published_figures import PUBLISHED_INDICATORS
+from quartieri_erp.inputs import curated, monitoring
+from quartieri_erp.inputs.curated.columns import BOOLEAN
 from quartieri_erp.inputs.tables import TableSpec
+from quartieri_erp.presentation.formatting import fmt_num
 
 # Folders in the order of the appendix: what evaluators deliver first, then the curated facts, then lookups.
 FOLDERS = ("monitoring", "programme", "reference")
 
 TYPE_WORDS = {
-    "str": "testo", "string": "testo", "string[pyarrow]": "testo", "string[python]": "testo",
-    "category": "testo", "int64": "numero intero", "Int64": "numero intero", "float64": "numero",
-    "datetime64[ns]": "data", "bool": "vero/falso",
+    "str": "testo",
+    "string": "testo",
+    "string[pyarrow]": "testo",
+    "string[python]": "testo",
+    "category": "testo",
+    "int64": "numero intero",
+    "Int64": "numero intero",
+    "float64": "numero",
+    "datetime64[ns]": "data",
+    "bool": "vero/falso",
 }
 BOOLEAN_WORDS = "vero/falso (true/false)"
 
-COLUMNS = ["table", "file", "folder", "column", "title", "type", "required", "nullable", "unique", "rule",
-           "description"]
+COLUMNS = [
+    "table",
+    "file",
+    "folder",
+    "column",
+    "title",
+    "type",
+    "required",
+    "nullable",
+    "unique",
+    "rule",
+    "description",
+]
 
 
 def all_tables() -> list[TableSpec]:
@@ -117,11 +133,13 @@ def table_rules(spec: TableSpec) -> list[str]:
     rules = []
     if schema.unique:
         names = [f"`{name}`" for name in ([schema.unique] if isinstance(schema.unique, str) else schema.unique)]
-        rules.append(f"ogni valore di {names[0]} compare una sola volta" if len(names) == 1 else
-                     f"ogni combinazione di {', '.join(names[:-1])} e {names[-1]} compare una sola volta")
+        rules.append(
+            f"ogni valore di {names[0]} compare una sola volta"
+            if len(names) == 1
+            else f"ogni combinazione di {', '.join(names[:-1])} e {names[-1]} compare una sola volta"
+        )
     rules += [f"«{check.error or check.name}»" for check in schema.checks]
-    rules.append("altre colonne non sono ammesse" if schema.strict is True
-                 else "eventuali altre colonne sono ignorate")
+    rules.append("altre colonne non sono ammesse" if schema.strict is True else "eventuali altre colonne sono ignorate")
     return rules
 
 
@@ -130,12 +148,19 @@ def data_dictionary(tables: Iterable[TableSpec]) -> pd.DataFrame:
     column must be present), nullable (the value may be empty), unique, rule (from the checks), description."""
     rows = [
         {
-            "table": spec.name, "file": spec.file, "folder": spec.folder, "column": name,
-            "title": column.title, "type": type_words(column), "required": bool(column.required),
-            "nullable": bool(column.nullable), "unique": bool(column.unique),
+            "table": spec.name,
+            "file": spec.file,
+            "folder": spec.folder,
+            "column": name,
+            "title": column.title,
+            "type": type_words(column),
+            "required": bool(column.required),
+            "nullable": bool(column.nullable),
+            "unique": bool(column.unique),
             "rule": "; ".join(check_rule(check) for check in column.checks),
             "description": column.description,
         }
-        for spec in tables for name, column in spec.schema.columns.items()
+        for spec in tables
+        for name, column in spec.schema.columns.items()
     ]
     return pd.DataFrame(rows, columns=COLUMNS)

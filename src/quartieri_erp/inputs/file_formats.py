@@ -31,8 +31,12 @@ from quartieri_erp.errors import InputError, InputIssue
 
 SAMPLE_BYTES = 1 << 16  # encoding and separator are sniffed from the first 64 KiB
 WORKBOOK = ".xlsx"
-UNREADABLE = {".xls": "an old-format Excel workbook", ".ods": "an OpenDocument spreadsheet",
-              ".xlsb": "a binary Excel workbook", ".numbers": "a Numbers spreadsheet"}
+UNREADABLE = {
+    ".xls": "an old-format Excel workbook",
+    ".ods": "an OpenDocument spreadsheet",
+    ".xlsb": "a binary Excel workbook",
+    ".numbers": "a Numbers spreadsheet",
+}
 SEPARATORS = (",", ";", "\t")
 WINDOWS = "cp1252"
 SAVE_AS = "save it as 'CSV UTF-8' (in Excel: Save as > CSV UTF-8) or as an .xlsx workbook"
@@ -98,8 +102,11 @@ def _encoding(data: bytes, path: Path, complete: bool) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _refuse(path, f"the file is written in UTF-16 ('Unicode text'); {SAVE_AS}")
     if data.startswith(b"PK\x03\x04"):
-        raise _refuse(path, f"the file is a workbook or a zip archive, not CSV text; if it is an Excel "
-                            f"workbook, name it {path.stem}{WORKBOOK}")
+        raise _refuse(
+            path,
+            f"the file is a workbook or a zip archive, not CSV text; if it is an Excel "
+            f"workbook, name it {path.stem}{WORKBOOK}",
+        )
     if b"\x00" in data:
         raise _refuse(path, f"the file is not text (it contains NUL bytes); {SAVE_AS}")
     try:
@@ -110,8 +117,11 @@ def _encoding(data: bytes, path: Path, complete: bool) -> str:
     try:
         data.decode(WINDOWS)
     except UnicodeDecodeError as err:
-        raise _refuse(path, f"the file is neither UTF-8 nor Windows-1252 (Latin-1) text (byte {err.start + 1} "
-                            f"cannot be read); {SAVE_AS}") from None
+        raise _refuse(
+            path,
+            f"the file is neither UTF-8 nor Windows-1252 (Latin-1) text (byte {err.start + 1} "
+            f"cannot be read); {SAVE_AS}",
+        ) from None
     return WINDOWS
 
 
@@ -150,9 +160,16 @@ def check_header(header: Sequence[str], path: Path) -> None:
         raise _refuse(path, "row 1 must hold the column names", row=1)
     repeated = [name for name, n in Counter(h for h in header if h.strip()).items() if n > 1]
     if repeated:
-        raise InputError([InputIssue(file=path.as_posix(), column=name,
-                                     rule="the column name appears more than once in row 1; keep one column "
-                                          "with this name") for name in repeated])
+        raise InputError(
+            [
+                InputIssue(
+                    file=path.as_posix(),
+                    column=name,
+                    rule="the column name appears more than once in row 1; keep one column with this name",
+                )
+                for name in repeated
+            ]
+        )
 
 
 def data_rows(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
@@ -172,8 +189,9 @@ def data_rows(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
         end -= 1
     inner = empty[empty < end]
     if inner.size:
-        raise InputError([InputIssue(file=path.as_posix(), row=int(i) + 2, rule="the row is empty; delete it")
-                          for i in inner])
+        raise InputError(
+            [InputIssue(file=path.as_posix(), row=int(i) + 2, rule="the row is empty; delete it") for i in inner]
+        )
     if end == 0:
         raise _refuse(path, "the file has column names but no data rows", row=2)
     return frame.iloc[:end] if end < len(frame) else frame
@@ -185,9 +203,14 @@ def _shape_issues(records: list[list[str]], width: int, path: Path) -> list[Inpu
     for row, record in enumerate(records, start=2):
         if record and len(record) != width:
             values = f"{len(record)} value" + ("s" if len(record) > 1 else "")
-            issues.append(InputIssue(file=path.as_posix(), row=row,
-                                     rule=f"the row has {values} but row 1 names {width} columns; check the "
-                                          "separator and the quotes around values that contain it"))
+            issues.append(
+                InputIssue(
+                    file=path.as_posix(),
+                    row=row,
+                    rule=f"the row has {values} but row 1 names {width} columns; check the "
+                    "separator and the quotes around values that contain it",
+                )
+            )
     return issues
 
 
@@ -227,8 +250,11 @@ def _sheet(book, table: str, path: Path):
     named = [name for name in names if name.strip().lower() == table.lower()]
     if named or len(names) == 1:
         return book[(named or names)[0]]
-    raise _refuse(path, f"the workbook has {len(names)} sheets ({', '.join(names)}) and none is named "
-                        f"'{table}': rename the sheet holding the table to '{table}' or keep only that sheet")
+    raise _refuse(
+        path,
+        f"the workbook has {len(names)} sheets ({', '.join(names)}) and none is named "
+        f"'{table}': rename the sheet holding the table to '{table}' or keep only that sheet",
+    )
 
 
 def _workbook_records(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -277,9 +303,17 @@ def text_frame(path: Path, numbers: Collection[str] = ()) -> pd.DataFrame:
     unnamed = [i for i, name in enumerate(header) if not name.strip()]
     filled = [i for i in unnamed if frame[i].str.strip().ne("").any()]
     if filled:
-        raise InputError([InputIssue(file=path.as_posix(), row=1, column=f"#{i + 1}",
-                                     rule="the column has values but no name in row 1; name it or delete it")
-                          for i in filled])
+        raise InputError(
+            [
+                InputIssue(
+                    file=path.as_posix(),
+                    row=1,
+                    column=f"#{i + 1}",
+                    rule="the column has values but no name in row 1; name it or delete it",
+                )
+                for i in filled
+            ]
+        )
     kept = [i for i in range(len(header)) if i not in unnamed]
     frame = frame[kept].set_axis([header[i] for i in kept], axis=1).replace({"": pd.NA})
     for column in (c for c in numbers if decimal_comma and c in frame.columns):

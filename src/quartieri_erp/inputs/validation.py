@@ -89,8 +89,7 @@ def issues_from_schema_errors(err: SchemaErrors | SchemaError, file: str) -> lis
         if row is not None and (row, column) in seen:
             continue  # one message per cell: a value that cannot be coerced fails its dtype too
         seen.add((row, column))
-        issues.append(InputIssue(file=file, rule=_rule(check), row=row,
-                                 column=column, value=value))
+        issues.append(InputIssue(file=file, rule=_rule(check), row=row, column=column, value=value))
     return issues
 
 
@@ -118,19 +117,29 @@ def column_issues(header: Sequence[str], schema: pa.DataFrameSchema, file: str) 
             issues.append(InputIssue(file=file, rule="required column is missing", column=name))
             continue
         explained.add(misspelt)
-        issues.append(InputIssue(file=file, column=misspelt,
-                                 rule=f"unknown column name: did you mean '{name}'? "
-                                      f"(the required column '{name}' is missing)"))
+        issues.append(
+            InputIssue(
+                file=file,
+                column=misspelt,
+                rule=f"unknown column name: did you mean '{name}'? (the required column '{name}' is missing)",
+            )
+        )
     if schema.strict:
         for name in (u for u in unknown if u not in explained):
             hint = _closest(name, expected)
-            issues.append(InputIssue(file=file, column=name, rule="column is not part of the contract"
-                                     + (f": did you mean '{hint}'?" if hint else "")))
+            issues.append(
+                InputIssue(
+                    file=file,
+                    column=name,
+                    rule="column is not part of the contract" + (f": did you mean '{hint}'?" if hint else ""),
+                )
+            )
     return issues
 
 
-def validate_frame(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str | Path,
-                   header: Sequence[str] | None = None) -> pd.DataFrame:
+def validate_frame(
+    df: pd.DataFrame, schema: pa.DataFrameSchema, file: str | Path, header: Sequence[str] | None = None
+) -> pd.DataFrame:
     """``schema.validate(df)`` collecting all failures; raises InputError naming ``file``.
 
     ``header`` is the file's row 1 when ``df`` holds only some of its columns (default: ``df.columns``).

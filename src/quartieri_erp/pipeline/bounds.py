@@ -25,8 +25,11 @@ SHOWN = 60  # characters of a too-long value quoted in the message
 
 
 def _tables(params: RunParams) -> list[Path]:
-    curated = sorted(p for p in params.programme_dir.iterdir()
-                     if p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$")))
+    curated = sorted(
+        p
+        for p in params.programme_dir.iterdir()
+        if p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$"))
+    )
     try:
         return [*curated, locate(params.data_dir / "projects.csv")]
     except InputError:  # reported by the monitoring checks
@@ -40,10 +43,16 @@ def long_cells(frame: pd.DataFrame, file: str, limit: int = LIMITS.text_cell_cha
         lengths = frame[column].str.len()
         for index in lengths.index[lengths.fillna(0) > limit]:
             value = str(frame.at[index, column])
-            issues.append(InputIssue(
-                file=file, row=int(index) + 2, column=str(column), value=value[:SHOWN] + "…",
-                rule=f"the text has {len(value):,} characters; at most {limit:,} are allowed in one cell "
-                     f"(limit in quartieri_erp/limits.py): shorten it"))
+            issues.append(
+                InputIssue(
+                    file=file,
+                    row=int(index) + 2,
+                    column=str(column),
+                    value=value[:SHOWN] + "…",
+                    rule=f"the text has {len(value):,} characters; at most {limit:,} are allowed in one cell "
+                    f"(limit in quartieri_erp/limits.py): shorten it",
+                )
+            )
     return issues
 
 
@@ -57,10 +66,16 @@ def case_clashes(frame: pd.DataFrame, file: str, column: str = "project_id") -> 
     issues = []
     for index, key in folded.items():
         if key in first and values[first[key]] != values[index]:
-            issues.append(InputIssue(
-                file=file, row=int(index) + 2, column=column, value=values[index],
-                rule=f"differs from {values[first[key]]!r} (row {int(first[key]) + 2}) only by upper/lower case; "
-                     f"ids must differ by more than case (they become section labels)"))
+            issues.append(
+                InputIssue(
+                    file=file,
+                    row=int(index) + 2,
+                    column=column,
+                    value=values[index],
+                    rule=f"differs from {values[first[key]]!r} (row {int(first[key]) + 2}) only by upper/lower case; "
+                    f"ids must differ by more than case (they become section labels)",
+                )
+            )
         first.setdefault(key, index)
     return issues
 
@@ -78,7 +93,11 @@ def bounds_issues(params: RunParams) -> list[InputIssue]:
         if path.parent == params.data_dir or path.stem == "projects":
             issues += case_clashes(frame, file)
         if path.parent == params.data_dir and len(frame) > LIMITS.annex_projects:
-            issues.append(InputIssue(
-                file=file, rule=f"{len(frame):,} projects; one build renders at most {LIMITS.annex_projects:,} "
-                                f"(one annex section each; limit in quartieri_erp/limits.py)"))
+            issues.append(
+                InputIssue(
+                    file=file,
+                    rule=f"{len(frame):,} projects; one build renders at most {LIMITS.annex_projects:,} "
+                    f"(one annex section each; limit in quartieri_erp/limits.py)",
+                )
+            )
     return issues

@@ -24,6 +24,7 @@ from quartieri_erp.pipeline.integrity import discarded, sha256
 ENTRIES_PER_NOTEBOOK = 6  # the most recently used entries kept per notebook (a few editions' worth)
 VALIDATED_MARKERS = 8  # validated input sets remembered (one per edition switched between)
 
+
 def _write_atomically(folder: Path, files: dict[str, bytes]) -> None:
     """Create ``folder`` with ``files`` in one rename (an existing folder is replaced)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -68,8 +69,9 @@ class BuildCache:
             except OSError:
                 return 0.0
 
-        return sorted((e for e in folder.iterdir() if e.is_dir() and not e.name.startswith(".tmp-")),
-                      key=used, reverse=True)
+        return sorted(
+            (e for e in folder.iterdir() if e.is_dir() and not e.name.startswith(".tmp-")), key=used, reverse=True
+        )
 
     def _verified(self, entry: Path) -> dict | None:
         """The entry's metadata when the entry is whole (its notebook matches the stored checksum); a
@@ -95,8 +97,10 @@ class BuildCache:
             meta = self._verified(entry)
             if meta is None or meta.get("key") != key:
                 continue
-            if all((self.project / name).is_file() and file_digest(self.project / name) == sha
-                   for name, sha in meta["reads"].items()):  # absolute names stay absolute
+            if all(
+                (self.project / name).is_file() and file_digest(self.project / name) == sha
+                for name, sha in meta["reads"].items()
+            ):  # absolute names stay absolute
                 os.utime(entry / "meta.json")  # most recently used
                 return entry / "executed.ipynb"
         return None
@@ -106,8 +110,9 @@ class BuildCache:
         other entries; the least recently used beyond ``ENTRIES_PER_NOTEBOOK`` are dropped."""
         reads = {self._name(p): file_digest(p) for p in read_files if p.is_file()}
         data = executed.read_bytes()
-        meta = json.dumps({"key": key, "reads": reads, "seconds": round(seconds, 2), "sha256": sha256(data)},
-                          indent=1, sort_keys=True).encode()
+        meta = json.dumps(
+            {"key": key, "reads": reads, "seconds": round(seconds, 2), "sha256": sha256(data)}, indent=1, sort_keys=True
+        ).encode()
         name = digest(key, json.dumps(reads, sort_keys=True))[:24]
         _write_atomically(self._folder(notebook) / name, {"executed.ipynb": data, "meta.json": meta})
         for stale in self._entries(notebook)[ENTRIES_PER_NOTEBOOK:]:

@@ -34,15 +34,20 @@ def chapter_parameters(notebook: Path, params: RunParams, root: Path) -> dict:
 
 def publish_edition(params: RunParams) -> Path:
     """Write ``<out>/edition.json`` for the build just published (see ``editions.manifest``)."""
-    from quartieri_erp.inputs.curated import load_projects
     from quartieri_erp.editions.manifest import make_manifest, project_counts, sintesi_sentences, write_manifest
+    from quartieri_erp.inputs.curated import load_projects
     from quartieri_erp.inputs.monitoring import load_monitoring
 
     monitoring = load_monitoring(params.data_dir, params.reference_dir, params.as_of)
     programme = load_projects(params.programme_dir)
     funded = programme.loc[programme["outcome"].astype(str) == "finanziato", "project_id"].astype(str).tolist()
     folders = {role: getattr(params, role) for role in ("data_dir", "programme_dir", "reference_dir")}
-    manifest = make_manifest(params.edition, params.as_of.isoformat(), folders,
-                             project_counts(monitoring.projects, monitoring.participants, params.suppression_threshold),
-                             funded, sintesi_sentences(params.out / "executed"))
+    manifest = make_manifest(
+        params.edition,
+        params.as_of.isoformat(),
+        folders,
+        project_counts(monitoring.projects, monitoring.participants, params.suppression_threshold),
+        funded,
+        sintesi_sentences(params.out / "executed"),
+    )
     return write_manifest(manifest, params.out)

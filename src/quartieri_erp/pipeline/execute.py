@@ -76,8 +76,10 @@ def failure_message(run: ChapterRun, err: Exception) -> str:
     injected = sum(1 for c in cells[:cell_index] if "injected-parameters" in c["metadata"].get("tags", []))
     source_lines = (getattr(err, "source", "") or "").strip().splitlines()
     excerpt = "\n".join(f"      {line}" for line in source_lines[:4])
-    return (f"chapter '{run.title}' ({run.source.name}) failed in cell {cell_index - injected + 1} "
-            f"of the notebook:\n{excerpt}\n    {err.ename}: {err.evalue}")
+    return (
+        f"chapter '{run.title}' ({run.source.name}) failed in cell {cell_index - injected + 1} "
+        f"of the notebook:\n{excerpt}\n    {err.ename}: {err.evalue}"
+    )
 
 
 def execute_chapter(run: ChapterRun, parameters: dict, pool) -> RunResult:
@@ -90,8 +92,14 @@ def execute_chapter(run: ChapterRun, parameters: dict, pool) -> RunResult:
     try:
         with pool.kernel(run.read_log) as km:
             papermill.execute_notebook(
-                str(run.source), str(run.output), parameters={**parameters, **run.extra}, kernel_name="python3",
-                progress_bar=False, log_output=False, report_mode=False, km=km,
+                str(run.source),
+                str(run.output),
+                parameters={**parameters, **run.extra},
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+                report_mode=False,
+                km=km,
                 request_save_on_cell_execute=False,  # one write at the end, not one per cell
             )
     except Exception as err:  # noqa: BLE001 - every failure becomes a message naming the chapter

@@ -9,8 +9,18 @@ from pathlib import Path
 
 import quartieri_erp
 
-LIBRARIES = ("pandas", "numpy", "scipy", "matplotlib", "seaborn", "pandera", "papermill", "pyarrow",
-             "pypandoc-binary", "typst")
+LIBRARIES = (
+    "pandas",
+    "numpy",
+    "scipy",
+    "matplotlib",
+    "seaborn",
+    "pandera",
+    "papermill",
+    "pyarrow",
+    "pypandoc-binary",
+    "typst",
+)
 
 
 def digest(*parts: str | bytes) -> str:

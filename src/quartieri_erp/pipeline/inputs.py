@@ -14,9 +14,9 @@ def validate_inputs(params: RunParams) -> None:
     The monitoring data are checked by computing their shared indicator set (``load_monitoring`` runs
     every rule), which the chapters then read from the cache instead of loading the data again.
     """
+    from quartieri_erp.indicators import shared_indicators
     from quartieri_erp.inputs.curated import check_programme
     from quartieri_erp.pipeline.bounds import bounds_issues
-    from quartieri_erp.indicators import shared_indicators
 
     checks = (
         lambda: check_programme(params.programme_dir, params.reference_dir),
@@ -48,14 +48,18 @@ def reconciliation_warnings(params: RunParams) -> list[str]:
     warnings = []
     if r.monitored_not_funded:
         n = len(r.monitored_not_funded)
-        warnings.append(f"Avviso: {n} {'progetto' if n == 1 else 'progetti'} dei dati di monitoraggio "
-                        f"{'non è' if n == 1 else 'non sono'} tra i finanziati dei dati del programma "
-                        f"({', '.join(r.monitored_not_funded)}): contati negli indicatori e con una scheda, ma fuori "
-                        "dalle cifre del bando (appendice 'Cosa cambia rispetto all'edizione precedente').")
+        warnings.append(
+            f"Avviso: {n} {'progetto' if n == 1 else 'progetti'} dei dati di monitoraggio "
+            f"{'non è' if n == 1 else 'non sono'} tra i finanziati dei dati del programma "
+            f"({', '.join(r.monitored_not_funded)}): contati negli indicatori e con una scheda, ma fuori "
+            "dalle cifre del bando (appendice 'Cosa cambia rispetto all'edizione precedente')."
+        )
     if r.funded_not_monitored:
         n = len(r.funded_not_monitored)
-        warnings.append(f"Avviso: {n} {'progetto finanziato' if n == 1 else 'progetti finanziati'} secondo i dati "
-                        f"del programma {'non compare' if n == 1 else 'non compaiono'} nei dati di monitoraggio "
-                        f"({', '.join(r.funded_not_monitored)}): contati tra i finanziati, ma senza partecipanti né "
-                        "scheda.")
+        warnings.append(
+            f"Avviso: {n} {'progetto finanziato' if n == 1 else 'progetti finanziati'} secondo i dati "
+            f"del programma {'non compare' if n == 1 else 'non compaiono'} nei dati di monitoraggio "
+            f"({', '.join(r.funded_not_monitored)}): contati tra i finanziati, ma senza partecipanti né "
+            "scheda."
+        )
     return warnings

@@ -22,8 +22,18 @@ from quartieri_erp.params import RunParams
 MARKER = ".quartieri-erp-build"
 MARKER_TEXT = "This folder is written by `quartieri-erp build`; it deletes only what it wrote here.\n"
 # Every name a build (this one or an earlier version) writes at the top of its output folder.
-BUILD_NAMES = {MARKER, "report", "executed", "failed", "indicators.csv", ".report-key", ".reports",
-               ".executed", "figures", "edition.json"}
+BUILD_NAMES = {
+    MARKER,
+    "report",
+    "executed",
+    "failed",
+    "indicators.csv",
+    ".report-key",
+    ".reports",
+    ".executed",
+    "figures",
+    "edition.json",
+}
 BUILD_PREFIXES = (".staging-", ".report.old", ".executed.old", ".report.tmp-", ".executed.tmp-")
 
 
@@ -55,11 +65,19 @@ def check_out(params: RunParams, root: Path) -> None:
         raise ParameterError(f"--out {out} is the project folder or contains it; {advice}")
     for name in ("data_dir", "programme_dir", "reference_dir"):
         folder = getattr(params, name)
-        relation = ("is the input folder" if out == folder else "is inside the input folder"
-                    if _inside(out, folder) else "contains the input folder" if _inside(folder, out) else None)
+        relation = (
+            "is the input folder"
+            if out == folder
+            else "is inside the input folder"
+            if _inside(out, folder)
+            else "contains the input folder"
+            if _inside(folder, out)
+            else None
+        )
         if relation:
-            raise ParameterError(f"--out {out} {relation} {folder} ({name}); outputs must not mix with "
-                                 f"inputs: {advice}")
+            raise ParameterError(
+                f"--out {out} {relation} {folder} ({name}); outputs must not mix with inputs: {advice}"
+            )
     if out.exists() and not out.is_dir():
         raise ParameterError(f"--out {out} is a file, not a folder; {advice}")
     if not out.exists():
@@ -69,14 +87,17 @@ def check_out(params: RunParams, root: Path) -> None:
         try:
             check_writable(parent, "the folder", "")
         except ParameterError:
-            raise ParameterError(f"--out {out} cannot be created ({parent} is not writable); "
-                                 f"choose a writable folder") from None
+            raise ParameterError(
+                f"--out {out} cannot be created ({parent} is not writable); choose a writable folder"
+            ) from None
     if out.is_dir() and not (out / MARKER).is_file():
         foreign = sorted(p.name for p in out.iterdir() if not _owned_name(p.name))
         if foreign:
             shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
-            raise ParameterError(f"--out {out} is a folder that a build did not create and it holds other "
-                                 f"files ({shown}); the build deletes what it writes there, so {advice}")
+            raise ParameterError(
+                f"--out {out} is a folder that a build did not create and it holds other "
+                f"files ({shown}); the build deletes what it writes there, so {advice}"
+            )
 
 
 def claim_out(out: Path) -> None:
@@ -98,8 +119,7 @@ def locked(out: Path):
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
             if err.errno in (errno.EWOULDBLOCK, errno.EACCES):
-                raise ParameterError(f"another build is writing to {out}; wait for it or use another --out") \
-                    from None
+                raise ParameterError(f"another build is writing to {out}; wait for it or use another --out") from None
             raise
         yield
 

@@ -104,8 +104,9 @@ def find_ids(text: str, ids: set[str]) -> list[str]:
     """The identifiers of ``ids`` that occur in ``text`` as whole words."""
     if all(TOKEN.fullmatch(i) for i in ids):
         return sorted(set(TOKEN.findall(text)) & ids)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
-                         + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")(?![\w-])"
+    )
     return sorted(set(pattern.findall(text)))
 
 
@@ -129,5 +130,8 @@ def check_staged(data_dir: Path, paths: list[Path], untouched: str) -> None:
     found = scan(paths, participant_ids(data_dir))
     if found:
         lines = [f"  {path.name}: {len(hits)} id(s), e.g. {', '.join(hits[:3])}" for path, hits in found.items()]
-        raise BuildError("participant ids found in the outputs; nothing was published:\n" + "\n".join(lines)
-                         + f"\nShow aggregates only (see docs/authoring.md). {untouched}")
+        raise BuildError(
+            "participant ids found in the outputs; nothing was published:\n"
+            + "\n".join(lines)
+            + f"\nShow aggregates only (see docs/authoring.md). {untouched}"
+        )

@@ -14,10 +14,10 @@ import os
 import shutil
 from pathlib import Path
 
-from quartieri_erp.rendering.book import Book
-from quartieri_erp.rendering.cells import Figure, notebook_blocks
 from quartieri_erp.pipeline import faults
 from quartieri_erp.pipeline.execute import RunResult, read_notebook
+from quartieri_erp.rendering.book import Book
+from quartieri_erp.rendering.cells import Figure, notebook_blocks
 
 VERSIONS = {"report": ".reports", "executed": ".executed"}
 FIGURES_MANIFEST = ".quartieri-erp-figures"

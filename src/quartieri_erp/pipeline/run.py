@@ -19,20 +19,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from quartieri_erp.errors import BuildError, InputError, ParameterError
+from quartieri_erp.inputs.readlog import reads
 from quartieri_erp.params import RunParams, check_input_folders
 from quartieri_erp.paths import display_path, project_root
-from quartieri_erp.inputs.readlog import reads
-from quartieri_erp.rendering.book import Book, load_book
-from quartieri_erp.pipeline.hashing import code_fingerprint, digest, file_digest
-from quartieri_erp.pipeline.cache import BuildCache
-from quartieri_erp.pipeline.execute import ChapterRun, RunResult, chapter_title, execute_all, raise_failures
-from quartieri_erp.pipeline.inputs import validate_inputs
 from quartieri_erp.pipeline import faults
+from quartieri_erp.pipeline.cache import BuildCache
+from quartieri_erp.pipeline.editions import chapter_parameters, publish_edition
+from quartieri_erp.pipeline.execute import ChapterRun, RunResult, chapter_title, execute_all, raise_failures
+from quartieri_erp.pipeline.hashing import code_fingerprint, digest, file_digest
+from quartieri_erp.pipeline.inputs import validate_inputs
 from quartieri_erp.pipeline.outdir import check_out, check_writable, claim_out, locked, remove_leftovers
 from quartieri_erp.pipeline.privacy_scan import check_staged
 from quartieri_erp.pipeline.publish import collect_versions, export_figures, keep_failed, publish
 from quartieri_erp.pipeline.stage import colophon, git_commit, input_files, stage_project
-from quartieri_erp.pipeline.editions import chapter_parameters, publish_edition
+from quartieri_erp.rendering.book import Book, load_book
 
 REPORT_KEY = ".report-key"
 INDICATORS_CSV = "indicators.csv"
@@ -71,8 +71,7 @@ class Progress:
         self.done += 1
         mark = "✗" if result.error else "✓"
         how = "cache" if cached else f"{result.seconds:.1f} s".replace(".", ",")
-        print(f"  [{self.done}/{self.total}] {mark} {result.run.source.name} — {result.run.title} ({how})",
-              flush=True)
+        print(f"  [{self.done}/{self.total}] {mark} {result.run.source.name} — {result.run.title} ({how})", flush=True)
 
 
 def _seconds(started: float) -> str:
@@ -98,18 +97,29 @@ def build(params: RunParams, renderer: str = "auto", force: bool = False) -> tup
         return _build_in(params, root, book, cache, renderer, force, progress, started)
 
 
-def _build_in(params: RunParams, root: Path, book: Book, cache: BuildCache, renderer: str, force: bool,
-              progress: Progress, started: float) -> tuple[Path, Path]:
+def _build_in(
+    params: RunParams,
+    root: Path,
+    book: Book,
+    cache: BuildCache,
+    renderer: str,
+    force: bool,
+    progress: Progress,
+    started: float,
+) -> tuple[Path, Path]:
     """The build proper, in a staging folder of the (checked, locked) output folder."""
     parameters = params.notebook_parameters(root)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=params.out))
     try:
-        runs = [ChapterRun(root / nb, stage / nb, chapter_title(root / nb),
-                           chapter_parameters(root / nb, params, root)) for nb in book.notebooks]
+        runs = [
+            ChapterRun(root / nb, stage / nb, chapter_title(root / nb), chapter_parameters(root / nb, params, root))
+            for nb in book.notebooks
+        ]
         keys = {run.source: cache.chapter_key(run.source, {**parameters, **run.extra}) for run in runs}
         hits = {run.source: None if force else cache.lookup(run.source, keys[run.source]) for run in runs}
-        missing = sorted((run for run in runs if hits[run.source] is None),
-                         key=lambda run: -cache.expected_seconds(run.source))
+        missing = sorted(
+            (run for run in runs if hits[run.source] is None), key=lambda run: -cache.expected_seconds(run.source)
+        )
         with _kernels(len(missing), root, stage / "kernels.log") as (pool, ready):
             inputs_key = _validate(params, root, cache, force, progress)
             for run in runs:
@@ -119,14 +129,23 @@ def _build_in(params: RunParams, root: Path, book: Book, cache: BuildCache, rend
                     progress.chapter(RunResult(run, 0.0), cached=True)
             if missing:
                 _execute_chapters(missing, len(runs), parameters, params, pool, ready, keys, cache, progress)
-        report_key = digest(inputs_key, renderer, git_commit(root), str(sorted(parameters.items())),
-                            *[file_digest(p) for p in (root / "_quarto.yml", root / "index.qmd")],
-                            *[file_digest(run.output) for run in runs])
+        report_key = digest(
+            inputs_key,
+            renderer,
+            git_commit(root),
+            str(sorted(parameters.items())),
+            *[file_digest(p) for p in (root / "_quarto.yml", root / "index.qmd")],
+            *[file_digest(run.output) for run in runs],
+        )
         key_file = params.out / REPORT_KEY
         published = (params.out / "report" / "index.html", params.out / "report" / f"{book.output_file}.pdf")
         outputs = (*published, params.out / INDICATORS_CSV, params.out / "edition.json")
-        if not force and key_file.is_file() and key_file.read_text() == report_key and all(
-                p.is_file() for p in outputs):
+        if (
+            not force
+            and key_file.is_file()
+            and key_file.read_text() == report_key
+            and all(p.is_file() for p in outputs)
+        ):
             progress.step("Report up to date: nothing to render")
         else:
             published = _render_and_publish(renderer, root, stage, book, params, progress, cache)
@@ -149,8 +168,9 @@ def _with_mapping(params: RunParams) -> RunParams:
     if find_mapping(params.data_dir, params.mapping) is None:
         return params
     mapped = mapped_data_dir(params.data_dir, params.mapping, params.reference_dir)
-    print(f"• Export mapped onto the data contract ({display_path(params.data_dir)} → {display_path(mapped)})",
-          flush=True)
+    print(
+        f"• Export mapped onto the data contract ({display_path(params.data_dir)} → {display_path(mapped)})", flush=True
+    )
     return replace(params, data_dir=mapped)
 
 
@@ -174,8 +194,10 @@ def _kernels(needed: int, cwd: Path, log: Path):
         return
     from quartieri_erp.pipeline.kernels import KernelPool
 
-    with KernelPool(max(1, min(os.cpu_count() or 1, needed)), cwd, log) as pool, \
-            ThreadPoolExecutor(max_workers=2) as background:
+    with (
+        KernelPool(max(1, min(os.cpu_count() or 1, needed)), cwd, log) as pool,
+        ThreadPoolExecutor(max_workers=2) as background,
+    ):
         papermill = background.submit(importlib.import_module, "papermill")
         preload = background.submit(pool.preload)
         try:
@@ -195,8 +217,11 @@ def _validate(params: RunParams, root: Path, cache: BuildCache, force: bool, pro
     try:
         validate_inputs(params)
     except InputError:
-        print(f"Invalid input: nothing was built; the previous report in "
-              f"{display_path(params.out, root) + '/report'} is untouched.", flush=True)
+        print(
+            f"Invalid input: nothing was built; the previous report in "
+            f"{display_path(params.out, root) + '/report'} is untouched.",
+            flush=True,
+        )
         raise
     cache.set_marker("validated", inputs_key)
     from quartieri_erp.pipeline.inputs import reconciliation_warnings
@@ -220,8 +245,17 @@ def _warm_indicators(params: RunParams):
     return shared_indicators(params.data_dir, params.reference_dir, params.as_of)
 
 
-def _execute_chapters(missing: list[ChapterRun], total: int, parameters: dict, params: RunParams, pool, ready,
-                      keys: dict, cache: BuildCache, progress: Progress) -> None:
+def _execute_chapters(
+    missing: list[ChapterRun],
+    total: int,
+    parameters: dict,
+    params: RunParams,
+    pool,
+    ready,
+    keys: dict,
+    cache: BuildCache,
+    progress: Progress,
+) -> None:
     """Execute the chapters not found in the cache (longest first, in parallel) and cache the successes.
 
     The shared indicator set is computed in this process while the kernels finish loading.
@@ -236,8 +270,13 @@ def _execute_chapters(missing: list[ChapterRun], total: int, parameters: dict, p
         warming.result()
     for result in results:
         if not result.error:
-            cache.store(result.run.source, keys[result.run.source], result.run.output,
-                        reads(result.run.read_log), result.seconds)
+            cache.store(
+                result.run.source,
+                keys[result.run.source],
+                result.run.output,
+                reads(result.run.read_log),
+                result.seconds,
+            )
     if any(r.error for r in results):
         out = params.out
         kept = keep_failed(results, out)
@@ -245,20 +284,25 @@ def _execute_chapters(missing: list[ChapterRun], total: int, parameters: dict, p
             raise_failures(results)
         except BuildError as err:
             where = ", ".join(p.as_posix() for p in kept)
-            raise BuildError(f"{err}\nThe executed notebook is kept for inspection: {where}\n"
-                             f"The previous report in {(out / 'report').as_posix()} is untouched.") from None
+            raise BuildError(
+                f"{err}\nThe executed notebook is kept for inspection: {where}\n"
+                f"The previous report in {(out / 'report').as_posix()} is untouched."
+            ) from None
 
 
-def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, params: RunParams,
-                        progress: Progress, cache: BuildCache) -> tuple[Path, Path]:
+def _render_and_publish(
+    renderer: str, root: Path, stage: Path, book: Book, params: RunParams, progress: Progress, cache: BuildCache
+) -> tuple[Path, Path]:
     progress.step(f"Rendering HTML and PDF ({renderer})")
     stage_project(root, stage, params, colophon(params, root, renderer, dt.datetime.now(dt.UTC)))
     book = load_book(stage / "_quarto.yml")  # the staged book carries the edition line as its date (title page, cover)
     try:
         index, pdf = _render(renderer, stage, load_book(stage / "_quarto.yml"), cache)
     except (ValueError, RuntimeError, OSError) as err:
-        raise BuildError(f"rendering with the {renderer} renderer failed: {err}\n"
-                         f"The previous report in {(params.out / 'report').as_posix()} is untouched.") from None
+        raise BuildError(
+            f"rendering with the {renderer} renderer failed: {err}\n"
+            f"The previous report in {(params.out / 'report').as_posix()} is untouched."
+        ) from None
     if not index.is_file() or not pdf.is_file():
         raise BuildError(f"the {renderer} renderer did not produce {index.name} and {pdf.name}")
     from quartieri_erp.indicators import save_indicators
@@ -266,8 +310,11 @@ def _render_and_publish(renderer: str, root: Path, stage: Path, book: Book, para
     save_indicators(_warm_indicators(params).indicators, stage / INDICATORS_CSV)
     faults.point("rendered")
     progress.step("Checking the outputs for participant ids")
-    check_staged(params.data_dir, [index.parent, stage / "notebooks", stage / INDICATORS_CSV],
-                 f"The previous report in {(params.out / 'report').as_posix()} is untouched.")
+    check_staged(
+        params.data_dir,
+        [index.parent, stage / "notebooks", stage / INDICATORS_CSV],
+        f"The previous report in {(params.out / 'report').as_posix()} is untouched.",
+    )
     published = publish(stage, params.out, index, pdf, stage.name.removeprefix(".staging-"))
     export_figures(params.out / "executed", book, params.build_figures)
     if params.figures_dir != params.build_figures:  # the default build also exports to figures/

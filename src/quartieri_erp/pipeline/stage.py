@@ -12,12 +12,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from quartieri_erp.presentation.formatting import fmt_date, fmt_month
-from quartieri_erp.pipeline.hashing import LIBRARIES, file_digest, library_versions
-from quartieri_erp.presentation.markup import escape
 from quartieri_erp.params import RunParams
-from quartieri_erp.rendering.book import TITLE_PAGE_KEY
+from quartieri_erp.pipeline.hashing import LIBRARIES, file_digest, library_versions
 from quartieri_erp.pipeline.stage_book import COLOPHON_FILE, LIST_FILE, list_page, stage_notebooks, staged_chapters
+from quartieri_erp.presentation.formatting import fmt_date, fmt_month
+from quartieri_erp.presentation.markup import escape
+from quartieri_erp.rendering.book import TITLE_PAGE_KEY
 
 TITLE_PAGE = "_frontespizio.md"  # included by index.qmd
 ORIGINAL_REPORT = "000"  # documents.csv: the published report this project rebuilds
@@ -35,10 +35,16 @@ def input_files(params: RunParams) -> list[Path]:
 def git_commit(root: Path) -> str:
     """Short commit of the project, with '+modifiche' when the work tree differs from it."""
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
-                                text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "non disponibile"
     return f"{commit}+modifiche" if dirty else commit
@@ -54,9 +60,11 @@ def _mapping_lines(params: RunParams, root: Path) -> list[str]:
     if not origin.is_file():
         return []
     info = json.loads(origin.read_text(encoding="utf-8"))
-    exports = sorted({display_path(Path(f["export"]).parent, root) for f in info["files"].values()})
-    return [f"- **Esportazione mappata sul contratto dei dati:** {', '.join(escape(e) for e in exports)} "
-            f"(mappatura {escape(display_path(info['mapping'], root))})"]
+    exports = sorted({shown_path(Path(f["export"]).parent, root) for f in info["files"].values()})
+    return [
+        f"- **Esportazione mappata sul contratto dei dati:** {', '.join(escape(e) for e in exports)} "
+        f"(mappatura {escape(shown_path(info['mapping'], root))})"
+    ]
 
 
 def shown_path(path: Path, root: Path) -> str:
@@ -86,8 +94,9 @@ def title_page(params: RunParams) -> dict[str, str]:
     match = re.match(r"^(.*?)\s*\((.*)\)\s*$", str(report["author"]))
     client, evaluator = (match.group(1), match.group(2)) if match else (str(report["author"]), "")
     year, month = report["year"], report.get("month")
-    original = (fmt_month(dt.date(int(year), int(month), 1)) if pd.notna(month) else str(year)) \
-        if pd.notna(year) else ""
+    original = (
+        (fmt_month(dt.date(int(year), int(month), 1)) if pd.notna(month) else str(year)) if pd.notna(year) else ""
+    )
     return {
         "committente": client,
         "valutatore": re.sub(r"^valutatore indipendente\s+", "", evaluator, flags=re.I),
@@ -103,16 +112,18 @@ def title_page_markdown(facts: dict[str, str]) -> str:
     """The title page's facts as a Markdown box (the first thing of the title page in both renderers); every
     fact is data (documents.csv, the run parameters) and is escaped."""
     fact = {key: escape(value) for key, value in facts.items()}
-    return "\n".join([
-        "::: {.title-facts}",
-        f"**{fact['prodotto']}**  ",
-        f"Committente: {fact['committente']}  ",
-        f"Valutatore indipendente: {fact['valutatore']}  ",
-        f"Edizione originale: {fact['edizione_originale']}  ",
-        f"Questa edizione: {fact['edizione']}, dati di monitoraggio aggiornati al {fact['dati_al']}",
-        ":::",
-        "",
-    ])
+    return "\n".join(
+        [
+            "::: {.title-facts}",
+            f"**{fact['prodotto']}**  ",
+            f"Committente: {fact['committente']}  ",
+            f"Valutatore indipendente: {fact['valutatore']}  ",
+            f"Edizione originale: {fact['edizione_originale']}  ",
+            f"Questa edizione: {fact['edizione']}, dati di monitoraggio aggiornati al {fact['dati_al']}",
+            ":::",
+            "",
+        ]
+    )
 
 
 def colophon(params: RunParams, root: Path, renderer: str, built_at: dt.datetime) -> str:
@@ -170,8 +181,9 @@ def stage_project(root: Path, stage: Path, params: RunParams, colophon_text: str
     (stage / "_quarto.yml").write_text(yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.copyfile(root / "index.qmd", stage / "index.qmd")
     if (root / "report").is_dir():
-        shutil.copytree(root / "report", stage / "report", dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("README.md"))  # not a page of the book
+        shutil.copytree(
+            root / "report", stage / "report", dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md")
+        )  # not a page of the book
     (stage / TITLE_PAGE).write_text(title_page_markdown(facts), encoding="utf-8")
     (stage / LIST_FILE).write_text(list_page(items), encoding="utf-8")
     (stage / COLOPHON_FILE).write_text(colophon_text, encoding="utf-8")

@@ -137,9 +137,11 @@ def list_page(items: list[tuple[str, str]]) -> str:
     """The list of figures and tables as Quarto Markdown: each entry a cross-reference and its caption."""
     figures = [f"- @{label}: {caption}" for label, caption in items if label.startswith("fig-")]
     tables = [f"- @{label}: {caption}" for label, caption in items if label.startswith("tbl-")]
-    return (f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"
-            f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n" + ("\n".join(figures) or "Nessuna.") + "\n\n"
-            f"## Tabelle {{#sec-elenco-tabelle .unnumbered}}\n\n" + ("\n".join(tables) or "Nessuna.") + "\n")
+    return (
+        f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"
+        f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n" + ("\n".join(figures) or "Nessuna.") + "\n\n"
+        "## Tabelle {#sec-elenco-tabelle .unnumbered}\n\n" + ("\n".join(tables) or "Nessuna.") + "\n"
+    )
 
 
 def stage_notebooks(stage: Path, files: list[str], appendices: set[str], defaults: dict) -> list[tuple[str, str]]:
@@ -164,5 +166,4 @@ def staged_chapters(book: dict) -> dict:
     figures and tables after the title page, the colophon last."""
     chapters = [Path(f).name if f.endswith(".ipynb") else f for f in book.get("chapters") or []]
     appendices = [Path(f).name if f.endswith(".ipynb") else f for f in book.get("appendices") or []]
-    return {**book, "chapters": [chapters[0], LIST_FILE, *chapters[1:]],
-            "appendices": [*appendices, COLOPHON_FILE]}
+    return {**book, "chapters": [chapters[0], LIST_FILE, *chapters[1:]], "appendices": [*appendices, COLOPHON_FILE]}

@@ -10,7 +10,16 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, YearLocator
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from quartieri_erp.presentation.figure_style import PALETTE, WIDTH, add_source, attach_data, new_figure, number_axis, percent_axis, wrap
+from quartieri_erp.presentation.figure_style import (
+    PALETTE,
+    WIDTH,
+    add_source,
+    attach_data,
+    new_figure,
+    number_axis,
+    percent_axis,
+    wrap,
+)
 from quartieri_erp.presentation.formatting import fmt_num, fmt_pct, fmt_share
 
 NOTE_CHARS_PER_INCH = 10  # characters of a 10-pt note that fit in one inch
@@ -19,12 +28,31 @@ NOTE_CHARS_PER_INCH = 10  # characters of a 10-pt note that fit in one inch
 def add_watermark(fig, text: str) -> None:
     """Draw ``text`` (e.g. ``chapter.ILLUSTRATIVE``) across the figure, visible in the HTML and the PDF."""
     if text:
-        fig.text(0.5, 0.5, text, ha="center", va="center", fontsize=18, color="#B00020", alpha=0.35,
-                 rotation=20, weight="bold", zorder=10)
+        fig.text(
+            0.5,
+            0.5,
+            text,
+            ha="center",
+            va="center",
+            fontsize=18,
+            color="#B00020",
+            alpha=0.35,
+            rotation=20,
+            weight="bold",
+            zorder=10,
+        )
 
 
-def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, source: str,
-                 xlabel: str, stack_order: list[str] | None = None, label_width: int = 22):
+def stacked_bars(
+    counts: pd.DataFrame,
+    category: str,
+    stack: str,
+    value: str,
+    source: str,
+    xlabel: str,
+    stack_order: list[str] | None = None,
+    label_width: int = 22,
+):
     """Horizontal bars of ``value`` by ``category``, stacked by ``stack``; largest total on top."""
     wide = counts.pivot_table(index=category, columns=stack, values=value, aggfunc="sum", fill_value=0)
     if stack_order:
@@ -46,10 +74,20 @@ def stacked_bars(counts: pd.DataFrame, category: str, stack: str, value: str, so
     return attach_data(fig, counts)
 
 
-def value_bars(values: pd.DataFrame, category: str, value: str, source: str, xlabel: str,
-               highlight: str | None = None, note: str | None = None, label_width: int = 28,
-               value_text=fmt_num, colours: Mapping[str, str] | None = None, texts: list[str] | None = None,
-               watermark: str = ""):
+def value_bars(
+    values: pd.DataFrame,
+    category: str,
+    value: str,
+    source: str,
+    xlabel: str,
+    highlight: str | None = None,
+    note: str | None = None,
+    label_width: int = 28,
+    value_text=fmt_num,
+    colours: Mapping[str, str] | None = None,
+    texts: list[str] | None = None,
+    watermark: str = "",
+):
     """Horizontal bars, one per row of ``values`` in the given order (first on top), each labelled with
     ``value_text(value)``.
 
@@ -113,8 +151,7 @@ def phase_timeline(events: pd.DataFrame, source: str, width: float = WIDTH, labe
             ax.scatter(0.012, top + 0.5, marker="s", s=70, color=colours[phase])
             ax.text(0.04, top + 0.5, phase, ha="left", va="center", fontsize=11.5, fontweight="bold")
             continue
-        ax.plot([axis_x, axis_x], [top - 0.6, top + 1.3 + label.count("\n") * 1.02], color="#cccccc", lw=1.2,
-                zorder=1)
+        ax.plot([axis_x, axis_x], [top - 0.6, top + 1.3 + label.count("\n") * 1.02], color="#cccccc", lw=1.2, zorder=1)
         ax.scatter(axis_x, top + 0.5, s=45, color=colours[phase], zorder=2)
         ax.text(axis_x - 0.03, top, date_label, ha="right", va="top", fontsize=10.5, color="#444444")
         ax.text(axis_x + 0.03, top, label, ha="left", va="top", fontsize=11, linespacing=1.2)
@@ -122,9 +159,18 @@ def phase_timeline(events: pd.DataFrame, source: str, width: float = WIDTH, labe
     return attach_data(fig, events)
 
 
-def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, source: str,
-               value_text, width: float = WIDTH, label_width: int = 18, shared_axis: str | None = None,
-               tick_text=None):
+def panel_bars(
+    frame: pd.DataFrame,
+    panel: str,
+    category: str,
+    value: str,
+    source: str,
+    value_text,
+    width: float = WIDTH,
+    label_width: int = 18,
+    shared_axis: str | None = None,
+    tick_text=None,
+):
     """One panel of horizontal bars per ``panel`` value (stacked vertically).
 
     Bars are sorted within a panel, largest on top; a category keeps its colour in every panel and
@@ -136,8 +182,13 @@ def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, sourc
     categories = list(dict.fromkeys(frame[category]))
     colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(categories)}
     sizes = [int((frame[panel] == p).sum()) for p in panels]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(width, 0.5 * sum(sizes) + 1.0 * len(panels) + 0.4),
-                             gridspec_kw={"height_ratios": sizes}, squeeze=False)
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(width, 0.5 * sum(sizes) + 1.0 * len(panels) + 0.4),
+        gridspec_kw={"height_ratios": sizes},
+        squeeze=False,
+    )
     for ax, name in zip(axes[:, 0], panels):
         part = frame[frame[panel] == name].sort_values(value, kind="stable")
         labels = [wrap(c, label_width) for c in part[category]]
@@ -162,10 +213,19 @@ def panel_bars(frame: pd.DataFrame, panel: str, category: str, value: str, sourc
     return attach_data(fig, frame)
 
 
-def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tuple | None = None,
-                highlight: str | None = None, width: float = WIDTH, legend_title: str = "",
-                ylabel: str = "Passaggi", markers: pd.DataFrame | None = None, names: str | None = None,
-                name_chars: int = 30):
+def step_ladder(
+    steps: pd.DataFrame,
+    source: str,
+    date: str = "date",
+    span: tuple | None = None,
+    highlight: str | None = None,
+    width: float = WIDTH,
+    legend_title: str = "",
+    ylabel: str = "Passaggi",
+    markers: pd.DataFrame | None = None,
+    names: str | None = None,
+    name_chars: int = 30,
+):
     """Numbered procedural steps on a time axis: one row per step (first on top), a dot at its date.
 
     ``steps`` has ``step`` and the ``date`` column; rows with a value in ``highlight`` get a coloured marker and a
@@ -185,27 +245,38 @@ def step_ladder(steps: pd.DataFrame, source: str, date: str = "date", span: tupl
         marked = steps[steps[highlight].notna()]
         for i, name in enumerate(dict.fromkeys(marked[highlight])):
             part = marked[marked[highlight] == name]
-            ax.scatter(part["date"], part["step"], s=80, marker="D", color=PALETTE[i % len(PALETTE)],
-                       zorder=3, label=name)
+            ax.scatter(
+                part["date"], part["step"], s=80, marker="D", color=PALETTE[i % len(PALETTE)], zorder=3, label=name
+            )
         if len(marked):
-            ax.legend(frameon=False, loc="lower left", title=legend_title or None, fontsize=10,
-                      title_fontsize=10)
+            ax.legend(frameon=False, loc="lower left", title=legend_title or None, fontsize=10, title_fontsize=10)
     if names is None:
         for _, row in steps.iterrows():
             ax.text(row["date"] + (end - start) / 55, row["step"], str(row["step"]), va="center", fontsize=10)
     if markers is not None:
         for when, label in zip(pd.to_datetime(markers["date"]), markers["label"]):
             ax.axvline(when, color=PALETTE[2], lw=1.5, ls="--", zorder=1)
-            ax.text(when - pd.Timedelta(days=20), steps["step"].min() - 0.5, wrap(label, 16), ha="right",
-                    va="top", fontsize=10, color="#1f5f4a", linespacing=1.15,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+            ax.text(
+                when - pd.Timedelta(days=20),
+                steps["step"].min() - 0.5,
+                wrap(label, 16),
+                ha="right",
+                va="top",
+                fontsize=10,
+                color="#1f5f4a",
+                linespacing=1.15,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+            )
     ax.set_xlim(start - pd.Timedelta(days=45), end + pd.Timedelta(days=110))
     ax.set_ylim(steps["step"].max() + 0.7, steps["step"].min() - 0.7)
     if names is None:
         ax.set_yticks([])
     else:  # each step named at the left: its number (as in the table) and the start of its description
-        ax.set_yticks(steps["step"], labels=[f"{n}. {short_name(t, name_chars)}" for n, t in
-                                             zip(steps["step"], steps[names])], fontsize=10)
+        ax.set_yticks(
+            steps["step"],
+            labels=[f"{n}. {short_name(t, name_chars)}" for n, t in zip(steps["step"], steps[names])],
+            fontsize=10,
+        )
         ax.tick_params(axis="y", length=0)
     ax.set_ylabel(ylabel)
     ax.xaxis.set_major_locator(YearLocator(2 if names is not None else 1))  # named steps leave a narrower axis
@@ -228,6 +299,7 @@ def short_name(text: str, chars: int = 30) -> str:
 
 # --- Builders of chapter 3 (shares with confidence intervals, group means) ----------------------------
 
+
 def one_precision(shares: pd.Series, decimals: int = 0) -> int:
     """The number of decimals with which every share of a figure is labelled: the most that
     ``formatting.fmt_share`` needs for any of them (so 49,8% is never printed beside 25%)."""
@@ -235,9 +307,19 @@ def one_precision(shares: pd.Series, decimals: int = 0) -> int:
     return max([decimals, *needed])
 
 
-def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
-                  colours: dict[str, str] | None = None, mark: str = "", xlabel: str = "Quota del gruppo",
-                  decimals: int = 0, width: float = WIDTH, label_width: int = 18, watermark: str = ""):
+def interval_bars(
+    shares: pd.DataFrame,
+    category: str,
+    group: str,
+    source: str,
+    colours: dict[str, str] | None = None,
+    mark: str = "",
+    xlabel: str = "Quota del gruppo",
+    decimals: int = 0,
+    width: float = WIDTH,
+    label_width: int = 18,
+    watermark: str = "",
+):
     """Grouped horizontal bars of shares (0-1) with their confidence intervals, one block per category.
 
     ``shares`` has the ``category`` and ``group`` columns, ``value``, ``ci_low``, ``ci_high`` and optionally
@@ -272,19 +354,34 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
         ax.barh(ys[drawn], values, height=0.85 * step, color=colours[name], label=name)
         whisker = low.notna() & high.notna()
         if whisker.any():
-            ax.errorbar(values[whisker], ys[drawn][whisker], xerr=[(values - low)[whisker], (high - values)[whisker]],
-                        fmt="none", ecolor="#333333", elinewidth=0.9, capsize=2.5)
+            ax.errorbar(
+                values[whisker],
+                ys[drawn][whisker],
+                xerr=[(values - low)[whisker], (high - values)[whisker]],
+                fmt="none",
+                ecolor="#333333",
+                elinewidth=0.9,
+                capsize=2.5,
+            )
         for key in part.index[drawn]:
             end = high[key] if pd.notna(high[key]) else values[key]
             row_places = part["decimals"][key] if "decimals" in part else float("nan")  # published precision
             text = fmt_pct(values[key], int(row_places) if pd.notna(row_places) else places)
-            ax.text(end + pad, ys[key], text, va="center", fontsize=10,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85})
+            ax.text(
+                end + pad,
+                ys[key],
+                text,
+                va="center",
+                fontsize=10,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85},
+            )
         for key in part.index[masked]:  # a 'mark' column gives each hidden bar its own mark ('<5', 'n.d.')
             shown = part["mark"][key] if "mark" in part and part["mark"][key] else mark
             ax.text(pad, ys[key], shown, va="center", fontsize=10, color="#555555")
-    centres = [sum(shown_at[c]) / len(shown_at[c]) if shown_at[c] else -(i * block + (len(groups) - 1) * step / 2)
-               for i, c in enumerate(categories)]  # a label faces its bars, also when some groups are missing
+    centres = [
+        sum(shown_at[c]) / len(shown_at[c]) if shown_at[c] else -(i * block + (len(groups) - 1) * step / 2)
+        for i, c in enumerate(categories)
+    ]  # a label faces its bars, also when some groups are missing
     ax.set_yticks(centres, labels=[wrap(c, label_width) for c in categories])
     ax.set_ylim(-(len(categories) - 1) * block - (len(groups) - 1) * step - 0.5 - gap / 2, 0.5 + gap / 2)
     limit = min(1.15, right * 1.2 + 0.03)
@@ -295,9 +392,16 @@ def interval_bars(shares: pd.DataFrame, category: str, group: str, source: str,
     ax.grid(axis="y", visible=False)
     if len(groups) > 1:
         names = sum(len(str(g)) for g in groups)  # one row of legend only when it fits above the axes
-        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0),
-                  ncol=len(groups) if names <= 30 else min(2, len(groups)), fontsize=10,
-                  handlelength=1.2, columnspacing=1.0, borderaxespad=0.3)
+        ax.legend(
+            frameon=False,
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncol=len(groups) if names <= 30 else min(2, len(groups)),
+            fontsize=10,
+            handlelength=1.2,
+            columnspacing=1.0,
+            borderaxespad=0.3,
+        )
     fig.tight_layout()
     add_source(fig, source)
     add_watermark(fig, watermark)

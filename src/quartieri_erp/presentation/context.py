@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from quartieri_erp.presentation.display import run_info
-from quartieri_erp.presentation.figure_style import use_style
 from quartieri_erp.inputs.monitoring.load import read_edition
 from quartieri_erp.inputs.monitoring.mapping import export_folder
 from quartieri_erp.paths import display_path, resolve
+from quartieri_erp.presentation.display import run_info
+from quartieri_erp.presentation.figure_style import use_style
 
 
 @dataclass(frozen=True)
@@ -41,22 +41,37 @@ class ChapterInputs:
 ILLUSTRATIVE = "ILLUSTRATIVO — dati sintetici"
 
 
-def open_chapter(edition: str, as_of: str, data_dir: str, programme_dir: str, reference_dir: str,
-                 suppression_threshold: int = 5, illustrative: bool = False,
-                 monitoring: bool = False) -> ChapterInputs:
+def open_chapter(
+    edition: str,
+    as_of: str,
+    data_dir: str,
+    programme_dir: str,
+    reference_dir: str,
+    suppression_threshold: int = 5,
+    illustrative: bool = False,
+    monitoring: bool = False,
+) -> ChapterInputs:
     """Resolve paths against the project, apply the figure style and show the run-information box.
 
     ``monitoring`` says whether the chapter shows numbers computed from the monitoring data: only such
     chapters carry the synthetic-data banner of a synthetic edition.
     """
     inputs = ChapterInputs(
-        edition=str(edition), as_of=dt.date.fromisoformat(str(as_of)),
-        data_dir=resolve(data_dir), programme_dir=resolve(programme_dir), reference_dir=resolve(reference_dir),
+        edition=str(edition),
+        as_of=dt.date.fromisoformat(str(as_of)),
+        data_dir=resolve(data_dir),
+        programme_dir=resolve(programme_dir),
+        reference_dir=resolve(reference_dir),
         suppression_threshold=int(suppression_threshold),
         synthetic=bool(read_edition(resolve(data_dir)).get("synthetic", False)),
         illustrative=bool(illustrative),
     )
     use_style()
-    run_info(inputs.edition, inputs.as_of.isoformat(), display_path(export_folder(inputs.data_dir)),
-             inputs.synthetic and monitoring, inputs.illustrative)
+    run_info(
+        inputs.edition,
+        inputs.as_of.isoformat(),
+        display_path(export_folder(inputs.data_dir)),
+        inputs.synthetic and monitoring,
+        inputs.illustrative,
+    )
     return inputs

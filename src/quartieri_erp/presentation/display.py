@@ -9,8 +9,8 @@ import pandas as pd
 from IPython.display import Image, Markdown, display
 
 from quartieri_erp.presentation.formatting import fmt_date
-from quartieri_erp.presentation.markup import escape
 from quartieri_erp.presentation.markdown_tables import Formatter, Sources, markdown_table
+from quartieri_erp.presentation.markup import escape
 
 PNG_DPI = 150
 
@@ -20,9 +20,13 @@ def md(text: str) -> None:
     display(Markdown(dedent(text).strip()))
 
 
-def show_table(df: pd.DataFrame, formats: dict[str, Formatter] | None = None,
-               align: dict[str, str] | None = None, widths: list[int] | None = None,
-               sources: Sources = None) -> None:
+def show_table(
+    df: pd.DataFrame,
+    formats: dict[str, Formatter] | None = None,
+    align: dict[str, str] | None = None,
+    widths: list[int] | None = None,
+    sources: Sources = None,
+) -> None:
     """Show ``df`` as a Markdown table (caption and label come from the cell's ``#|`` options); text cells are
     escaped, numeric cells carry ``sources`` (see ``quartieri_erp.presentation.markdown_tables.markdown_table``); the unformatted
     values travel in the output's metadata, for the report's CSV download."""
@@ -45,9 +49,15 @@ def figure_png(fig) -> bytes:
 
     fit_to_width(fig)
     sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    metadata = {"Software": None, "quartieri-erp:dpi": str(PNG_DPI),  # for the check of text size on phones
-                **({"quartieri-erp:min-font-pt": f"{min(sizes):g}", "quartieri-erp:max-font-pt": f"{max(sizes):g}"}
-                   if sizes else {})}
+    metadata = {
+        "Software": None,
+        "quartieri-erp:dpi": str(PNG_DPI),  # for the check of text size on phones
+        **(
+            {"quartieri-erp:min-font-pt": f"{min(sizes):g}", "quartieri-erp:max-font-pt": f"{max(sizes):g}"}
+            if sizes
+            else {}
+        ),
+    }
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=PNG_DPI, bbox_inches="tight", metadata=metadata)
     return buffer.getvalue()
@@ -61,8 +71,9 @@ def show_figure(fig, data: pd.DataFrame | None = None) -> None:
 
     from quartieri_erp.presentation.figure_style import figure_data
 
-    display(Image(data=figure_png(fig), format="png"),
-            metadata=csv_metadata(data if data is not None else figure_data(fig)))
+    display(
+        Image(data=figure_png(fig), format="png"), metadata=csv_metadata(data if data is not None else figure_data(fig))
+    )
     plt.close(fig)
 
 
@@ -73,16 +84,22 @@ def run_info(edition: str, as_of: str, data_dir: str, synthetic: bool = False, i
     parts = [f"Edizione {escape(edition)}", f"dati aggiornati al {fmt_date(as_of)}"]
     box = ["::: {.run-info}", " · ".join(parts), ":::"]
     if synthetic:
-        box += ["", "::: {.callout-warning title=\"Dati sintetici\"}", SYNTHETIC_ILLUSTRATIVE if illustrative
-                else SYNTHETIC_BANNER, ":::"]
+        box += [
+            "",
+            '::: {.callout-warning title="Dati sintetici"}',
+            SYNTHETIC_ILLUSTRATIVE if illustrative else SYNTHETIC_BANNER,
+            ":::",
+        ]
     display(Markdown("\n".join(box)))
 
 
 SYNTHETIC_BANNER = (
     "I dati di monitoraggio di questa edizione sono sintetici: generati per riprodurre le cifre pubblicate, non "
     "descrivono persone reali. Per questo il capitolo mostra solo i valori che coincidono con quelli pubblicati "
-    "o ne derivano; le analisi che richiedono i dati reali sono sostituite da una nota.")
+    "o ne derivano; le analisi che richiedono i dati reali sono sostituite da una nota."
+)
 SYNTHETIC_ILLUSTRATIVE = (
     "I dati di monitoraggio di questa edizione sono sintetici e l'analisi completa è mostrata solo a titolo "
     "dimostrativo: ogni tabella e figura che va oltre i valori pubblicati è marcata ILLUSTRATIVO e non descrive "
-    "persone reali.")
+    "persone reali."
+)

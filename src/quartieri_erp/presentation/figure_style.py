@@ -22,13 +22,23 @@ SOURCE_CHARS_PER_INCH = 10  # characters of the 10-pt "Fonte:" line that fit in 
 
 def use_style() -> None:
     """Apply the report's figure style (call once per notebook)."""
-    sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE, rc={
-        "figure.figsize": (WIDTH, HEIGHT),
-        "font.size": 12, "axes.titlesize": 13, "axes.labelsize": 12,
-        "xtick.labelsize": 11, "ytick.labelsize": 11, "legend.fontsize": 11,
-        "axes.spines.top": False, "axes.spines.right": False,
-        "svg.hashsalt": "quartieri-erp",
-    })
+    sns.set_theme(
+        style="whitegrid",
+        context="notebook",
+        palette=PALETTE,
+        rc={
+            "figure.figsize": (WIDTH, HEIGHT),
+            "font.size": 12,
+            "axes.titlesize": 13,
+            "axes.labelsize": 12,
+            "xtick.labelsize": 11,
+            "ytick.labelsize": 11,
+            "legend.fontsize": 11,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "quartieri-erp",
+        },
+    )
 
 
 def wrap(text: str, chars: int) -> str:

@@ -16,8 +16,18 @@ from quartieri_erp.presentation.markup import number
 from quartieri_erp.presentation.provenance import Source, source_of
 
 MONTHS = (
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
-    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
 )
 NBSP = "\u00a0"
 

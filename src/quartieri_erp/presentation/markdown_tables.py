@@ -38,9 +38,13 @@ def _column_source(sources: Sources, column: str) -> Source | None:
     return sources.get(column)
 
 
-def markdown_table(df: pd.DataFrame, formats: Mapping[str, Formatter] | None = None,
-                   align: Mapping[str, str] | None = None, widths: Sequence[int] | None = None,
-                   sources: Sources = None) -> str:
+def markdown_table(
+    df: pd.DataFrame,
+    formats: Mapping[str, Formatter] | None = None,
+    align: Mapping[str, str] | None = None,
+    widths: Sequence[int] | None = None,
+    sources: Sources = None,
+) -> str:
     """A pipe table of ``df`` (columns as headers); numeric columns are right-aligned.
 
     Text cells are data: they are escaped (``quartieri_erp.presentation.markup.escape``) unless a formatter returns ``Md``.
@@ -58,7 +62,8 @@ def markdown_table(df: pd.DataFrame, formats: Mapping[str, Formatter] | None = N
     sides = [align.get(c, "right" if is_numeric_dtype(df[c]) and df[c].dtype != bool else "left") for c in df.columns]
     edges = {"left": (":", ""), "right": ("", ":"), "center": (":", ":")}
     separator = "|" + "|".join(f"{edges[s][0]}{'-' * n}{edges[s][1]}" for s, n in zip(sides, dashes)) + "|"
-    rows = ["| " + " | ".join(_cell(v, formats.get(c), _column_source(sources, c))
-                             for c, v in zip(df.columns, row)) + " |"
-            for row in df.itertuples(index=False, name=None)]
+    rows = [
+        "| " + " | ".join(_cell(v, formats.get(c), _column_source(sources, c)) for c, v in zip(df.columns, row)) + " |"
+        for row in df.itertuples(index=False, name=None)
+    ]
     return "\n".join([header, separator, *rows])

@@ -39,7 +39,7 @@ SOFT_BREAK = "\u200b"
 def _break_long_words(text: str) -> str:
     def split(match: re.Match) -> str:
         word = match.group(0)
-        return SOFT_BREAK.join(word[i:i + MAX_WORD] for i in range(0, len(word), MAX_WORD))
+        return SOFT_BREAK.join(word[i : i + MAX_WORD] for i in range(0, len(word), MAX_WORD))
 
     return re.sub(rf"\S{{{MAX_WORD + 1},}}", split, text)
 

@@ -22,8 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 KINDS = ("published", "derived", "monitoring", "curated")
-KIND_LABELS = {"published": "pubblicato", "derived": "derivato da valori pubblicati",
-               "monitoring": "dati di monitoraggio", "curated": "dato curato"}
+KIND_LABELS = {
+    "published": "pubblicato",
+    "derived": "derivato da valori pubblicati",
+    "monitoring": "dati di monitoraggio",
+    "curated": "dato curato",
+}
 REPORT = "000"  # the document id of the published report in documents.csv
 REPORT_NAME = "Rapporto 2021"
 
@@ -110,8 +114,18 @@ class Sourced(float):
     def __repr__(self) -> str:
         return f"Sourced({float(self)!r}, {self.source!r})"
 
-    for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
-                  "__truediv__", "__rtruediv__", "__floordiv__", "__pow__"):
+    for _name in (
+        "__add__",
+        "__radd__",
+        "__sub__",
+        "__rsub__",
+        "__mul__",
+        "__rmul__",
+        "__truediv__",
+        "__rtruediv__",
+        "__floordiv__",
+        "__pow__",
+    ):
         locals()[_name] = _binary(_name)
     del _name
 

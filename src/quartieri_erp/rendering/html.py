@@ -16,7 +16,6 @@ from quartieri_erp.rendering.pandoc import PandocCache, pandoc_many, template
 from quartieri_erp.rendering.search import index_site
 
 
-
 def _plain(markdown: str) -> str:
     """Heading text without Markdown emphasis, for the sidebar and <title>."""
     return re.sub(r"[*_`]", "", markdown)
@@ -49,8 +48,7 @@ def _toc(pages: list[tuple[str, str]], headings: list[Heading], current: str) ->
         if stem == current:
             sections = [h for h in headings if h.stem == stem and h.level == 2]
             if sections and stem != "index":
-                sub = "<ol>" + "".join(
-                    f'<li><a href="#{h.ident}">{_label(h)}</a></li>' for h in sections) + "</ol>"
+                sub = "<ol>" + "".join(f'<li><a href="#{h.ident}">{_label(h)}</a></li>' for h in sections) + "</ol>"
         items.append(f'<li><a href="{stem}.html"{current_attr}>{text}</a>{sub}</li>')
     return "<ol>" + "".join(items) + "</ol>"
 
@@ -86,9 +84,13 @@ def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir:
         pages.append((LIST_PAGE, LIST_TITLE))
     page_template = Template(template("page.html").read_text(encoding="utf-8"))
     filters = ["--lua-filter", str(template("html.lua"))]
-    jobs = [(chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem), downloads=True),
-             filters + (["--shift-heading-level-by=1"] if chapter.stem == "index" else []))
-            for chapter in chapters]
+    jobs = [
+        (
+            chapter_markdown(chapter, numberer.targets, _href_from(chapter.stem), downloads=True),
+            filters + (["--shift-heading-level-by=1"] if chapter.stem == "index" else []),
+        )
+        for chapter in chapters
+    ]
     if generated_list:
         jobs.append((lists_markdown(numberer, _href_from(LIST_PAGE)), filters))
     stems = [c.stem for c in chapters] + ([LIST_PAGE] if generated_list else [])
@@ -96,9 +98,13 @@ def write_html(chapters: list[Chapter], numberer: Numberer, book: Book, out_dir:
     bodies["index"] = _title_block(book) + bodies["index"]
     for position, (stem, title) in enumerate(pages):
         page = page_template.substitute(
-            lang=book.lang, page_title=html.escape(title), book_title=html.escape(book.title),
+            lang=book.lang,
+            page_title=html.escape(title),
+            book_title=html.escape(book.title),
             toc=_toc(pages, numberer.headings, stem),
-            body=bodies[stem], page_nav=_page_nav(pages, position), footer=html.escape(book.author),
+            body=bodies[stem],
+            page_nav=_page_nav(pages, position),
+            footer=html.escape(book.author),
             pdf=html.escape(f"{book.output_file}.pdf"),
         )
         (out_dir / f"{stem}.html").write_text(page, encoding="utf-8")

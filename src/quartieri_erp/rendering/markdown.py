@@ -29,8 +29,11 @@ SOURCE_PREFIX = "Fonte:"
 def data_name(chapter: Chapter, block: Block, index: int) -> str:
     """Stable file name of the CSV behind a table or figure, inside the report's data folder."""
     anchor = re.match(r"\[\]\{#([\w-]+)\}", block.text) if isinstance(block, Prose) else None
-    label = getattr(block, "label", None) or (anchor.group(1) if anchor else None) \
+    label = (
+        getattr(block, "label", None)
+        or (anchor.group(1) if anchor else None)
         or f"{'img' if isinstance(block, Figure) else 'tab'}{index}"
+    )
     return f"{DATA_DIR}/{chapter.stem}-{label}.csv"
 
 
@@ -89,9 +92,14 @@ def write_images(chapters: list[Chapter], out_dir: Path) -> None:
 def chapter_markdown(chapter: Chapter, targets: dict[str, Target], href, downloads: bool = False) -> str:
     """The chapter as Markdown (figures point to the files written by ``write_images``); with
     ``downloads``, a link to its CSV under each table and figure."""
-    parts = [block_markdown(block, image_name(chapter, block, index) if isinstance(block, Figure) else None,
-                            data_name(chapter, block, index) if downloads else None)
-             for index, block in enumerate(chapter.blocks)]
+    parts = [
+        block_markdown(
+            block,
+            image_name(chapter, block, index) if isinstance(block, Figure) else None,
+            data_name(chapter, block, index) if downloads else None,
+        )
+        for index, block in enumerate(chapter.blocks)
+    ]
     text = "\n\n".join(parts)
     try:
         return resolve_references(text, targets, href)
@@ -106,6 +114,8 @@ def lists_markdown(numberer: Numberer, href) -> str:
         lines = [f"- [{PREFIX.get(t.kind, prefix)} {t.number}]({href(t, label)}): {t.title}" for t, label in items]
         return "\n".join(lines) or "Nessuna."
 
-    return (f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"
-            f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n{entries(numberer.figures, 'Figura')}\n\n"
-            f"## Tabelle {{#sec-elenco-tabelle .unnumbered}}\n\n{entries(numberer.tables, 'Tabella')}\n")
+    return (
+        f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"
+        f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n{entries(numberer.figures, 'Figura')}\n\n"
+        f"## Tabelle {{#sec-elenco-tabelle .unnumbered}}\n\n{entries(numberer.tables, 'Tabella')}\n"
+    )

@@ -20,7 +20,14 @@ HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+\{([^}]*)\})?[ \t]*$")
 FENCE = re.compile(r"^(```|~~~)")
 REFERENCE = re.compile(r"(\[-@|(?<![\w@.])@)((?:fig|tbl|tav|sec)-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
 NUMBER_DEPTH = 3
-PREFIX = {"fig": "Figura", "tbl": "Tabella", "tav": "Tavola", "chapter": "Capitolo", "appendix": "Appendice", "sec": "Sezione"}
+PREFIX = {
+    "fig": "Figura",
+    "tbl": "Tabella",
+    "tav": "Tavola",
+    "chapter": "Capitolo",
+    "appendix": "Appendice",
+    "sec": "Sezione",
+}
 
 
 @dataclass(frozen=True)

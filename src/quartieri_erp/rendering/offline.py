@@ -14,8 +14,8 @@ from quartieri_erp.rendering.book import Book
 from quartieri_erp.rendering.cells import Chapter, markdown_blocks, notebook_blocks, parameters_of
 from quartieri_erp.rendering.html import write_html
 from quartieri_erp.rendering.markdown import write_images
-from quartieri_erp.rendering.pandoc import PandocCache
 from quartieri_erp.rendering.numbering import Numberer
+from quartieri_erp.rendering.pandoc import PandocCache
 from quartieri_erp.rendering.pdf import write_pdf
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pypandoc
 
+from quartieri_erp.limits import LIMITS
 from quartieri_erp.pipeline.hashing import digest, file_digest
 from quartieri_erp.pipeline.integrity import discarded, sha256
-from quartieri_erp.limits import LIMITS
 
 TEMPLATES = files("quartieri_erp.rendering") / "templates"
 
@@ -26,11 +26,14 @@ def pandoc(markdown: str, to: str, *args: str) -> str:
     """Convert pandoc Markdown to ``to``; returns the output text."""
     command = [pypandoc.get_pandoc_path(), "--from", "markdown", "--to", to, "--wrap=none", *args]
     try:
-        result = subprocess.run(command, input=markdown, capture_output=True, text=True, encoding="utf-8",
-                                timeout=LIMITS.pandoc_seconds)
+        result = subprocess.run(
+            command, input=markdown, capture_output=True, text=True, encoding="utf-8", timeout=LIMITS.pandoc_seconds
+        )
     except subprocess.TimeoutExpired:
-        raise RuntimeError(f"pandoc --to {to} did not finish in {LIMITS.pandoc_seconds} s "
-                           f"(limit in quartieri_erp/limits.py); is a text unusually long?") from None
+        raise RuntimeError(
+            f"pandoc --to {to} did not finish in {LIMITS.pandoc_seconds} s "
+            f"(limit in quartieri_erp/limits.py); is a text unusually long?"
+        ) from None
     if result.returncode != 0:
         raise RuntimeError(f"pandoc --to {to} failed: {result.stderr.strip()}")
     return result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -10,10 +11,16 @@ HOST = "127.0.0.1"  # this machine only
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".csv": "text/csv; charset=utf-8",
-                      ".pf_meta": "application/octet-stream", ".pf_fragment": "application/octet-stream",
-                      ".pf_index": "application/octet-stream", ".pagefind": "application/octet-stream",
-                      ".wasm": "application/wasm", ".js": "text/javascript"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".csv": "text/csv; charset=utf-8",
+        ".pf_meta": "application/octet-stream",
+        ".pf_fragment": "application/octet-stream",
+        ".pf_index": "application/octet-stream",
+        ".pagefind": "application/octet-stream",
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+    }
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
@@ -35,7 +42,5 @@ def serve(report: Path, port: int = 8000) -> None:
         raise FileNotFoundError(f"{report}/index.html does not exist: build the report first (quartieri-erp build)")
     with make_server(report, port) as server:
         print(f"Rapporto servito su {address(server)} (Ctrl-C per fermare)", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass

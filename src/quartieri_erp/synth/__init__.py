@@ -22,8 +22,9 @@ def funded_projects(programme_dir: Path) -> pd.DataFrame:
     return projects[projects["outcome"] == "finanziato"].reset_index(drop=True)
 
 
-def write_synthetic_edition(out: Path, seed: int, programme_dir: Path, participants: int | None = None,
-                            projects: int | None = None) -> None:
+def write_synthetic_edition(
+    out: Path, seed: int, programme_dir: Path, participants: int | None = None, projects: int | None = None
+) -> None:
     """Write a synthetic monitoring data folder to ``out`` (same bytes for the same arguments).
 
     Default: the published edition (830 people in the 33 funded projects, reproducing every
@@ -40,14 +41,18 @@ def write_synthetic_edition(out: Path, seed: int, programme_dir: Path, participa
     info = {"seed": seed, "extracted_on": design["extracted_on"]}
     if participants is None:
         project_table = funded
-        info["description"] = ("Edizione sintetica che riproduce le cifre pubblicate del capitolo 3 "
-                               "(830 destinatari, 33 progetti); non sono dati reali.")
+        info["description"] = (
+            "Edizione sintetica che riproduce le cifre pubblicate del capitolo 3 "
+            "(830 destinatari, 33 progetti); non sono dati reali."
+        )
     else:
         project_table = scaled_projects(funded, projects or DEFAULT_PROJECTS)
         cut_off = np.datetime64(design["extracted_on"], "D")
         people = scaled_people(people, funded, project_table, participants, seed, cut_off)
-        info["description"] = (f"Edizione sintetica di prova: {participants} destinatari ricampionati "
-                               f"dall'edizione pubblicata, {len(project_table)} progetti; non sono dati reali.")
+        info["description"] = (
+            f"Edizione sintetica di prova: {participants} destinatari ricampionati "
+            f"dall'edizione pubblicata, {len(project_table)} progetti; non sono dati reali."
+        )
     info.update(participants=len(people.table), projects=len(project_table))
     write_projects(project_table, out)
     write_people(people, out)

@@ -7,10 +7,26 @@ from dataclasses import dataclass
 import pandas as pd
 
 GROUP_ORDER = ("lab_only", "pip_only", "both")
-PERSON_COLUMNS = ("project_id", "sex", "age", "citizenship", "education", "disadvantage", "employment_status",
-                  "province")
-CATEGORICAL = ("project_id", "sex", "citizenship", "education", "disadvantage", "employment_status", "province",
-               "pip_status")
+PERSON_COLUMNS = (
+    "project_id",
+    "sex",
+    "age",
+    "citizenship",
+    "education",
+    "disadvantage",
+    "employment_status",
+    "province",
+)
+CATEGORICAL = (
+    "project_id",
+    "sex",
+    "citizenship",
+    "education",
+    "disadvantage",
+    "employment_status",
+    "province",
+    "pip_status",
+)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,16 @@ from quartieri_erp.inputs.monitoring.codes import AGE_BAND_LOWER, AGE_BANDS
 from quartieri_erp.synth.people import GROUP_ORDER, People
 
 DESIGN_FILE = "design_2020.yml"
-COUNTED = ("sex", "citizenship", "origin_area", "age_band", "education", "disadvantage", "employment_status",
-           "province")
+COUNTED = (
+    "sex",
+    "citizenship",
+    "origin_area",
+    "age_band",
+    "education",
+    "disadvantage",
+    "employment_status",
+    "province",
+)
 
 
 def load_design() -> dict:
@@ -74,9 +82,11 @@ def _group(design: dict, group: str, rng: np.random.Generator) -> pd.DataFrame:
     by_age = np.lexsort((rng.random(n), -ages))
     employment_counts = dict(counts["employment_status"])
     retired, students = employment_counts.pop("pensionato", 0), employment_counts.pop("studente", 0)
-    middle = rng.permutation(by_age[retired:n - students])
-    employment = _deal_in_order({"pensionato": retired, **employment_counts, "studente": students},
-                                np.concatenate([by_age[:retired], middle, by_age[n - students:]]))
+    middle = rng.permutation(by_age[retired : n - students])
+    employment = _deal_in_order(
+        {"pensionato": retired, **employment_counts, "studente": students},
+        np.concatenate([by_age[:retired], middle, by_age[n - students :]]),
+    )
 
     disadvantage_counts = dict(counts["disadvantage"])
     migrants = disadvantage_counts.pop("migrante", 0)
@@ -86,14 +96,23 @@ def _group(design: dict, group: str, rng: np.random.Generator) -> pd.DataFrame:
     rest = rest[np.argsort(-(settled * 0.8 + rng.random(len(rest))), kind="stable")]
     none_count = disadvantage_counts.pop("nessuna", 0)
     others = rng.permutation(rest[none_count:])
-    disadvantage = _deal_in_order({"migrante": migrants, "nessuna": none_count, **disadvantage_counts},
-                                  np.concatenate([foreigners_first[:migrants], rest[:none_count], others]))
+    disadvantage = _deal_in_order(
+        {"migrante": migrants, "nessuna": none_count, **disadvantage_counts},
+        np.concatenate([foreigners_first[:migrants], rest[:none_count], others]),
+    )
 
-    return pd.DataFrame({
-        "group": group, "sex": _deal(counts["sex"], rng), "age": ages, "citizenship": citizenship,
-        "education": _deal(counts["education"], rng), "disadvantage": disadvantage,
-        "employment_status": employment, "province": _deal(counts["province"], rng),
-    })
+    return pd.DataFrame(
+        {
+            "group": group,
+            "sex": _deal(counts["sex"], rng),
+            "age": ages,
+            "citizenship": citizenship,
+            "education": _deal(counts["education"], rng),
+            "disadvantage": disadvantage,
+            "employment_status": employment,
+            "province": _deal(counts["province"], rng),
+        }
+    )
 
 
 def _projects_for(people: pd.DataFrame, projects: pd.DataFrame, extra: dict, rng: np.random.Generator) -> np.ndarray:
@@ -127,8 +146,7 @@ def _enrolment_details(people: pd.DataFrame, design: dict, rng: np.random.Genera
     both = group == "both"
     low_gap, high_gap = dates["pip_after_lab_days"]
     pip_end = np.datetime64(dates["pip"][1], "D")
-    pip_start[both] = np.minimum(lab_start[both] + rng.integers(low_gap, high_gap + 1, size=int(both.sum())),
-                                 pip_end)
+    pip_start[both] = np.minimum(lab_start[both] + rng.integers(low_gap, high_gap + 1, size=int(both.sum())), pip_end)
     status = np.full(n, None, dtype=object)
     for name in ("pip_only", "both"):
         who = np.flatnonzero(group == name)

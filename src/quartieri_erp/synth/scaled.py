@@ -24,8 +24,9 @@ def scaled_projects(funded: pd.DataFrame, count: int) -> pd.DataFrame:
     return projects.assign(project_id=[f"P{k:0{width}d}" for k in range(1, count + 1)])
 
 
-def scaled_people(template: People, funded: pd.DataFrame, projects: pd.DataFrame, count: int, seed: int,
-                  cut_off: np.datetime64) -> People:
+def scaled_people(
+    template: People, funded: pd.DataFrame, projects: pd.DataFrame, count: int, seed: int, cut_off: np.datetime64
+) -> People:
     """``count`` people resampled from ``template`` (vectorised), assigned to ``projects``."""
     rng = np.random.default_rng([seed, count, len(projects)])
     table = template.table.iloc[rng.integers(0, len(template.table), size=count)].reset_index(drop=True)

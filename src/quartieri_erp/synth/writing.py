@@ -61,13 +61,16 @@ def write_people(people: People, out: Path) -> None:
     start = np.concatenate([lab_start[lab], pip_start[pip]])[order]
     status = _text(table["pip_status"]).take(pa.array(person))
     status = pc.if_else(pa.array(subproject == 1), status, pa.nulls(len(person), pa.string()))
-    enrolments = pa.table({
-        "participant_id": ids.take(pa.array(person)),
-        "subproject": pa.DictionaryArray.from_arrays(pa.array(subproject),
-                                                     pa.array(["laboratorio_sociale", "pip"])).dictionary_decode(),
-        "start_date": pa.array(start),
-        "status": status,
-    })
+    enrolments = pa.table(
+        {
+            "participant_id": ids.take(pa.array(person)),
+            "subproject": pa.DictionaryArray.from_arrays(
+                pa.array(subproject), pa.array(["laboratorio_sociale", "pip"])
+            ).dictionary_decode(),
+            "start_date": pa.array(start),
+            "status": status,
+        }
+    )
     _write(enrolments, out / ENROLMENTS.file)
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pandas as pd
 
 from quartieri_erp.errors import InputError, InputIssue
-from quartieri_erp.inputs.tables import read_csv_text
 from quartieri_erp.inputs.curated.citations import cited_documents
 from quartieri_erp.inputs.curated.loaders import read_checked
-from quartieri_erp.inputs.curated.rules import findings_to_issues, flag_rows
 from quartieri_erp.inputs.curated.registry import TABLES
+from quartieri_erp.inputs.curated.rules import findings_to_issues, flag_rows
+from quartieri_erp.inputs.tables import read_csv_text
 
 Frames = dict[str, pd.DataFrame]
 Files = dict[str, str]
@@ -32,8 +32,7 @@ def _has(frames: Frames, table: str, columns: tuple[str, ...]) -> bool:
     return table in frames and set(columns) <= set(frames[table].columns)
 
 
-def _issues(frames: Frames, files: Files, table: str, mask: pd.Series, column: str,
-            rule: str) -> list[InputIssue]:
+def _issues(frames: Frames, files: Files, table: str, mask: pd.Series, column: str, rule: str) -> list[InputIssue]:
     frame = frames[table]
     return findings_to_issues(flag_rows(frame, mask, column, rule), frame, files[table])
 
@@ -42,12 +41,20 @@ def province_codes(frames: Frames, files: Files) -> list[InputIssue]:
     """Municipalities lie in a listed province; each province counts its municipalities right."""
     provinces, municipalities = frames["provinces"], frames["municipalities"]
     counts = provinces["sigla"].map(municipalities["sigla"].value_counts()).fillna(0)
-    return (
-        _issues(frames, files, "municipalities", ~municipalities["sigla"].isin(provinces["sigla"]), "sigla",
-                "must be a Lombardy province code (provinces.csv)")
-        + _issues(frames, files, "provinces",
-                  pd.to_numeric(provinces["n_comuni_2020"], errors="coerce") != counts, "n_comuni_2020",
-                  "must equal the number of rows of municipalities.csv in the province")
+    return _issues(
+        frames,
+        files,
+        "municipalities",
+        ~municipalities["sigla"].isin(provinces["sigla"]),
+        "sigla",
+        "must be a Lombardy province code (provinces.csv)",
+    ) + _issues(
+        frames,
+        files,
+        "provinces",
+        pd.to_numeric(provinces["n_comuni_2020"], errors="coerce") != counts,
+        "n_comuni_2020",
+        "must equal the number of rows of municipalities.csv in the province",
     )
 
 
@@ -62,18 +69,34 @@ def places(frames: Frames, files: Files) -> list[InputIssue]:
         frame = frames[table]
         code = frame["istat_code"]
         known = code.isin(municipalities.index)
-        issues += _issues(frames, files, table, code.notna() & ~known, "istat_code",
-                          "must be an ISTAT code of municipalities.csv")
-        issues += _issues(frames, files, table, frame["province"].notna() & ~frame["province"].isin(lombardy),
-                          "province", "must be a Lombardy province code (provinces.csv)")
-        issues += _issues(frames, files, table,
-                          known & frame["province"].isin(lombardy)
-                          & (frame["province"] != code.map(municipalities["sigla"])),
-                          "province", "must be the province of the municipality's ISTAT code")
+        issues += _issues(
+            frames, files, table, code.notna() & ~known, "istat_code", "must be an ISTAT code of municipalities.csv"
+        )
+        issues += _issues(
+            frames,
+            files,
+            table,
+            frame["province"].notna() & ~frame["province"].isin(lombardy),
+            "province",
+            "must be a Lombardy province code (provinces.csv)",
+        )
+        issues += _issues(
+            frames,
+            files,
+            table,
+            known & frame["province"].isin(lombardy) & (frame["province"] != code.map(municipalities["sigla"])),
+            "province",
+            "must be the province of the municipality's ISTAT code",
+        )
         named = frame["municipality"].notna()
-        issues += _issues(frames, files, table,
-                          known & named & (frame["municipality"] != code.map(municipalities["denominazione"])),
-                          "municipality", "must be the ISTAT name of the municipality's code")
+        issues += _issues(
+            frames,
+            files,
+            table,
+            known & named & (frame["municipality"] != code.map(municipalities["denominazione"])),
+            "municipality",
+            "must be the ISTAT name of the municipality's code",
+        )
     return issues
 
 
@@ -84,8 +107,14 @@ def card_references(frames: Frames, files: Files) -> list[InputIssue]:
     for table in CARD_TABLES:
         if _has(frames, table, ("card_id",)):
             card = frames[table]["card_id"]
-            issues += _issues(frames, files, table, card.notna() & ~card.isin(cards), "card_id",
-                              "must be a card_id of case_studies.csv")
+            issues += _issues(
+                frames,
+                files,
+                table,
+                card.notna() & ~card.isin(cards),
+                "card_id",
+                "must be a card_id of case_studies.csv",
+            )
     return issues
 
 
@@ -96,13 +125,23 @@ def project_links(frames: Frames, files: Files) -> list[InputIssue]:
     linked = cards["project_id"].notna()
     known = cards["project_id"].isin(projects.index)
     return (
-        _issues(frames, files, "case_studies", linked & ~known, "project_id",
-                "must be a project_id of projects.csv")
-        + _issues(frames, files, "case_studies",
-                  known & (cards["istat_code"] != cards["project_id"].map(projects["istat_code"])), "istat_code",
-                  "must be the ISTAT code of the linked project")
-        + _issues(frames, files, "case_studies", linked & cards["budget_eur"].notna(), "budget_eur",
-                  "must be empty when project_id is set: the budget lives in projects.csv")
+        _issues(frames, files, "case_studies", linked & ~known, "project_id", "must be a project_id of projects.csv")
+        + _issues(
+            frames,
+            files,
+            "case_studies",
+            known & (cards["istat_code"] != cards["project_id"].map(projects["istat_code"])),
+            "istat_code",
+            "must be the ISTAT code of the linked project",
+        )
+        + _issues(
+            frames,
+            files,
+            "case_studies",
+            linked & cards["budget_eur"].notna(),
+            "budget_eur",
+            "must be empty when project_id is set: the budget lives in projects.csv",
+        )
     )
 
 
@@ -118,8 +157,14 @@ def discrepancy_citations(frames: Frames, files: Files) -> list[InputIssue]:
             if column == "discrepancy_id":
                 continue
             cited = frame[column].fillna("").map(lambda cell: set(DISCREPANCY_ID.findall(cell)) - known)
-            issues += _issues(frames, files, spec.name, cited.map(bool), column,
-                              "cites a discrepancy id missing from discrepancies.csv")
+            issues += _issues(
+                frames,
+                files,
+                spec.name,
+                cited.map(bool),
+                column,
+                "cites a discrepancy id missing from discrepancies.csv",
+            )
     return issues
 
 
@@ -132,8 +177,9 @@ def document_citations(frames: Frames, files: Files) -> list[InputIssue]:
         if spec.folder != "programme" or frame is None or "source" not in frame.columns:
             continue
         unknown = frame["source"].fillna("").map(lambda cell: set(cited_documents([cell])) - known)
-        issues += _issues(frames, files, spec.name, unknown.map(bool), "source",
-                          "cites a document id missing from documents.csv")
+        issues += _issues(
+            frames, files, spec.name, unknown.map(bool), "source", "cites a document id missing from documents.csv"
+        )
     return issues
 
 
@@ -141,8 +187,13 @@ CROSS_CHECKS: list[tuple[dict[str, tuple[str, ...]], CrossCheck]] = [  # (needed
     ({"provinces": ("sigla", "n_comuni_2020"), "municipalities": ("sigla",)}, province_codes),
     ({"provinces": ("sigla",), "municipalities": ("cod_comune_alfa", "sigla", "denominazione")}, places),
     ({"case_studies": ("card_id",)}, card_references),
-    ({"case_studies": ("card_id", "project_id", "istat_code", "budget_eur"),
-      "projects": ("project_id", "istat_code")}, project_links),
+    (
+        {
+            "case_studies": ("card_id", "project_id", "istat_code", "budget_eur"),
+            "projects": ("project_id", "istat_code"),
+        },
+        project_links,
+    ),
     ({"discrepancies": ("discrepancy_id",)}, discrepancy_citations),
     ({"documents": ("doc_id",)}, document_citations),
 ]

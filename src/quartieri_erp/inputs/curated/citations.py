@@ -18,8 +18,12 @@ def cited_documents(sources: Iterable[str]) -> list[str]:
     return list(ids)
 
 
-def cite(sources: Iterable[str] = (), documents: pd.DataFrame | None = None, prefix: str = "elaborazione su",
-         also: Iterable[str] = ()) -> str:
+def cite(
+    sources: Iterable[str] = (),
+    documents: pd.DataFrame | None = None,
+    prefix: str = "elaborazione su",
+    also: Iterable[str] = (),
+) -> str:
     """'elaborazione su Regione Lombardia, Rapporto …; Éupolis Lombardia, …' for the documents cited by
     ``sources``, followed by ``also``: sources already in words, such as the monitoring data."""
     ids = cited_documents(sources)
@@ -30,10 +34,13 @@ def cite(sources: Iterable[str] = (), documents: pd.DataFrame | None = None, pre
     return f"{prefix} {'; '.join([*(citations[i] for i in ids), *also])}".strip()
 
 
-def source_line(sources: Iterable[str] = (), documents: pd.DataFrame | None = None, *, also: Iterable[str] = (),
-                note: str = "") -> str:
+def source_line(
+    sources: Iterable[str] = (), documents: pd.DataFrame | None = None, *, also: Iterable[str] = (), note: str = ""
+) -> str:
     """The 'Fonte:' line under a table: 'Fonte: elaborazione su …' (see ``cite``; escaped, as data text), then
     ``note`` (Markdown written by the package) after the full stop."""
-    from quartieri_erp.presentation.markup import escape  # the citations are data: literal text in the Markdown of the page
+    from quartieri_erp.presentation.markup import (
+        escape,  # the citations are data: literal text in the Markdown of the page
+    )
 
     return f"Fonte: {escape(cite(sources, documents, also=also))}." + (f" {note}" if note else "")

@@ -26,42 +26,50 @@ def _cents(values: pd.Series) -> pd.Series:
     return pd.Series(np.isclose(cents, cents.round()), index=values.index)
 
 
-def text(description: str, *, nullable: bool = False, title: str | None = None,
-         unique: bool = False) -> pa.Column:
+def text(description: str, *, nullable: bool = False, title: str | None = None, unique: bool = False) -> pa.Column:
     """Free or identifying text."""
     return pa.Column(str, nullable=nullable, unique=unique, title=title, description=description)
 
 
 def identifier(pattern: str, description: str, *, unique: bool = True) -> pa.Column:
     """A row identifier that must match ``pattern`` (e.g. ``P\\d{2}``)."""
-    return pa.Column(str, pa.Check.str_matches(f"^(?:{pattern})$", error=f"must look like {pattern}"),
-                     unique=unique, title="Identificativo", description=description)
+    return pa.Column(
+        str,
+        pa.Check.str_matches(f"^(?:{pattern})$", error=f"must look like {pattern}"),
+        unique=unique,
+        title="Identificativo",
+        description=description,
+    )
 
 
 def enum(values: list[str], description: str, *, nullable: bool = False) -> pa.Column:
     """A closed list of codes; the rule lists them."""
-    return pa.Column(str, pa.Check.isin(values), nullable=nullable,
-                     description=description)
+    return pa.Column(str, pa.Check.isin(values), nullable=nullable, description=description)
 
 
 def flag(description: str, *, nullable: bool = False) -> pa.Column:
     """A yes/no column written as true/false."""
-    return pa.Column(str, pa.Check.isin(["true", "false"]), nullable=nullable, metadata=BOOLEAN,
-                     description=description)
+    return pa.Column(
+        str, pa.Check.isin(["true", "false"]), nullable=nullable, metadata=BOOLEAN, description=description
+    )
 
 
 def euros(description: str, *, nullable: bool = False) -> pa.Column:
     """An amount in euro, never negative, at most two decimals."""
-    return pa.Column(float, [
-        pa.Check.ge(0, error="must be zero or more"),
-        pa.Check(_cents, error="must have at most 2 decimals (euro cents)"),
-    ], nullable=nullable, description=f"{description} In euro, con al massimo due decimali.")
+    return pa.Column(
+        float,
+        [
+            pa.Check.ge(0, error="must be zero or more"),
+            pa.Check(_cents, error="must have at most 2 decimals (euro cents)"),
+        ],
+        nullable=nullable,
+        description=f"{description} In euro, con al massimo due decimali.",
+    )
 
 
 def count(description: str, *, nullable: bool = False) -> pa.Column:
     """A whole number, never negative."""
-    return pa.Column("Int64", pa.Check.ge(0, error="must be zero or more"), nullable=nullable,
-                     description=description)
+    return pa.Column("Int64", pa.Check.ge(0, error="must be zero or more"), nullable=nullable, description=description)
 
 
 def number(description: str) -> pa.Column:
@@ -71,9 +79,12 @@ def number(description: str) -> pa.Column:
 
 def date(description: str, *, nullable: bool = False) -> pa.Column:
     """An ISO date; with month or year precision it is the first day of the month or year."""
-    return pa.Column("datetime64[ns]", nullable=nullable,
-                     description=f"{description} Nella forma AAAA-MM-GG; se la fonte dà solo il mese o "
-                                 "l'anno, il primo giorno del periodo.")
+    return pa.Column(
+        "datetime64[ns]",
+        nullable=nullable,
+        description=f"{description} Nella forma AAAA-MM-GG; se la fonte dà solo il mese o "
+        "l'anno, il primo giorno del periodo.",
+    )
 
 
 def precision(*, nullable: bool = False, of: str = "la data") -> pa.Column:
@@ -83,17 +94,23 @@ def precision(*, nullable: bool = False, of: str = "la data") -> pa.Column:
 
 def istat_code() -> pa.Column:
     """ISTAT municipality code as 6-digit text."""
-    return pa.Column(str, pa.Check.str_matches(r"^\d{6}$", error="must be a 6-digit ISTAT code"),
-                     title="Codice ISTAT",
-                     description="Codice ISTAT del comune, 6 cifre con gli zeri iniziali; deve comparire in "
-                                 "reference/municipalities.csv.")
+    return pa.Column(
+        str,
+        pa.Check.str_matches(r"^\d{6}$", error="must be a 6-digit ISTAT code"),
+        title="Codice ISTAT",
+        description="Codice ISTAT del comune, 6 cifre con gli zeri iniziali; deve comparire in "
+        "reference/municipalities.csv.",
+    )
 
 
 def province() -> pa.Column:
     """Two-letter Lombardy province code."""
-    return pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2}$", error="must be a 2-letter province code"),
-                     description="Sigla della provincia (ad es. MI); deve essere una provincia lombarda di "
-                                 "reference/provinces.csv e corrispondere al comune.")
+    return pa.Column(
+        str,
+        pa.Check.str_matches(r"^[A-Z]{2}$", error="must be a 2-letter province code"),
+        description="Sigla della provincia (ad es. MI); deve essere una provincia lombarda di "
+        "reference/provinces.csv e corrispondere al comune.",
+    )
 
 
 def municipality() -> pa.Column:
@@ -103,11 +120,16 @@ def municipality() -> pa.Column:
 
 def source() -> pa.Column:
     """Where the row comes from: document id, table or section, line(s)."""
-    return pa.Column(str, pa.Check.str_matches(
-        f"^(?:{DOCUMENTS}) \\S", error="must start with a source document id (000-003) and a location"),
-        nullable=False, title="Fonte",
+    return pa.Column(
+        str,
+        pa.Check.str_matches(
+            f"^(?:{DOCUMENTS}) \\S", error="must start with a source document id (000-003) and a location"
+        ),
+        nullable=False,
+        title="Fonte",
         description="Documento (000 = il rapporto, 001-003 = fonti collegate), poi tabella, figura o sezione "
-                    "e righe del testo, ad es. '000 Tavola 2.1, l. 438'.")
+        "e righe del testo, ad es. '000 Tavola 2.1, l. 438'.",
+    )
 
 
 def note() -> pa.Column:
@@ -118,5 +140,9 @@ def note() -> pa.Column:
 def actions(description: str, *, nullable: bool = False) -> pa.Column:
     """Programme actions, several separated by ';'."""
     rule = f"must be actions among {', '.join(ACTIONS)} separated by ';'"
-    return pa.Column(str, pa.Check.str_matches(ACTION_LIST, error=rule), nullable=nullable,
-                     description=f"{description} Codici tra {', '.join(ACTIONS)}, separati da ';' se più d'uno.")
+    return pa.Column(
+        str,
+        pa.Check.str_matches(ACTION_LIST, error=rule),
+        nullable=nullable,
+        description=f"{description} Codici tra {', '.join(ACTIONS)}, separati da ';' se più d'uno.",
+    )

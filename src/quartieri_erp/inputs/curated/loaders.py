@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from quartieri_erp.errors import InputError
-from quartieri_erp.inputs.tables import TableSpec, read_table
 from quartieri_erp.inputs.curated.columns import BOOLEAN
-from quartieri_erp.inputs.curated.rules import row_issues
 from quartieri_erp.inputs.curated.registry import SPECS
+from quartieri_erp.inputs.curated.rules import row_issues
+from quartieri_erp.inputs.tables import TableSpec, read_table
 
 
 def read_checked(spec: TableSpec, folder: Path) -> pd.DataFrame:

@@ -18,7 +18,12 @@ RANKINGS = ("prima", "seconda")
 # Derived classifications used by the indicators.
 CITIZENSHIP = ("italiana", "straniera")
 ORIGIN_AREAS = (
-    "maghreb_vicino_oriente", "europa_orientale", "africa_subsahariana", "asia", "america_latina", "altro",
+    "maghreb_vicino_oriente",
+    "europa_orientale",
+    "africa_subsahariana",
+    "asia",
+    "america_latina",
+    "altro",
 )
 AGE_BANDS = ("<18", "18-35", "36-54", "55-64", "65+")
 AGE_BAND_LOWER = (0, 18, 36, 55, 65)  # first age (whole years) of each band

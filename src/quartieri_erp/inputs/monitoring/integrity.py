@@ -53,9 +53,9 @@ def _fixed_width_numbers(ids: pa.Array, prefix: bytes, width: int) -> np.ndarray
         return None
     data = np.frombuffer(ids.buffers()[2], dtype=np.uint8, count=offsets[-1] - offsets[0], offset=offsets[0])
     matrix = data.reshape(len(ids), width)
-    if not (matrix[:, :len(prefix)] == np.frombuffer(prefix, dtype=np.uint8)).all():
+    if not (matrix[:, : len(prefix)] == np.frombuffer(prefix, dtype=np.uint8)).all():
         return None
-    digits = matrix[:, len(prefix):] - np.uint8(ord("0"))
+    digits = matrix[:, len(prefix) :] - np.uint8(ord("0"))
     if (digits > 9).any():
         return None
     return digits @ (10 ** np.arange(digits.shape[1] - 1, -1, -1, dtype=np.int64))
@@ -67,8 +67,9 @@ def _as_integers(ids: pa.Array, prefix: str, width: int) -> tuple[np.ndarray, np
     if numbers is not None:
         return numbers, np.ones(len(ids), dtype=bool)
     tail = pc.utf8_slice_codeunits(ids, start=len(prefix))
-    ok = pc.and_(pc.and_(pc.equal(pc.binary_length(ids), width), pc.starts_with(ids, prefix)),
-                 pc.ascii_is_decimal(tail))
+    ok = pc.and_(
+        pc.and_(pc.equal(pc.binary_length(ids), width), pc.starts_with(ids, prefix)), pc.ascii_is_decimal(tail)
+    )
     ok = pc.fill_null(ok, False)
     numbers = pc.cast(pc.if_else(ok, tail, "0"), pa.int64())
     return numbers.to_numpy(), ok.to_numpy(zero_copy_only=False)
@@ -98,8 +99,9 @@ def _link_hashed(own: pa.Array, enrolled: pa.Array) -> ParticipantLinks:
     first_of_code = np.empty(known, dtype=np.int64)
     first_of_code[own_codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]
     found = enrolled_codes < known
-    return ParticipantLinks(first_of_code[own_codes],
-                            np.where(found, first_of_code[np.where(found, enrolled_codes, 0)], -1))
+    return ParticipantLinks(
+        first_of_code[own_codes], np.where(found, first_of_code[np.where(found, enrolled_codes, 0)], -1)
+    )
 
 
 def link_participants(participants: pd.DataFrame, enrolments: pd.DataFrame) -> ParticipantLinks:
@@ -124,31 +126,41 @@ def link_participants(participants: pd.DataFrame, enrolments: pd.DataFrame) -> P
 def _issues(file: str, mask: np.ndarray, column: str, values: pd.Series, rule: str) -> list[InputIssue]:
     rows = np.flatnonzero(mask)
     shown = values.iloc[rows].astype(object).where(values.iloc[rows].notna(), None).tolist()
-    return [InputIssue(file=file, rule=rule, row=int(row) + 2, column=column, value=value)
-            for row, value in zip(rows, shown, strict=True)]
+    return [
+        InputIssue(file=file, rule=rule, row=int(row) + 2, column=column, value=value)
+        for row, value in zip(rows, shown, strict=True)
+    ]
 
 
-def id_issues(participants: pd.DataFrame, enrolments: pd.DataFrame, links: ParticipantLinks,
-              files: Files) -> list[InputIssue]:
+def id_issues(
+    participants: pd.DataFrame, enrolments: pd.DataFrame, links: ParticipantLinks, files: Files
+) -> list[InputIssue]:
     """Unique participants, known and enrolled participants, one enrolment per sub-project."""
     issues: list[InputIssue] = []
     pid, eid = participants["participant_id"], enrolments["participant_id"]
     n = len(participants)
     if not np.array_equal(links.first_row, np.arange(n)):
         counts = np.bincount(links.first_row, minlength=n)
-        issues += _issues(files.participants, counts[links.first_row] > 1, "participant_id", pid,
-                          "value must be unique")
+        issues += _issues(
+            files.participants, counts[links.first_row] > 1, "participant_id", pid, "value must be unique"
+        )
     row = links.enrolment_row
     known = row >= 0
     issues += _issues(files.enrolments, ~known, "participant_id", eid, "must be a participant_id of participants.csv")
     enrolled = np.zeros(n, dtype=bool)
     enrolled[row[known]] = True
-    issues += _issues(files.participants, ~enrolled[links.first_row], "participant_id", pid,
-                      "the person has no row in enrolments.csv")
+    issues += _issues(
+        files.participants, ~enrolled[links.first_row], "participant_id", pid, "the person has no row in enrolments.csv"
+    )
     key = row * len(SUBPROJECTS) + enrolments["subproject"].cat.codes.to_numpy()
     counts = np.bincount(key[known], minlength=n * len(SUBPROJECTS))
-    issues += _issues(files.enrolments, known & (counts[np.where(known, key, 0)] > 1), "participant_id", eid,
-                      "the person is enrolled more than once in the same sub-project")
+    issues += _issues(
+        files.enrolments,
+        known & (counts[np.where(known, key, 0)] > 1),
+        "participant_id",
+        eid,
+        "the person is enrolled more than once in the same sub-project",
+    )
     return issues
 
 
@@ -157,16 +169,17 @@ def status_issues(enrolments: pd.DataFrame, file: str) -> list[InputIssue]:
     pip = (enrolments["subproject"] == "pip").to_numpy()
     missing = enrolments["status"].isna().to_numpy()
     status = enrolments["status"]
-    return (_issues(file, pip & missing, "status", status, "a pip enrolment needs a status")
-            + _issues(file, ~pip & ~missing, "status", status,
-                      "must be empty for a laboratorio_sociale enrolment"))
+    return _issues(file, pip & missing, "status", status, "a pip enrolment needs a status") + _issues(
+        file, ~pip & ~missing, "status", status, "must be empty for a laboratorio_sociale enrolment"
+    )
 
 
 def date_issues(enrolments: pd.DataFrame, dates: pd.Series, as_of: dt.date, file: str) -> list[InputIssue]:
     """Start dates not after the data cut-off."""
     late = (dates > pd.Timestamp(as_of)).to_numpy()
-    return _issues(file, late, "start_date", enrolments["start_date"],
-                   f"must not be after the data cut-off ({as_of.isoformat()})")
+    return _issues(
+        file, late, "start_date", enrolments["start_date"], f"must not be after the data cut-off ({as_of.isoformat()})"
+    )
 
 
 def code_issues(values: pd.Series, allowed: pd.Index, file: str, column: str, rule: str) -> list[InputIssue]:

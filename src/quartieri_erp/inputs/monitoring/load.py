@@ -11,15 +11,23 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from quartieri_erp.inputs.curated.istat import PROVINCES
 from quartieri_erp.errors import InputError, InputIssue
+from quartieri_erp.inputs.curated.istat import PROVINCES
+from quartieri_erp.inputs.monitoring import integrity
+from quartieri_erp.inputs.monitoring.codes import (
+    DISADVANTAGE,
+    EDUCATION,
+    EMPLOYMENT,
+    ORIGIN_AREAS,
+    PIP_STATUSES,
+    SEX,
+    SUBPROJECTS,
+)
+from quartieri_erp.inputs.monitoring.lookups import COUNTRIES
+from quartieri_erp.inputs.monitoring.reading import read_fast
+from quartieri_erp.inputs.monitoring.schemas import DATE_FORMAT, ENROLMENTS, PARTICIPANTS, PROJECTS
 from quartieri_erp.inputs.readlog import note_read
 from quartieri_erp.inputs.tables import read_table
-from quartieri_erp.inputs.monitoring import integrity
-from quartieri_erp.inputs.monitoring.codes import DISADVANTAGE, EDUCATION, EMPLOYMENT, ORIGIN_AREAS, PIP_STATUSES, SEX, SUBPROJECTS
-from quartieri_erp.inputs.monitoring.reading import read_fast
-from quartieri_erp.inputs.monitoring.lookups import COUNTRIES
-from quartieri_erp.inputs.monitoring.schemas import DATE_FORMAT, ENROLMENTS, PARTICIPANTS, PROJECTS
 
 EDITION_FILE = "edition.yml"
 CANONICAL = {"sex": SEX, "education": EDUCATION, "disadvantage": DISADVANTAGE, "employment_status": EMPLOYMENT}
@@ -56,8 +64,13 @@ def read_edition(folder: Path) -> dict:
     if not isinstance(info, dict):
         raise InputError([InputIssue(file=path.as_posix(), rule="must be a mapping of keys to values")])
     if not isinstance(info.get("synthetic", False), bool):
-        raise InputError([InputIssue(file=path.as_posix(), rule="must be true or false", column="synthetic",
-                                     value=info["synthetic"])])
+        raise InputError(
+            [
+                InputIssue(
+                    file=path.as_posix(), rule="must be true or false", column="synthetic", value=info["synthetic"]
+                )
+            ]
+        )
     return info
 
 
@@ -90,8 +103,9 @@ def _as_dates(values: pd.Series) -> pd.Series:
     return pd.Series(parsed[codes], index=values.index, name=values.name)
 
 
-def _derive(participants: pd.DataFrame, enrolments: pd.DataFrame, rows: np.ndarray,
-            origin_of: pd.Series, provinces: pd.Index) -> pd.DataFrame:
+def _derive(
+    participants: pd.DataFrame, enrolments: pd.DataFrame, rows: np.ndarray, origin_of: pd.Series, provinces: pd.Index
+) -> pd.DataFrame:
     participants = participants.copy()
     for column, codes in {**CANONICAL, "province": provinces}.items():
         participants[column] = participants[column].cat.set_categories(codes)
@@ -105,12 +119,15 @@ def _derive(participants: pd.DataFrame, enrolments: pd.DataFrame, rows: np.ndarr
     return participants
 
 
-def _code_issues(table: pd.DataFrame, lookups: dict[str, tuple[pd.Index | None, str]], file: str
-                 ) -> list[InputIssue]:
+def _code_issues(table: pd.DataFrame, lookups: dict[str, tuple[pd.Index | None, str]], file: str) -> list[InputIssue]:
     """Values of ``table`` not in their lookup: column -> (allowed values, rule); a lookup that could not
     be read (None) is skipped, its own issues being reported already."""
-    return [issue for column, (allowed, rule) in lookups.items() if allowed is not None
-            for issue in integrity.code_issues(table[column], allowed, file, column, rule)]
+    return [
+        issue
+        for column, (allowed, rule) in lookups.items()
+        if allowed is not None
+        for issue in integrity.code_issues(table[column], allowed, file, column, rule)
+    ]
 
 
 def _index(table: pd.DataFrame | None, column: str) -> pd.Index | None:
@@ -136,8 +153,10 @@ def load_monitoring(data_dir: Path, reference_dir: Path, as_of: dt.date | None =
     files = integrity.Files(*((data_dir / spec.file).as_posix() for spec in (PROJECTS, PARTICIPANTS, ENROLMENTS)))
     province_rule = (provinces, "must be a Lombardy province code (provinces.csv)")
     if enrolments is not None:
-        enrolments = enrolments.assign(subproject=enrolments["subproject"].cat.set_categories(SUBPROJECTS),
-                                       status=enrolments["status"].cat.set_categories(PIP_STATUSES))
+        enrolments = enrolments.assign(
+            subproject=enrolments["subproject"].cat.set_categories(SUBPROJECTS),
+            status=enrolments["status"].cat.set_categories(PIP_STATUSES),
+        )
         dates = _as_dates(enrolments["start_date"])
         issues += integrity.status_issues(enrolments, files.enrolments)
         issues += integrity.date_issues(enrolments, dates, _cut_off(as_of, info), files.enrolments)
@@ -145,10 +164,18 @@ def load_monitoring(data_dir: Path, reference_dir: Path, as_of: dt.date | None =
         links = integrity.link_participants(participants, enrolments)
         issues += integrity.id_issues(participants, enrolments, links, files)
     if participants is not None:
-        issues += _code_issues(participants, {
-            "project_id": (_index(projects, "project_id"), "must be a project_id of projects.csv"),
-            "citizenship": (_index(countries, "code"), "must be a country code of countries.csv (ISO 3166-1 alpha-2)"),
-            "province": province_rule}, files.participants)
+        issues += _code_issues(
+            participants,
+            {
+                "project_id": (_index(projects, "project_id"), "must be a project_id of projects.csv"),
+                "citizenship": (
+                    _index(countries, "code"),
+                    "must be a country code of countries.csv (ISO 3166-1 alpha-2)",
+                ),
+                "province": province_rule,
+            },
+            files.participants,
+        )
     if projects is not None:
         issues += _code_issues(projects, {"province": province_rule}, files.projects)
     if issues:
@@ -158,5 +185,10 @@ def load_monitoring(data_dir: Path, reference_dir: Path, as_of: dt.date | None =
     origin_of = countries.set_index("code")["origin_area"]
     participants = _derive(participants, enrolments, links.enrolment_row, origin_of, provinces)
     enrolments = enrolments.assign(start_date=dates)
-    return Monitoring(projects=projects.reset_index(drop=True), participants=participants, enrolments=enrolments,
-                      synthetic=bool(info.get("synthetic", False)), edition_info=info)
+    return Monitoring(
+        projects=projects.reset_index(drop=True),
+        participants=participants,
+        enrolments=enrolments,
+        synthetic=bool(info.get("synthetic", False)),
+        edition_info=info,
+    )

@@ -27,7 +27,6 @@ Dates written DD/MM/YYYY are rewritten YYYY-MM-DD; province sigle are upper-case
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -38,10 +37,10 @@ import yaml
 
 from quartieri_erp.errors import InputError, InputIssue
 from quartieri_erp.inputs.file_formats import locate, text_frame
-from quartieri_erp.pipeline.hashing import code_fingerprint, digest, file_digest
-from quartieri_erp.paths import project_root
-from quartieri_erp.inputs.readlog import note_read
 from quartieri_erp.inputs.monitoring.schemas import ENROLMENTS, PARTICIPANTS, PROJECTS
+from quartieri_erp.inputs.readlog import note_read
+from quartieri_erp.paths import project_root
+from quartieri_erp.pipeline.hashing import code_fingerprint, digest, file_digest
 
 MAPPING_FILE = "mapping.yml"
 TABLES = {spec.name: spec for spec in (PROJECTS, PARTICIPANTS, ENROLMENTS)}
@@ -111,14 +110,20 @@ def read_mapping(path: Path) -> dict:
         allowed = set(TABLES[table].schema.columns) | ({DATE_OF_BIRTH} if table == "participants" else set())
         unknown = set(columns or {}) - allowed
         if unknown:
-            raise _problem(path, f"colonna sconosciuta del contratto per {table}: usare {', '.join(sorted(allowed))}",
-                           column=sorted(unknown)[0])
+            raise _problem(
+                path,
+                f"colonna sconosciuta del contratto per {table}: usare {', '.join(sorted(allowed))}",
+                column=sorted(unknown)[0],
+            )
     province = str(raw.get("province", "sigla")).lower()
     if province not in PROVINCE_FORMS:
         raise _problem(path, "province deve essere 'sigla' o 'istat'", column="province", value=raw.get("province"))
-    return {"files": raw.get("files") or {}, "columns": raw.get("columns") or {},
-            "values": {k: {str(a): str(b) for a, b in (v or {}).items()} for k, v in (raw.get("values") or {}).items()},
-            "province": province}
+    return {
+        "files": raw.get("files") or {},
+        "columns": raw.get("columns") or {},
+        "values": {k: {str(a): str(b) for a, b in (v or {}).items()} for k, v in (raw.get("values") or {}).items()},
+        "province": province,
+    }
 
 
 def istat_provinces(reference_dir: Path) -> dict[int, str]:
@@ -137,6 +142,7 @@ def istat_provinces(reference_dir: Path) -> dict[int, str]:
 
 def iso_dates(values: pd.Series) -> pd.Series:
     """DD/MM/YYYY (or D/M/YYYY, '-' or '.' separated) -> YYYY-MM-DD; other values unchanged."""
+
     def one(value):
         if not isinstance(value, str):
             return value
@@ -145,11 +151,13 @@ def iso_dates(values: pd.Series) -> pd.Series:
             day, month, year = match.groups()
             return f"{year}-{int(month):02d}-{int(day):02d}"
         return value.strip()[:10] if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}([ T].*)?", value) else value
+
     return values.map(one)
 
 
 def province_codes(values: pd.Series, form: str, istat: dict[int, str]) -> pd.Series:
     """Provinces as upper-case sigle; with ``form == 'istat'`` numeric codes become their sigla."""
+
     def one(value):
         if not isinstance(value, str):
             return value
@@ -157,6 +165,7 @@ def province_codes(values: pd.Series, form: str, istat: dict[int, str]) -> pd.Se
         if form == "istat" and text.isdigit() and int(text) in istat:
             return istat[int(text)]
         return text.upper()
+
     return values.map(one)
 
 
@@ -180,14 +189,23 @@ def _mapped_table(name: str, mapping: dict, data_dir: Path) -> tuple[pd.DataFram
     renames = {export: contract for contract, export in (mapping["columns"].get(name) or {}).items()}
     missing = [export for export in renames if export not in frame.columns]
     if missing:
-        raise InputError([InputIssue(file=path.as_posix(), row=1, column=export,
-                                     rule="colonna indicata nella mappatura ma assente dal file")
-                          for export in missing])
+        raise InputError(
+            [
+                InputIssue(
+                    file=path.as_posix(),
+                    row=1,
+                    column=export,
+                    rule="colonna indicata nella mappatura ma assente dal file",
+                )
+                for export in missing
+            ]
+        )
     frame = frame.rename(columns=renames)
     for column, values in mapping["values"].items():
         if column in frame.columns:
-            frame[column] = frame[column].map(lambda v, table=values: table.get(str(v).strip(), v)
-                                              if isinstance(v, str) else v)
+            frame[column] = frame[column].map(
+                lambda v, table=values: table.get(str(v).strip(), v) if isinstance(v, str) else v
+            )
     return frame, path
 
 
@@ -217,18 +235,25 @@ def map_export(data_dir: Path, mapping_file: Path, reference_dir: Path, target: 
         frame[contract + extra].to_csv(tmp / TABLES[name].file, index=False, lineterminator="\n")
     if (Path(data_dir) / EDITION_FILE).is_file():
         shutil.copyfile(Path(data_dir) / EDITION_FILE, tmp / EDITION_FILE)
-    origin = {"mapping": Path(mapping_file).resolve().as_posix(),
-              "files": {TABLES[name].file: {"export": path.resolve().as_posix(),
-                                            "columns": {c: e for c, e in (mapping["columns"].get(name) or {}).items()}}
-                        for name, (_, path) in read.items()}}
+    origin = {
+        "mapping": Path(mapping_file).resolve().as_posix(),
+        "files": {
+            TABLES[name].file: {
+                "export": path.resolve().as_posix(),
+                "columns": {c: e for c, e in (mapping["columns"].get(name) or {}).items()},
+            }
+            for name, (_, path) in read.items()
+        },
+    }
     (tmp / ORIGIN_FILE).write_text(json.dumps(origin, indent=1, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return target
 
 
-def mapped_data_dir(data_dir: Path, mapping: Path | None = None, reference_dir: Path | None = None,
-                    cache: Path | None = None) -> Path:
+def mapped_data_dir(
+    data_dir: Path, mapping: Path | None = None, reference_dir: Path | None = None, cache: Path | None = None
+) -> Path:
     """``data_dir`` itself when no mapping applies; else the folder of its contract-shaped copy (made once
     per content of the export and the mapping, under ``.cache/mapped``)."""
     data_dir = Path(data_dir)
@@ -239,8 +264,12 @@ def mapped_data_dir(data_dir: Path, mapping: Path | None = None, reference_dir: 
         raise _problem(mapping_file, "file della mappatura non trovato")
     reference_dir = Path(reference_dir) if reference_dir else project_root() / "data" / "reference"
     files = sorted(p for p in data_dir.iterdir() if p.is_file() and not p.name.startswith("."))
-    key = digest(code_fingerprint(), file_digest(mapping_file), *[f"{p.name}={file_digest(p)}" for p in files],
-                 *[file_digest(p) for p in sorted(reference_dir.glob("provinces.*"))])
+    key = digest(
+        code_fingerprint(),
+        file_digest(mapping_file),
+        *[f"{p.name}={file_digest(p)}" for p in files],
+        *[file_digest(p) for p in sorted(reference_dir.glob("provinces.*"))],
+    )
     target = (cache or project_root() / ".cache" / "mapped") / key[:24]
     if not (target / PARTICIPANTS.file).is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -251,7 +280,10 @@ def mapped_data_dir(data_dir: Path, mapping: Path | None = None, reference_dir: 
 
 def _prune(folder: Path, keep: int) -> None:
     """Keep the ``keep`` most recently written mapped folders (they hold copies of personal data)."""
-    mapped = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
+    mapped = sorted(
+        (p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     for stale in mapped[keep:]:
         shutil.rmtree(stale, ignore_errors=True)

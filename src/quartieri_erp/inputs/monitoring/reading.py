@@ -24,7 +24,15 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 import pyarrow.csv as pa_csv
 
-from quartieri_erp.inputs.file_formats import CsvDialect, check_header, csv_dialect, data_rows, is_workbook, locate, text_frame
+from quartieri_erp.inputs.file_formats import (
+    CsvDialect,
+    check_header,
+    csv_dialect,
+    data_rows,
+    is_workbook,
+    locate,
+    text_frame,
+)
 from quartieri_erp.inputs.readlog import note_read
 from quartieri_erp.inputs.tables import TableSpec
 from quartieri_erp.inputs.validation import validate_frame
@@ -51,8 +59,13 @@ def _with_pyarrow(path: Path, dialect: CsvDialect, types: dict[str, pa_arrow.Dat
 
     read = pa_csv.ReadOptions(encoding="utf8" if dialect.encoding.startswith("utf-8") else dialect.encoding)
     parse = pa_csv.ParseOptions(delimiter=dialect.separator, ignore_empty_lines=False, invalid_row_handler=skip)
-    convert = pa_csv.ConvertOptions(column_types=types, include_columns=list(types), null_values=[""],
-                                    strings_can_be_null=True, quoted_strings_can_be_null=True)
+    convert = pa_csv.ConvertOptions(
+        column_types=types,
+        include_columns=list(types),
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+    )
     try:
         table = pa_csv.read_csv(path, read_options=read, parse_options=parse, convert_options=convert)
     except pa_arrow.ArrowInvalid:
@@ -68,8 +81,11 @@ def _from_text(frame: pd.DataFrame, types: dict[str, pa_arrow.DataType]) -> pa_a
 
 def _types(spec: TableSpec, header: list[str]) -> dict[str, pa_arrow.DataType]:
     """Arrow type of each contract column present in the file."""
-    return {name: DICTIONARY if str(column.dtype) in DICTIONARY_DTYPES else pa_arrow.string()
-            for name, column in spec.schema.columns.items() if name in header}
+    return {
+        name: DICTIONARY if str(column.dtype) in DICTIONARY_DTYPES else pa_arrow.string()
+        for name, column in spec.schema.columns.items()
+        if name in header
+    }
 
 
 def _read(path: Path, spec: TableSpec) -> tuple[list[str], pa_arrow.Table]:

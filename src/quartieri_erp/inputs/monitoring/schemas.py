@@ -11,11 +11,23 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
+from quartieri_erp.inputs.monitoring.codes import (
+    DISADVANTAGE,
+    EDUCATION,
+    EMPLOYMENT,
+    LEAD_TYPES,
+    MAX_AGE,
+    PIP_STATUSES,
+    RANKINGS,
+    SEX,
+    SUBPROJECTS,
+)
 from quartieri_erp.inputs.tables import TableSpec
-from quartieri_erp.inputs.monitoring.codes import DISADVANTAGE, EDUCATION, EMPLOYMENT, LEAD_TYPES, MAX_AGE, PIP_STATUSES, RANKINGS, SEX, SUBPROJECTS
 
-SOURCE = ("Sistema di monitoraggio regionale (Regione Lombardia / ARIA), estrazione a livello di partecipante; "
-          "la cartella predefinita contiene l'edizione sintetica prodotta da `quartieri-erp synth`.")
+SOURCE = (
+    "Sistema di monitoraggio regionale (Regione Lombardia / ARIA), estrazione a livello di partecipante; "
+    "la cartella predefinita contiene l'edizione sintetica prodotta da `quartieri-erp synth`."
+)
 DATE_FORMAT = "%Y-%m-%d"
 SIGLA = r"^[A-Z]{2}$"
 ISTAT_RULE = "must be a 6-digit ISTAT municipality code"
@@ -48,26 +60,40 @@ PROJECTS = TableSpec(
     source=SOURCE,
     schema=pa.DataFrameSchema(
         {
-            "project_id": pa.Column(str, unique=True, title="Progetto",
-                                    description="Identificativo del progetto, unico nel file (ad es. P01)."),
-            "lead_partner": pa.Column(str, title="Capofila",
-                                      description="Denominazione del capofila (un comune o un'ALER)."),
-            "lead_type": _codes(LEAD_TYPES, title="Tipo di capofila",
-                                description="Tipo di capofila: Comune o ALER."),
-            "municipality": pa.Column(str, title="Comune",
-                                      description="Comune del capofila (denominazione ISTAT)."),
-            "istat_code": pa.Column(str, checks=pa.Check.str_matches(r"^\d{6}$", error=ISTAT_RULE),
-                                    title="Codice ISTAT",
-                                    description="Codice alfanumerico ISTAT del comune, 6 cifre."),
-            "province": _sigla(PROVINCE_RULE, title="Provincia",
-                               description="Sigla della provincia lombarda del comune (ad es. MI)."),
-            "ranking": _codes(RANKINGS, title="Graduatoria",
-                              description="Graduatoria di finanziamento: prima (decreto del maggio 2018) o "
-                                          "seconda (scorrimento della graduatoria)."),
-            "budget_eur": pa.Column(float, checks=pa.Check.ge(0, error="must be zero or more"), nullable=True,
-                                    required=False, title="Contributo (€)",
-                                    description="Contributo pubblico concesso, in euro; facoltativo, vuoto "
-                                                "se non noto."),
+            "project_id": pa.Column(
+                str,
+                unique=True,
+                title="Progetto",
+                description="Identificativo del progetto, unico nel file (ad es. P01).",
+            ),
+            "lead_partner": pa.Column(
+                str, title="Capofila", description="Denominazione del capofila (un comune o un'ALER)."
+            ),
+            "lead_type": _codes(LEAD_TYPES, title="Tipo di capofila", description="Tipo di capofila: Comune o ALER."),
+            "municipality": pa.Column(str, title="Comune", description="Comune del capofila (denominazione ISTAT)."),
+            "istat_code": pa.Column(
+                str,
+                checks=pa.Check.str_matches(r"^\d{6}$", error=ISTAT_RULE),
+                title="Codice ISTAT",
+                description="Codice alfanumerico ISTAT del comune, 6 cifre.",
+            ),
+            "province": _sigla(
+                PROVINCE_RULE, title="Provincia", description="Sigla della provincia lombarda del comune (ad es. MI)."
+            ),
+            "ranking": _codes(
+                RANKINGS,
+                title="Graduatoria",
+                description="Graduatoria di finanziamento: prima (decreto del maggio 2018) o "
+                "seconda (scorrimento della graduatoria).",
+            ),
+            "budget_eur": pa.Column(
+                float,
+                checks=pa.Check.ge(0, error="must be zero or more"),
+                nullable=True,
+                required=False,
+                title="Contributo (€)",
+                description="Contributo pubblico concesso, in euro; facoltativo, vuoto se non noto.",
+            ),
         },
         coerce=True,
         strict=False,
@@ -79,33 +105,55 @@ PARTICIPANTS = TableSpec(
     file="participants.csv",
     folder="monitoring",
     description="Una riga per ogni persona raggiunta dai progetti integrati, con le sue caratteristiche al momento "
-                "della presa in carico.",
+    "della presa in carico.",
     source=SOURCE,
     schema=pa.DataFrameSchema(
         {
-            "participant_id": pa.Column(str, unique=True, title="Partecipante",
-                                        description="Identificativo pseudonimo della persona, unico nel file."),
-            "project_id": pa.Column("category", title="Progetto",
-                                    description="Progetto che ha raggiunto la persona; uno dei project_id "
-                                                "di projects.csv."),
+            "participant_id": pa.Column(
+                str,
+                unique=True,
+                title="Partecipante",
+                description="Identificativo pseudonimo della persona, unico nel file.",
+            ),
+            "project_id": pa.Column(
+                "category",
+                title="Progetto",
+                description="Progetto che ha raggiunto la persona; uno dei project_id di projects.csv.",
+            ),
             "sex": _codes(SEX, title="Sesso", description="Sesso: F (femmina) o M (maschio)."),
-            "age": pa.Column(int, checks=pa.Check.in_range(0, MAX_AGE), title="Età",
-                             description=f"Età alla presa in carico, in anni compiuti, da 0 a {MAX_AGE}."),
-            "citizenship": _sigla("must be a two-letter country code", title="Cittadinanza",
-                                  description="Cittadinanza, codice ISO 3166-1 alpha-2 (IT = italiana); "
-                                              "si veda countries.csv."),
-            "education": _codes(EDUCATION, title="Titolo di studio",
-                                description="Titolo di studio più elevato: " + "|".join(EDUCATION)
-                                            + " (si veda education_levels.csv)."),
-            "disadvantage": _codes(DISADVANTAGE, title="Condizione di svantaggio",
-                                   description="Principale condizione di svantaggio rilevata alla presa in carico: "
-                                               + "|".join(DISADVANTAGE) + "."),
-            "employment_status": _codes(EMPLOYMENT, title="Condizione occupazionale",
-                                        description="Condizione occupazionale alla presa in carico: "
-                                                    + "|".join(EMPLOYMENT) + "."),
-            "province": _sigla(PROVINCE_RULE, title="Provincia di residenza",
-                               description="Sigla della provincia lombarda di residenza (ad es. MI); "
-                                           "si veda provinces.csv."),
+            "age": pa.Column(
+                int,
+                checks=pa.Check.in_range(0, MAX_AGE),
+                title="Età",
+                description=f"Età alla presa in carico, in anni compiuti, da 0 a {MAX_AGE}.",
+            ),
+            "citizenship": _sigla(
+                "must be a two-letter country code",
+                title="Cittadinanza",
+                description="Cittadinanza, codice ISO 3166-1 alpha-2 (IT = italiana); si veda countries.csv.",
+            ),
+            "education": _codes(
+                EDUCATION,
+                title="Titolo di studio",
+                description="Titolo di studio più elevato: " + "|".join(EDUCATION) + " (si veda education_levels.csv).",
+            ),
+            "disadvantage": _codes(
+                DISADVANTAGE,
+                title="Condizione di svantaggio",
+                description="Principale condizione di svantaggio rilevata alla presa in carico: "
+                + "|".join(DISADVANTAGE)
+                + ".",
+            ),
+            "employment_status": _codes(
+                EMPLOYMENT,
+                title="Condizione occupazionale",
+                description="Condizione occupazionale alla presa in carico: " + "|".join(EMPLOYMENT) + ".",
+            ),
+            "province": _sigla(
+                PROVINCE_RULE,
+                title="Provincia di residenza",
+                description="Sigla della provincia lombarda di residenza (ad es. MI); si veda provinces.csv.",
+            ),
         },
         coerce=True,
         strict=False,
@@ -117,25 +165,36 @@ ENROLMENTS = TableSpec(
     file="enrolments.csv",
     folder="monitoring",
     description="Una riga per ogni persona e sotto-progetto a cui ha partecipato (una persona può partecipare "
-                "a entrambi).",
+    "a entrambi).",
     source=SOURCE,
     schema=pa.DataFrameSchema(
         {
-            "participant_id": pa.Column(str, title="Partecipante",
-                                        description="Persona iscritta; deve essere uno dei participant_id "
-                                                    "di participants.csv."),
-            "subproject": _codes(SUBPROJECTS, title="Sotto-progetto",
-                                 description="laboratorio_sociale (Laboratori sociali, azione 9.4.2) o "
-                                             "pip (Piano di Intervento Personalizzato, azione 9.1.3)."),
-            "start_date": pa.Column("category", checks=pa.Check(_is_iso_date, element_wise=False,
-                                                                error="must be a date written YYYY-MM-DD"),
-                                    title="Data di avvio",
-                                    description="Data in cui la persona ha avviato il sotto-progetto, nella "
-                                                "forma AAAA-MM-GG, non successiva alla data di aggiornamento "
-                                                "dei dati."),
-            "status": _codes(PIP_STATUSES, nullable=True, title="Stato del PIP",
-                             description="Per le righe pip: concluso|in_corso|rinuncia alla data di "
-                                         "aggiornamento dei dati; vuoto per laboratorio_sociale."),
+            "participant_id": pa.Column(
+                str,
+                title="Partecipante",
+                description="Persona iscritta; deve essere uno dei participant_id di participants.csv.",
+            ),
+            "subproject": _codes(
+                SUBPROJECTS,
+                title="Sotto-progetto",
+                description="laboratorio_sociale (Laboratori sociali, azione 9.4.2) o "
+                "pip (Piano di Intervento Personalizzato, azione 9.1.3).",
+            ),
+            "start_date": pa.Column(
+                "category",
+                checks=pa.Check(_is_iso_date, element_wise=False, error="must be a date written YYYY-MM-DD"),
+                title="Data di avvio",
+                description="Data in cui la persona ha avviato il sotto-progetto, nella "
+                "forma AAAA-MM-GG, non successiva alla data di aggiornamento "
+                "dei dati.",
+            ),
+            "status": _codes(
+                PIP_STATUSES,
+                nullable=True,
+                title="Stato del PIP",
+                description="Per le righe pip: concluso|in_corso|rinuncia alla data di "
+                "aggiornamento dei dati; vuoto per laboratorio_sociale.",
+            ),
         },
         coerce=True,
         strict=False,
