@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: report test lab bench synth constraints clean
+.PHONY: report test test-fast lint lab bench synth constraints clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,19 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 report: $(VENV)/.installed
 	$(BIN)/quartieri-erp build $(ARGS)
 
-# Unit, property, end-to-end and browser tests, plus nbval on the source notebooks (lax: they must run).
-test: $(VENV)/.installed-dev
-	@$(BIN)/python tests/tools_report.py
+# Lint and format check, then unit, property, end-to-end and browser tests, plus nbval on the source notebooks
+# (lax: they must run). Tests are grouped by cost: tests/unit, tests/report, tests/browser.
+test: lint
+	@$(BIN)/python tests/support/tools_report.py
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(ARGS)
+
+# The unit tests only: no build, no notebook executed (under a minute).
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest tests/unit -q $(ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 # JupyterLab at the project root; kernels autoreload the package (IPython startup in .jupyter/ipython).
 # As root (e.g. in a container) it adds --allow-root. Extra options: make lab ARGS="--port 8890 --no-browser".

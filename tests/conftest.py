@@ -1,4 +1,9 @@
-"""Shared fixtures: the project root and one end-to-end build of the report, reused by several tests."""
+"""Shared fixtures: the project root and one end-to-end build of the report, reused by several tests.
+
+The tests are grouped by what they cost: ``unit/`` (no build; ``make test-fast``), ``report/`` (they build the
+report or execute notebooks: marker ``e2e``), ``browser/`` (real Chromium on a built report: marker
+``browser``); ``support/`` holds the helpers they import.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "quartieri_erp.cli"]
+TESTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TESTS / "support"))
+MARKERS = {"unit": "unit", "report": "e2e", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    """Each test gets the marker of its folder (``MARKERS``), so that ``-m`` selects by cost."""
+    for item in items:
+        try:
+            folder = Path(str(item.fspath)).resolve().relative_to(TESTS).parts[0]
+        except ValueError:
+            continue  # the notebooks, collected by nbval
+        if folder in MARKERS:
+            item.add_marker(MARKERS[folder])
 
 
 def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 600) -> subprocess.CompletedProcess:
