@@ -233,4 +233,4 @@ def test_indicators_command_writes_the_table(tmp_path: Path, m, monkeypatch):
 def test_indicators_command_reports_bad_input(tmp_path: Path, capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     assert main(["indicators", "--data-dir", str(tmp_path), "--out", str(tmp_path / "x.csv")]) == 2
-    assert "projects.csv — file not found" in capsys.readouterr().err
+    assert "projects.csv — file non trovato" in capsys.readouterr().err

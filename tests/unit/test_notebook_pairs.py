@@ -20,7 +20,8 @@ def test_the_notebook_and_its_script_are_in_sync(notebook):
     expected = jupytext.writes(jupytext.read(notebook), fmt="py:percent", config=config)
     assert script.read_text(encoding="utf-8") == expected, (
         f"{script.name} differs from {notebook.name}: run `jupytext --sync notebooks/*.ipynb` (or save the "
-        f"notebook in JupyterLab with jupytext installed)")
+        f"notebook in JupyterLab with jupytext installed)"
+    )
 
 
 def test_every_script_has_its_notebook():

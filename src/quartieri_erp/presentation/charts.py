@@ -342,7 +342,8 @@ def interval_bars(
     right = float(visible) if pd.notna(visible) else 1.0
     pad = 0.015 * max(right, 0.1)
     shown_at: dict[str, list[float]] = {c: [] for c in categories}  # y of the rows drawn in each category
-    places = one_precision(frame.loc[~hidden, "value"], decimals)
+    printed = frame["decimals"].notna() if "decimals" in frame else pd.Series(False, index=frame.index)
+    places = one_precision(frame.loc[~hidden & ~printed, "value"], decimals)  # published values keep theirs
     for j, name in enumerate(groups):
         part = frame[frame[group] == name].set_index(category).reindex(categories)
         masked = part["_hidden"].eq(True)
