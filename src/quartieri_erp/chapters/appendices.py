@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from quartieri_erp.chapters.labels import Labels
-from quartieri_erp.chapters.programme import reader_words  # noqa: F401  (shared with other chapters)
+from quartieri_erp.chapters.programme import DATA_NAMES, FILE_NAME, LINE_NUMBERS, reader_words  # noqa: F401
 from quartieri_erp.chapters.wording import discrepancy_ref, join_it
 from quartieri_erp.indicators.disclosure import Equality, Protection, notes_md, protect, sums_to
 from quartieri_erp.inputs.curated.citations import cite, cited_documents

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from quartieri_erp.chapters.programme import FUNDED, call_outcomes, funded_projects  # noqa: F401  (shared with other chapters)
+from quartieri_erp.chapters.programme import FUNDED, NOT_ADMITTED, call_outcomes, funded_projects  # noqa: F401
 from quartieri_erp.chapters.wording import date_with, join_it, with_article
 from quartieri_erp.inputs.curated import fact
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date, fmt_pct

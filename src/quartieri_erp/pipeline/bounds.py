@@ -49,11 +49,16 @@ def long_cells(frame: pd.DataFrame, file: str, limit: int = LIMITS.text_cell_cha
                     row=int(index) + 2,
                     column=str(column),
                     value=value[:SHOWN] + "…",
-                    rule=f"the text has {len(value):,} characters; at most {limit:,} are allowed in one cell "
-                    f"(limit in quartieri_erp/limits.py): shorten it",
+                    rule=f"il testo ha {_it(len(value))} caratteri; una cella ne ammette al massimo {_it(limit)} "
+                    f"(limite in quartieri_erp/limits.py): accorciarlo",
                 )
             )
     return issues
+
+
+def _it(n: int) -> str:
+    """A count in Italian digits: 7.000."""
+    return f"{n:,}".replace(",", ".")
 
 
 def case_clashes(frame: pd.DataFrame, file: str, column: str = "project_id") -> list[InputIssue]:
@@ -72,8 +77,8 @@ def case_clashes(frame: pd.DataFrame, file: str, column: str = "project_id") -> 
                     row=int(index) + 2,
                     column=column,
                     value=values[index],
-                    rule=f"differs from {values[first[key]]!r} (row {int(first[key]) + 2}) only by upper/lower case; "
-                    f"ids must differ by more than case (they become section labels)",
+                    rule=f"differisce da {values[first[key]]!r} (riga {int(first[key]) + 2}) solo per maiuscole e "
+                    f"minuscole; gli identificativi devono differire per altro (diventano etichette di sezione)",
                 )
             )
         first.setdefault(key, index)
@@ -96,8 +101,8 @@ def bounds_issues(params: RunParams) -> list[InputIssue]:
             issues.append(
                 InputIssue(
                     file=file,
-                    rule=f"{len(frame):,} projects; one build renders at most {LIMITS.annex_projects:,} "
-                    f"(one annex section each; limit in quartieri_erp/limits.py)",
+                    rule=f"{_it(len(frame))} progetti; una compilazione ne presenta al massimo "
+                    f"{_it(LIMITS.annex_projects)} (una scheda ciascuno; limite in quartieri_erp/limits.py)",
                 )
             )
     return issues

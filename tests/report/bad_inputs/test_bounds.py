@@ -32,25 +32,25 @@ CASES = [
         "project ids differing by case",
         (edit("data/projects.csv", 3, "project_id", "p01"),),
         (
-            "projects.csv, row 3, column 'project_id', value 'p01' — differs from 'P01' (row 2) only by upper/lower case",
+            "projects.csv, riga 3, colonna 'project_id', valore 'p01' — differisce da 'P01' (riga 2) solo per maiuscole",
         ),
     ),
     Case(
         "curated project ids differing by case",
         (edit("programme/projects.csv", 4, "project_id", "p01"),),
-        ("programme/projects.csv, row 4, column 'project_id', value 'p01' — differs from 'P01'",),
+        ("programme/projects.csv, riga 4, colonna 'project_id', valore 'p01' — differisce da 'P01'",),
     ),
     Case(
         "a text cell beyond the limit",
         (edit("programme/glossary.csv", 2, "explanation", "parola " * 1000),),
-        ("glossary.csv, row 2, column 'explanation'", "the text has 7,000 characters; at most 5,000 are allowed"),
+        ("glossary.csv, riga 2, colonna 'explanation'", "il testo ha 7.000 caratteri; una cella ne ammette al massimo 5.000"),
     ),
     Case(
         "more projects than the annex renders",
         (many_projects(LIMITS.annex_projects + 1),),
         (
-            f"projects.csv — {LIMITS.annex_projects + 1:,} projects; one build renders at most "
-            f"{LIMITS.annex_projects:,}",
+            f"projects.csv — {LIMITS.annex_projects + 1:,} progetti; una compilazione ne presenta al massimo ".replace(",", ".")
+            + f"{LIMITS.annex_projects:,}".replace(",", "."),
         ),
     ),
 ]
