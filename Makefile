@@ -30,7 +30,7 @@ test: lint
 
 # The unit tests only: no build, no notebook executed (under a minute).
 test-fast: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest tests/unit -q $(ARGS)
+	$(BIN)/python -m pytest tests/unit -q -n 2 $(ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
