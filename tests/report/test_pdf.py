@@ -14,7 +14,7 @@ import pdf_checks as checks
 from conftest import ROOT
 from quartieri_erp.rendering.book import load_book
 
-TEMPLATE = ROOT / "src" / "quartieri_erp" / "render" / "templates" / "report.typ"
+TEMPLATE = ROOT / "src" / "quartieri_erp" / "rendering" / "templates" / "report.typ"
 KEY_NUMBERS = ["830", "63,1%", "7.827.051,51"]  # the same as on the HTML pages (test_browser.KEY_NUMBERS)
 pytestmark = pytest.mark.skipif(
     not all(map(shutil.which, ("pdftotext", "pdftoppm", "pdffonts"))),

@@ -17,7 +17,7 @@ from quartieri_erp.rendering.book import load_book
 from quartieri_erp.rendering.markdown import PRINT_SCALE
 from report_state import snapshot, warm_cache
 
-TEMPLATE = ROOT / "src" / "quartieri_erp" / "render" / "templates" / "report.typ"
+TEMPLATE = ROOT / "src" / "quartieri_erp" / "rendering" / "templates" / "report.typ"
 pytestmark = pytest.mark.skipif(
     not all(map(shutil.which, ("pdftotext", "pdftoppm"))), reason="poppler-utils (pdftotext, pdftoppm) is not installed"
 )

@@ -101,16 +101,32 @@ def test_pages_sit_next_to_index_not_under_notebooks(staged, config):
     assert all((staged / f).is_file() for f in files)
 
 
+def _shows(label: str, cell) -> bool:
+    """Whether a labelled cell shows its figure (an image) or its table or Tavola (Markdown) in this edition: in a
+    synthetic edition a cell of real-data findings shows nothing, and a note in another cell says so."""
+    shown = "image/png" if label.startswith("fig-") else "text/markdown"
+    return any(shown in output.get("data", {}) for output in cell.get("outputs", []))
+
+
 def test_a_list_of_figures_and_tables_names_every_labelled_figure_and_table(staged, config):
+    """Every labelled figure, table and Tavola the edition shows is listed, each under its own heading."""
     assert config["book"]["chapters"][:2] == ["index.qmd", LIST_FILE]
-    listed = re.findall(r"^- @((?:fig|tbl)-[\w-]+): .+$", (staged / LIST_FILE).read_text(encoding="utf-8"), re.M)
+    page = (staged / LIST_FILE).read_text(encoding="utf-8")
+    listed = re.findall(r"^- @((?:fig|tbl|tav)-[\w-]+): .+$", page, re.M)
     labels = [
         label
         for nb in staged_notebooks(staged, config).values()
-        for prefix in ("fig-", "tbl-")
-        for label, _, _ in labelled_cells(nb, prefix)
+        for prefix in ("fig-", "tbl-", "tav-")
+        for label, _, cell in labelled_cells(nb, prefix)
+        if _shows(label, cell)
     ]
     assert listed and sorted(listed) == sorted(labels)
+    assert any(label.startswith("tav-") for label in listed)
+    for heading, prefix in (("## Figure", "fig-"), ("## Tabelle", "tbl-"), ("## Tavole", "tav-")):
+        section = page.split(heading, 1)[1].split("\n## ", 1)[0]
+        assert set(re.findall(r"^- @([\w-]+):", section, re.M)) == {
+            label for label in listed if label.startswith(prefix)
+        }
 
 
 def test_front_chapters_have_no_numbered_tables_and_their_references_still_resolve(staged, config):
@@ -138,7 +154,10 @@ def test_reference_words_match_the_offline_renderer_and_have_no_trailing_dot(con
     assert language["crossref-ch-prefix"] == PREFIX["chapter"]
     assert language["crossref-apx-prefix"] == PREFIX["appendix"]
     assert crossref["title-delim"] == ":"
-    assert not [v for v in (*crossref.values(), language["crossref-ch-prefix"]) if str(v).endswith(".")]
+    [tavola] = [kind for kind in crossref["custom"] if kind["key"] == "tav"]
+    assert tavola["reference-prefix"] == tavola["caption-prefix"] == PREFIX["tav"]
+    words = (*crossref.values(), *tavola.values(), language["crossref-ch-prefix"], language["crossref-apx-prefix"])
+    assert not [v for v in words if str(v).endswith(".")]
 
 
 def test_the_title_page_names_client_evaluator_product_and_both_dates(staged):

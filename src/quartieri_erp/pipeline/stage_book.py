@@ -9,7 +9,7 @@ Both renderers read the staged project, so the fixes here hold for both:
   ``{.unnumbered}`` and the ``#sec-`` id would be lost;
 - a table of an unnumbered front chapter (the Sintesi) is not numbered: its label becomes a plain
   anchor and references to it read "tabella" (Quarto would print "Tabella 0.1");
-- a generated page lists every figure and table (``figure-tabelle.qmd``), and the colophon is the last
+- a generated page lists every figure, table and Tavola the edition shows (``figure-tabelle.qmd``), and the colophon is the last
   page of the book (``colofone.qmd``).
 """
 
@@ -26,6 +26,7 @@ LIST_FILE = "figure-tabelle.qmd"
 LIST_TITLE = "Elenco delle figure e delle tabelle"
 COLOPHON_FILE = "colofone.qmd"
 HEADING = re.compile(r"^# .*\{([^}]*)\}\s*$", re.M)
+LISTED = ("fig-", "tbl-", "tav-")  # figures, tables and Tavole (the original's boxed tables)
 REFERENCE = re.compile(r"(\[-@|(?<![\w@.])@)(tbl-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
 
 
@@ -117,30 +118,39 @@ def _relink(nb: dict, labels: list[str]) -> None:
 
 
 def captioned(nb: dict, defaults: dict) -> list[tuple[str, str]]:
-    """(label, caption) of every labelled figure and table an executed notebook shows, in order."""
+    """(label, caption) of every labelled figure, table and Tavola an executed notebook shows, in order."""
     found = []
     for cell in nb["cells"]:
         if cell["cell_type"] != "code" or SKIPPED_TAGS & set(cell.get("metadata", {}).get("tags", [])):
             continue
         options = {**defaults, **split_options(_text(cell["source"]))[0]}
         label = str(options.get("label", ""))
-        if options.get("include") is False or not label.startswith(("fig-", "tbl-")):
+        if options.get("include") is False or not label.startswith(LISTED):
             continue
         shown = "image/png" if label.startswith("fig-") else "text/markdown"
         if not any(shown in output.get("data", {}) for output in cell.get("outputs", [])):
             continue  # a labelled cell that shows nothing in this edition (e.g. a finding of real data only)
-        found.append((label, str(options.get("fig-cap" if label.startswith("fig-") else "tbl-cap", ""))))
+        if label.startswith("fig-"):
+            caption = options.get("fig-cap", "")
+        else:  # a Tavola takes tbl-cap or tav-cap, as in rendering.cells
+            caption = options.get("tbl-cap", options.get("tav-cap", ""))
+        found.append((label, str(caption)))
     return found
 
 
 def list_page(items: list[tuple[str, str]]) -> str:
-    """The list of figures and tables as Quarto Markdown: each entry a cross-reference and its caption."""
-    figures = [f"- @{label}: {caption}" for label, caption in items if label.startswith("fig-")]
-    tables = [f"- @{label}: {caption}" for label, caption in items if label.startswith("tbl-")]
+    """The list of figures, tables and Tavole as Quarto Markdown: each entry a cross-reference and its caption
+    (the Tavole section only when the book has any, as in rendering.markdown.lists_markdown)."""
+
+    def entries(prefix: str) -> str:
+        return "\n".join(f"- @{label}: {caption}" for label, caption in items if label.startswith(prefix))
+
+    tavole = entries("tav-")
     return (
         f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"
-        f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n" + ("\n".join(figures) or "Nessuna.") + "\n\n"
-        "## Tabelle {#sec-elenco-tabelle .unnumbered}\n\n" + ("\n".join(tables) or "Nessuna.") + "\n"
+        f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n{entries('fig-') or 'Nessuna.'}\n\n"
+        f"## Tabelle {{#sec-elenco-tabelle .unnumbered}}\n\n{entries('tbl-') or 'Nessuna.'}\n"
+        + (f"\n## Tavole {{#sec-elenco-tavole .unnumbered}}\n\n{tavole}\n" if tavole else "")
     )
 
 

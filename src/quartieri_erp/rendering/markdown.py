@@ -108,14 +108,18 @@ def chapter_markdown(chapter: Chapter, targets: dict[str, Target], href, downloa
 
 
 def lists_markdown(numberer: Numberer, href) -> str:
-    """The list of figures and the list of tables, each entry linked to its caption."""
+    """The list of figures, of tables and of Tavole (that section only when the book has any), each entry
+    linked to its caption; the staged list page for Quarto has the same sections (pipeline.stage_book.list_page)."""
 
     def entries(items: list[tuple[Target, str]], prefix: str) -> str:
         lines = [f"- [{PREFIX.get(t.kind, prefix)} {t.number}]({href(t, label)}): {t.title}" for t, label in items]
         return "\n".join(lines) or "Nessuna."
 
+    tables = [(t, label) for t, label in numberer.tables if t.kind != "tav"]
+    tavole = [(t, label) for t, label in numberer.tables if t.kind == "tav"]
     return (
         f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"
         f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n{entries(numberer.figures, 'Figura')}\n\n"
-        f"## Tabelle {{#sec-elenco-tabelle .unnumbered}}\n\n{entries(numberer.tables, 'Tabella')}\n"
+        f"## Tabelle {{#sec-elenco-tabelle .unnumbered}}\n\n{entries(tables, 'Tabella')}\n"
+        + (f"\n## Tavole {{#sec-elenco-tavole .unnumbered}}\n\n{entries(tavole, 'Tavola')}\n" if tavole else "")
     )

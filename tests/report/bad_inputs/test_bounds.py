@@ -31,9 +31,7 @@ CASES = [
     Case(
         "project ids differing by case",
         (edit("data/projects.csv", 3, "project_id", "p01"),),
-        (
-            "projects.csv, riga 3, colonna 'project_id', valore 'p01' — differisce da 'P01' (riga 2) solo per maiuscole",
-        ),
+        ("projects.csv, riga 3, colonna 'project_id', valore 'p01' — differisce da 'P01' (riga 2) solo per maiuscole",),
     ),
     Case(
         "curated project ids differing by case",
@@ -43,13 +41,18 @@ CASES = [
     Case(
         "a text cell beyond the limit",
         (edit("programme/glossary.csv", 2, "explanation", "parola " * 1000),),
-        ("glossary.csv, riga 2, colonna 'explanation'", "il testo ha 7.000 caratteri; una cella ne ammette al massimo 5.000"),
+        (
+            "glossary.csv, riga 2, colonna 'explanation'",
+            "il testo ha 7.000 caratteri; una cella ne ammette al massimo 5.000",
+        ),
     ),
     Case(
         "more projects than the annex renders",
         (many_projects(LIMITS.annex_projects + 1),),
         (
-            f"projects.csv — {LIMITS.annex_projects + 1:,} progetti; una compilazione ne presenta al massimo ".replace(",", ".")
+            f"projects.csv — {LIMITS.annex_projects + 1:,} progetti; una compilazione ne presenta al massimo ".replace(
+                ",", "."
+            )
             + f"{LIMITS.annex_projects:,}".replace(",", "."),
         ),
     ),
