@@ -67,12 +67,8 @@ def _indicators(args: argparse.Namespace) -> int:
         raise ParameterError(
             f"indicators --out {out} is a folder; give the path of the CSV file to write, e.g. {out / 'indicators.csv'}"
         )
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ParameterError(
-            f"indicators --out {out}: its folder cannot be created ({err.strerror}); choose a writable place"
-        ) from None
+    if not out.parent.is_dir():
+        raise ParameterError(f"indicators --out {out}: the folder {out.parent} does not exist; create it first")
     write_indicators(params.data_dir, out, params.reference_dir, params.as_of, mapping=params.mapping)
     print(f"indicators written to {args.out}")
     return 0

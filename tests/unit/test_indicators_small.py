@@ -221,6 +221,7 @@ def test_esf_indicators(m):
 
 def test_indicators_command_writes_the_table(tmp_path: Path, m, monkeypatch):
     out = tmp_path / "out" / "indicators.csv"
+    out.parent.mkdir()
     monkeypatch.chdir(ROOT)
     assert main(["indicators", "--data-dir", str(FIXTURE), "--out", str(out)]) == 0
     written = pd.read_csv(out, keep_default_na=False, na_values=[""])
