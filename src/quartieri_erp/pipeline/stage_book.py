@@ -26,7 +26,7 @@ LIST_FILE = "figure-tabelle.qmd"
 LIST_TITLE = "Elenco delle figure e delle tabelle"
 COLOPHON_FILE = "colofone.qmd"
 HEADING = re.compile(r"^# .*\{([^}]*)\}\s*$", re.M)
-REFERENCE = re.compile(r"(\[-@|(?<![\w@.])@)(tbl-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
+REFERENCE = re.compile(r"(\[-@|(?<![\w@.\\])@)(tbl-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
 
 
 def _text(source) -> str:
@@ -124,12 +124,17 @@ def captioned(nb: dict, defaults: dict) -> list[tuple[str, str]]:
             continue
         options = {**defaults, **split_options(_text(cell["source"]))[0]}
         label = str(options.get("label", ""))
-        if options.get("include") is False or not label.startswith(("fig-", "tbl-")):
+        if options.get("include") is False or not label.startswith(("fig-", "tbl-", "tav-")):
             continue
         shown = "image/png" if label.startswith("fig-") else "text/markdown"
         if not any(shown in output.get("data", {}) for output in cell.get("outputs", [])):
             continue  # a labelled cell that shows nothing in this edition (e.g. a finding of real data only)
-        found.append((label, str(options.get("fig-cap" if label.startswith("fig-") else "tbl-cap", ""))))
+        caption = (
+            options.get("fig-cap", "")
+            if label.startswith("fig-")
+            else options.get("tbl-cap", options.get("tav-cap", ""))
+        )
+        found.append((label, str(caption)))  # a Tavola takes either caption option, as rendering.cells reads it
     return found
 
 
@@ -137,10 +142,14 @@ def list_page(items: list[tuple[str, str]]) -> str:
     """The list of figures and tables as Quarto Markdown: each entry a cross-reference and its caption."""
     figures = [f"- @{label}: {caption}" for label, caption in items if label.startswith("fig-")]
     tables = [f"- @{label}: {caption}" for label, caption in items if label.startswith("tbl-")]
+    tavole = [f"- @{label}: {caption}" for label, caption in items if label.startswith("tav-")]
     return (
         f"# {LIST_TITLE} {{#sec-elenco-figure-tabelle .unnumbered}}\n\n"
         f"## Figure {{#sec-elenco-figure .unnumbered}}\n\n" + ("\n".join(figures) or "Nessuna.") + "\n\n"
-        "## Tabelle {#sec-elenco-tabelle .unnumbered}\n\n" + ("\n".join(tables) or "Nessuna.") + "\n"
+        "## Tabelle {#sec-elenco-tabelle .unnumbered}\n\n"
+        + ("\n".join(tables) or "Nessuna.")
+        + "\n"
+        + ("\n## Tavole {#sec-elenco-tavole .unnumbered}\n\n" + "\n".join(tavole) + "\n" if tavole else "")
     )
 
 

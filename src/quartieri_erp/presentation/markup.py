@@ -96,3 +96,14 @@ SPAN = re.compile(r"\[([^\[\]]*)\]\{\.num [^{}]*\}")
 def visible(text: str) -> str:
     """The text a reader sees of Markdown with number spans: '[63,1%]{.num …}' -> '63,1%'."""
     return SPAN.sub(r"\1", text)
+
+
+def unmarked(text: object) -> object:
+    """What a reader sees of package Markdown (``Md``) as plain text, for the CSV downloads: number spans
+    reduced to their number, escapes and break opportunities removed; other text loses its number spans only
+    (a span formatted into a plain string); anything else is returned unchanged."""
+    if not isinstance(text, str):
+        return text
+    if not isinstance(text, Md):
+        return visible(text)
+    return re.sub(r"\\(.)", r"\1", visible(text)).replace(SOFT_BREAK, "")
