@@ -75,8 +75,9 @@ def escape_typst(value: object) -> str:
 
 
 def attribute(value: object) -> str:
-    """``value`` as the content of a double-quoted attribute of a pandoc span or image."""
-    return plain(value).replace("\\", "\\\\").replace('"', '\\"')
+    """``value`` as the content of a double-quoted attribute of a pandoc span or image (``@`` escaped too, so
+    that no cross-reference is resolved inside it)."""
+    return plain(value).replace("\\", "\\\\").replace('"', '\\"').replace("@", "\\@")
 
 
 def number(shown: str, source: Source | None) -> Md | str:
