@@ -11,8 +11,7 @@ suppression_threshold = 5
 illustrative = False
 
 # %%
-from pathlib import Path
-
+from quartieri_erp.paths import project_root
 from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import appendices
 from quartieri_erp.chapters.labels import load_labels
@@ -32,7 +31,7 @@ files = appendices.programme_files(all_tables(), ch.programme_dir)
 artifacts = load_published_artifacts(ch.programme_dir)
 sections = read_checked(REPORT_SECTIONS, ch.programme_dir)
 labels = load_labels(ch.reference_dir)
-known = appendices.notebook_labels(sorted(Path("notebooks").glob("*.ipynb")))
+known = appendices.notebook_labels(sorted((project_root() / "notebooks").glob("*.ipynb")))
 counted = appendices.ROWS_SOURCE
 
 # %% [markdown]
@@ -73,9 +72,10 @@ versione web riporta qui, per ogni tabella, il numero di righe e i documenti cit
 """)
 
 # %%
+programme_table = appendices.programme_files_table(files)
 md(appendices.html_only(
     "**I dati del programma: righe e provenienza.**\n\n"
-    + markdown_table(appendices.programme_files_table(files), align={"Righe": "right"}, widths=[3, 1, 2, 5])))
+    + markdown_table(programme_table, align={"Righe": "right"}, widths=[3, 1, 2, 5])), data=programme_table)
 
 # %% [markdown]
 # ## Le corrispondenze con il rapporto pubblicato {#sec-provenienza-tavole}

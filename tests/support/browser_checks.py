@@ -271,7 +271,9 @@ _RAW_TEXT = {
 }
 
 
-_IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")  # snake_case: a column or code name, not Italian
+# snake_case: a column or code name, not Italian; a file name (the name followed by its extension, as the colophon
+# lists the input files the reader has) is not one
+_IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b(?!\.[a-z\u200b]{2,8}\b)")
 
 
 def raw_text_problems(facts: PageFacts) -> list[str]:

@@ -27,7 +27,7 @@ LIST_TITLE = "Elenco delle figure e delle tabelle"
 COLOPHON_FILE = "colofone.qmd"
 HEADING = re.compile(r"^# .*\{([^}]*)\}\s*$", re.M)
 LISTED = ("fig-", "tbl-", "tav-")  # figures, tables and Tavole (the original's boxed tables)
-REFERENCE = re.compile(r"(\[-@|(?<![\w@.])@)(tbl-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
+REFERENCE = re.compile(r"(\[-@|(?<![\w@.\\])@)(tbl-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
 
 
 def _text(source) -> str:

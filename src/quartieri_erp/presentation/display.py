@@ -10,14 +10,15 @@ from IPython.display import Image, Markdown, display
 
 from quartieri_erp.presentation.formatting import fmt_date
 from quartieri_erp.presentation.markdown_tables import Formatter, Sources, markdown_table
-from quartieri_erp.presentation.markup import escape
+from quartieri_erp.presentation.markup import escape, unmarked
 
 PNG_DPI = 150
 
 
-def md(text: str) -> None:
-    """Show Markdown written in the notebook (numbers interpolated from data)."""
-    display(Markdown(dedent(text).strip()))
+def md(text: str, data: pd.DataFrame | None = None) -> None:
+    """Show Markdown written in the notebook (numbers interpolated from data); ``data``, for Markdown that holds
+    a table, travels in the output's metadata for the report's CSV download, as with ``show_table``."""
+    display(Markdown(dedent(text).strip()), metadata=csv_metadata(data))
 
 
 def show_table(
@@ -38,7 +39,10 @@ CSV_METADATA = "quartieri-erp/csv"  # output metadata key: the data of a table o
 
 def csv_metadata(df: pd.DataFrame | None) -> dict | None:
     """Output metadata carrying ``df`` as CSV (UTF-8 text, no index), or None without data."""
-    return None if df is None else {CSV_METADATA: df.to_csv(index=False, lineterminator="\n")}
+    if df is None:
+        return None
+    plain = df.map(unmarked) if len(df.columns) else df  # cells the chapter formatted as Markdown: their text
+    return {CSV_METADATA: plain.to_csv(index=False, lineterminator="\n")}
 
 
 def figure_png(fig) -> bytes:

@@ -75,8 +75,9 @@ def escape_typst(value: object) -> str:
 
 
 def attribute(value: object) -> str:
-    """``value`` as the content of a double-quoted attribute of a pandoc span or image."""
-    return plain(value).replace("\\", "\\\\").replace('"', '\\"')
+    """``value`` as the content of a double-quoted attribute of a pandoc span or image (``@`` escaped too, so
+    that no cross-reference is resolved inside it)."""
+    return plain(value).replace("\\", "\\\\").replace('"', '\\"').replace("@", "\\@")
 
 
 def number(shown: str, source: Source | None) -> Md | str:
@@ -96,3 +97,14 @@ SPAN = re.compile(r"\[([^\[\]]*)\]\{\.num [^{}]*\}")
 def visible(text: str) -> str:
     """The text a reader sees of Markdown with number spans: '[63,1%]{.num …}' -> '63,1%'."""
     return SPAN.sub(r"\1", text)
+
+
+def unmarked(text: object) -> object:
+    """What a reader sees of package Markdown (``Md``) as plain text, for the CSV downloads: number spans
+    reduced to their number, escapes and break opportunities removed; other text loses its number spans only
+    (a span formatted into a plain string); anything else is returned unchanged."""
+    if not isinstance(text, str):
+        return text
+    if not isinstance(text, Md):
+        return visible(text)
+    return re.sub(r"\\(.)", r"\1", visible(text)).replace(SOFT_BREAK, "")

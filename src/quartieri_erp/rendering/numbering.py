@@ -18,7 +18,7 @@ from quartieri_erp.rendering.cells import Chapter, Figure, Prose, Table
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+\{([^}]*)\})?[ \t]*$")
 FENCE = re.compile(r"^(```|~~~)")
-REFERENCE = re.compile(r"(\[-@|(?<![\w@.])@)((?:fig|tbl|tav|sec)-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
+REFERENCE = re.compile(r"(\[-@|(?<![\w@.\\])@)((?:fig|tbl|tav|sec)-[A-Za-z0-9_-]*[A-Za-z0-9_])(\]?)")
 NUMBER_DEPTH = 3
 PREFIX = {
     "fig": "Figura",

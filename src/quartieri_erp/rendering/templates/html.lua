@@ -26,7 +26,9 @@ function Div(el)
     local here = (fmt == "html")
     if el.classes:includes("content-visible") and not here then return {} end
     if el.classes:includes("content-hidden") and here then return {} end
-    return nil
+    -- kept content is unwrapped, as Quarto does: a heading inside keeps its own id (a cross-reference lands
+    -- on the heading, not on a <section> made of the div)
+    return el.content
   end
   local title = el.attributes.title
   if title and el.classes[1] and el.classes[1]:match("^callout%-") then
