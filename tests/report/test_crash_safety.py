@@ -185,3 +185,7 @@ def test_the_figure_export_deletes_only_the_figures_it_wrote(project):
     assert not (figures / "stale-one.png").exists()  # listed in the manifest: the build's own
     assert stale.is_file() and (figures / "mine.png").is_file()
     assert (project / "build" / "notes.txt").is_file()
+    own = project / "build" / "figures"  # every build also exports under its --out, with its own manifest
+    listed = (own / ".quartieri-erp-figures").read_text().split()
+    assert listed == (figures / ".quartieri-erp-figures").read_text().split() == manifest
+    assert sorted(p.name for p in own.glob("*.png")) == sorted(listed)
