@@ -8,6 +8,7 @@ warm project copy whose cache entries of every kind were damaged.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from conftest import ROOT, run_cli
 from quartieri_erp.indicators.shared import shared_indicators
 from quartieri_erp.pipeline.cache import BuildCache
+from quartieri_erp.pipeline.integrity import sha256
 from quartieri_erp.rendering.pandoc import PandocCache
 from report_state import warm_cache
 
@@ -42,13 +44,19 @@ def chapter_entry(tmp_path):
     cache = BuildCache(tmp_path / ".cache")
     key = cache.chapter_key(notebook, {})
     cache.store(notebook, key, executed, [], seconds=1.0)
-    return cache, notebook, key, tmp_path / ".cache" / "chapters" / "01"
+    (entry,) = chapter_entries(tmp_path / ".cache", "01")
+    return cache, notebook, key, executed, entry
+
+
+def chapter_entries(cache: Path, stem: str) -> list[Path]:
+    """The entry folders of a notebook's chapter cache (``chapters/<stem>/<entry-id>/``)."""
+    return sorted(meta.parent for meta in (cache / "chapters" / stem).glob("*/meta.json"))
 
 
 @pytest.mark.parametrize("damage", DAMAGE)
 @pytest.mark.parametrize("file", ["executed.ipynb", "meta.json"])
 def test_a_damaged_chapter_entry_is_reported_and_discarded(chapter_entry, capfd, damage, file):
-    cache, notebook, key, entry = chapter_entry
+    cache, notebook, key, executed, entry = chapter_entry
     assert cache.lookup(notebook, key) is not None
     DAMAGE[damage](entry / file)
 
@@ -56,7 +64,10 @@ def test_a_damaged_chapter_entry_is_reported_and_discarded(chapter_entry, capfd,
 
     err = capfd.readouterr().err
     assert err.count("\n") == 1 and f"cache entry {entry} is damaged" in err and "discarded, recomputing" in err
-    assert not entry.exists()  # the next successful run stores it again
+    assert not entry.exists()
+    cache.store(notebook, key, executed, [], seconds=1.0)  # the next successful run stores it again, whole
+    assert cache.lookup(notebook, key).read_text() == executed.read_text()
+    assert capfd.readouterr().err == ""
 
 
 @pytest.mark.parametrize("damage", ["truncated", "empty", "edited"])
@@ -96,13 +107,15 @@ def test_a_damaged_indicator_set_is_recomputed(tmp_path, capfd, damage, file):
 def test_a_build_with_damaged_cache_entries_recomputes_them_and_publishes_the_same_report(project_copy, built_report):
     warm_cache(project_copy)
     cache = project_copy / ".cache"
-    chapter = cache / "chapters" / "A5_glossario" / "executed.ipynb"
-    nb = json.loads(chapter.read_text())
-    nb["cells"].append({"cell_type": "markdown", "id": "forged", "metadata": {}, "source": "Testo falsificato."})
-    chapter.write_text(json.dumps(nb))  # edited: a valid notebook that does not match its checksum
-    truncated = cache / "chapters" / "A1_metodo" / "executed.ipynb"
-    truncated.write_bytes(truncated.read_bytes()[:100])
-    for path in sorted((cache / "pandoc").iterdir())[:5]:
+    forged, truncated = chapter_entries(cache, "A5_glossario"), chapter_entries(cache, "A1_metodo")
+    for entry in forged:  # every entry of the notebook, whichever this build's key matches
+        nb = json.loads((entry / "executed.ipynb").read_text())
+        nb["cells"].append({"cell_type": "markdown", "id": "forged", "metadata": {}, "source": "Testo falsificato."})
+        (entry / "executed.ipynb").write_text(json.dumps(nb))  # edited: a valid notebook, not its checksum
+    for entry in truncated:
+        (entry / "executed.ipynb").write_bytes((entry / "executed.ipynb").read_bytes()[:100])
+    emptied = sorted((cache / "pandoc").iterdir())  # all: whichever render filled them, this one uses some
+    for path in emptied:
         path.write_bytes(b"")
     parquet = next((cache / "indicators").glob("*/indicators.parquet"))
     parquet.write_bytes(parquet.read_bytes()[:50])
@@ -112,11 +125,16 @@ def test_a_build_with_damaged_cache_entries_recomputes_them_and_publishes_the_sa
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     damaged = [line for line in result.stderr.splitlines() if "is damaged" in line]
-    assert len([line for line in damaged if "/chapters/" in line]) == 2, result.stderr
+    assert len([line for line in damaged if "/chapters/" in line]) == len(forged) + len(truncated), result.stderr
+    for entry in chapter_entries(cache, "A5_glossario") + chapter_entries(cache, "A1_metodo"):  # recomputed, whole
+        meta = json.loads((entry / "meta.json").read_text())
+        assert meta["sha256"] == sha256((entry / "executed.ipynb").read_bytes())
     assert len([line for line in damaged if "/indicators/" in line]) == 1, result.stderr
-    assert len([line for line in damaged if "/pandoc/" in line]) >= 3, result.stderr  # those this render uses
     assert all(line.startswith("warning: cache entry ") for line in damaged)
-    assert all(path.stat().st_size > 64 for path in (cache / "pandoc").iterdir())  # the rest were pruned
+    reported = sorted(line.split()[3] for line in damaged if "/pandoc/" in line)
+    used = [str(path) for path in emptied if path.exists()]  # converted again; the others were pruned unused
+    assert reported == used and used, result.stderr
+    assert all(path.stat().st_size > 64 for path in (cache / "pandoc").iterdir())
     executed = [line.split()[2] for line in result.stdout.splitlines() if "✓" in line and "(cache)" not in line]
     assert sorted(executed) == ["A1_metodo.ipynb", "A5_glossario.ipynb"]
     report, expected = project_copy / "build" / "report", built_report / "report"
