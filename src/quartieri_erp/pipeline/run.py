@@ -263,7 +263,13 @@ def _execute_chapters(
     progress.step(f"Executing {len(missing)} of {total} chapter notebooks")
     with ThreadPoolExecutor(max_workers=1) as background:
         warming = background.submit(_warm_indicators, params)
-        ready.result()
+        try:
+            ready.result()
+        except (RuntimeError, TimeoutError) as err:
+            raise BuildError(
+                f"a Jupyter kernel could not start ({err}), even after a restart; nothing was executed and the "
+                f"previous report is untouched: run the build again"
+            ) from None
         warming.result()  # verified (or recomputed) before any chapter reads it
         faults.point("executing")
         results = execute_all(missing, parameters, pool, len(pool), progress.chapter)
