@@ -108,11 +108,7 @@ class KernelPool:
     def preload(self) -> None:
         """Wait for every kernel and import the heavy modules in it; then the kernels can be used."""
         for km in self._all:  # the kernels start concurrently; preload once each is up
-            try:
-                _execute(km, PRELOAD)
-            except (RuntimeError, TimeoutError):  # a kernel that died while starting (a loaded machine): once more
-                km.restart_kernel(now=True)
-                _execute(km, PRELOAD)
+            _execute(km, PRELOAD)
             self._free.put(km)
 
     @contextmanager

@@ -267,7 +267,7 @@ def _execute_chapters(
             ready.result()
         except (RuntimeError, TimeoutError) as err:
             raise BuildError(
-                f"a Jupyter kernel could not start ({err}), even after a restart; nothing was executed and the "
+                f"a Jupyter kernel could not start ({err}); nothing was executed and the "
                 f"previous report is untouched: run the build again"
             ) from None
         warming.result()  # verified (or recomputed) before any chapter reads it
