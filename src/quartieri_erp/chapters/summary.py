@@ -36,7 +36,7 @@ from quartieri_erp.chapters.wording import join_it, with_article
 from quartieri_erp.indicators import IndicatorSet
 from quartieri_erp.inputs.curated import fact
 from quartieri_erp.inputs.monitoring.codes import AGE_BAND_LOWER, AGE_BANDS
-from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_pct
+from quartieri_erp.presentation.formatting import MONTHS, fmt_eur, fmt_int, fmt_pct
 from quartieri_erp.presentation.markup import Md
 from quartieri_erp.presentation.provenance import Source, Sourced, curated, derived, from_cell, kind_of_cell, reader_ref
 
@@ -710,29 +710,13 @@ def _date_spans(text: str, src: Source) -> Md:
     def wrap(match: re.Match) -> str:
         found = match.group(0)
         word = found.split(" ")
-        if len(word) == 3 or (len(word) == 2 and not word[0].isdigit() and word[0] in MONTH_NAMES):
+        if len(word) == 3 or (len(word) == 2 and not word[0].isdigit() and word[0] in MONTHS):
             return number(found, src)
         if len(word) == 2:  # 'nel 2004' matched with the preposition: keep the word, wrap the year
             return f"{word[0]} {number(word[1], src)}"
         return number(found, src)
 
     return Md(DATE_TEXT.sub(wrap, text))
-
-
-MONTH_NAMES = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
 
 
 class SourcedRefs:
