@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,9 +83,21 @@ def failure_message(run: ChapterRun, err: Exception) -> str:
     )
 
 
+def import_papermill():
+    """Import papermill in this thread, without jsonschema's optional IRI grammar (``rfc3987_syntax``).
+
+    That module compiles a lark grammar at import (1,3 s) through ``ast.literal_eval``, and CPython 3.11's
+    ``ast`` is not thread-safe ("AST constructor recursion depth mismatch"); notebooks need no IRI checks.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # None in sys.modules: the import fails, jsonschema skips it
+    import papermill
+
+    return papermill
+
+
 def execute_chapter(run: ChapterRun, parameters: dict, pool) -> RunResult:
     """Run one notebook with papermill in a warm kernel of ``pool``."""
-    import papermill
+    papermill = import_papermill()
 
     started = time.perf_counter()
     run.output.parent.mkdir(parents=True, exist_ok=True)

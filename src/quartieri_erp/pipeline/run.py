@@ -9,7 +9,6 @@ hashes it depends on are those of the last successful build (see ``cache``); ``-
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import shutil
 import tempfile
@@ -187,21 +186,21 @@ def check_cache(folder: Path) -> None:
 @contextmanager
 def _kernels(needed: int, cwd: Path, log: Path):
     """Spawn warm kernels for ``needed`` chapters and preload them in the background (while the inputs are
-    validated), importing papermill meanwhile; yields (pool, future of the preparation), or (None, None)
-    when nothing needs executing."""
+    validated); yields (pool, future of the preparation), or (None, None) when nothing needs executing.
+    papermill is imported here, in this thread, before any other thread starts (see ``import_papermill``)."""
     if not needed:
         yield None, None
         return
+    from quartieri_erp.pipeline.execute import import_papermill
     from quartieri_erp.pipeline.kernels import KernelPool
 
+    import_papermill()
     with (
         KernelPool(max(1, min(os.cpu_count() or 1, needed)), cwd, log) as pool,
-        ThreadPoolExecutor(max_workers=2) as background,
+        ThreadPoolExecutor(max_workers=1) as background,
     ):
-        papermill = background.submit(importlib.import_module, "papermill")
-        preload = background.submit(pool.preload)
         try:
-            yield pool, background.submit(lambda: (papermill.result(), preload.result()))
+            yield pool, background.submit(pool.preload)
         finally:
             pool.close()  # kills the kernels at once, even while they are still loading
 
