@@ -35,6 +35,7 @@ test-fast: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check --select F notebooks  # the chapter scripts: undefined or unused names
 
 # JupyterLab at the project root; kernels autoreload the package (IPython startup in .jupyter/ipython).
 # As root (e.g. in a container) it adds --allow-root. Extra options: make lab ARGS="--port 8890 --no-browser".

@@ -17,19 +17,17 @@ from quartieri_erp.chapters.call import EVENTS as E
 from quartieri_erp.chapters.call import funded_projects
 from quartieri_erp.chapters.cited import Cited
 from quartieri_erp.chapters.wording import join_it, with_article
-from quartieri_erp.inputs.curated import load_call_lists, load_case_studies, load_documents, load_projects
 from quartieri_erp.presentation.display import md
 from quartieri_erp.presentation.formatting import fmt_int
 from quartieri_erp.presentation.markup import escape, number
 from quartieri_erp.presentation.provenance import Sourced, derived
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=False)
-cited = Cited.load(ch.programme_dir, ch.as_of)
-projects = load_projects(ch.programme_dir)
-cards = load_case_studies(ch.programme_dir)
-documents = load_documents(ch.programme_dir)
-lists = load_call_lists(ch.programme_dir)
+ch = open_chapter(globals())
+cited = Cited.load(ch)
+projects = ch.table("projects")
+cards = ch.table("case_studies")
+documents = ch.table("documents")
+lists = ch.table("call_lists")
 funded = funded_projects(projects)
 n_funded = Sourced(len(funded), derived(cited.column(funded, "source").ref))
 

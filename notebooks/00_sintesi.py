@@ -16,30 +16,25 @@ from quartieri_erp.chapters import indicators as ci
 from quartieri_erp.chapters import summary
 from quartieri_erp.chapters.reconciliation import label_swap_flag, label_swap_note
 from quartieri_erp.chapters.wording import ProseRefs, join_it, with_article
-from quartieri_erp.inputs.curated import (load_case_studies, load_case_study_results, load_discrepancies, load_documents,
-                                   load_facts, load_procedures, load_projects, load_timeline)
 from quartieri_erp.inputs.curated.citations import source_line
 from quartieri_erp.presentation.display import md, show_table
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int
-from quartieri_erp.indicators import shared_indicators
-from quartieri_erp.indicators.published_figures import read_published
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=True)
-projects = load_projects(ch.programme_dir)
-facts = load_facts(ch.programme_dir)
-procedures = load_procedures(ch.programme_dir)
-timeline = load_timeline(ch.programme_dir)
-cards = load_case_studies(ch.programme_dir)
-results = load_case_study_results(ch.programme_dir).set_index(["card_id", "metric"])
-documents = load_documents(ch.programme_dir)
-discrepancies = load_discrepancies(ch.programme_dir)
+ch = open_chapter(globals(), monitoring=True)
+projects = ch.table("projects")
+facts = ch.table("facts")
+procedures = ch.table("procedures")
+timeline = ch.table("timeline")
+cards = ch.table("case_studies")
+results = ch.table("case_study_results").set_index(["card_id", "metric"])
+documents = ch.table("documents")
+discrepancies = ch.table("discrepancies")
 
-pages = ci.section_pages(ch.programme_dir)
+pages = ch.pages()
 citations = dict(zip(documents["doc_id"].astype(str), documents["citation"].astype(str)))
-published = read_published(ch.programme_dir)
+published = ch.table("published_indicators")
 call = summary.call_figures(projects, facts, procedures, pages, citations)
-key = summary.key_figures(shared_indicators(ch.data_dir, ch.reference_dir, ch.as_of), published, pages)
+key = summary.key_figures(ch.indicators(), published, pages)
 refs = summary.SourcedRefs(ProseRefs(timeline, discrepancies, cards), pages, citations)
 when, year, start, see = refs.when, refs.year, refs.start, refs.see
 

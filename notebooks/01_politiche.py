@@ -16,23 +16,21 @@ from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import policy
 from quartieri_erp.chapters.call import EVENTS as E
 from quartieri_erp.chapters.cited import Cited, heading, sourced_date
-from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.chapters.wording import with_article
-from quartieri_erp.inputs.curated import cite, load_documents, load_evaluative_reflections, load_experimentation_labs
+from quartieri_erp.inputs.curated import cite
 from quartieri_erp.inputs.curated.citations import source_line
 from quartieri_erp.presentation.display import md, show_figure, show_table
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_num, fmt_pct
 from quartieri_erp.presentation.markup import escape
 from quartieri_erp.presentation.provenance import Sourced, derived
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=False)
-cited = Cited.load(ch.programme_dir, ch.as_of)
+ch = open_chapter(globals())
+cited = Cited.load(ch)
 sections = cited.sections
-labs = load_experimentation_labs(ch.programme_dir)
-reflections = load_evaluative_reflections(ch.programme_dir)
-documents = load_documents(ch.programme_dir)
-labels = load_labels(ch.reference_dir)
+labs = ch.table("experimentation_labs")
+reflections = ch.table("evaluative_reflections")
+documents = ch.table("documents")
+labels = ch.labels()
 
 events = policy.policy_events(cited.timeline, labels["timeline_category"])
 areas = labels["intervention_area"]

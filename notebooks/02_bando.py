@@ -16,28 +16,25 @@ from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import call
 from quartieri_erp.chapters.call import DISCREPANCIES as D, EVENTS as E, PROCEDURES as PR
 from quartieri_erp.chapters.cited import Cited, addition_heading, heading, items_list
-from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.chapters.wording import join_it, with_article
-from quartieri_erp.inputs.curated import (cite, load_call_lists, load_documents, load_procedures, load_projects,
-                                   load_provinces, load_sus_resources, load_sus_steps)
+from quartieri_erp.inputs.curated import cite
 from quartieri_erp.inputs.curated.citations import source_line
 from quartieri_erp.presentation.display import md, show_figure, show_table
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_num, fmt_pct
 from quartieri_erp.presentation.markup import escape
 from quartieri_erp.presentation.provenance import Sourced, curated, derived
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=False)
-cited = Cited.load(ch.programme_dir, ch.as_of)
+ch = open_chapter(globals())
+cited = Cited.load(ch)
 sections = cited.sections
-procedures = load_procedures(ch.programme_dir)
-projects = load_projects(ch.programme_dir)
-provinces = load_provinces(ch.reference_dir)
-steps = load_sus_steps(ch.programme_dir)
-resources = load_sus_resources(ch.programme_dir)
-lists = load_call_lists(ch.programme_dir)
-documents = load_documents(ch.programme_dir)
-labels = load_labels(ch.reference_dir)
+procedures = ch.table("procedures")
+projects = ch.table("projects")
+provinces = ch.table("provinces")
+steps = ch.table("sus_steps")
+resources = ch.table("sus_resources")
+lists = ch.table("call_lists")
+documents = ch.table("documents")
+labels = ch.labels()
 
 funds = labels["fund"]
 rankings = labels["ranking"]

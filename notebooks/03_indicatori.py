@@ -14,28 +14,21 @@ illustrative = False
 from quartieri_erp.presentation import charts
 from quartieri_erp.presentation.context import ILLUSTRATIVE, open_chapter
 from quartieri_erp.chapters import indicators as ci
-from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.chapters.reconciliation import label_swap_note
 from quartieri_erp.chapters.wording import with_article
 from quartieri_erp.inputs.curated.citations import cite, source_line
 from quartieri_erp.indicators.disclosure import mark
 from quartieri_erp.presentation.display import md, show_figure, show_table
 from quartieri_erp.presentation.formatting import fmt_date
-from quartieri_erp.indicators import shared_indicators
-from quartieri_erp.indicators.core import SUBGROUPS
-from quartieri_erp.indicators.published_figures import read_published
-from quartieri_erp.inputs.monitoring import ESF_INDICATORS
 from quartieri_erp.inputs.monitoring.codes import SUBPROJECTS
 from quartieri_erp.presentation.provenance import curated
-from quartieri_erp.inputs.tables import read_table
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=True)
-found = shared_indicators(ch.data_dir, ch.reference_dir, ch.as_of)
-published = read_published(ch.programme_dir)
-ind = ci.with_published(found.indicators, published, ci.section_pages(ch.programme_dir))
+ch = open_chapter(globals(), monitoring=True)
+found = ch.indicators()
+published = ch.table("published_indicators")
+ind = ch.indicator_table
 tests = found.tests
-labels = load_labels(ch.reference_dir)
+labels = ch.labels()
 groups = labels["group"]
 colours = ci.group_colours(groups)
 monitoring = ci.monitoring_source(ch.as_of, ch.synthetic)
@@ -268,7 +261,7 @@ md(ci.profiles_text(ind, labels, ch.findings))
 # partecipante, all'ingresso, alcuni indicatori comuni di output.
 
 # %%
-esf_reference = read_table(ESF_INDICATORS, ch.reference_dir)
+esf_reference = ch.table("esf_common_indicators")
 md(ci.esf_paragraph(found.esf, esf_reference, ch.findings))
 
 # %%

@@ -15,19 +15,17 @@ from quartieri_erp.presentation import charts
 from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import cases
 from quartieri_erp.chapters.cases import cap
-from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.chapters.wording import quantity, with_article
-from quartieri_erp.inputs.curated import cite, load_discrepancies, load_documents, load_facts
+from quartieri_erp.inputs.curated import cite
 from quartieri_erp.presentation.display import md, show_figure, show_table
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=False)
-data = cases.CaseData.load(ch.programme_dir)
-labels = load_labels(ch.reference_dir, cases.LABELLED_HERE)
-documents = load_documents(ch.programme_dir)
-discrepancies = load_discrepancies(ch.programme_dir)
-facts = load_facts(ch.programme_dir)
+ch = open_chapter(globals())
+data = cases.CaseData.load(ch)
+labels = ch.labels(cases.LABELLED_HERE)
+documents = ch.table("documents")
+discrepancies = ch.table("discrepancies")
+facts = ch.table("facts")
 value = data.value
 
 

@@ -12,26 +12,20 @@ illustrative = False
 
 # %%
 from quartieri_erp.presentation.context import open_chapter
-from quartieri_erp.chapters import indicators as ci
 from quartieri_erp.chapters import summary
 from quartieri_erp.chapters.wording import ProseRefs, with_article
-from quartieri_erp.inputs.curated import (load_case_studies, load_case_study_results, load_discrepancies, load_facts,
-                                   load_procedures, load_projects, load_timeline)
 from quartieri_erp.presentation.display import md
 from quartieri_erp.presentation.formatting import fmt_int
-from quartieri_erp.indicators import shared_indicators
-from quartieri_erp.indicators.published_figures import read_published
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=True)
-pages = ci.section_pages(ch.programme_dir)
-call = summary.call_figures(load_projects(ch.programme_dir), load_facts(ch.programme_dir),
-                            load_procedures(ch.programme_dir), pages)
-key = summary.key_figures(shared_indicators(ch.data_dir, ch.reference_dir, ch.as_of), read_published(ch.programme_dir),
+ch = open_chapter(globals(), monitoring=True)
+pages = ch.pages()
+call = summary.call_figures(ch.table("projects"), ch.table("facts"),
+                            ch.table("procedures"), pages)
+key = summary.key_figures(ch.indicators(), ch.table("published_indicators"),
                           pages)
-results = load_case_study_results(ch.programme_dir).set_index(["card_id", "metric"])
-refs = summary.SourcedRefs(ProseRefs(load_timeline(ch.programme_dir), load_discrepancies(ch.programme_dir),
-                                     load_case_studies(ch.programme_dir)), pages)
+results = ch.table("case_study_results").set_index(["card_id", "metric"])
+refs = summary.SourcedRefs(ProseRefs(ch.table("timeline"), ch.table("discrepancies"),
+                                     ch.table("case_studies")), pages)
 when, start = refs.when, refs.start
 
 # %% [markdown]

@@ -15,26 +15,21 @@ from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import indicators as ci
 from quartieri_erp.chapters import method as cm
 from quartieri_erp.chapters import reconciliation as rc
-from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.inputs.curated.citations import source_line
 from quartieri_erp.indicators.disclosure import mark
 from quartieri_erp.presentation.display import md, show_table
-from quartieri_erp.presentation.formatting import EDGES, fmt_int, fmt_num, fmt_pct
-from quartieri_erp.indicators import shared_indicators
-from quartieri_erp.indicators.published_figures import read_published
-from quartieri_erp.inputs.monitoring import read_edition
+from quartieri_erp.presentation.formatting import EDGES, fmt_int, fmt_pct
 from quartieri_erp.presentation.markup import number
 from quartieri_erp.presentation.provenance import curated
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=True)
-found = shared_indicators(ch.data_dir, ch.reference_dir, ch.as_of)
+ch = open_chapter(globals(), monitoring=True)
+found = ch.indicators()
 tests = found.tests
-info = read_edition(ch.data_dir)
-labels = load_labels(ch.reference_dir)
-published = read_published(ch.programme_dir)
-ind = ci.with_published(found.indicators, published, ci.section_pages(ch.programme_dir))
-value = lambda indicator, group="totale": ci.value(ind, indicator, group)  # noqa: E731
+info = ch.edition_info()
+labels = ch.labels()
+published = ch.table("published_indicators")
+ind = ch.indicator_table
+value = ch.value
 both = value("participants", "entrambi")
 
 # %% [markdown]

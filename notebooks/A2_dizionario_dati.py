@@ -14,22 +14,19 @@ illustrative = False
 from quartieri_erp.inputs import monitoring
 from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import appendices
-from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.chapters.wording import date_with, join_it
 from quartieri_erp.inputs.dictionary import all_tables, data_dictionary
-from quartieri_erp.presentation.display import md, show_table
+from quartieri_erp.presentation.display import md
 from quartieri_erp.inputs.file_formats import WORKBOOK
 from quartieri_erp.presentation.formatting import fmt_int
 from quartieri_erp.presentation.markdown_tables import markdown_table
 from quartieri_erp.inputs.monitoring.load import EDITION_FILE
-from quartieri_erp.paths import display_path
 from quartieri_erp.presentation.provenance import curated
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=False)
+ch = open_chapter(globals())
 tables = all_tables()
 dictionary = data_dictionary(tables)
-folders = load_labels(ch.reference_dir)["data_folder"]
+folders = ch.labels()["data_folder"]
 files_in = dictionary.groupby("folder")["file"].nunique()
 schemas = curated("schemi di validazione di questa edizione")
 run = curated("parametri di questa costruzione del rapporto")

@@ -15,21 +15,16 @@ from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import indicators as ci
 from quartieri_erp.chapters import reconciliation as rc
 from quartieri_erp.chapters import summary
-from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.chapters.wording import date_with
-from quartieri_erp.inputs.curated import load_discrepancies, load_documents
 from quartieri_erp.inputs.curated.citations import source_line
 from quartieri_erp.presentation.display import md, show_table
-from quartieri_erp.indicators import shared_indicators
-from quartieri_erp.indicators.published_figures import read_published, reconcile
+from quartieri_erp.indicators.published_figures import reconcile
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=True)
-ind = shared_indicators(ch.data_dir, ch.reference_dir, ch.as_of).indicators
-published = read_published(ch.programme_dir)
-labels = load_labels(ch.reference_dir)
-discrepancies = load_discrepancies(ch.programme_dir).set_index("discrepancy_id")
-documents = load_documents(ch.programme_dir)
+ch = open_chapter(globals(), monitoring=True)
+ind = ch.indicators().indicators
+published = ch.table("published_indicators")
+labels = ch.labels()
+discrepancies = ch.table("discrepancies").set_index("discrepancy_id")
+documents = ch.table("documents")
 conflicts = rc.source_conflicts(published)
 checks = rc.count_share_checks(published)
 sums = rc.distribution_sums(published, labels["indicator"], labels["group"])

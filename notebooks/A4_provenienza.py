@@ -14,23 +14,18 @@ illustrative = False
 from quartieri_erp.paths import project_root
 from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import appendices
-from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.inputs.curated import load_discrepancies, load_published_artifacts, load_documents
-from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
-from quartieri_erp.inputs.curated.loaders import read_checked
 from quartieri_erp.inputs.dictionary import all_tables
 from quartieri_erp.presentation.display import md, show_table
 from quartieri_erp.presentation.formatting import fmt_int
 from quartieri_erp.presentation.markdown_tables import markdown_table
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=False)
-documents = load_documents(ch.programme_dir)
-discrepancies = load_discrepancies(ch.programme_dir)
-files = appendices.programme_files(all_tables(), ch.programme_dir)
-artifacts = load_published_artifacts(ch.programme_dir)
-sections = read_checked(REPORT_SECTIONS, ch.programme_dir)
-labels = load_labels(ch.reference_dir)
+ch = open_chapter(globals())
+documents = ch.table("documents")
+discrepancies = ch.table("discrepancies")
+files = appendices.programme_files(all_tables(), ch.table)
+artifacts = ch.table("published_artifacts")
+sections = ch.table("report_sections")
+labels = ch.labels()
 known = appendices.notebook_labels(sorted((project_root() / "notebooks").glob("*.ipynb")))
 counted = appendices.ROWS_SOURCE
 

@@ -13,14 +13,12 @@ illustrative = False
 # %%
 from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import appendices
-from quartieri_erp.inputs.curated import load_documents, load_glossary
 from quartieri_erp.presentation.display import md, show_table
 from quartieri_erp.presentation.formatting import fmt_int
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=False)
-glossary = load_glossary(ch.programme_dir)
-documents = load_documents(ch.programme_dir)
+ch = open_chapter(globals())
+glossary = ch.table("glossary")
+documents = ch.table("documents")
 from quartieri_erp.presentation.provenance import curated
 
 # %%

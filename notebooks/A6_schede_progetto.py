@@ -13,29 +13,23 @@ illustrative = False
 # %%
 from quartieri_erp.presentation.context import ILLUSTRATIVE, open_chapter
 from quartieri_erp.chapters import appendices
-from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.chapters.wording import discrepancy_ref
-from quartieri_erp.inputs.curated import load_discrepancies, load_documents, load_projects
-from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
 from quartieri_erp.presentation.display import md, show_table
-from quartieri_erp.inputs.tables import read_table
-from quartieri_erp.inputs.monitoring import load_monitoring
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=True)
-monitoring = load_monitoring(ch.data_dir, ch.reference_dir, ch.as_of)
-discrepancies = load_discrepancies(ch.programme_dir)
-labels = appendices.AnnexLabels.from_tables(load_labels(ch.reference_dir), discrepancies)
-programme_projects = load_projects(ch.programme_dir)
-documents = load_documents(ch.programme_dir).set_index("doc_id")["citation"].to_dict()
-sections = read_table(REPORT_SECTIONS, ch.programme_dir).dropna(subset=["section"])
+ch = open_chapter(globals(), monitoring=True)
+monitoring = ch.monitoring()
+discrepancies = ch.table("discrepancies")
+labels = appendices.AnnexLabels.from_tables(ch.labels(), discrepancies)
+programme_projects = ch.table("projects")
+documents = ch.table("documents").set_index("doc_id")["citation"].to_dict()
+sections = ch.table("report_sections").dropna(subset=["section"])
 pages = dict(zip(sections["section"].astype(str), sections["page"]))
 # with findings: per-project figures protected and audited (a failed audit stops the build, naming table and cell)
 annex = appendices.build_annex(monitoring, programme_projects, ch.suppression_threshold, findings=ch.findings,
                                marked=ch.marked, as_of=ch.as_of, synthetic=ch.synthetic, documents=documents,
                                pages=pages, illustrative_mark=ILLUSTRATIVE)
 facts = annex.facts
-source = appendices.annex_source_line(annex, programme_projects, load_documents(ch.programme_dir), ch.as_of,
+source = appendices.annex_source_line(annex, programme_projects, ch.table("documents"), ch.as_of,
                                      ch.synthetic)
 
 # %% [markdown]

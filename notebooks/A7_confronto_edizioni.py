@@ -16,8 +16,7 @@ from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import editions
 from quartieri_erp.presentation.display import md, show_table
 
-ch = open_chapter(edition, as_of, data_dir, programme_dir, reference_dir, suppression_threshold, illustrative,
-                  monitoring=True)
+ch = open_chapter(globals(), monitoring=True)
 comparison, reconciliation, problem = editions.compare_with_previous(previous_build, ch)
 
 # %% [markdown]

@@ -35,23 +35,35 @@ class RunParams:
         return self.out / "figures"
 
     def notebook_parameters(self, root: Path) -> dict:
-        """The values injected into every chapter notebook (paths relative to ``root`` when inside it)."""
+        """The values of ``NOTEBOOK_PARAMETERS`` injected into every chapter notebook (paths relative to
+        ``root`` when inside it, dates as YYYY-MM-DD)."""
+        return {name: _notebook_value(getattr(self, name), root) for name in NOTEBOOK_PARAMETERS}
 
-        def rel(path: Path) -> str:
-            try:
-                return path.relative_to(root).as_posix()
-            except ValueError:
-                return path.as_posix()
 
-        return {  # previous_build is passed only to the notebooks that declare it (see build.pipeline)
-            "edition": self.edition,
-            "as_of": self.as_of.isoformat(),
-            "data_dir": rel(self.data_dir),
-            "programme_dir": rel(self.programme_dir),
-            "reference_dir": rel(self.reference_dir),
-            "suppression_threshold": self.suppression_threshold,
-            "illustrative": self.illustrative,
-        }
+NOTEBOOK_PARAMETERS = (
+    "edition",
+    "as_of",
+    "data_dir",
+    "programme_dir",
+    "reference_dir",
+    "suppression_threshold",
+    "illustrative",
+)
+"""The run parameters every chapter notebook assigns in its ``parameters`` cell, with the values of params.yml
+as defaults (a test checks every notebook against this list and params.yml); ``open_chapter`` reads them."""
+
+OPTIONAL_NOTEBOOK_PARAMETERS = ("previous_build",)
+"""Injected only into the notebooks whose parameters cell assigns them (the editions appendix)."""
+
+
+def _notebook_value(value, root: Path):
+    """A parameter as papermill injects it: a path relative to ``root`` when inside it, a date as text."""
+    if isinstance(value, Path):
+        try:
+            return value.relative_to(root).as_posix()
+        except ValueError:
+            return value.as_posix()
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 PATH_FIELDS = ("data_dir", "programme_dir", "reference_dir", "out", "figures_dir", "previous_build", "mapping")

@@ -11,7 +11,7 @@ import pytest
 from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators.disclosure import COMPLEMENTARY, COMPLEMENTARY_MARK
-from quartieri_erp.inputs.curated import load_discrepancies, load_projects
+from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.inputs.monitoring import load_monitoring
 from quartieri_erp.presentation.context import ILLUSTRATIVE
 
@@ -22,7 +22,7 @@ AS_OF = "2020-11-30"
 
 @pytest.fixture(scope="module")
 def labels() -> app.AnnexLabels:
-    return app.AnnexLabels.from_tables(load_labels(REFERENCE), load_discrepancies(PROGRAMME))
+    return app.AnnexLabels.from_tables(load_labels(REFERENCE), read_input("discrepancies", PROGRAMME))
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def illustrative():
     monitoring = load_monitoring(SYNTHETIC, REFERENCE)
     return app.build_annex(
         monitoring,
-        load_projects(PROGRAMME),
+        read_input("projects", PROGRAMME),
         5,
         findings=True,
         marked=True,

@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from project_chapter import chapter
 from quartieri_erp.chapters import call
-from quartieri_erp.inputs.curated import load_facts
+from quartieri_erp.inputs.catalogue import read_input
 
 PROGRAMME = Path(__file__).resolve().parents[2] / "data" / "programme"
 RANKINGS = {"prima": "Prima graduatoria", "seconda": "Scorrimento"}
@@ -100,7 +101,7 @@ def test_budget_gap_sentence_says_whether_the_budget_adds_up(initial, topup, tot
 
 def test_budget_table_exposes_the_published_gap_of_the_call():
     """3.800.000 + 4.151.154,84 - 7.827.051,51 = 124.103,33 (D04)."""
-    table = call.budget_table(load_facts(PROGRAMME)).set_index("Voce")["Importo"]
+    table = call.budget_table(read_input("facts", PROGRAMME)).set_index("Voce")["Importo"]
     assert table.iloc[2] == 7_951_154.84
     assert table.iloc[4] == 124_103.33
 
@@ -387,9 +388,9 @@ def test_lead_types_sentence_states_ranges_not_the_assumed_count():
 def test_lead_types_on_the_shipped_data_never_print_the_assumed_totals_as_fact():
     """Footnote 26 names 14 leads for 15 first-ranking projects; footnote 27 names 18: 32 named, 28 Comuni and
     4 ALER; the assumed one makes 28-29 Comuni and 4-5 ALER (never '28 casi e ALER in 5' as fact)."""
-    from quartieri_erp.inputs.curated import load_projects
+    from quartieri_erp.inputs.catalogue import read_input
 
-    counts = call.lead_type_counts(load_projects(PROGRAMME))
+    counts = call.lead_type_counts(read_input("projects", PROGRAMME))
     assert (counts["known"], counts["comune_known"], counts["aler_known"]) == (32, 28, 4)
     text = call.lead_types_sentence(counts)
     assert "28 o 29" in text and "4 o 5" in text and "ALER in 5" not in text
@@ -437,12 +438,12 @@ def test_months_elapsed_counts_whole_months(start, end, months):
 
 
 def test_named_ids_exist_in_the_curated_data():
-    from quartieri_erp.inputs.curated import load_discrepancies, load_procedures, load_timeline
+    from quartieri_erp.inputs.catalogue import read_input
 
-    events = set(load_timeline(PROGRAMME)["event_id"])
+    events = set(read_input("timeline", PROGRAMME)["event_id"])
     assert set(vars(call.EVENTS).values()) <= events
-    assert set(vars(call.PROCEDURES).values()) <= set(load_procedures(PROGRAMME)["procedure_id"])
-    assert set(vars(call.DISCREPANCIES).values()) <= set(load_discrepancies(PROGRAMME)["discrepancy_id"])
+    assert set(vars(call.PROCEDURES).values()) <= set(read_input("procedures", PROGRAMME)["procedure_id"])
+    assert set(vars(call.DISCREPANCIES).values()) <= set(read_input("discrepancies", PROGRAMME)["discrepancy_id"])
     with pytest.raises(AttributeError):
         call.EVENTS.call_approved = "E99"
 
@@ -451,9 +452,9 @@ def test_named_ids_exist_in_the_curated_data():
 
 
 def test_call_objectives_and_benefits_tables_have_ten_and_five_rows_in_order():
-    from quartieri_erp.inputs.curated import load_call_lists
+    from quartieri_erp.inputs.catalogue import read_input
 
-    lists = load_call_lists(PROGRAMME)
+    lists = read_input("call_lists", PROGRAMME)
     objectives, benefits = call.call_objectives_table(lists), call.call_benefits_table(lists)
     assert len(objectives) == 10 and len(benefits) == 5
     assert objectives.iloc[0, 0].startswith("Aprire Laboratori sociali") and "SAP" in objectives.iloc[9, 0]
@@ -468,7 +469,7 @@ def test_call_objectives_and_benefits_tables_have_ten_and_five_rows_in_order():
 def test_budget_table_sourced_marks_printed_values_published_and_sums_derived():
     from quartieri_erp.chapters.cited import Cited
 
-    cited = Cited.load(PROGRAMME, "2020-11-30")
+    cited = Cited.load(chapter("2020-11-30"))
     cells = call.budget_table_sourced(cited)["Importo"].tolist()
     kinds = [c.split('data-kind="')[1].split('"')[0] for c in cells]
     assert kinds == ["published", "published", "derived", "published", "derived"]

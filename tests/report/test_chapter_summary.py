@@ -27,7 +27,7 @@ from visible_text import Visible
 
 ci, summary = Visible(ci_module), Visible(summary_module)  # text as readers see it
 from quartieri_erp.indicators import IndicatorSet, shared_indicators
-from quartieri_erp.inputs.curated import load_case_studies, load_documents, load_facts, load_procedures, load_projects
+from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.presentation.formatting import fmt_int, fmt_pct
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -413,7 +413,9 @@ def test_monitoring_notes_say_whether_data_are_synthetic():
 
 @pytest.fixture(scope="module")
 def call() -> summary.CallFigures:
-    return summary.call_figures(load_projects(PROGRAMME), load_facts(PROGRAMME), load_procedures(PROGRAMME))
+    return summary.call_figures(
+        read_input("projects", PROGRAMME), read_input("facts", PROGRAMME), read_input("procedures", PROGRAMME)
+    )
 
 
 def test_call_figures_match_the_report(call):
@@ -426,8 +428,10 @@ def test_call_figures_match_the_report(call):
 
 
 def test_call_figures_sources_cite_only_the_rows_used():
-    facts = load_facts(PROGRAMME)
-    sources = summary.call_figures_sources(load_projects(PROGRAMME), facts, load_procedures(PROGRAMME))
+    facts = read_input("facts", PROGRAMME)
+    sources = summary.call_figures_sources(
+        read_input("projects", PROGRAMME), facts, read_input("procedures", PROGRAMME)
+    )
     cited = [s for s in sources if s in set(facts["source"])]
     assert sorted(set(cited)) == sorted(set(facts.loc[facts["key"].isin(summary.KEY_FACTS), "source"]))
     assert all(s.startswith("000") for s in sources)
@@ -445,13 +449,13 @@ def test_key_figures_table_has_every_quoted_value(call):
 
 
 def test_case_study_municipalities_in_card_order():
-    cards = load_case_studies(PROGRAMME)
+    cards = read_input("case_studies", PROGRAMME)
     assert summary.case_study_municipalities(cards, ("sus_milano", "sus_bollate")) == ["Milano", "Bollate"]
     assert summary.case_study_municipalities(cards, ("avviso_regionale",)) == ["Mantova", "Giussano", "Bergamo"]
 
 
 def test_documents_list_has_one_item_per_document():
-    documents = load_documents(PROGRAMME)
+    documents = read_input("documents", PROGRAMME)
     text = summary.documents_list(documents)
     assert text.count("\n- ") + 1 == len(documents) and text.endswith(".")
     assert "Éupolis Lombardia, *Valutazione degli esiti" in text and ", 2016;" in text
@@ -516,10 +520,10 @@ def test_summary_notebook_follows_a_second_edition(tmp_path):
 
 
 def test_key_figures_are_reconciled_with_the_published_report(tmp_path):
-    from quartieri_erp.indicators.published_figures import read_published
+    from quartieri_erp.inputs.catalogue import read_input
 
     iset = shared_indicators(ROOT / "data" / "synthetic", REFERENCE, AS_OF, cache_dir=tmp_path)
-    key = summary_module.key_figures(iset, read_published(PROGRAMME))
+    key = summary_module.key_figures(iset, read_input("published_indicators", PROGRAMME))
     assert isinstance(key.participants, ci_module.Reconciled)
     assert key.participants.source.reconciled.startswith("Rapporto 2021, Tabella 3.1")
     assert key.pip_share.source.reconciled.startswith("Rapporto 2021, Tabella 3.2")
@@ -545,7 +549,9 @@ def test_summary_sentences_quote_group_findings_only_with_real_data(findings):
 
 
 def test_key_figures_table_flags_the_swapped_counts():
-    call = summary_module.call_figures(load_projects(PROGRAMME), load_facts(PROGRAMME), load_procedures(PROGRAMME))
+    call = summary_module.call_figures(
+        read_input("projects", PROGRAMME), read_input("facts", PROGRAMME), read_input("procedures", PROGRAMME)
+    )
     flag = "nella Tabella 3.1 pubblicata è sull'altra riga: Appendice C, @sec-riconciliazione-etichette"
     table = summary_module.key_figures_table(call, summary_module.key_figures(fake_set()), flag)
     values = dict(zip(table["Voce"], table["Valore"]))
@@ -555,7 +561,9 @@ def test_key_figures_table_flags_the_swapped_counts():
 
 
 def test_call_figures_carry_the_kind_of_their_rows():
-    call = summary_module.call_figures(load_projects(PROGRAMME), load_facts(PROGRAMME), load_procedures(PROGRAMME))
+    call = summary_module.call_figures(
+        read_input("projects", PROGRAMME), read_input("facts", PROGRAMME), read_input("procedures", PROGRAMME)
+    )
     assert call.resources_eur.source.kind in ("published", "curated")
     assert call.funded.source.kind in ("derived", "curated")
     assert all(getattr(call, name).source is not None for name in ("applications", "procedures_cost_eur"))

@@ -14,7 +14,7 @@ import pytest
 from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.indicators.disclosure import COMPLEMENTARY, COMPLEMENTARY_MARK, PRIMARY, SHOWN, DisclosureError
-from quartieri_erp.inputs.curated import load_discrepancies, load_projects
+from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.inputs.monitoring import load_monitoring
 from quartieri_erp.presentation.markup import visible
 from quartieri_erp.synth import write_synthetic_edition
@@ -102,13 +102,13 @@ def small(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def labels() -> app.AnnexLabels:
-    return app.AnnexLabels.from_tables(load_labels(REFERENCE), load_discrepancies(PROGRAMME))
+    return app.AnnexLabels.from_tables(load_labels(REFERENCE), read_input("discrepancies", PROGRAMME))
 
 
 @pytest.fixture(scope="module")
 def small_annex(small):
     return app.build_annex(
-        small, load_projects(PROGRAMME), 5, findings=True, marked=False, as_of=AS_OF, synthetic=False
+        small, read_input("projects", PROGRAMME), 5, findings=True, marked=False, as_of=AS_OF, synthetic=False
     )
 
 
@@ -187,7 +187,7 @@ def test_no_share_or_mean_of_a_hidden_group_is_shown(small, small_annex, labels)
 
 
 def test_facts_come_from_the_programme_file_with_their_provenance():
-    programme = load_projects(PROGRAMME)
+    programme = read_input("projects", PROGRAMME)
     projects = pd.DataFrame(
         {
             "project_id": ["P15", "P17", "P01"],
@@ -214,7 +214,7 @@ def test_facts_come_from_the_programme_file_with_their_provenance():
 def test_synthetic_edition_shows_no_participant_figure_and_says_why(labels):
     monitoring = load_monitoring(SYNTHETIC, REFERENCE)
     annex = app.build_annex(
-        monitoring, load_projects(PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF, synthetic=True
+        monitoring, read_input("projects", PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF, synthetic=True
     )
     assert annex.shown is None and annex.protection is None
     cards = app.project_sections(annex.facts, annex.shown, labels)
@@ -270,7 +270,9 @@ def test_an_audit_failure_stops_the_annex_with_a_clear_message(small, monkeypatc
 
     monkeypatch.setattr(app, "protect", careless)
     with pytest.raises(DisclosureError) as failure:
-        app.build_annex(small, load_projects(PROGRAMME), 5, findings=True, marked=False, as_of=AS_OF, synthetic=False)
+        app.build_annex(
+            small, read_input("projects", PROGRAMME), 5, findings=True, marked=False, as_of=AS_OF, synthetic=False
+        )
     message = str(failure.value)
     assert "Appendice F, schede dei progetti" in message and re.search(r"cell \('P\d', '\w+'\)", message)
 
@@ -282,7 +284,7 @@ def test_data_text_is_escaped_in_cards_and_table(tmp_path, labels):
         write_folder(tmp_path / "m", [("P1", 6, "F", 40, "IT", True, None)], projects), REFERENCE
     )
     annex = app.build_annex(
-        monitoring, load_projects(PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF, synthetic=True
+        monitoring, read_input("projects", PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF, synthetic=True
     )
     cards = app.project_sections(annex.facts, annex.shown, labels)
     summary = app.summary_table(annex.facts, annex.shown, labels)

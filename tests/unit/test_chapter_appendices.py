@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from project_chapter import chapter
 from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.inputs.curated import load_discrepancies, load_glossary
+from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.inputs.dictionary import FOLDERS, all_tables, data_dictionary
 from quartieri_erp.presentation.markdown_tables import markdown_table
 from quartieri_erp.presentation.markup import visible
@@ -128,7 +129,7 @@ def _csv_rows(path: Path) -> list[dict]:
 
 
 def test_programme_files_count_rows_and_cited_documents_from_the_files():
-    files = app.programme_files(all_tables(), PROGRAMME).set_index("file")
+    files = app.programme_files(all_tables(), chapter().table).set_index("file")
     for name, row in files.iterrows():
         assert row["rows"] == len(_csv_rows(PROGRAMME / name))
     assert files.loc["projects.csv", "documents"] == "000"
@@ -145,7 +146,7 @@ def test_programme_files_count_rows_and_cited_documents_from_the_files():
 
 
 def test_every_discrepancy_is_a_row_with_what_the_sources_say_the_choice_and_the_reason():
-    discrepancies = load_discrepancies(PROGRAMME)
+    discrepancies = read_input("discrepancies", PROGRAMME)
     table = app.discrepancies_table(discrepancies)
     assert len(table) == len(discrepancies) == 44
     assert [re.match(r"\*\*(D\d{2})\*\*", t).group(1) for t in table["Discordanza"]] == [
@@ -170,7 +171,7 @@ def test_reader_words_drop_line_numbers_and_name_the_data():
 
 
 def test_discrepancies_are_cited_as_readers_cite_them():
-    discrepancies = load_discrepancies(PROGRAMME)
+    discrepancies = read_input("discrepancies", PROGRAMME)
     assert app.discrepancy_cite(discrepancies, "D29") == "@sec-provenienza, D29"
     assert app.discrepancy_cite(discrepancies, "D18", "D19") == "@sec-provenienza, D18 e D19"
     with pytest.raises(KeyError):
@@ -199,7 +200,7 @@ def test_text_of_the_register_is_escaped():
 
 
 def test_glossary_in_alphabetical_order_ignoring_case():
-    glossary = load_glossary(PROGRAMME)
+    glossary = read_input("glossary", PROGRAMME)
     table = app.glossary_table(glossary)
     assert sorted(table["Sigla"]) == sorted(glossary["acronym"])
     assert list(table["Sigla"]) == sorted(glossary["acronym"], key=str.casefold)
@@ -241,9 +242,9 @@ def test_artifacts_sentence_agrees_with_the_counts():
 
 
 def test_artifacts_table_links_every_published_item_to_its_label():
-    from quartieri_erp.inputs.curated import load_published_artifacts
+    from quartieri_erp.inputs.catalogue import read_input
 
-    artifacts = load_published_artifacts(PROGRAMME)
+    artifacts = read_input("published_artifacts", PROGRAMME)
     table = app.artifacts_table(artifacts, load_labels(REFERENCE))
     assert len(table) == len(artifacts) == 30
     assert table["In questa edizione"].str.fullmatch(r"@(tbl|tav|fig)-[a-z0-9-]+").all()
@@ -288,12 +289,12 @@ def test_notebook_labels_reads_heading_ids_and_cell_labels(tmp_path):
 
 
 def test_every_concordance_label_exists_in_the_notebooks():
-    from quartieri_erp.inputs.curated import load_published_artifacts
+    from quartieri_erp.inputs.catalogue import read_input
     from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
     from quartieri_erp.inputs.tables import read_table
 
     known = app.notebook_labels(sorted((ROOT / "notebooks").glob("*.ipynb")))
-    artifacts = load_published_artifacts(PROGRAMME)
+    artifacts = read_input("published_artifacts", PROGRAMME)
     sections = read_table(REPORT_SECTIONS, PROGRAMME)
     missing = sorted((set(artifacts["label"]) | set(sections["label"].dropna())) - known)
     assert not missing, f"published_artifacts.csv points to labels no notebook defines: {missing}"
@@ -309,7 +310,7 @@ def test_the_notes_on_the_rebuilt_items_are_a_list_for_the_html():
     frame = pd.DataFrame({"kind": ["figura", "tabella"], "number": ["1.1", None], "note": ["Immagine <persa>", None]})
     notes = app.artifact_notes(frame, {"artifact_kind": {"figura": "Figura", "tabella": "Tabella"}})
     assert notes == "- **Figura 1.1**: Immagine \\<persa\\>"
-    from quartieri_erp.inputs.curated import load_published_artifacts
+    from quartieri_erp.inputs.catalogue import read_input
 
-    table = app.artifacts_table(load_published_artifacts(PROGRAMME), load_labels(REFERENCE), notes=False)
+    table = app.artifacts_table(read_input("published_artifacts", PROGRAMME), load_labels(REFERENCE), notes=False)
     assert set(table["Ricostruzione"]) <= {"Ricostruita", "Ridisegnata dai dati", "Ricostruita in parte"}

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from project_chapter import chapter
 from quartieri_erp.chapters import cases
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.inputs.curated import load_discrepancies
+from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.presentation.formatting import fmt_int
 from quartieri_erp.presentation.markup import visible
 
@@ -28,7 +29,7 @@ REFERENCE = ROOT / "data" / "reference"
 
 @pytest.fixture(scope="module")
 def data() -> cases.CaseData:
-    return cases.CaseData.load(PROGRAMME)
+    return cases.CaseData.load(chapter())
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +151,7 @@ def test_a_card_without_location_falls_back_to_its_neighbourhood(data, labels, c
     with open(path, encoding="utf-8") as handle:
         kept = [line for line in handle if not line.startswith("4.10,location,")]
     path.write_text("".join(kept), encoding="utf-8")
-    card = as_dict(cases.card_table(cases.CaseData.load(programme), "4.10", labels))
+    card = as_dict(cases.card_table(cases.CaseData.load(chapter(programme_dir=programme)), "4.10", labels))
     assert card["Localizzazione e area di intervento"] == "Grumello al Piano, Bergamo."
 
 
@@ -219,7 +220,7 @@ def test_a_card_mixing_funds_without_shares_is_an_error(copied):
     programme, _ = copied
     edit_csv(programme / "case_studies.csv", {"card_id": "4.2"}, "actions", "9.1.3;V.3.c.1.1")
     with pytest.raises(ValueError, match="4.2"):
-        cases.budget_by_fund(cases.CaseData.load(programme))
+        cases.budget_by_fund(cases.CaseData.load(chapter(programme_dir=programme)))
 
 
 def test_items_and_lessons_are_grouped_by_card(data, labels):
@@ -246,7 +247,7 @@ def test_metric_frame_keeps_the_requested_order_and_names_missing_metrics(data):
 
 
 def test_discrepancies_of_the_cases_and_their_references():
-    discrepancies = load_discrepancies(PROGRAMME)
+    discrepancies = read_input("discrepancies", PROGRAMME)
     table = cases.discrepancies_table(discrepancies)
     assert {"D18", "D21", "D28", "D29", "D44"} <= set(table["Voce"])
     assert "D37" not in set(table["Voce"])  # about projects.csv only
@@ -302,7 +303,7 @@ def test_status_summary_groups_cards_by_ranking_and_status(data, labels):
 def test_an_edited_result_changes_the_table_and_the_sentence(copied, labels):
     programme, _ = copied
     edit_csv(programme / "case_study_results.csv", {"card_id": "4.2", "metric": "signups"}, "value", "63")
-    data = cases.CaseData.load(programme)
+    data = cases.CaseData.load(chapter(programme_dir=programme))
     table = cases.key_numbers(data, "4.2", labels)
     assert visible(table.loc[table["Voce"] == "Iscrizioni raccolte", "Valore"].item()) == "63"
     parts = [data.value("4.2", m) for m in ("eligible", "being_checked", "ineligible")]
@@ -313,7 +314,7 @@ def test_an_edited_card_changes_its_status_and_the_overview(copied, labels):
     programme, _ = copied
     edit_csv(programme / "case_studies.csv", {"card_id": "4.10"}, "status", "concluso")
     edit_csv(programme / "projects.csv", {"project_id": "P17"}, "budget_eur", "250000.00")
-    data = cases.CaseData.load(programme)
+    data = cases.CaseData.load(chapter(programme_dir=programme))
     assert visible(cases.status_text(data, "4.10", labels)).startswith("Attività concluse, rendicontazione in corso:")
     row = cases.overview_table(data, labels).set_index("Intervento").loc["G.E.S.T.I. Sociali"]
     assert (row["Stato"], visible(row["Dotazione"])) == (
@@ -330,7 +331,9 @@ def test_a_reference_date_on_the_first_of_the_month_is_elided(copied, labels):
         "reference_date",
         "2020-08-01",
     )
-    box = as_dict(cases.card_table(cases.CaseData.load(programme), "4.8", labels, with_numbers=True))
+    box = as_dict(
+        cases.card_table(cases.CaseData.load(chapter(programme_dir=programme)), "4.8", labels, with_numbers=True)
+    )
     assert box["Punti Luna maturati, all'1 agosto 2020"] == "17.891"
 
 
@@ -354,7 +357,7 @@ def test_a_value_citing_another_document_is_curated(copied):
     edit_csv(
         programme / "case_study_results.csv", {"card_id": "4.1", "metric": "accesses"}, "source", "001 slide 4, l. 12"
     )
-    data = cases.CaseData.load(programme)
+    data = cases.CaseData.load(chapter(programme_dir=programme))
     accesses = data.value("4.1", "accesses")
     assert accesses.source.kind == "curated" and "l. 12" not in accesses.source.ref
     assert (accesses / data.value("4.1", "people_welcomed")).source.kind == "curated"
@@ -421,7 +424,7 @@ def test_data_text_of_the_cards_is_escaped(copied, labels, payload):
     edit_csv(
         programme / "case_study_items.csv", {"card_id": "4.10", "field": "partner", "position": "1"}, "text", payload
     )
-    data = cases.CaseData.load(programme)
+    data = cases.CaseData.load(chapter(programme_dir=programme))
     card = as_dict(cases.card_table(data, "4.10", labels))
     for shown in (card["Principali destinatari"], card["Partenariato"]):
         assert "<img" not in shown.replace("\\<img", "")
@@ -488,18 +491,18 @@ def test_the_cards_are_tavole_four_one_to_four_ten_and_lunattiva_is_figure_four_
     ]
     assert not any(label.startswith("tav-") for label in tables[10:])  # additions are Tabelle 4.1, 4.2 …
     assert [label for label in labels if label.startswith("fig-")][0] == "fig-lunattiva-utenti"
-    from quartieri_erp.inputs.curated import load_published_artifacts
+    from quartieri_erp.inputs.catalogue import read_input
 
-    artifacts = load_published_artifacts(PROGRAMME)
+    artifacts = read_input("published_artifacts", PROGRAMME)
     tavole = artifacts[(artifacts["kind"] == "tavola") & artifacts["number"].str.startswith("4.", na=False)]
     assert [f"4.{i}" for i in range(1, 11)] == list(tavole["number"])
     assert list(tavole["label"]) == tables[:10]  # same number here as in the original
 
 
 def test_the_source_line_cites_the_places_of_the_report_with_their_page(data, labels):
-    from quartieri_erp.inputs.curated import load_documents
+    from quartieri_erp.inputs.catalogue import read_input
 
-    documents = load_documents(PROGRAMME)
+    documents = read_input("documents", PROGRAMME)
     note = cases.source_note(data, cases.card_table(data, "4.1", labels)["source"], documents)
     assert note == (
         "Fonte: Regione Lombardia, Rapporto tematico di valutazione sui quartieri ERP, Tavola 4.1; "

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from project_chapter import chapter
 from quartieri_erp.chapters.cited import Cited, addition_heading, heading, items_list, section_title, sourced_date
 from quartieri_erp.presentation.markup import visible
 from quartieri_erp.presentation.provenance import published
@@ -17,7 +18,7 @@ PROGRAMME = Path(__file__).resolve().parents[2] / "data" / "programme"
 
 @pytest.fixture(scope="module")
 def cited():
-    return Cited.load(PROGRAMME, "2020-11-30")
+    return Cited.load(chapter("2020-11-30"))
 
 
 def test_a_fact_citing_only_the_report_is_published_with_section_and_page(cited):
@@ -62,8 +63,8 @@ def test_discrepancies_are_cited_as_readers_cite_them(cited):
 def test_tense_of_a_planned_event_follows_the_cut_off():
     # E30: start of the Bollate lab planned for February 2021
     forms = dict(fact="sono partite", plan="dovrebbero partire", overdue="era previsto che partissero")
-    assert Cited.load(PROGRAMME, "2020-11-30").tense("E30", **forms) == "dovrebbero partire"
-    assert Cited.load(PROGRAMME, "2022-11-30").tense("E30", **forms) == "era previsto che partissero"
+    assert Cited.load(chapter("2020-11-30")).tense("E30", **forms) == "dovrebbero partire"
+    assert Cited.load(chapter("2022-11-30")).tense("E30", **forms) == "era previsto che partissero"
 
 
 def test_a_recorded_event_after_the_monitoring_cut_off_is_still_a_fact(cited):
@@ -73,12 +74,12 @@ def test_a_recorded_event_after_the_monitoring_cut_off_is_still_a_fact(cited):
 
 
 def test_state_at_the_report_date_turns_past_after_it():
-    assert Cited.load(PROGRAMME, "2020-11-30").status(now="non hanno", then="non avevano") == "non hanno"
-    assert Cited.load(PROGRAMME, "2022-11-30").status(now="non hanno", then="non avevano") == "non avevano"
+    assert Cited.load(chapter("2020-11-30")).status(now="non hanno", then="non avevano") == "non hanno"
+    assert Cited.load(chapter("2022-11-30")).status(now="non hanno", then="non avevano") == "non avevano"
 
 
 def test_every_planned_event_two_years_later_is_never_a_plan():
-    later = Cited.load(PROGRAMME, "2023-12-31")
+    later = Cited.load(chapter("2023-12-31"))
     for event_id in later.timeline.loc[later.timeline["planned"].astype(bool), "event_id"]:
         assert later.tense(event_id, fact="F", plan="PLAN", overdue="OVERDUE") == "OVERDUE"
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from project_chapter import chapter
 from quartieri_erp.chapters import policy
-from quartieri_erp.inputs.curated import load_experimentation_labs
+from quartieri_erp.inputs.catalogue import read_input
 
 PROGRAMME = Path(__file__).resolve().parents[2] / "data" / "programme"
 AREAS = {
@@ -209,7 +210,7 @@ def test_reflections_table_follows_the_printed_order():
 
 def test_area_counts_of_the_curated_labs_are_those_of_the_evaluation_table():
     """Source 002 Tabella 1 (D38): 9, 4, 1, 10 and 12 labs per area, 15 labs in 12 municipalities."""
-    curated = load_experimentation_labs(PROGRAMME)
+    curated = read_input("experimentation_labs", PROGRAMME)
     assert policy.area_counts(curated, AREAS)["labs"].tolist() == [9, 4, 1, 10, 12]
     assert (
         policy.repeated_municipalities_sentence(curated)
@@ -223,7 +224,7 @@ def test_area_counts_of_the_curated_labs_are_those_of_the_evaluation_table():
 def _cited():
     from quartieri_erp.chapters.cited import Cited
 
-    return Cited.load(Path(__file__).resolve().parents[2] / "data" / "programme", "2020-11-30")
+    return Cited.load(chapter("2020-11-30"))
 
 
 def test_areas_take_their_article():
@@ -273,11 +274,12 @@ def test_acts_table_sourced_dates_are_spans():
 
 
 def test_labs_overview_sourced_kinds():
-    from quartieri_erp.inputs.curated import load_experimentation_labs
+    from quartieri_erp.inputs.catalogue import read_input
 
     cited = _cited()
     lab = policy.labs_overview_sourced(
-        load_experimentation_labs(_cited_dir := Path(__file__).resolve().parents[2] / "data" / "programme"), cited
+        read_input("experimentation_labs", _cited_dir := Path(__file__).resolve().parents[2] / "data" / "programme"),
+        cited,
     )
     assert (float(lab["labs"]), float(lab["municipalities"])) == (15, 12)
     assert lab["labs"].source.kind == "curated"  # counted from source 002

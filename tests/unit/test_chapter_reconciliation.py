@@ -17,8 +17,9 @@ from visible_text import Visible
 
 rc = Visible(rc_module)  # text as readers see it
 from quartieri_erp.chapters.labels import load_labels
-from quartieri_erp.indicators.published_figures import read_published, reconcile
+from quartieri_erp.indicators.published_figures import reconcile
 from quartieri_erp.indicators.shared import compute_set
+from quartieri_erp.inputs.catalogue import read_input
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMME = ROOT / "data" / "programme"
@@ -28,7 +29,7 @@ SYNTHETIC = ROOT / "data" / "synthetic"
 
 @pytest.fixture(scope="module")
 def published() -> pd.DataFrame:
-    return read_published(PROGRAMME)
+    return read_input("published_indicators", PROGRAMME)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quartieri_erp.errors import InputError, InputIssue
-from quartieri_erp.inputs.curated import check_programme, load_case_studies, load_provinces
+from quartieri_erp.inputs.catalogue import read_input
+from quartieri_erp.inputs.curated import check_programme
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMME = ROOT / "data" / "programme"
@@ -159,7 +160,7 @@ def test_all_files_are_reported_at_once(data):
     assert files == {"procedures.csv", "sus_resources.csv", "projects.csv"}
 
 
-LOMBARDY = set(load_provinces(REFERENCE)["sigla"])
+LOMBARDY = set(read_input("provinces", REFERENCE)["sigla"])
 PROJECT_IDS = [f"P{number:02d}" for number in range(1, 39)]
 
 
@@ -179,7 +180,7 @@ def test_any_non_lombardy_province_is_reported_on_its_row(project, code):
 def test_editing_one_budget_changes_the_card_that_uses_it(data):
     programme, _ = data
     set_cell(programme / "projects.csv", "P10", "budget_eur", "250000.00")
-    cards = load_case_studies(programme).set_index("card_id")
+    cards = read_input("case_studies", programme).set_index("card_id")
     assert cards.loc["4.7", "budget_eur"] == 250_000
 
 

@@ -7,13 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quartieri_erp.inputs.curated import (
-    TABLES,
-    check_programme,
-    load_experimentation_labs,
-    load_projects,
-    load_sus_steps,
-)
+from quartieri_erp.inputs.catalogue import read_input
+from quartieri_erp.inputs.curated import TABLES, check_programme
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMME = ROOT / "data" / "programme"
@@ -49,28 +44,28 @@ def test_reference_files_are_the_shared_istat_copies():
 
 
 def test_applications_are_38_of_which_33_funded_in_two_rankings():
-    projects = load_projects(PROGRAMME)
+    projects = read_input("projects", PROGRAMME)
     assert len(projects) == 38
     assert projects["outcome"].value_counts().to_dict() == {"finanziato": 33, "non_ammesso": 5}
     assert projects["ranking"].value_counts().to_dict() == {"seconda": 18, "prima": 15}
 
 
 def test_project_ids_follow_the_rankings():
-    projects = load_projects(PROGRAMME).set_index("project_id")
+    projects = read_input("projects", PROGRAMME).set_index("project_id")
     assert set(projects.loc["P01":"P15", "ranking"]) == {"prima"}
     assert set(projects.loc["P16":"P33", "ranking"]) == {"seconda"}
     assert set(projects.loc["P34":"P38", "outcome"]) == {"non_ammesso"}
 
 
 def test_only_the_fifteenth_first_ranking_lead_is_assumed():
-    projects = load_projects(PROGRAMME)
+    projects = read_input("projects", PROGRAMME)
     assumed = projects[projects["lead_partner_assumed"]]
     assert assumed["project_id"].tolist() == ["P15"]
     assert "D05" in assumed["note"].iloc[0]
 
 
 def test_experimentation_has_15_labs_in_12_municipalities():
-    labs = load_experimentation_labs(PROGRAMME)
+    labs = read_input("experimentation_labs", PROGRAMME)
     per_town = labs["municipality"].value_counts()
     assert len(labs) == 15
     assert len(per_town) == 12
@@ -78,19 +73,19 @@ def test_experimentation_has_15_labs_in_12_municipalities():
 
 
 def test_urban_strategies_have_22_and_11_steps():
-    steps = load_sus_steps(PROGRAMME)
+    steps = read_input("sus_steps", PROGRAMME)
     assert steps["strategy"].value_counts().to_dict() == {"milano_lorenteggio": 22, "bollate": 11}
 
 
 def test_resources_are_activated_by_the_printed_steps():
-    steps = load_sus_steps(PROGRAMME)
+    steps = read_input("sus_steps", PROGRAMME)
     activated = steps.dropna(subset=["fund_activated"]).set_index("fund_activated")["act"].to_dict()
     assert activated == {"FESR": "DGR n. X/3829", "FSE": "DGR n. X/3969"}
 
 
 def test_the_steps_chapter_2_cites_are_marked_by_milestone():
     """Tavola 2.1 l. 438, 454, 458, 474 and Tavola 2.2 l. 545, 548-550, 553 (report 000)."""
-    steps = load_sus_steps(PROGRAMME).dropna(subset=["milestone"])
+    steps = read_input("sus_steps", PROGRAMME).dropna(subset=["milestone"])
     marked = dict(zip(steps["milestone"], zip(steps["strategy"], steps["step"])))
     assert marked == {
         "protocollo_intesa": ("milano_lorenteggio", 1),

@@ -7,17 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from quartieri_erp.inputs.curated import (
-    SPECS,
-    TABLES,
-    fact,
-    load_case_studies,
-    load_experimentation_labs,
-    load_facts,
-    load_projects,
-    load_sus_steps,
-    load_timeline,
-)
+from quartieri_erp.inputs.catalogue import read_input
+from quartieri_erp.inputs.curated import SPECS, TABLES, fact
 
 PROGRAMME = Path(__file__).resolve().parents[2] / "data" / "programme"
 REFERENCE = PROGRAMME.parent / "reference"
@@ -32,16 +23,16 @@ def test_tables_have_unique_names_and_files_and_described_columns():
 
 
 def test_typed_columns():
-    projects = load_projects(PROGRAMME)
+    projects = read_input("projects", PROGRAMME)
     assert projects["budget_eur"].dtype == "float64"
     assert projects["lead_partner_assumed"].dtype == "boolean"
     assert projects["istat_code"].tolist()[:2] == ["015146", "017029"]
-    assert pd.api.types.is_datetime64_any_dtype(load_timeline(PROGRAMME)["date"])
-    assert load_sus_steps(PROGRAMME)["step"].dtype == "Int64"
+    assert pd.api.types.is_datetime64_any_dtype(read_input("timeline", PROGRAMME)["date"])
+    assert read_input("sus_steps", PROGRAMME)["step"].dtype == "Int64"
 
 
 def test_intervention_areas_are_booleans_counted_per_area():
-    labs = load_experimentation_labs(PROGRAMME)
+    labs = read_input("experimentation_labs", PROGRAMME)
     areas = labs.filter(like="area_").sum().to_dict()
     assert areas == {
         "area_representation": 9,
@@ -53,25 +44,26 @@ def test_intervention_areas_are_booleans_counted_per_area():
 
 
 def test_case_study_budget_comes_from_the_linked_project():
-    cards = load_case_studies(PROGRAMME).set_index("card_id")
+    cards = read_input("case_studies", PROGRAMME).set_index("card_id")
     assert cards.loc["4.7", "budget_eur"] == 251_983.20
     assert cards.loc["4.10", "budget_eur"] == 251_989.04
     assert pd.isna(cards.loc["4.8", "budget_eur"])
 
 
 def test_fact_reads_one_value_and_names_a_missing_key():
-    facts = load_facts(PROGRAMME)
+    facts = read_input("facts", PROGRAMME)
     assert fact(facts, "lab_call_budget_eur") == 733_322.26
     with pytest.raises(KeyError, match="no_such_fact"):
         fact(facts, "no_such_fact")
 
 
 def test_cite_names_each_cited_document_once_in_order(tmp_path):
-    from quartieri_erp.inputs.curated import cite, load_documents
+    from quartieri_erp.inputs.catalogue import read_input
+    from quartieri_erp.inputs.curated import cite
     from quartieri_erp.inputs.curated.citations import cited_documents
 
     assert cited_documents(["000 Tavola 2.1, l. 350", "002 Tabella 1; 000 nota 21", "nota libera"]) == ["000", "002"]
-    documents = load_documents(PROGRAMME)
+    documents = read_input("documents", PROGRAMME)
     line = cite(["002 Tabella 1, l. 985", "000 § 1.4; 002 l. 3"], documents)
     assert line.startswith("elaborazione su Éupolis Lombardia") and line.count(";") == 1
 

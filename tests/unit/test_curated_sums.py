@@ -10,37 +10,29 @@ from pathlib import Path
 
 import pytest
 
-from quartieri_erp.inputs.curated import (
-    fact,
-    load_case_studies,
-    load_case_study_results,
-    load_discrepancies,
-    load_facts,
-    load_procedures,
-    load_projects,
-    load_sus_resources,
-)
+from quartieri_erp.inputs.catalogue import read_input
+from quartieri_erp.inputs.curated import fact
 
 PROGRAMME = Path(__file__).resolve().parents[2] / "data" / "programme"
 
 
 @pytest.fixture(scope="module")
 def facts():
-    return load_facts(PROGRAMME)
+    return read_input("facts", PROGRAMME)
 
 
 @pytest.fixture(scope="module")
 def results():
-    return load_case_study_results(PROGRAMME).set_index(["card_id", "metric"])["value"]
+    return read_input("case_study_results", PROGRAMME).set_index(["card_id", "metric"])["value"]
 
 
 @pytest.fixture(scope="module")
 def discrepancy_ids():
-    return set(load_discrepancies(PROGRAMME)["discrepancy_id"])
+    return set(read_input("discrepancies", PROGRAMME)["discrepancy_id"])
 
 
 def test_tabella_2_1_totals():
-    procedures = load_procedures(PROGRAMME)
+    procedures = read_input("procedures", PROGRAMME)
     assert procedures["cost_eur"].sum() == pytest.approx(16_202_674.14, abs=0.005)
     assert procedures["operations"].sum() == 79
     assert procedures.groupby("territory")["cost_eur"].sum().round(2).to_dict() == {
@@ -51,9 +43,9 @@ def test_tabella_2_1_totals():
 
 
 def test_regional_call_row_is_the_call_budget(facts):
-    call = load_procedures(PROGRAMME).set_index("procedure_id").loc["PR1"]
+    call = read_input("procedures", PROGRAMME).set_index("procedure_id").loc["PR1"]
     assert call["cost_eur"] == fact(facts, "call_budget_total_eur") == 7_827_051.51
-    assert call["operations"] == 2 * (load_projects(PROGRAMME)["outcome"] == "finanziato").sum()
+    assert call["operations"] == 2 * (read_input("projects", PROGRAMME)["outcome"] == "finanziato").sum()
 
 
 def test_call_budget_components_are_a_recorded_discrepancy(facts, discrepancy_ids):
@@ -64,7 +56,7 @@ def test_call_budget_components_are_a_recorded_discrepancy(facts, discrepancy_id
 
 
 def test_known_project_budgets_stay_within_the_call_and_the_rest_is_recorded(facts, discrepancy_ids):
-    budgets = load_projects(PROGRAMME).set_index("project_id")["budget_eur"].dropna()
+    budgets = read_input("projects", PROGRAMME).set_index("project_id")["budget_eur"].dropna()
     assert budgets.to_dict() == {"P08": 241_679.72, "P10": 251_983.20, "P17": 251_989.04}
     assert budgets.sum() == pytest.approx(745_651.96, abs=0.005)
     assert budgets.sum() < fact(facts, "call_budget_total_eur")
@@ -72,11 +64,11 @@ def test_known_project_budgets_stay_within_the_call_and_the_rest_is_recorded(fac
 
 
 def test_bollate_call_is_300000_fse_plus_300000_fesr(results):
-    cards = load_case_studies(PROGRAMME).set_index("card_id")
+    cards = read_input("case_studies", PROGRAMME).set_index("card_id")
     fse, fesr = results["4.4", "budget_fse_eur"], results["4.4", "budget_fesr_eur"]
     assert (fse, fesr) == (300_000, 300_000)
     assert fse + fesr == cards.loc["4.4", "budget_eur"] == 600_000
-    procedures = load_procedures(PROGRAMME).set_index("procedure_id")
+    procedures = read_input("procedures", PROGRAMME).set_index("procedure_id")
     assert procedures.loc["PR7", "cost_eur"] == fse
 
 
@@ -89,7 +81,7 @@ def test_bollate_projects_fit_the_call_caps(results, discrepancy_ids):
 
 
 def test_urban_strategy_components_against_printed_totals(facts, discrepancy_ids):
-    totals = load_sus_resources(PROGRAMME).groupby("strategy")["amount_eur"].sum()
+    totals = read_input("sus_resources", PROGRAMME).groupby("strategy")["amount_eur"].sum()
     assert totals["milano_lorenteggio"] == pytest.approx(95_450_000)
     assert totals["bollate"] == pytest.approx(8_740_000)
     assert totals["bollate"] != pytest.approx(fact(facts, "sus_bollate_total_stated_eur"))
@@ -98,8 +90,8 @@ def test_urban_strategy_components_against_printed_totals(facts, discrepancy_ids
 
 
 def test_fse_of_the_strategies_against_tabella_2_1_is_recorded(discrepancy_ids):
-    resources = load_sus_resources(PROGRAMME).set_index(["strategy", "fund"])["amount_eur"]
-    procedures = load_procedures(PROGRAMME)
+    resources = read_input("sus_resources", PROGRAMME).set_index(["strategy", "fund"])["amount_eur"]
+    procedures = read_input("procedures", PROGRAMME)
     milano = procedures[(procedures["territory"] == "sus_milano") & (procedures["procedure_id"] != "PR5")]
     bollate = procedures[procedures["territory"] == "sus_bollate"]
     assert milano["cost_eur"].sum() == pytest.approx(1_872_364.52, abs=0.005)
@@ -109,12 +101,12 @@ def test_fse_of_the_strategies_against_tabella_2_1_is_recorded(discrepancy_ids):
 
 
 def test_milolab_budget_with_vat_is_22_percent_more(results):
-    cards = load_case_studies(PROGRAMME).set_index("card_id")
+    cards = read_input("case_studies", PROGRAMME).set_index("card_id")
     assert round(cards.loc["4.1", "budget_eur"] * 1.22, 2) == results["4.1", "budget_vat_included_eur"]
 
 
 def test_prolorenteggio_budget_and_eligible_people(results, discrepancy_ids):
-    cards = load_case_studies(PROGRAMME).set_index("card_id")
+    cards = read_input("case_studies", PROGRAMME).set_index("card_id")
     assert (
         results["4.2", "budget_active_policies_eur"] + results["4.2", "budget_allowances_eur"]
         == cards.loc["4.2", "budget_eur"]

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from quartieri_erp.indicators import compute_indicators
-from quartieri_erp.indicators.published_figures import read_published, reconcile
+from quartieri_erp.indicators.published_figures import reconcile
+from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.inputs.monitoring import load_monitoring
 from quartieri_erp.synth import write_synthetic_edition
 
@@ -20,7 +21,7 @@ PROGRAMME = ROOT / "data" / "programme"
 REFERENCE = ROOT / "data" / "reference"
 COMMITTED = ROOT / "data" / "synthetic"
 SEED = 2021  # the seed of the committed edition (the CLI default)
-PUBLISHED = read_published(PROGRAMME)
+PUBLISHED = read_input("published_indicators", PROGRAMME)
 
 
 @pytest.fixture(scope="module")

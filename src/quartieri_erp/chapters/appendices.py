@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from quartieri_erp.inputs.monitoring import Monitoring
 from quartieri_erp.inputs.monitoring.codes import CITIZENSHIP, ITALY, PIP_STATUSES, SEX
 from quartieri_erp.inputs.monitoring.integrity import link_participants
 from quartieri_erp.inputs.readlog import note_read
-from quartieri_erp.inputs.tables import TableSpec, read_table
+from quartieri_erp.inputs.tables import TableSpec
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
 from quartieri_erp.presentation.markdown_tables import markdown_table
 from quartieri_erp.presentation.markup import Md, escape, number, plain
@@ -312,10 +312,11 @@ def documents_table(documents: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def programme_files(tables: list[TableSpec], programme_dir: Path) -> pd.DataFrame:
-    """One row per programme file: file, rows, documents cited by its ``source`` cells, provenance of the file."""
+def programme_files(tables: list[TableSpec], read: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    """One row per programme file: file, rows, documents cited by its ``source`` cells, provenance of the file;
+    ``read`` reads a table by name (``ch.table``)."""
     specs = [spec for spec in tables if spec.folder == "programme"]
-    frames = [read_table(spec, Path(programme_dir)) for spec in specs]
+    frames = [read(spec.name) for spec in specs]
     return md_frame(
         {
             "file": [spec.file for spec in specs],

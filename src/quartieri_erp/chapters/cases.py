@@ -11,24 +11,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import pandas as pd
 
 # Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
 from quartieri_erp.chapters.programme import card_order  # noqa: F401  (shared with other chapters)
 from quartieri_erp.chapters.wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
-from quartieri_erp.inputs.curated import (
-    load_case_studies,
-    load_case_study_items,
-    load_case_study_results,
-    load_documents,
-    load_projects,
-    load_timeline,
-)
 from quartieri_erp.inputs.curated.citations import cited_documents, source_line
-from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
-from quartieri_erp.inputs.curated.loaders import read_checked
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
 from quartieri_erp.presentation.markup import Md, escape, number
 from quartieri_erp.presentation.provenance import (
@@ -77,18 +66,14 @@ class CaseData:
     pages: Mapping[str, int] = field(default_factory=dict)  # section of the report -> page (report_sections.csv)
 
     @classmethod
-    def load(cls, programme_dir: Path) -> CaseData:
-        documents = load_documents(programme_dir)
-        sections = read_checked(REPORT_SECTIONS, Path(programme_dir))
-        pages = {str(s): int(p) for s, p in zip(sections["section"], sections["page"]) if pd.notna(s)}
+    def load(cls, ch) -> CaseData:
+        """The cards and what they cite, read through the chapter object ``ch``."""
+        documents = ch.table("documents")
         return cls(
-            load_case_studies(programme_dir),
-            load_case_study_items(programme_dir),
-            load_case_study_results(programme_dir),
-            load_timeline(programme_dir),
-            load_projects(programme_dir),
+            *[ch.table(name) for name in ("case_studies", "case_study_items", "case_study_results", "timeline")],
+            ch.table("projects"),
             dict(zip(documents["doc_id"], documents["citation"])),
-            pages,
+            ch.pages(),
         )
 
     def src(self, *cells: object) -> Source:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
@@ -93,18 +92,10 @@ class Cited:
         self._pages.update(section_pages(self.sections))
 
     @classmethod
-    def load(cls, programme_dir: Path, as_of) -> Cited:
-        from quartieri_erp.inputs.curated import load_discrepancies, load_documents, load_facts, load_timeline
-        from quartieri_erp.inputs.curated.loaders import _load
-
-        return cls(
-            load_facts(programme_dir),
-            load_timeline(programme_dir),
-            load_documents(programme_dir),
-            _load("report_sections", Path(programme_dir)),
-            load_discrepancies(programme_dir),
-            pd.Timestamp(as_of).date(),
-        )
+    def load(cls, ch) -> Cited:
+        """The facts, dates, documents, sections and discrepancies of the chapter object ``ch``."""
+        tables = [ch.table(name) for name in ("facts", "timeline", "documents", "report_sections", "discrepancies")]
+        return cls(*tables, pd.Timestamp(ch.as_of).date())
 
     # --- sources -------------------------------------------------------------------------------------------
     def source(self, cell: str) -> Source:

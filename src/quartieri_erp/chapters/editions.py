@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
+from quartieri_erp.chapters.programme import funded_projects
 from quartieri_erp.chapters.wording import counted, join_it
 from quartieri_erp.editions.compare import ADDED, CHANGED, REMOVED, UNCHANGED, Comparison, compare_manifests
 from quartieri_erp.editions.manifest import NotABuild, input_hashes, project_counts, read_build
-from quartieri_erp.indicators import shared_indicators
-from quartieri_erp.inputs.curated import load_projects
-from quartieri_erp.inputs.monitoring import load_monitoring
 from quartieri_erp.paths import resolve
 from quartieri_erp.presentation.formatting import fmt_date, fmt_int, fmt_num, fmt_pct
 
@@ -60,15 +57,15 @@ def reconcile(monitored: list[str], funded: list[str]) -> Reconciliation:
     return Reconciliation(sorted(set(monitored) - set(funded)), sorted(set(funded) - set(monitored)))
 
 
-def funded_projects(programme_dir: Path) -> list[str]:
-    programme = load_projects(programme_dir)
-    return programme.loc[programme["outcome"].astype(str) == "finanziato", "project_id"].astype(str).tolist()
+def funded_ids(projects: pd.DataFrame) -> list[str]:
+    """The ids of the funded projects of projects.csv."""
+    return funded_projects(projects)["project_id"].astype(str).tolist()
 
 
 def current_edition(ch) -> tuple[dict, pd.DataFrame, Reconciliation]:
     """The manifest and indicator table of the edition being built, and its project reconciliation."""
-    monitoring = load_monitoring(ch.data_dir, ch.reference_dir, ch.as_of)
-    funded = funded_projects(ch.programme_dir)
+    monitoring = ch.monitoring()
+    funded = funded_ids(ch.table("projects"))
     folders = {"data_dir": ch.data_dir, "programme_dir": ch.programme_dir, "reference_dir": ch.reference_dir}
     manifest = {
         "edition": ch.edition,
@@ -76,7 +73,7 @@ def current_edition(ch) -> tuple[dict, pd.DataFrame, Reconciliation]:
         "inputs": input_hashes(folders),
         "projects": project_counts(monitoring.projects, monitoring.participants, ch.suppression_threshold),
     }
-    indicators = shared_indicators(ch.data_dir, ch.reference_dir, ch.as_of).indicators
+    indicators = ch.indicators().indicators
     return manifest, indicators, reconcile(monitoring.projects["project_id"].astype(str).tolist(), funded)
 
 

@@ -1063,15 +1063,6 @@ def province_sentence(frame: pd.DataFrame, a: str = "pip", b: str = "laboratorio
 # --- Paragraphs of the chapter that depend on the edition --------------------------------------------
 
 
-def section_pages(programme_dir) -> dict[str, int]:
-    """Section number -> page of the published report's index (report_sections.csv), for reader references."""
-    from quartieri_erp.inputs.curated.documentation import REPORT_SECTIONS
-    from quartieri_erp.inputs.tables import read_table
-
-    sections = read_table(REPORT_SECTIONS, programme_dir)
-    return {str(s): int(p) for s, p in zip(sections["section"], sections["page"]) if pd.notna(s) and str(s)}
-
-
 def section_title(sections: pd.DataFrame, number: str) -> str:
     """The title of section ``number`` as printed in the published report's index (report_sections.csv)."""
     rows = sections[sections["section"].astype(str) == number]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from quartieri_erp.errors import InputError, InputIssue
-from quartieri_erp.inputs.curated import load_provinces
+from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.inputs.monitoring.lookups import LABELS
 from quartieri_erp.inputs.tables import read_table
 
@@ -45,6 +45,6 @@ def load_labels(reference_dir: Path, required: Iterable[str] = ()) -> Labels:
             ]
         )
     labels = {variable: label_map(table, variable) for variable in dict.fromkeys(table["variable"])}
-    provinces = load_provinces(reference_dir)
+    provinces = read_input("provinces", reference_dir)
     labels["province"] = dict(zip(provinces["sigla"], provinces["denominazione_uts"]))
     return labels

@@ -12,15 +12,13 @@ qualitative sentence of the report in a small checkable form:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from quartieri_erp.indicators.core import INDICATORS
 from quartieri_erp.inputs.monitoring.codes import GROUPS
-from quartieri_erp.inputs.tables import TableSpec, read_table
+from quartieri_erp.inputs.tables import TableSpec
 from quartieri_erp.presentation.formatting import round_half_up
 
 KEY = ["indicator", "group", "category"]
@@ -109,11 +107,6 @@ PUBLISHED_INDICATORS = TableSpec(
         strict=True,
     ),
 )
-
-
-def read_published(programme_dir: Path) -> pd.DataFrame:
-    """``published_indicators.csv`` of ``programme_dir``, validated."""
-    return read_table(PUBLISHED_INDICATORS, Path(programme_dir))
 
 
 def _claim_holds(claim: str, row: pd.Series, computed: pd.DataFrame) -> bool:

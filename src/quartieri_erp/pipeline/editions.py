@@ -6,9 +6,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from quartieri_erp.params import RunParams
-
-OPTIONAL_PARAMETERS = ("previous_build",)  # injected only into the notebooks whose parameters cell names them
+from quartieri_erp.params import OPTIONAL_NOTEBOOK_PARAMETERS, RunParams
 
 
 @lru_cache(maxsize=64)
@@ -23,24 +21,24 @@ def _declared(notebook: Path, mtime: float) -> frozenset[str]:
 
 
 def chapter_parameters(notebook: Path, params: RunParams, root: Path) -> dict:
-    """The optional parameters ``notebook`` declares, with this run's values ("" for none)."""
+    """The ``OPTIONAL_NOTEBOOK_PARAMETERS`` that ``notebook`` declares, with this run's values ("" for none)."""
     declared = _declared(notebook, notebook.stat().st_mtime)
-    extra = {}
-    if "previous_build" in declared:
-        previous = params.previous_build
-        extra["previous_build"] = "" if previous is None else previous.as_posix()
-    return extra
+    return {
+        name: "" if getattr(params, name) is None else getattr(params, name).as_posix()
+        for name in OPTIONAL_NOTEBOOK_PARAMETERS
+        if name in declared
+    }
 
 
 def publish_edition(params: RunParams) -> Path:
     """Write ``<out>/edition.json`` for the build just published (see ``editions.manifest``)."""
+    from quartieri_erp.chapters.editions import funded_ids
     from quartieri_erp.editions.manifest import make_manifest, project_counts, sintesi_sentences, write_manifest
-    from quartieri_erp.inputs.curated import load_projects
+    from quartieri_erp.inputs.catalogue import read_input
     from quartieri_erp.inputs.monitoring import load_monitoring
 
     monitoring = load_monitoring(params.data_dir, params.reference_dir, params.as_of)
-    programme = load_projects(params.programme_dir)
-    funded = programme.loc[programme["outcome"].astype(str) == "finanziato", "project_id"].astype(str).tolist()
+    funded = funded_ids(read_input("projects", params.programme_dir))
     folders = {role: getattr(params, role) for role in ("data_dir", "programme_dir", "reference_dir")}
     manifest = make_manifest(
         params.edition,

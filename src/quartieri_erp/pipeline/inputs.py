@@ -35,13 +35,14 @@ def validate_inputs(params: RunParams) -> None:
 def reconciliation_warnings(params: RunParams) -> list[str]:
     """Warnings (not errors) for projects in only one of the programme data (funded projects) and the
     monitoring data; the appendix on editions says what the report does with them."""
-    from quartieri_erp.chapters.editions import funded_projects, reconcile
+    from quartieri_erp.chapters.editions import funded_ids, reconcile
+    from quartieri_erp.inputs.catalogue import read_input
     from quartieri_erp.inputs.monitoring.schemas import PROJECTS
     from quartieri_erp.inputs.tables import read_table
 
     try:
         monitored = read_table(PROJECTS, params.data_dir)["project_id"].astype(str).tolist()
-        funded = funded_projects(params.programme_dir)
+        funded = funded_ids(read_input("projects", params.programme_dir))
     except InputError:
         return []  # reported by the validation
     r = reconcile(monitored, funded)

@@ -87,9 +87,9 @@ def title_page(params: RunParams) -> dict[str, str]:
     """The title page's facts, from the run parameters and the published report's row of documents.csv:
     commissioning body, evaluator, kind of product, date of the original edition, this edition's data
     cut-off."""
-    from quartieri_erp.inputs.curated import load_documents
+    from quartieri_erp.inputs.catalogue import read_input
 
-    documents = load_documents(params.programme_dir).set_index("doc_id")
+    documents = read_input("documents", params.programme_dir).set_index("doc_id")
     report = documents.loc[ORIGINAL_REPORT]
     match = re.match(r"^(.*?)\s*\((.*)\)\s*$", str(report["author"]))
     client, evaluator = (match.group(1), match.group(2)) if match else (str(report["author"]), "")
