@@ -147,3 +147,17 @@ def test_no_paragraph_appears_twice_in_the_report(built_report):
             if len(text) > 120:
                 paragraphs[text] += 1
     assert [p[:100] for p, n in paragraphs.items() if n > 1] == []
+
+
+PANDOC_MARKUP = re.compile(r"\]\{[.#][\w-]+|\{\.num\b|data-kind=|data-src=|:::\s*\{")
+
+
+def test_no_markdown_of_the_package_is_printed_as_text(built_report):
+    """Number spans and divs written by the package reach readers as markup, never as literal text (pandas turns
+    a column of ``Md`` into plain strings unless the frame is built with ``md_frame``)."""
+    found = {}
+    for name, page in _pages(built_report).items():
+        hits = PANDOC_MARKUP.findall(_text(_main(page)))
+        if hits:
+            found[name] = len(hits)
+    assert found == {}

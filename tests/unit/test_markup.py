@@ -95,3 +95,17 @@ def test_a_number_span_carries_kind_source_and_reconciliation():
     assert number("830", None) == "830"
     hostile = number("5", published('Rapporto "2021" <b>'))
     assert "<b>" not in _html(hostile).replace("&lt;b&gt;", "")
+
+
+def test_a_frame_built_with_md_frame_keeps_the_package_markdown_and_escapes_data():
+    from quartieri_erp.presentation.markdown_tables import markdown_table, md_frame, records_frame
+
+    span = Md('[1 marzo 2006]{.num data-kind="published"}')
+    for frame in (
+        md_frame({"Data": [span], "Testo": ["<b>dato</b>"], "n": [3]}),
+        records_frame([{"Data": span, "Testo": "<b>dato</b>", "n": 3}]),
+    ):
+        table = markdown_table(frame)
+        assert '| [1 marzo 2006]{.num data-kind="published"} |' in table
+        assert "\\<b\\>dato\\</b\\>" in table
+        assert table.splitlines()[1].endswith(":|")  # the count column stays numeric (right-aligned)

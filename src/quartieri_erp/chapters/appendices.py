@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,23 +33,10 @@ from quartieri_erp.inputs.monitoring.integrity import link_participants
 from quartieri_erp.inputs.readlog import note_read
 from quartieri_erp.inputs.tables import TableSpec
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
-from quartieri_erp.presentation.markdown_tables import markdown_table
+from quartieri_erp.presentation.markdown_tables import markdown_table, md_frame
 from quartieri_erp.presentation.markup import Md, escape, number, plain
 from quartieri_erp.presentation.provenance import Source, curated, derived, from_cell, published
 from quartieri_erp.presentation.provenance import monitoring as monitoring_kind
-
-
-def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
-    """A DataFrame whose text columns keep their ``Md`` cells (pandas would turn them into plain ``str`` and
-    ``show_table`` would then escape the package's Markdown): every column with a string is of dtype object."""
-    return pd.DataFrame(
-        {
-            name: pd.Series(list(values), dtype=object) if any(isinstance(v, str) for v in values) else list(values)
-            for name, values in columns.items()
-        },
-        index=index,
-    )
-
 
 # Names a reader should see as code: words with an underscore (column names, codes) and data file names.
 IDENTIFIER = re.compile(r"(?<![\w./|-])[\w./|-]*(?:_[\w./|-]*\w|\w\.(?:csv|yml|json))(?![\w])")

@@ -11,6 +11,7 @@ from quartieri_erp.chapters.programme import FUNDED, NOT_ADMITTED, call_outcomes
 from quartieri_erp.chapters.wording import date_with, join_it, with_article
 from quartieri_erp.inputs.curated import fact
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date, fmt_pct
+from quartieri_erp.presentation.markdown_tables import md_frame
 from quartieri_erp.presentation.markup import Md, escape
 from quartieri_erp.presentation.provenance import Sourced, derived, source_of
 
@@ -128,7 +129,7 @@ def budget_table_sourced(cited) -> pd.DataFrame:
     total = cited.fact("call_budget_total_eur")
     added = _rounded(initial + topup, 2)
     gap = _rounded(added - total, 2)
-    return pd.DataFrame(
+    return md_frame(
         {
             "Voce": [
                 "Dotazione iniziale",

@@ -19,6 +19,7 @@ from quartieri_erp.chapters.programme import card_order  # noqa: F401  (shared w
 from quartieri_erp.chapters.wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
 from quartieri_erp.inputs.curated.citations import cited_documents, source_line
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
+from quartieri_erp.presentation.markdown_tables import md_frame
 from quartieri_erp.presentation.markup import Md, escape, number
 from quartieri_erp.presentation.provenance import (
     REPORT,
@@ -39,18 +40,6 @@ CARD_LISTS = ("partner", "objective", "location", "action", "rule")  # printed l
 LABELLED_HERE = ("case_field", "case_status", "result_kind", "partner_role", "case_programme", "ranking", "fund")
 
 Labels = Mapping[str, Mapping[str, str]]
-
-
-def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
-    """A DataFrame whose text columns keep their ``Md`` cells (pandas would turn them into plain ``str`` and
-    ``show_table`` would then escape the package's Markdown): every column with a string is of dtype object."""
-    return pd.DataFrame(
-        {
-            name: pd.Series(list(values), dtype=object) if any(isinstance(v, str) for v in values) else list(values)
-            for name, values in columns.items()
-        },
-        index=index,
-    )
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import pandas as pd
 from quartieri_erp.chapters.wording import counted, date_with, join_it
 from quartieri_erp.inputs.curated import fact
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_partial_date
+from quartieri_erp.presentation.markdown_tables import md_frame
 from quartieri_erp.presentation.markup import Md, escape
 from quartieri_erp.presentation.provenance import Source, Sourced, derived
 
@@ -265,7 +266,7 @@ def acts_table_sourced(events: pd.DataFrame, cited) -> pd.DataFrame:
         Md(fmt_partial_date(d, p, cited.source(s)))
         for d, p, s in zip(acts["date"], acts["date_precision"], acts["source"])
     ]
-    return pd.DataFrame({"Data": dates, "Atto": acts["act"].tolist(), "Contenuto": acts["label"].tolist()})
+    return md_frame({"Data": dates, "Atto": acts["act"].tolist(), "Contenuto": acts["label"].tolist()})
 
 
 def cdq_table_sourced(cited) -> pd.DataFrame:
@@ -273,7 +274,7 @@ def cdq_table_sourced(cited) -> pd.DataFrame:
     national, regional = cited.fact("cdq_national_count"), cited.fact("cdq_regional_count")
     dash = "–"
     dated = cited.facts.set_index("key")["reference_date"]  # headers are plain text (escaped by show_table)
-    return pd.DataFrame(
+    return md_frame(
         {
             "Contratti di Quartiere": ["Nazionali (cofinanziati dal Ministero)", "Regionali", "Totale"],
             "Numero": [Md(fmt_int(v)) for v in (national, regional, national + regional)],

@@ -21,6 +21,7 @@ from quartieri_erp.chapters.readings import GROUP_IN, MONITORING_REF, published_
 from quartieri_erp.chapters.wording import join_it, with_article
 from quartieri_erp.presentation import formatting as _f
 from quartieri_erp.presentation.formatting import round_half_up
+from quartieri_erp.presentation.markdown_tables import records_frame
 from quartieri_erp.presentation.markup import Md, escape, number
 from quartieri_erp.presentation.provenance import Source, derived, monitoring, published
 
@@ -429,7 +430,7 @@ def distribution_sums(
                 "total": total,
             }
         )
-    return pd.DataFrame(rows)
+    return records_frame(rows)
 
 
 def sums_table(sums: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,23 @@ Formatter = Callable[[object], str]
 Sources = Source | Mapping[str, Source] | None
 
 
+def md_frame(columns: Mapping[str, Sequence], index=None) -> pd.DataFrame:
+    """A DataFrame whose text columns keep their ``Md`` cells (pandas would turn them into plain ``str`` and
+    ``show_table`` would then escape the package's Markdown): every column with a string is of dtype object."""
+    return pd.DataFrame(
+        {
+            name: pd.Series(list(values), dtype=object) if any(isinstance(v, str) for v in values) else list(values)
+            for name, values in columns.items()
+        },
+        index=index,
+    )
+
+
+def records_frame(rows: Sequence[Mapping]) -> pd.DataFrame:
+    """``md_frame`` of a list of row dicts (same keys in every row)."""
+    return md_frame({key: [row[key] for row in rows] for key in (rows[0] if rows else {})})
+
+
 def _cell(value: object, formatter: Formatter | None, source: Source | None) -> str:
     """One cell: data text escaped (``escape``), numbers formatted and wrapped with their ``source``."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
