@@ -47,7 +47,6 @@ difficoltà economica (Azione 9.1.3). Le risorse arrivano ai quartieri per due c
 che ha finanziato {fmt_int(call.funded)} progetti su {fmt_int(call.applications)} candidature con
 {fmt_eur(call.resources_eur)}, e le strategie di sviluppo urbano sostenibile di Milano, nel quartiere
 Lorenteggio, e di Bollate, dove il FSE affianca la riqualificazione edilizia finanziata dal FESR.
-{summary.synthetic_caveat(ch.synthetic, ch.illustrative)}
 """)
 
 # %% [markdown]
@@ -84,7 +83,7 @@ prosecuzione nel ciclo 2021-2027. Lo stato di avanzamento è però molto diverso
   «Rigenerare le competenze, competenze per la rigenerazione» ha portato {when("E27", "il")}
   all'approvazione di {fmt_int(summary.result_value(results, "4.4", "approved_projects", pages))} progetti, che
   partiranno {start("4.4", "il")}. La sintesi del rapporto originale descriveva una fase precedente a questi
-  passaggi; qui si segue il corpo del rapporto (discrepanza {see("D25")}).
+  passaggi; qui si segue il corpo del rapporto ({see("D25")}).
 - **Avviso regionale.** {with_article(fmt_int(call.funded), "dei").capitalize()} progetti finanziati, {fmt_int(call.first_ranking)}
   sono entrati nella prima graduatoria ({when("E14")}) e gli altri
   {fmt_int(call.funded - call.first_ranking)} nello scorrimento reso possibile dall'integrazione delle
@@ -105,7 +104,7 @@ md(f"""
                                 key.disadvantage_difference, ch.findings)}
 {summary.lab_profile_sentence(key.women_lab, key.mean_age_lab, key.employed_or_retired_lab)}
 {summary.age_sentence(key.mean_age_lab, key.mean_age_pip, key.age_difference, ch.findings)}
-I valori principali sono riassunti in @tbl-sintesi-numeri; l'analisi completa è nel capitolo sugli
+I valori principali sono riassunti nella @tbl-sintesi-numeri; l'analisi completa è nel capitolo sugli
 indicatori (@sec-indicatori).
 
 {summary.partners_sentence(call.non_accredited_partners, call.non_accredited_share)} Affidare i progetti a

@@ -45,8 +45,8 @@ Il POR FSE 2014-2020 non inventa la gestione sociale dei quartieri di edilizia r
 eredita da un percorso regionale iniziato con i Contratti di Quartiere e arrivato, con la sperimentazione dei
 Laboratori sociali avviata nel {year(E.labs_criteria_approved)}, a un modello di intervento già provato sul campo. Il
 filo che lega le tappe è il cambiamento del ruolo di chi gestisce gli alloggi pubblici: da ente che costruisce e
-ristruttura a soggetto responsabile anche delle relazioni con gli inquilini e tra di loro. @fig-politiche-tappe
-ricostruisce il percorso in tre fasi; @tbl-politiche-atti ne elenca gli atti formali.
+ristruttura a soggetto responsabile anche delle relazioni con gli inquilini e tra di loro. La @fig-politiche-tappe
+ricostruisce il percorso in tre fasi; la @tbl-politiche-atti ne elenca gli atti formali.
 """)
 
 # %%
@@ -234,7 +234,7 @@ md(f"""
 La sperimentazione è stata accompagnata da una valutazione partecipata con {with_article(fmt_int(lab["municipalities"]), "i")}
 Comuni coinvolti, curata da Éupolis Lombardia (il rapporto pubblicato le attribuisce una data anteriore a quella del
 documento finale, del {sourced_date(f"{final_report['year']}-01-01", "year", cited.source(final_report["source"]))}:
-{see("D39")}). @tbl-riflessioni riprende, riformulate, le
+{see("D39")}). La @tbl-riflessioni riprende, riformulate, le
 {fmt_int(Sourced(len(reflections), derived(cited.column(reflections, "source").ref)))}
 indicazioni che il rapporto pubblicato considera ancora valide per la programmazione.
 """)

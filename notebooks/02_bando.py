@@ -83,7 +83,7 @@ share_src = derived(table_21.ref)
 regional_ops = proc(PR.regional_call, "operations")
 funded_count = counted_rows(call.funded_projects(projects))
 md(f"""
-@tbl-procedure riepiloga le {fmt_int(counted_rows(procedures))} procedure avviate sulle due azioni secondo i dati
+La @tbl-procedure riepiloga le {fmt_int(counted_rows(procedures))} procedure avviate sulle due azioni secondo i dati
 di monitoraggio del Programma {call.reference_date_sourced(cited, procedures)}, per un costo complessivo di
 {fmt_eur(costs["cost_eur"].sum(), src=share_src)} (somma calcolata). Il costo si ripartisce così: avviso regionale
 {fmt_pct(costs.loc["regione", "share"], 0, share_src)}, strategia di Milano
@@ -132,7 +132,7 @@ Laboratori sociali (Azione 9.4.2). Il
 rapporto pubblicato non stampa la seconda cifra e attribuisce la prima a un'azione inesistente
 ({see(D.budget_action_typo, D.budget_942_missing)}). Per finanziare tutte le proposte ammissibili la dotazione è
 integrata con {fmt_eur(topup)} ({act(E.call_topup)}) e il rapporto indica in {fmt_eur(stated)} le risorse
-complessive. {call.budget_gap_sentence(initial, topup, stated)} Il confronto è in @tbl-avviso-dotazione. Nel
+complessive. {call.budget_gap_sentence(initial, topup, stated)} Il confronto è nella @tbl-avviso-dotazione. Nel
 seguito si usa il totale dichiarato, confermato dalla tabella delle procedure e dal capitolo sui destinatari
 ({see(D.budget_sum)}).
 """)
@@ -244,9 +244,10 @@ il POR FSE vi destina al massimo {fmt_eur_millions(fact("fse_sus_max_eur"), 0)} 
 i bilanci di Comune e Regione, le risorse attivate superano {fmt_eur_millions(fact("sus_total_min_eur"), 0)}:
 le voci dei due quadri finanziari sommano a {fmt_eur_millions(all_total, 2)} (@fig-sus-risorse).
 
-Il FSE pesa per {fmt_pct(share[("milano_lorenteggio", "FSE")], 0, res_src)} sulle risorse di Lorenteggio e per
-{fmt_pct(share[("bollate", "FSE")], 0, res_src)} su quelle di Bollate; il FESR rispettivamente per
-{fmt_pct(share[("milano_lorenteggio", "FESR")], 0, res_src)} e {fmt_pct(share[("bollate", "FESR")], 0, res_src)}.
+Il FSE pesa per {with_article(fmt_pct(share[("milano_lorenteggio", "FSE")], 0, res_src))} sulle risorse di
+Lorenteggio e per {with_article(fmt_pct(share[("bollate", "FSE")], 0, res_src))} su quelle di Bollate; il FESR
+rispettivamente per {with_article(fmt_pct(share[("milano_lorenteggio", "FESR")], 0, res_src))} e
+{with_article(fmt_pct(share[("bollate", "FESR")], 0, res_src))}.
 Il FSE finanzia dunque la parte sociale di interventi di riqualificazione edilizia, e i suoi tempi dipendono da
 quelli dei cantieri.
 """)
@@ -295,7 +296,7 @@ qui si seguono la tavola e l'atto: {see(D.lorenteggio_protocol_date)}). Le risor
 l'Accordo di Programma tra Regione, Comune e ALER Milano diventa efficace
 {call.sourced_step_when(cited, milano, "adp_efficace", "il")} e la convenzione che delega al Comune le funzioni di
 Organismo intermedio è firmata {call.sourced_step_when(cited, milano, "convenzione_oi_firmata", "il")}.
-@tav-lorenteggio-passi elenca {with_article(fmt_int(counted_rows(milano)), "i")} passaggi e @fig-lorenteggio-passi
+La @tav-lorenteggio-passi elenca {with_article(fmt_int(counted_rows(milano)), "i")} passaggi e la @fig-lorenteggio-passi
 li colloca nel tempo: dal primo, {call.sourced_step_when(cited, milano, "protocollo_intesa", "del")}, all'ultimo,
 {call.sourced_step_when(cited, milano, "adp_integrazione_2018", "del")}, passano {fmt_int(mi_months)} mesi compiuti.
 L'ultimo passaggio è un atto integrativo dell'Accordo che aggiunge {fmt_eur(fact("lorenteggio_adp_2018_extra_eur"))}

@@ -65,7 +65,7 @@ md(f"""
 Questo capitolo ricostruisce dai dati di monitoraggio dei partecipanti, aggiornati {as_of_text}, gli
 indicatori con cui il rapporto pubblicato descrive l'attuazione dell'avviso regionale: quante persone sono state
 raggiunte, con quali caratteristiche, con quali percorsi e con quali esiti. Ogni cifra, tabella e figura è
-ricalcolata dai dati; il confronto con i valori stampati nel rapporto è in @sec-riconciliazione.
+ricalcolata dai dati; il confronto con i valori stampati nel rapporto è nell'appendice di riconciliazione (@sec-riconciliazione).
 """)
 
 # %% [markdown]
@@ -78,7 +78,7 @@ ricalcolata dai dati; il confronto con i valori stampati nel rapporto è in @sec
 # dell'avviso regionale: per gli interventi di Milano-Lorenteggio e di Bollate (@sec-bando-sus) non sono
 # disponibili dati sui partecipanti.
 #
-# Gli indicatori, riassunti con il loro metodo di calcolo in @tbl-indicatori-definizioni, rispondono a tre domande di valutazione: se l'intervento ha
+# Gli indicatori, riassunti con il loro metodo di calcolo nella @tbl-indicatori-definizioni, rispondono a tre domande di valutazione: se l'intervento ha
 # raggiunto molte persone vulnerabili dei quartieri, prendendone in carico i bisogni di formazione e di lavoro
 # (*implementazione della policy*); se i percorsi avviati arrivano a conclusione (*efficacia dell'intervento*);
 # che cosa insegna il modello per la programmazione successiva (*lezioni apprese*). Li accompagnano alcuni

@@ -11,11 +11,13 @@ suppression_threshold = 5
 illustrative = False
 
 # %%
+from functools import partial
+
 from quartieri_erp.presentation import charts
 from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import cases
 from quartieri_erp.chapters.cases import cap
-from quartieri_erp.chapters.wording import quantity, with_article
+from quartieri_erp.chapters.wording import discrepancy_cite, quantity, with_article
 from quartieri_erp.inputs.curated import cite
 from quartieri_erp.presentation.display import md, show_figure, show_table
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_pct
@@ -27,11 +29,7 @@ documents = ch.table("documents")
 discrepancies = ch.table("discrepancies")
 facts = ch.table("facts")
 value = data.value
-
-
-def see(*ids):
-    """'Appendice D, D18 e D19': the entries of the discrepancy register."""
-    return cases.discrepancy_refs(discrepancies, ids)
+see = partial(discrepancy_cite, discrepancies)  # 'Appendice D, D18 e D19': entries of the discrepancy register
 
 
 # %% [markdown]
@@ -353,7 +351,7 @@ md(f"""
 Nel rapporto originale una figura ripartiva gli utenti attivi per età e nazionalità, ma l'immagine non è
 disponibile e il testo ne riporta soltanto le modalità prevalenti: nazionalità italiana e marocchina, età tra
 {fmt_int(age_from)} e {fmt_int(age_to)} anni. Senza i conteggi per classe una distribuzione non si può
-ricostruire senza inventarla; @fig-lunattiva-utenti si limita quindi a collocare gli utenti attivi tra i
+ricostruire senza inventarla; la @fig-lunattiva-utenti si limita quindi a collocare gli utenti attivi tra i
 destinatari raggiunti dal progetto.
 """)
 
@@ -557,7 +555,7 @@ md(f"""
 Le dotazioni vanno da {fmt_eur(min(budgets))} a {fmt_eur(max(budgets))}. I progetti dell'avviso regionale si
 collocano tra {fmt_eur(min(call_budgets))} e {fmt_eur(max(call_budgets))}, mentre gli interventi della strategia
 urbana di Milano hanno una scala maggiore. Il FESR compare in due forme: a Lorenteggio con un avviso per imprese a
-impatto sociale, a Bollate dentro i due progetti plurifondo. In @fig-casi-dotazioni Bollate è rappresentata dai
+impatto sociale, a Bollate dentro i due progetti plurifondo. Nella @fig-casi-dotazioni Bollate è rappresentata dai
 due progetti approvati, non dalla dotazione dell'avviso che li finanzia ({fmt_eur(cases.card_budget(data, "4.4"))});
 per MILOLAB la dotazione è al netto dell'IVA.
 """)
@@ -575,7 +573,7 @@ show_figure(charts.stacked_bars(
 # #### Esiti, fattori di successo e criticità {#sec-casi-esiti}
 #
 # I casi esaminati sono molto diversi per contesto, scala e grado di avanzamento, ma il confronto con i
-# referenti restituisce indicazioni convergenti sui temi di partenza. @tbl-casi-lezioni raccoglie esiti,
+# referenti restituisce indicazioni convergenti sui temi di partenza. La @tbl-casi-lezioni raccoglie esiti,
 # fattori di successo, criticità e prospettive di prosecuzione emersi per ciascun intervento.
 
 # %%
@@ -600,7 +598,7 @@ md(cases.source_note(data, table["source"], documents))
 #
 # #### Gli effetti del Covid-19 {#sec-casi-covid}
 #
-# @tbl-casi-covid riassume gli effetti della pandemia e le risposte dei progetti. Dove il capitale relazionale
+# La @tbl-casi-covid riassume gli effetti della pandemia e le risposte dei progetti. Dove il capitale relazionale
 # esisteva già, la crisi è stata assorbita: i presidi sono rimasti aperti o sono stati riaperti appena possibile,
 # la relazione si è spostata dal gruppo al singolo nucleo e sui canali digitali, nei limiti delle capacità degli
 # utenti, e i laboratori sono diventati punti di raccordo per gli aiuti di emergenza. Le attività più colpite
@@ -636,15 +634,11 @@ md(cases.source_note(data, table["source"], documents))
 # perché i processi di inclusione non si esauriscono in tempi brevi.
 #
 # #### Le fonti discordanti {#sec-casi-discrepanze}
-#
-# In alcuni punti il rapporto riporta valori che non si conciliano tra loro. I dati di questo capitolo li
-# conservano come stampati, segnalandoli nel testo; @tbl-casi-discrepanze elenca le discrepanze che riguardano i
-# casi di studio e la scelta fatta per ciascuna; il registro completo, con le fonti di ogni valore, è in
-# @sec-provenienza-discordanze.
 
 # %%
-#| label: tbl-casi-discrepanze
-#| tbl-cap: "Discrepanze delle fonti sui casi di studio e scelte adottate"
-table = cases.discrepancies_table(discrepancies)
-show_table(table.drop(columns="source"), widths=[1, 3, 5])
-md(cases.source_note(data, table["source"], documents))
+md(f"""
+In alcuni punti il rapporto riporta, sui casi di studio, valori che non si conciliano tra loro. Questo capitolo li
+conserva come stampati e li segnala nel testo; le voci del registro delle discordanze che li riguardano
+({see(*cases.discrepancy_ids(discrepancies))}) dicono per ciascuna che cosa riportano le fonti e quale valore si è
+scelto.
+""")

@@ -42,7 +42,6 @@ when, start = refs.when, refs.start
 md(f"""
 {summary.call_verdict_sentence(key.vulnerable, key.pip_share, key.pip_concluded, key.pip_withdrawn)}
 {summary.reach_sentence(key.participants, key.pip_share, ch.as_of, form=1)}
-{summary.synthetic_caveat(ch.synthetic, ch.illustrative, form=1)}
 
 {summary.pip_target_sentence(key.mean_age_pip, key.pip_aged_36_plus, ch.findings)}
 

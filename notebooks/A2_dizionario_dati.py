@@ -115,7 +115,7 @@ md(appendices.folder_sections(tables, "monitoring"))
 # I file del programma raccolgono i fatti pubblicati nel rapporto e nelle fonti collegate: procedure,
 # candidature all'avviso, passaggi e risorse delle strategie urbane, casi di studio, cronologia, glossario.
 # Ogni riga cita nella colonna `source` il documento e il punto da cui proviene (tavola, paragrafo, nota); i
-# documenti e le discordanze tra le fonti sono in @sec-provenienza.
+# documenti e le discordanze tra le fonti sono descritti nell'appendice sulla provenienza dei dati (@sec-provenienza).
 
 # %%
 md(appendices.folder_sections(tables, "programme"))

@@ -56,7 +56,7 @@ stampato e, per le affermazioni solo qualitative come «più alta nei PIP», una
 
 # %%
 md(f"""
-{rc.reading_sentences(published)} @tbl-riconciliazione-letture mette alla prova le due letture.
+{rc.reading_sentences(published)} La @tbl-riconciliazione-letture mette alla prova le due letture.
 {rc.overlap_sentence(published)}
 """)
 

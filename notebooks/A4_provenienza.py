@@ -14,6 +14,7 @@ illustrative = False
 from quartieri_erp.paths import project_root
 from quartieri_erp.presentation.context import open_chapter
 from quartieri_erp.chapters import appendices
+from quartieri_erp.chapters.wording import discrepancy_cite
 from quartieri_erp.inputs.dictionary import all_tables
 from quartieri_erp.presentation.display import md, show_table
 from quartieri_erp.presentation.formatting import fmt_int
@@ -78,9 +79,9 @@ md(appendices.html_only(
 # %%
 md(f"""
 Questa edizione conserva l'ordine, i titoli e i numeri dei capitoli e dei paragrafi del rapporto pubblicato;
-quanto aggiunge compare come ulteriori paragrafi, segnalati come aggiunte. @tbl-provenienza-sezioni fa
+quanto aggiunge compare come ulteriori paragrafi, segnalati come aggiunte. La @tbl-provenienza-sezioni fa
 corrispondere ogni voce dell'indice pubblicato, con la sua pagina, alla sezione di questa edizione.
-{appendices.artifacts_sentence(artifacts)} @tbl-provenienza-tavole indica per ciascuna la versione di questa
+{appendices.artifacts_sentence(artifacts)} La @tbl-provenienza-tavole indica per ciascuna la versione di questa
 edizione, con lo stesso numero e lo stesso tipo: le tavole restano tavole.
 """)
 
@@ -105,7 +106,7 @@ md(f"""
 Le discordanze registrate sono {fmt_int(len(discrepancies), src=counted)} (@tbl-provenienza-discordanze). Per
 ciascuna la tabella indica che cosa dicono le fonti e dove, il valore conservato nei dati, il motivo e i dati
 che dipendono dalla scelta. I capitoli le citano con la lettera dell'appendice e il codice, per esempio
-«{appendices.discrepancy_cite(discrepancies, discrepancies["discrepancy_id"].iloc[-1])}».
+«{discrepancy_cite(discrepancies, discrepancies["discrepancy_id"].iloc[-1])}».
 """)
 
 # %%

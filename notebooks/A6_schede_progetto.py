@@ -53,7 +53,7 @@ provincia sono quelli della sede dell'azienda, non necessariamente del quartiere
 # %% [markdown]
 # ## Quadro riassuntivo {#sec-schede-quadro}
 #
-# @tbl-schede-quadro elenca i progetti con il numero di partecipanti; il codice del progetto rimanda alla
+# La @tbl-schede-quadro elenca i progetti con il numero di partecipanti; il codice del progetto rimanda alla
 # sua scheda.
 
 # %%

@@ -264,8 +264,8 @@ def test_months_between_ignores_the_day():
 
 def test_step_when_selects_by_milestone_with_and_without_article():
     frame = call.steps_frame(steps(), "b", {})
-    assert call.step_when(frame, "adp") == "1 aprile 2015"
-    assert call.step_when(frame, "adp", "il") == "l'1 aprile 2015"
+    assert call.step_when(frame, "adp") == "1º aprile 2015"
+    assert call.step_when(frame, "adp", "il") == "il 1º aprile 2015"
     with pytest.raises(KeyError):
         call.step_when(frame, "protocollo")  # a milestone of the other strategy
     milano = call.steps_frame(steps(), "a", {})
@@ -351,9 +351,9 @@ def test_reference_date_words_follow_the_data():
     frame.loc[1, "reference_date"] = pd.Timestamp("2021-06-30")
     assert call.reference_date_words(frame) == "tra il 31 dicembre 2020 e il 30 giugno 2021"
     frame["reference_date"] = pd.to_datetime(["2021-08-01", "2021-08-01"])
-    assert call.reference_date_words(frame) == "all'1 agosto 2021"
+    assert call.reference_date_words(frame) == "al 1º agosto 2021"
     frame.loc[1, "reference_date"] = pd.Timestamp("2021-08-08")
-    assert call.reference_date_words(frame) == "tra l'1 agosto 2021 e l'8 agosto 2021"
+    assert call.reference_date_words(frame) == "tra il 1º agosto 2021 e l'8 agosto 2021"
 
 
 def test_mean_project_value_is_total_over_funded():

@@ -403,9 +403,8 @@ def test_monitoring_notes_say_whether_data_are_synthetic():
     synthetic = summary.monitoring_data_note(True, AS_OF, 5)
     real = summary.monitoring_data_note(False, dt.date(2021, 8, 1), 5)
     assert "sintetici" in synthetic and "non descrivono persone reali" in synthetic and "@sec-indicatori" in synthetic
-    assert "sintetic" not in real and "aggiornati all'1 agosto 2021" in real
+    assert "sintetic" not in real and "aggiornati al 1º agosto 2021" in real
     assert "inferiori a 5" in real and "@sec-indicatori" in real
-    assert summary.synthetic_caveat(False) == "" and "sintetici" in summary.synthetic_caveat(True)
 
 
 # ---------------------------------------------------------------- values quoted from the curated data
@@ -584,10 +583,9 @@ def test_conclusions_do_not_repeat_the_reach_sentence_of_the_summary():
     )
 
 
-def test_conclusions_word_the_partners_and_the_caveat_anew():
+def test_conclusions_word_the_partners_anew():
     assert summary.partners_sentence(185, 0.76) != summary.partners_sentence(185, 0.76, form=1)
     assert "la netta maggioranza (76%, cioè 185 soggetti) non è accreditata" in summary.partners_sentence(185, 0.76, 1)
-    assert summary.synthetic_caveat(True) != summary.synthetic_caveat(True, form=1)
 
 
 def test_the_swap_flag_concerns_only_the_published_counts():

@@ -14,6 +14,7 @@ import pytest
 from project_chapter import chapter
 from quartieri_erp.chapters import appendices as app
 from quartieri_erp.chapters.labels import load_labels
+from quartieri_erp.chapters.wording import discrepancy_cite
 from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.inputs.dictionary import FOLDERS, all_tables, data_dictionary
 from quartieri_erp.presentation.markdown_tables import markdown_table
@@ -172,10 +173,10 @@ def test_reader_words_drop_line_numbers_and_name_the_data():
 
 def test_discrepancies_are_cited_as_readers_cite_them():
     discrepancies = read_input("discrepancies", PROGRAMME)
-    assert app.discrepancy_cite(discrepancies, "D29") == "@sec-provenienza, D29"
-    assert app.discrepancy_cite(discrepancies, "D18", "D19") == "@sec-provenienza, D18 e D19"
+    assert discrepancy_cite(discrepancies, "D29") == "@sec-provenienza, D29"
+    assert discrepancy_cite(discrepancies, "D18", "D19") == "@sec-provenienza, D18 e D19"
     with pytest.raises(KeyError):
-        app.discrepancy_cite(discrepancies, "D99")
+        discrepancy_cite(discrepancies, "D99")
 
 
 def test_text_of_the_register_is_escaped():

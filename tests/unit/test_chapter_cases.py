@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from project_chapter import chapter
 from quartieri_erp.chapters import cases
 from quartieri_erp.chapters.labels import load_labels
+from quartieri_erp.chapters.wording import discrepancy_cite
 from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.presentation.formatting import fmt_int
 from quartieri_erp.presentation.markup import visible
@@ -248,15 +249,14 @@ def test_metric_frame_keeps_the_requested_order_and_names_missing_metrics(data):
 
 def test_discrepancies_of_the_cases_and_their_references():
     discrepancies = read_input("discrepancies", PROGRAMME)
-    table = cases.discrepancies_table(discrepancies)
-    assert {"D18", "D21", "D28", "D29", "D44"} <= set(table["Voce"])
-    assert "D37" not in set(table["Voce"])  # about projects.csv only
+    ids = cases.discrepancy_ids(discrepancies)
+    assert {"D18", "D21", "D28", "D29", "D44"} <= set(ids)
+    assert "D37" not in ids  # about projects.csv only
     # cited as readers cite them: the appendix (a cross-reference, 'Appendice D') and the entry, never a file
-    assert cases.discrepancy_refs(discrepancies, ["D18", "D19"]) == "@sec-provenienza, D18 e D19"
-    assert cases.discrepancy_refs(discrepancies, ["D21"], "x.csv") == "@sec-provenienza, D21"
+    assert discrepancy_cite(discrepancies, "D18", "D19") == "@sec-provenienza, D18 e D19"
+    assert discrepancy_cite(discrepancies, "D21") == "@sec-provenienza, D21"
     with pytest.raises(KeyError):
-        cases.discrepancy_refs(discrepancies, ["D999"])
-    assert not table["Scelta"].str.contains(r"\.csv\b|\bl\. \d").any()
+        discrepancy_cite(discrepancies, "D999")
 
 
 # ---------------------------------------------------------------- sentences
@@ -323,7 +323,7 @@ def test_an_edited_card_changes_its_status_and_the_overview(copied, labels):
     )
 
 
-def test_a_reference_date_on_the_first_of_the_month_is_elided(copied, labels):
+def test_a_reference_date_on_the_first_of_the_month_is_an_ordinal(copied, labels):
     programme, _ = copied
     edit_csv(
         programme / "case_study_results.csv",
@@ -334,7 +334,7 @@ def test_a_reference_date_on_the_first_of_the_month_is_elided(copied, labels):
     box = as_dict(
         cases.card_table(cases.CaseData.load(chapter(programme_dir=programme)), "4.8", labels, with_numbers=True)
     )
-    assert box["Punti Luna maturati, all'1 agosto 2020"] == "17.891"
+    assert box["Punti Luna maturati, al 1º agosto 2020"] == "17.891"
 
 
 # ---------------------------------------------------------------- provenance, tense, attribution (issues 12, 14, 16)

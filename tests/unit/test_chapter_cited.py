@@ -47,7 +47,7 @@ def test_dates_and_acts_are_spans_with_the_event_source(cited):
 
 def test_sourced_date_articles_follow_the_visible_text():
     src = published("x")
-    assert visible(sourced_date("2015-04-01", "day", src, "il")) == "l'1 aprile 2015"
+    assert visible(sourced_date("2015-04-01", "day", src, "il")) == "il 1º aprile 2015"
     assert visible(sourced_date("2021-04-01", "month", src, "il")) == "ad aprile 2021"
     assert visible(sourced_date("2021-03-01", "month", src, "dal")) == "da marzo 2021"
     assert visible(sourced_date("2004-01-01", "year", src, "il")) == "nel 2004"

@@ -438,11 +438,11 @@ def test_esf_missing_sentence_gives_the_reasons_of_the_missing_indicators_only(m
     assert ci.esf_missing_sentence(esf, esf_reference("CO01", *missing)) == expected
 
 
-def test_monitoring_source_elides_the_date():
+def test_monitoring_source_puts_the_article_before_the_date():
     assert ci.monitoring_source("2020-11-30", True) == (
         "dati di monitoraggio dei progetti integrati al 30 novembre 2020 (dati sintetici)"
     )
-    assert ci.monitoring_source("2021-08-01", False) == "dati di monitoraggio dei progetti integrati all'1 agosto 2021"
+    assert ci.monitoring_source("2021-08-01", False) == "dati di monitoraggio dei progetti integrati al 1º agosto 2021"
 
 
 def test_readings_flip_with_the_data():

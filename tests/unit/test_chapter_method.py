@@ -45,10 +45,10 @@ def test_cutoff_sentence_compares_the_run_date_with_the_extraction_date():
     assert cm.cutoff_sentence(day, {}).startswith("la data di riferimento di questa edizione è il 30 novembre 2020")
 
 
-def test_cutoff_sentence_elides_the_article_before_the_first_and_the_eighth():
+def test_cutoff_sentence_articles_before_the_first_of_the_month_and_the_eighth():
     text = cm.cutoff_sentence(dt.date(2021, 8, 1), {"extracted_on": "2021-08-08"})
     assert text == (
-        "la data di riferimento di questa edizione è l'1 agosto 2021, mentre i dati sono stati estratti l'8 agosto 2021"
+        "la data di riferimento di questa edizione è il 1º agosto 2021, mentre i dati sono stati estratti l'8 agosto 2021"
     )
 
 

@@ -116,7 +116,7 @@ def test_cdq_table_dates_its_state_columns_and_leaves_unpublished_cells_empty():
     assert pd.isna(table.iloc[1, 3]) and pd.isna(table.iloc[0, 4])
 
 
-def test_cdq_table_elides_the_article_before_the_first_and_the_eighth():
+def test_cdq_table_articles_before_the_first_of_the_month_and_the_eighth():
     dated = facts(
         cdq_national_count=22,
         cdq_regional_count=9,
@@ -126,7 +126,7 @@ def test_cdq_table_elides_the_article_before_the_first_and_the_eighth():
         cdq_regional_completed=5,
     )
     dated["reference_date"] = pd.to_datetime(["2020-08-01"] * 5 + ["2020-08-08"])
-    assert list(policy.cdq_table(dated).columns[-2:]) == ["In corso all'1 agosto 2020", "Completati all'8 agosto 2020"]
+    assert list(policy.cdq_table(dated).columns[-2:]) == ["In corso al 1º agosto 2020", "Completati all'8 agosto 2020"]
 
 
 def test_labs_table_names_the_areas_in_label_order():

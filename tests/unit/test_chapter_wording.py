@@ -85,10 +85,10 @@ def test_with_article_before_numbers_reads_them_as_words(text, article, expected
 @pytest.mark.parametrize(
     "day, preposition, precision, expected",
     [
-        (dt.date(2021, 8, 1), "al", "day", "all'1 agosto 2021"),
+        (dt.date(2021, 8, 1), "al", "day", "al 1º agosto 2021"),
         (dt.date(2021, 8, 8), "il", "day", "l'8 agosto 2021"),
         (dt.date(2020, 11, 30), "al", "day", "al 30 novembre 2020"),
-        ("2015-04-01", "dal", "day", "dall'1 aprile 2015"),
+        ("2015-04-01", "dal", "day", "dal 1º aprile 2015"),
         (pd.Timestamp("2021-04-01"), "il", "month", "ad aprile 2021"),
         (pd.Timestamp("2021-03-01"), "il", "month", "a marzo 2021"),
         ("2015-03-01", "dal", "month", "da marzo 2015"),
@@ -136,7 +136,7 @@ def test_prose_refs_check_what_they_cite():
     assert (refs.year("E01"), refs.year("E02")) == ("2004", "2021")
     assert refs.when("E02", "il") == "a febbraio 2021" and refs.when("E02", "dal") == "da febbraio 2021"
     assert refs.start("4.1", "dal") == "dal 21 giugno 2019" and refs.start("4.4", "il") == "ad aprile 2021"
-    assert refs.see("D25") == "D25"
+    assert refs.see("D25") == "@sec-provenienza, D25"
     with pytest.raises(KeyError):
         refs.start("4.9")
     with pytest.raises(KeyError):

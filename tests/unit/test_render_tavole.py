@@ -68,3 +68,15 @@ def test_quarto_declares_the_tav_kind():
     config = yaml.safe_load((Path(__file__).parents[2] / "_quarto.yml").read_text(encoding="utf-8"))
     [kind] = [k for k in config["crossref"]["custom"] if k["key"] == "tav"]
     assert kind["kind"] == "float" and kind["reference-prefix"] == "Tavola"
+
+
+def test_the_data_link_of_a_tavola_names_the_tavola():
+    from quartieri_erp.rendering.markdown import _download
+
+    ch, _ = numbered(
+        code_cell('#| label: tbl-a\n#| tbl-cap: "A"\nt()', markdown_output(TABLE)),
+        code_cell('#| label: tav-b\n#| tbl-cap: "B"\nt()', markdown_output(TABLE)),
+    )
+    tabella, tavola = [b for b in ch.blocks if isinstance(b, Table)]
+    assert "Scarica i dati della Tabella 1.1 (CSV)" in _download(tabella, "dati/a.csv")
+    assert "Scarica i dati della Tavola 1.1 (CSV)" in _download(tavola, "dati/b.csv")

@@ -347,12 +347,6 @@ def source_note(cells, documents: pd.DataFrame) -> Md:
     return Md(f"Fonte: {escape(cite(list(cells), documents))}.")
 
 
-def discrepancy_cite(discrepancies: pd.DataFrame, *ids: str) -> Md:
-    """How the text cites entries of the register: 'Appendice D, D29', 'Appendice D, D18 e D19' (a
-    cross-reference to this appendix, so the letter follows the book), after checking that the ids exist."""
-    return Md(f"@sec-provenienza, {escape(discrepancy_ref(discrepancies, *ids))}")
-
-
 def discrepancies_table(discrepancies: pd.DataFrame) -> pd.DataFrame:
     """Each discrepancy in two columns: its id and topic; what the sources say, the choice, why, the data
     affected (Markdown cells: the texts escaped, file names and line numbers in reader words)."""

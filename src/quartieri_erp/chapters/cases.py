@@ -16,7 +16,7 @@ import pandas as pd
 
 # Funds of the Operational Programme actions (identifiers fixed by POR FSE and POR FESR 2014-2020).
 from quartieri_erp.chapters.programme import card_order  # noqa: F401  (shared with other chapters)
-from quartieri_erp.chapters.wording import UNITS, date_with, discrepancy_ref, join_it, quantity, tense, with_article
+from quartieri_erp.chapters.wording import UNITS, date_with, join_it, quantity, tense, with_article
 from quartieri_erp.inputs.curated.citations import cited_documents, source_line
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_int, fmt_num, fmt_partial_date, fmt_pct
 from quartieri_erp.presentation.markdown_tables import md_frame
@@ -573,25 +573,9 @@ def metric_frame(data: CaseData, card_id: str, metrics: Sequence[str]) -> pd.Dat
     )
 
 
-def discrepancies_table(discrepancies: pd.DataFrame, affects: str = "case_stud") -> pd.DataFrame:
-    """Discrepancies touching the case-study files: ``Voce`` (id), ``Tema``, ``Scelta``, ``source``."""
-    from quartieri_erp.chapters.programme import reader_words
-
-    rows = discrepancies[discrepancies["affects"].str.contains(affects, regex=False)]
-    return md_frame(
-        {
-            "Voce": list(rows["discrepancy_id"]),
-            "Tema": [reader_words(t) for t in rows["topic"]],
-            "Scelta": [reader_words(t) for t in rows["chosen"]],
-            "source": list(rows["source"]),
-        }
-    )
-
-
-def discrepancy_refs(discrepancies: pd.DataFrame, ids: Sequence[str], register: str | None = None) -> Md:
-    """How the text cites register entries: 'Appendice D, D21' or 'Appendice D, D18 e D19' (a cross-reference
-    to the provenance appendix), checking that the ids exist. ``register`` is ignored (kept for old callers)."""
-    return Md(f"@sec-provenienza, {escape(discrepancy_ref(discrepancies, *ids))}")
+def discrepancy_ids(discrepancies: pd.DataFrame, affects: str = "case_stud") -> list[str]:
+    """The ids of the register entries that touch the case-study data, in register order."""
+    return list(discrepancies.loc[discrepancies["affects"].str.contains(affects, regex=False), "discrepancy_id"])
 
 
 MAX_PLACES = 6  # places of the report named in a 'Fonte:' line; beyond them the line names the chapter

@@ -18,12 +18,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from quartieri_erp.chapters.wording import ARTICLES, _sound, join_it, tense
+from quartieri_erp.chapters.wording import ARTICLES, _sound, discrepancy_cite, tense
 from quartieri_erp.presentation.formatting import fmt_partial_date
 from quartieri_erp.presentation.markup import Md, escape, number
 from quartieri_erp.presentation.provenance import Source, Sourced, from_cell, sourced
-
-DISCREPANCY_APPENDIX = "@sec-provenienza"  # the appendix that lists the discrepancies: 'Appendice D'
 
 
 def section_pages(sections: pd.DataFrame) -> dict[str, int]:
@@ -202,10 +200,7 @@ class Cited:
     # --- discrepancies -------------------------------------------------------------------------------------
     def see(self, *ids: str) -> Md:
         """'Appendice D, D05' (a cross-reference to the discrepancy appendix and the ids, checked to exist)."""
-        missing = [i for i in ids if i not in set(self.discrepancies["discrepancy_id"])]
-        if missing:
-            raise KeyError(f"discrepancies.csv has no id {missing}")
-        return Md(f"{DISCREPANCY_APPENDIX}, {join_it(ids)}")
+        return discrepancy_cite(self.discrepancies, *ids)
 
 
 def items_list(items: pd.DataFrame) -> Md:

@@ -1121,7 +1121,7 @@ def efficacy_paragraph(ind: pd.DataFrame, synthetic: bool) -> str:
         f"Su un totale di {fmt_int(total)} destinatari, {fmt_int(pip)} hanno avviato un PIP: "
         f"{with_article(fmt_value(value(ind, 'pip_share'), 1))}{f' ({interval})' if interval else ''}. È la misura "
         "del passaggio dal presidio di comunità al percorso verso il lavoro. La ripartizione dei PIP per stato "
-        f"di attuazione è in @fig-stato-pip. {pip_status_sentence(ind)} Per la domanda sul completamento dei "
+        f"di attuazione è nella @fig-stato-pip. {pip_status_sentence(ind)} Per la domanda sul completamento dei "
         "percorsi il dato va letto con la data di riferimento: la pandemia di Covid-19 ha fermato per mesi le "
         "attività dei Laboratori e dei percorsi personalizzati e ne ha rallentato la ripresa; la Regione ha "
         "prorogato i termini di conclusione, e la quota dei PIP conclusi andrà riletta a fine attuazione."
@@ -1152,7 +1152,7 @@ def lessons_paragraph(ind: pd.DataFrame, tests: pd.DataFrame, findings: bool, sy
         f". È la risposta alla domanda sul targeting: l'intervento {reached}. Il Laboratorio ha avuto nel ciclo 2014-2020 un carattere sperimentale; il rapporto "
         "pubblicato vi legge la validità di un modello fondato su partenariati tra enti pubblici e privato "
         "sociale, con operatori accreditati per i servizi al lavoro e alla formazione accanto a chi conosce il "
-        f"quartiere.\n\nLe età medie sono in @fig-eta-media. {mean_age_sentence(ind, tests, findings)}"
+        f"quartiere.\n\nLe età medie sono nella @fig-eta-media. {mean_age_sentence(ind, tests, findings)}"
     )
     return text if findings else f"{text}\n\n{real_data_note('vulnerable')}"
 
@@ -1203,9 +1203,7 @@ def esf_paragraph(esf: pd.DataFrame, esf_reference: pd.DataFrame, findings: bool
     """What the ESF section shows: the table with real data (or ``findings``), else ``real_data_note``."""
     if not findings:
         return real_data_note("esf")
-    return (
-        "@tbl-indicatori-fse li ricostruisce dai dati di monitoraggio, per quelli che i dati permettono di calcolare."
-    )
+    return "La @tbl-indicatori-fse li ricostruisce dai dati di monitoraggio, per quelli che i dati permettono di calcolare."
 
 
 def counts_as_published(ind: pd.DataFrame) -> bool:

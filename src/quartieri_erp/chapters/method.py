@@ -68,7 +68,7 @@ def synthetic_paragraph(info: dict, synthetic: bool) -> str:
     if described:
         text += f" Il file dell'edizione li descrive così: «{with_numbers(described, DATES)}»."
     return text + (
-        " Quanto le cifre riproducano quelle pubblicate è verificato in @sec-riconciliazione. Le "
+        " Quanto le cifre riproducano quelle pubblicate è verificato nell'appendice di riconciliazione (@sec-riconciliazione). Le "
         "combinazioni di caratteristiche che il rapporto non pubblica, per esempio età e titolo di studio "
         "insieme, sono frutto del generatore e non vanno interpretate: per questo il capitolo sui "
         "destinatari, in questa edizione, non le mostra, e non mostra i test sulle differenze tra "
@@ -180,7 +180,7 @@ def tests_paragraph(tests: pd.DataFrame, indicator_labels: dict[str, str], both,
             "reali questa sezione riporta l'esito di ogni test e l'effetto della correzione per i confronti "
             "multipli."
         )
-    return f"{text} {holm_sentence(tests, indicator_labels)} @tbl-metodo-test riporta tutti i test."
+    return f"{text} {holm_sentence(tests, indicator_labels)} La @tbl-metodo-test riporta tutti i test."
 
 
 def rounding_sentence() -> str:

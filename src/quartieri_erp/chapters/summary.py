@@ -357,7 +357,7 @@ def pip_outcome_sentence(concluded: float, in_progress: float, withdrawn: float)
     """State of the PIPs and what the withdrawals say about keeping people on their plan."""
     state = (
         f"Dei PIP avviati, quelli conclusi sono {share_words(concluded)} ({_pct(concluded)}), quelli "
-        f"ancora in corso {_pct(in_progress)}; le rinunce sono {withdrawal_words(withdrawn)} "
+        f"ancora in corso {with_article(_pct(in_progress))}; le rinunce sono {withdrawal_words(withdrawn)} "
         f"({_pct(withdrawn)})."
     )
     dropout = dropout_rate(concluded, withdrawn)
@@ -519,11 +519,7 @@ def profiles_sentence(differences: dict[str, Difference], findings: bool = True)
     tested (``{'età': Difference, 'genere': …}``); dimensions whose tests disagree are named as uncertain. In a
     synthetic edition (not ``findings``) what the comparison shows with real data."""
     if not findings:
-        return (
-            "Se chi partecipa solo ai Laboratori e chi segue solo un PIP abbiano profili diversi per età, genere "
-            "e condizione di svantaggio lo dicono i test del capitolo sugli indicatori quando è eseguito sui "
-            "dati reali di monitoraggio; i dati sintetici di questa edizione non permettono di dirlo."
-        )
+        return ""  # the page's synthetic-data notice says what cannot be concluded
     named = {
         verdict: [name for name, d in differences.items() if d.verdict == verdict]
         for verdict in (SIGNIFICANT, NOT_SIGNIFICANT, UNCERTAIN)
@@ -591,27 +587,6 @@ def monitoring_data_note(synthetic: bool, as_of: dt.date, threshold: int) -> str
     )
 
 
-def synthetic_caveat(synthetic: bool, illustrative: bool = False, form: int = 0) -> str:
-    """One sentence for the summary (``form`` 1: the conclusions) when the chapter-3 values come from synthetic
-    data, else ''."""
-    if not synthetic:
-        return ""
-    if form == 1 and not illustrative:
-        return (
-            "Poiché i dati di monitoraggio di questa edizione sono sintetici, queste conclusioni si fondano "
-            "solo sulle cifre già pubblicate e su quelle che se ne ricavano."
-        )
-    if illustrative:
-        return (
-            "In questa edizione i dati di monitoraggio sono sintetici e l'analisi completa è mostrata solo a "
-            "titolo dimostrativo: i valori che vanno oltre quelli pubblicati non descrivono persone reali."
-        )
-    return (
-        "In questa edizione i dati di monitoraggio sono sintetici: dei valori del capitolo sugli indicatori si "
-        "citano solo quelli che coincidono con le cifre del rapporto originale o ne derivano."
-    )
-
-
 def case_study_municipalities(cards: pd.DataFrame, programmes: tuple[str, ...]) -> list[str]:
     """Municipalities of the chapter-4 cards of the given programmes, in card order, without repeats."""
     chosen = cards.assign(_order=cards["card_id"].map(card_order)).sort_values("_order")
@@ -674,8 +649,9 @@ def key_figures_table(call: CallFigures, key: KeyFigures, swap_note: str = "") -
 def limits_paragraph(synthetic: bool, swapped: bool = True) -> str:
     """The limits of the evidence behind the summary, and where the recommendations are."""
     data = (
-        "I dati di monitoraggio di questa edizione sono sintetici: dei risultati quantitativi si riportano solo "
-        "quelli già pubblicati nel rapporto originale, e i confronti tra gruppi restano da verificare sui dati reali. "
+        "Dei risultati quantitativi si riportano solo quelli già pubblicati nel rapporto originale, perché i dati "
+        "di monitoraggio di questa edizione sono sintetici; i confronti tra gruppi restano da verificare sui dati "
+        "reali. "
         if synthetic
         else "I dati di monitoraggio descrivono le persone al momento dell'ingresso e lo stato dei percorsi alla data "
         "di riferimento, non gli esiti occupazionali o sociali a distanza di tempo. "

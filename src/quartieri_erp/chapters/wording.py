@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from quartieri_erp.presentation.formatting import fmt_num, fmt_partial_date, round_half_up
-from quartieri_erp.presentation.markup import visible
+from quartieri_erp.presentation.markup import Md, escape, visible
 
 
 def join_it(items: Iterable[str]) -> str:
@@ -47,7 +47,7 @@ VOWELS = "aeiou"
 def _sound(label: str) -> int:
     """How the first word of ``label`` starts when read aloud. Numbers are read as words: 'otto', 'ottanta',
     'ottomila' (8...), 'uno' (1, 1,5 but not 1.000, 'mille'), 'undici' (11, 11.000) start with a vowel,
-    'zero' takes 'lo'."""
+    'zero' takes 'lo'; '1º' (primo) starts with a consonant."""
     head = label.lstrip("[").split(" ", 1)[0].split("]", 1)[0].rstrip("%")  # '[63,1%]{.num …}': a number span
     if head[:1].isdigit():
         integer = head.split(",", 1)[0]
@@ -113,6 +113,15 @@ def discrepancy_ref(discrepancies: pd.DataFrame, *ids: str) -> str:
     return join_it(ids)
 
 
+DISCREPANCY_APPENDIX = "@sec-provenienza"  # the appendix that lists the discrepancies: 'Appendice D'
+
+
+def discrepancy_cite(discrepancies: pd.DataFrame, *ids: str) -> Md:
+    """How the text cites entries of the register: 'Appendice D, D29', 'Appendice D, D18 e D19' (a
+    cross-reference to the provenance appendix, so the letter follows the book), after checking the ids exist."""
+    return Md(f"{DISCREPANCY_APPENDIX}, {escape(discrepancy_ref(discrepancies, *ids))}")
+
+
 @dataclass(frozen=True)
 class ProseRefs:
     """What the prose of a chapter cites from the curated programme data, each checked to exist: the date of
@@ -139,9 +148,9 @@ class ProseRefs:
             raise KeyError(f"case_studies.csv has no card {card_id!r}")
         return date_with(card["start_date"].iloc[0], preposition, card["start_precision"].iloc[0])
 
-    def see(self, *ids: str) -> str:
-        """'D04' or 'D02 e D03' (see ``discrepancy_ref``)."""
-        return discrepancy_ref(self.discrepancies, *ids)
+    def see(self, *ids: str) -> Md:
+        """'Appendice D, D04' or 'Appendice D, D02 e D03' (see ``discrepancy_cite``)."""
+        return discrepancy_cite(self.discrepancies, *ids)
 
 
 # --- Agreement -----------------------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ def run_info(edition: str, as_of: str, data_dir: str, synthetic: bool = False, i
 
 SYNTHETIC_BANNER = (
     "I dati di monitoraggio di questa edizione sono sintetici: generati per riprodurre le cifre pubblicate, non "
-    "descrivono persone reali. Per questo il capitolo mostra solo i valori che coincidono con quelli pubblicati "
+    "descrivono persone reali. Per questo qui si mostrano solo i valori che coincidono con quelli pubblicati "
     "o ne derivano; le analisi che richiedono i dati reali sono sostituite da una nota."
 )
 SYNTHETIC_ILLUSTRATIVE = (

@@ -117,12 +117,13 @@ def fmt_month(day: dt.date | str, src: Source | None = None) -> str:
 
 
 def fmt_partial_date(day: dt.date | str, precision: str, src: Source | None = None) -> str:
-    """A date known to the day, the month or the year: '21 novembre 2014', 'marzo 2015', '1998'."""
+    """A date known to the day, the month or the year: '21 novembre 2014', '1º aprile 2015' (the first of the
+    month is an ordinal, as Italian writes it), 'marzo 2015', '1998'."""
     day = dt.date.fromisoformat(day) if isinstance(day, str) else day
     if precision == "year":
         text = str(day.year)
     elif precision == "month":
         text = f"{MONTHS[day.month - 1]} {day.year}"
     else:
-        text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        text = f"{'1º' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
     return number(text, src)

@@ -42,7 +42,8 @@ def _download(block: Block, path: str) -> str:
     if isinstance(block, Figure):
         what = f"della Figura {block.number}" if block.number else "della figura"
     else:
-        what = f"della Tabella {block.number}" if getattr(block, "number", "") else "della tabella"
+        noun = "Tavola" if isinstance(block, Table) and block.kind == "tav" else "Tabella"
+        what = f"della {noun} {block.number}" if getattr(block, "number", "") else f"della {noun.lower()}"
     return f"\n\n[Scarica i dati {what} (CSV)]({path}){{.csv-link}}"
 
 
