@@ -165,8 +165,8 @@ dei casi di studio (@sec-casi-studio): {call.known_budgets_sentence(projects, me
 #| tbl-cap: "Le candidature all'avviso regionale e il loro esito"
 show_table(call.projects_table(projects, provinces, rankings, labels["outcome"]))
 md(source_line(projects["source"], documents,
-               note=f"Provincia: quella del capofila (per le ALER, della sede). «{call.ASSUMED_MARK.strip(' ()').capitalize()}»: "
-                    f"capofila non nominato nella fonte, attribuito in questa edizione ({see(D.assumed_lead)})."))
+               note=f"Provincia: quella del capofila (per le ALER, della sede). Il capofila di un progetto della prima "
+                    f"graduatoria non è indicato nella fonte ({see(D.assumed_lead)})."))
 
 # %%
 months = fact("call_covid_extension_months")
@@ -183,15 +183,15 @@ md(addition_heading("Capofila e partenariati dei progetti finanziati", "sec-band
 
 # %%
 leads = call.lead_type_counts(projects)
-by_province = call.provinces_with_assumption(projects, provinces)
+by_province = call.lead_provinces(projects, provinces)
 named_src = derived(cited.column(funded[~funded["lead_partner_assumed"].astype(bool)], "source").ref)
 md(f"""
 Questa sezione raccoglie conteggi che il rapporto pubblicato non stampa, calcolati dall'elenco dei capofila.
 {call.lead_types_sentence(leads, named_src, see(D.assumed_lead))} I capofila nominati si trovano in
-{fmt_int(Sourced(len(by_province[by_province["named"] > 0]), named_src))} province su
+{fmt_int(Sourced(len(by_province), named_src))} province su
 {fmt_int(Sourced(len(provinces), curated("ISTAT, elenco delle province lombarde")))} (@tbl-progetti-provincia):
-{call.top_province_sentence(by_province, leads["known"], named_src, named_src, see(D.assumed_lead))}; nessun progetto
-finanziato ha il capofila nelle province di {join_it(escape(p) for p in call.provinces_without_funded(projects, provinces))}.
+{call.top_province_sentence(by_province, leads["known"], named_src, named_src)}; nessuno dei capofila
+nominati ha sede nelle province di {join_it(escape(p) for p in call.provinces_without_funded(projects, provinces))}.
 Per i progetti guidati da un'ALER la provincia è quella della sede dell'azienda, non necessariamente quella del
 quartiere: il rapporto non localizza questi interventi ({see(D.aler_province)}).
 """)
@@ -199,13 +199,11 @@ quartiere: il rapporto non localizza questi interventi ({see(D.aler_province)}).
 # %%
 #| label: tbl-progetti-provincia
 #| tbl-cap: "Progetti finanziati dall'avviso regionale per provincia del capofila"
-assumed_src = curated(f"ipotesi di questa edizione (Appendice D, {D.assumed_lead})")
-table = call.provinces_table(by_province)
-show_table(table, sources={table.columns[1]: named_src, table.columns[2]: assumed_src})
+table = call.provinces_table(by_province, call.unnamed_leads(projects))
+show_table(table, sources={table.columns[1]: named_src})
 md(source_line(funded["source"], documents,
-               note=f"Ipotesi: il capofila di un progetto della prima graduatoria non è nominato dalla fonte ed è "
-                    f"attribuito in questa edizione ({see(D.assumed_lead)}); la provincia di un'ALER è quella "
-                    f"della sede."))
+               note=f"Il capofila di un progetto della prima graduatoria non è indicato nella fonte "
+                    f"({see(D.assumed_lead)}); la provincia di un'ALER è quella della sede."))
 
 # %%
 partners = call.partner_bounds(cited.facts, funded_count, cited)

@@ -126,19 +126,15 @@ def test_call_outcomes_count_rankings_leads_and_the_assumed_lead():
     }
 
 
-def test_projects_table_marks_the_assumed_lead_and_names_outcomes():
+def test_projects_table_never_shows_the_assumed_lead_and_names_outcomes():
     table = call.projects_table(projects(), PROVINCES, RANKINGS, OUTCOMES)
-    assert table["Capofila"].tolist()[2] == "ALER Milano (ipotesi)"
+    assert table.iloc[2].tolist()[:3] == ["Capofila non indicato nella fonte", "–", "–"]
+    assert "ALER Milano" not in table["Capofila"].tolist()[2]
     assert table["Esito"].tolist() == ["Prima graduatoria", "Scorrimento", "Prima graduatoria", "Non ammesso"]
-    assert table["Provincia"].tolist() == ["Milano", "Brescia", "Milano", "Milano"]
+    assert table["Provincia"].tolist() == ["Milano", "Brescia", "–", "Milano"]
 
 
-def test_funded_by_province_and_provinces_without_projects():
-    counts = call.funded_by_province(projects(), PROVINCES, RANKINGS)
-    assert sorted(map(tuple, counts.values.tolist())) == [
-        ("Brescia", "Scorrimento", 1),
-        ("Milano", "Prima graduatoria", 2),
-    ]
+def test_provinces_without_a_named_lead_partner():
     assert call.provinces_without_funded(projects(), PROVINCES) == ["Como"]
 
 
@@ -331,13 +327,6 @@ def test_partner_bounds_derive_accredited_partners_from_the_printed_share():
     assert bounds["share"] == 0.76
 
 
-def test_province_totals_rank_provinces_with_their_share():
-    totals = call.province_totals(call.funded_by_province(projects(), PROVINCES, RANKINGS))
-    assert totals["projects"].to_dict() == {"Milano": 2, "Brescia": 1}
-    assert list(totals.index) == ["Milano", "Brescia"]
-    assert round(totals["share"].iloc[0], 4) == 0.6667
-
-
 def test_fund_shares_are_shares_of_each_strategy_total():
     resources = pd.DataFrame(
         {"strategy": ["x", "x", "y"], "fund": ["FESR", "FSE", "FSE"], "amount_eur": [3e6, 1e6, 5e5]}
@@ -396,22 +385,18 @@ def test_lead_types_on_the_shipped_data_never_print_the_assumed_totals_as_fact()
     assert "28 o 29" in text and "4 o 5" in text and "ALER in 5" not in text
 
 
-def test_provinces_with_assumption_keep_the_assumed_lead_apart():
-    frame = call.provinces_with_assumption(projects(), PROVINCES)
-    assert list(frame.index) == ["Milano", "Brescia"]
-    assert frame.loc["Milano"].tolist() == [1, 1, 1, 2] and frame.loc["Brescia"].tolist() == [1, 0, 1, 2]
-    table = call.provinces_table(frame)
-    assert any("(ipotesi)" in c for c in table.columns)
-    assert (
-        "ALER Milano (ipotesi)" in call.projects_table(projects(), PROVINCES, RANKINGS, OUTCOMES)["Capofila"].tolist()
-    )
+def test_lead_provinces_count_only_named_lead_partners_and_the_unnamed_apart():
+    counts = call.lead_provinces(projects(), PROVINCES)
+    assert list(counts.items()) == [("Brescia", 1), ("Milano", 1)]  # ties in alphabetical order
+    assert call.unnamed_leads(projects()) == 1
+    table = call.provinces_table(counts, call.unnamed_leads(projects()))
+    assert table.values.tolist() == [["Brescia", 1], ["Milano", 1], ["Capofila non indicato nella fonte", 1]]
+    assert len(call.provinces_table(counts, 0)) == 2
 
 
-def test_top_province_sentence_states_the_named_share_and_the_possible_extra():
-    frame = call.provinces_with_assumption(projects(), PROVINCES)
-    text = call.top_province_sentence(frame, 2)
-    assert text.startswith("la provincia di Milano raccoglie 1 dei 2 capofila nominati dalla fonte (50%)")
-    assert "si aggiunge il capofila ipotizzato" in text
+def test_top_province_sentence_states_the_named_share():
+    text = call.top_province_sentence(call.lead_provinces(projects(), PROVINCES), 2)
+    assert text == "la provincia di Brescia raccoglie 1 dei 2 capofila nominati dalla fonte (50%)"
 
 
 def test_count_range_words():

@@ -222,11 +222,12 @@ def test_synthetic_edition_shows_no_participant_figure_and_says_why(labels):
     assert "Con i dati di monitoraggio reali" in app.annex_note(annex, 5)
     summary = app.summary_table(annex.facts, annex.shown, labels)
     assert list(summary.columns) == ["Progetto", "Capofila", "Comune", "Dotazione"]
-    # the assumed lead partner keeps its mark in Tab. F.1 and in its card
-    p15 = summary.loc[annex.facts["project_id"] == "P15", "Capofila"].iloc[0]
-    assert "ipotesi" in p15 and "Appendice D, D05" in p15
+    # the lead partner the source does not name is never guessed, in Tab. F.1 or in its card
+    p15 = summary.loc[annex.facts["project_id"] == "P15"].iloc[0]
+    assert p15["Capofila"].startswith("Non indicato nella fonte") and "Appendice D, D05" in p15["Capofila"]
+    assert p15["Comune"] == "–"
     card = cards.split("### P15")[1].split("###")[0]
-    assert "(ipotesi)" in card and "Appendice D, D05" in card
+    assert "non indicato nella fonte" in card and "Appendice D, D05" in card and "ALER Milano" not in card
     # Giussano and Mantova: only the published budget, with its kind
     p08 = summary.loc[annex.facts["project_id"] == "P08", "Dotazione"].iloc[0]
     assert 'data-kind="published"' in p08 and "241.679,72" in p08

@@ -739,13 +739,12 @@ def profile_text(shown: Mapping) -> Md:
 
 
 def lead_text(facts: Mapping, labels: AnnexLabels) -> Md:
-    """'Comune, Giussano (MB)', with the assumption mark of an assumed lead partner."""
-    text = (
+    """'Comune, Giussano (MB)'; for a lead partner the source does not name, only that (with the reference)."""
+    if facts["lead_partner_assumed"]:
+        return Md(f"non indicato nella fonte ({escape(labels.assumed_ref)})")
+    return Md(
         f"{escape(labels.lead_type[facts['lead_type']])}, {escape(facts['municipality'])} ({escape(facts['province'])})"
     )
-    if facts["lead_partner_assumed"]:
-        text += f"; capofila ipotizzato (ipotesi), non nominato nella fonte ({escape(labels.assumed_ref)})"
-    return Md(text)
 
 
 def project_section(facts: Mapping, shown: Mapping | None, labels: AnnexLabels, mark: str = "") -> str:
@@ -757,9 +756,7 @@ def project_section(facts: Mapping, shown: Mapping | None, labels: AnnexLabels, 
         funding.append(escape(facts["act"]))
     if pd.notna(facts["budget_eur"]):
         funding.append(f"dotazione {fmt_eur(facts['budget_eur'], src=facts['budget_source'])}")
-    name = escape(facts["lead_partner"])
-    if facts["lead_partner_assumed"]:
-        name = Md(f"{name} (ipotesi)")
+    name = "capofila non indicato" if facts["lead_partner_assumed"] else escape(facts["lead_partner"])
     lines = [
         f"### {escape(facts['project_id'])} · {name} {{#{project_anchor(facts['project_id'])}}}",
         "",
@@ -788,11 +785,10 @@ def project_sections(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: An
 
 
 def lead_cell(facts: Mapping, labels: AnnexLabels) -> Md:
-    """The lead partner and its province for the summary table; an assumed lead partner keeps its mark."""
-    text = f"{escape(facts['lead_partner'])} ({escape(facts['province'])})"
+    """The lead partner and its province for the summary table ('non indicato nella fonte' when it is not named)."""
     if facts["lead_partner_assumed"]:
-        text += f", ipotesi ({escape(labels.assumed_ref)})"
-    return Md(text)
+        return Md(f"Non indicato nella fonte ({escape(labels.assumed_ref)})")
+    return Md(f"{escape(facts['lead_partner'])} ({escape(facts['province'])})")
 
 
 def summary_table(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: AnnexLabels, mark: str = "") -> pd.DataFrame:
@@ -805,7 +801,7 @@ def summary_table(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: Annex
         "Capofila": [lead_cell(r, labels) for r in records],
     }
     if shown is None:
-        table["Comune"] = [escape(r["municipality"]) for r in records]
+        table["Comune"] = ["–" if r["lead_partner_assumed"] else escape(r["municipality"]) for r in records]
         table["Dotazione"] = [
             Md(fmt_eur(r["budget_eur"], src=r["budget_source"])) if pd.notna(r["budget_eur"]) else None for r in records
         ]
@@ -947,10 +943,9 @@ def assumed_lead_sentence(facts: pd.DataFrame, labels: AnnexLabels) -> Md:
     if not assumed:
         return Md("")
     which = join_it([escape(p) for p in assumed])
-    verb = "è" if len(assumed) == 1 else "sono"
     return Md(
-        f"Il capofila di {which} non è nominato dalla fonte: quello indicato {verb} un'ipotesi dei curatori "
-        f"({escape(labels.assumed_ref)}), segnalata come tale nella tabella e nella scheda."
+        f"Il capofila di {which} non è indicato dalla fonte ({escape(labels.assumed_ref)}): la tabella e la scheda "
+        f"non ne riportano né il nome né il comune."
     )
 
 

@@ -15,7 +15,7 @@ from quartieri_erp.presentation.markdown_tables import md_frame
 from quartieri_erp.presentation.markup import Md, escape
 from quartieri_erp.presentation.provenance import Sourced, derived, source_of
 
-ASSUMED_MARK = " (ipotesi)"  # after a lead partner the source does not name (D05)
+NOT_NAMED = "Capofila non indicato nella fonte"  # the lead partner the source does not name (D05): never guessed
 
 
 # --- Tabella 2.1 --------------------------------------------------------------------------------------
@@ -171,38 +171,24 @@ def outcome_label(projects: pd.DataFrame, ranking_labels: dict[str, str], outcom
 def projects_table(
     projects: pd.DataFrame, provinces: pd.DataFrame, ranking_labels: dict[str, str], outcome_labels: dict[str, str]
 ) -> pd.DataFrame:
-    """The applications in ranking order: lead partner (``ASSUMED_MARK`` when assumed), municipality, province,
-    outcome."""
+    """The applications in ranking order: lead partner, municipality, province, outcome; a lead partner the source
+    does not name (``lead_partner_assumed``) is shown as ``NOT_NAMED``, with neither municipality nor province."""
     names = provinces.set_index("sigla")["denominazione_uts"]
-    lead = projects["lead_partner"] + projects["lead_partner_assumed"].map({True: ASSUMED_MARK, False: ""})
+    unnamed = projects["lead_partner_assumed"].astype(bool)
     return pd.DataFrame(
         {
-            "Capofila": lead,
-            "Comune": projects["municipality"],
-            "Provincia": projects["province"].map(names),
+            "Capofila": projects["lead_partner"].mask(unnamed, NOT_NAMED),
+            "Comune": projects["municipality"].mask(unnamed, "–"),
+            "Provincia": projects["province"].map(names).mask(unnamed, "–"),
             "Esito": outcome_label(projects, ranking_labels, outcome_labels),
         }
     ).reset_index(drop=True)
 
 
-def funded_by_province(projects: pd.DataFrame, provinces: pd.DataFrame, ranking_labels: dict[str, str]) -> pd.DataFrame:
-    """Funded projects per province of the lead partner and ranking (``province``, ``ranking``, ``projects``)."""
-    names = provinces.set_index("sigla")["denominazione_uts"]
-    counts = funded_projects(projects).groupby(["province", "ranking"]).size().rename("projects").reset_index()
-    counts["province"] = counts["province"].map(names)
-    counts["ranking"] = counts["ranking"].map(ranking_labels)
-    return counts
-
-
-def province_totals(by_province: pd.DataFrame) -> pd.DataFrame:
-    """Funded projects per province (from ``funded_by_province``), largest first, with their share."""
-    totals = by_province.groupby("province")["projects"].sum().sort_values(ascending=False, kind="stable")
-    return pd.DataFrame({"projects": totals, "share": totals / totals.sum()})
-
-
 def provinces_without_funded(projects: pd.DataFrame, provinces: pd.DataFrame) -> list[str]:
-    """Names of the provinces where no funded project has its lead partner, alphabetical."""
-    funded = set(funded_projects(projects)["province"])
+    """Names of the provinces where no named lead partner of a funded project is, alphabetical."""
+    funded = funded_projects(projects)
+    funded = set(funded.loc[~funded["lead_partner_assumed"].astype(bool), "province"])
     return sorted(provinces.loc[~provinces["sigla"].isin(funded), "denominazione_uts"])
 
 
@@ -510,8 +496,6 @@ DISCREPANCIES = _Names(
 
 # --- Lead partners and an assumption that must stay visible --------------------------------------------------
 
-ASSUMPTION = "ipotesi"
-
 
 def lead_type_counts(projects: pd.DataFrame) -> dict:
     """Lead partners of the funded projects by type, separating those the source names from the assumed ones:
@@ -562,50 +546,35 @@ def lead_types_sentence(counts: dict, src=None, see: str = "") -> str:
     )
 
 
-def provinces_with_assumption(projects: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
-    """Funded projects per province of the lead partner: ``named`` (lead named by the source), ``assumed`` (lead
-    assumed by this edition), ``low``/``high`` (range of the true count: named, up to named plus all assumed),
-    largest first; provinces without funded projects are left out."""
+def lead_provinces(projects: pd.DataFrame, provinces: pd.DataFrame) -> pd.Series:
+    """Funded projects per province of the lead partners the source names (``named``), largest first; the
+    projects whose lead partner it does not name have no province and are counted apart (``unnamed_leads``)."""
     names = provinces.set_index("sigla")["denominazione_uts"]
     funded = funded_projects(projects)
-    assumed = funded["lead_partner_assumed"].astype(bool)
-    named = funded[~assumed].groupby("province").size()
-    guessed = funded[assumed].groupby("province").size()
-    frame = pd.DataFrame({"named": named, "assumed": guessed}).fillna(0).astype(int)
-    frame["low"] = frame["named"]
-    frame["high"] = frame["named"] + int(assumed.sum())
-    frame = frame.sort_values(["named", "assumed"], ascending=False, kind="stable")
-    frame.index = frame.index.map(names)
-    frame.index.name = "province"
-    return frame
+    named = funded[~funded["lead_partner_assumed"].astype(bool)]
+    counts = named.groupby("province").size().rename("named")
+    counts.index = counts.index.map(names).rename("province")
+    return counts.sort_index().sort_values(ascending=False, kind="stable")  # ties in alphabetical order
 
 
-def provinces_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The provinces of the lead partners for display; the assumed lead keeps its 'ipotesi' mark."""
-    return pd.DataFrame(
-        {
-            "Provincia del capofila": frame.index,
-            "Progetti con capofila nominato dalla fonte": frame["named"].to_numpy(),
-            f"Progetti con capofila ipotizzato ({ASSUMPTION})": frame["assumed"].to_numpy(),
-        }
-    )
+def unnamed_leads(projects: pd.DataFrame) -> int:
+    """Funded projects whose lead partner the source does not name."""
+    return int(funded_projects(projects)["lead_partner_assumed"].astype(bool).sum())
 
 
-def top_province_sentence(frame: pd.DataFrame, known: int, src=None, share_src=None, see: str = "") -> str:
-    """Where most named lead partners are, stated on the named ones, with what the assumed ones may add."""
+def provinces_table(counts: pd.Series, unnamed: int) -> pd.DataFrame:
+    """The provinces of the named lead partners for display, with a last row for the unnamed ones (if any)."""
+    rows = list(zip(counts.index, counts.to_numpy())) + ([(NOT_NAMED, unnamed)] if unnamed else [])
+    return pd.DataFrame(rows, columns=["Provincia del capofila", "Progetti finanziati"])
+
+
+def top_province_sentence(counts: pd.Series, known: int, src=None, share_src=None) -> str:
+    """Where most named lead partners are, stated on the named ones."""
     f = (lambda v: fmt_int(v, src)) if src else fmt_int
-    top = frame.iloc[0]
-    name = str(frame.index[0])
-    share = top["named"] / known
-    text = (
-        f"la provincia di {escape(name)} raccoglie {f(top['named'])} dei {f(known)} capofila nominati dalla "
-        f"fonte ({fmt_pct(share, 0, share_src)})"
+    return (
+        f"la provincia di {escape(str(counts.index[0]))} raccoglie {f(counts.iloc[0])} dei {f(known)} capofila "
+        f"nominati dalla fonte ({fmt_pct(counts.iloc[0] / known, 0, share_src)})"
     )
-    extra = int(top["high"] - top["named"])
-    if extra:
-        ipotesi = "il capofila ipotizzato" if extra == 1 else "i capofila ipotizzati"
-        text += f", ai quali si aggiunge {ipotesi} se la provincia è la stessa{f' ({see})' if see else ''}"
-    return text
 
 
 def months_elapsed(start, end) -> int:

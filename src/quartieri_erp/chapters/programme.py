@@ -73,10 +73,16 @@ LINE_NUMBERS = re.compile(
 
 def reader_words(text: object) -> str:
     """Text of the curated files as a reader should meet it: file names become the names of the data
-    (``DATA_NAMES``; an unknown file 'dati x'), line numbers of the text extraction ('l. 584-585') go."""
+    (``DATA_NAMES``; an unknown file 'dati x'), line numbers of the text extraction ('l. 584-585') and lists of
+    column or key names in brackets ('(call_topup_eur, budget_eur)') go."""
 
     def name(match: re.Match) -> str:
         return DATA_NAMES.get(match.group(0), f"dati {match.group(1).replace('_', ' ')}")
 
-    text = FILE_NAME.sub(name, plain(text))
+    text = IDENTIFIERS.sub("", plain(text))
+    text = FILE_NAME.sub(name, text)
     return re.sub(r"\(\s*\)", "", LINE_NUMBERS.sub("", text)).strip()
+
+
+# A bracketed list of code names (each with an underscore), e.g. '(call_initial_budget_eur, call_topup_eur)'.
+IDENTIFIERS = re.compile(r"\s*\((?:[a-z0-9]+_[a-z0-9_]+)(?:\s*,\s*[a-z0-9]+_[a-z0-9_]+)*\)")
