@@ -130,37 +130,32 @@ call_places = summary.case_study_municipalities(cards, ("avviso_regionale",))
 md(f"""
 L'approfondimento qualitativo riguarda le Autorità urbane di {join_it(sus_places)} e i progetti
 dell'avviso realizzati a {join_it(call_places)} (@sec-casi-studio). Le esperienze differiscono per
-approccio, attori e strumenti e sono a stadi diversi di attuazione; insieme offrono pratiche che possono
-essere riprese in quartieri simili e un capitale di esperienza da valorizzare. Le indicazioni principali riguardano i
-temi scelti per l'analisi.
+approccio, attori e strumenti e sono a stadi diversi di attuazione, ma da ciascuna vengono soluzioni
+trasferibili ad altri quartieri ERP. Di seguito le indicazioni principali, ordinate secondo i temi scelti per
+l'analisi.
 """)
 
 # %% [markdown]
-# **Il dialogo con i residenti.** Ovunque la fase di avvio è stata spesa soprattutto a conquistare la
-# fiducia degli abitanti, un lavoro lento che non si conclude mai del tutto. La rete dei partner è stata
-# riconosciuta più in fretta dove i soggetti del partenariato agivano in modo coordinato e dove alcuni
-# operatori erano già noti nel quartiere per interventi precedenti. Conta soprattutto esserci: un presidio
-# fisico stabile, operatori disposti ad ascoltare e ad aiutare le persone a trovare una risposta anche fuori
-# dal progetto, strumenti semplici come gli incontri in cortile, le conversazioni dai balconi, lunghe
-# aperture dello sportello e il contatto con le associazioni e gli altri soggetti presenti nel quartiere.
+# **Il dialogo con i residenti.** Guadagnare la fiducia degli abitanti ha occupato gran parte dell'avvio e
+# non è mai un risultato acquisito. I progetti sono stati accettati prima dove il partenariato si muoveva
+# unito e dove qualche operatore era già conosciuto nel quartiere. Fanno la differenza una presenza fisica
+# costante e l'attitudine ad ascoltare e a cercare risposte anche oltre il progetto, con mezzi semplici: il
+# cortile, il balcone, lo sportello aperto a lungo, i rapporti con le associazioni del quartiere.
 #
-# **Gli effetti del Covid-19.** La pandemia ha colpito di più i progetti appena partiti, che non avevano
-# ancora costruito quella fiducia. Il distanziamento ha imposto nuovi modi di seguire le persone fragili,
-# spesso prive di strumenti digitali o poco capaci di usarli: i progetti hanno scelto canali già diffusi e
-# facili, come i gruppi WhatsApp e le videochiamate, e in molti casi il Laboratorio è diventato il punto in
-# cui si raccolgono i bisogni e si indirizzano le persone verso gli aiuti del Comune e delle associazioni
-# del quartiere.
+# **Gli effetti del Covid-19.** L'emergenza ha pesato soprattutto sui progetti più giovani, che non
+# avevano ancora una rete di fiducia nel quartiere. Per restare vicini a persone fragili e poco abituate al
+# digitale si sono usati strumenti alla portata di tutti, dalle chat di gruppo alle videochiamate, e il
+# Laboratorio è diventato spesso lo snodo tra gli abitanti in difficoltà e gli aiuti messi in campo da
+# Comune e associazioni.
 #
-# **Inclusione sociale ed economia locale.** Collegare i percorsi di inclusione attiva allo sviluppo
-# dell'economia del quartiere è la strada più promettente per la programmazione 2021-2027: interventi su
-# più livelli, più settori e più attività, nei quartieri già coinvolti o in nuove aree segnate da povertà
-# economica, culturale e lavorativa. L'esperienza segnala un limite e una risorsa. La Dote Unica Lavoro (DUL) si
-# adatta male alla gradualità e alla flessibilità che servono con persone molto fragili, spesso lontane
-# anche dalle regole di base del mercato del lavoro. I tirocini, invece, si sono rivelati preziosi anche
-# senza l'indennità di partecipazione, che l'avviso non ammetteva, perché imparare facendo è la via più
-# efficace per queste persone. Per questo l'integrazione tra i percorsi del FSE e il sostegno alle imprese
-# sociali dei quartieri, non ancora sperimentata sul campo, è guardata con grande interesse. Le
-# implicazioni sono discusse nelle conclusioni (@sec-conclusioni).
+# **Inclusione sociale ed economia locale.** Per la programmazione 2021-2027 la direzione indicata è legare
+# l'inclusione attiva allo sviluppo economico del quartiere, con interventi che intreccino ambiti e livelli
+# diversi, dove i progetti sono già presenti come in nuove aree di povertà economica, culturale e
+# lavorativa. Dai casi vengono due lezioni: gli strumenti dotali come la Dote Unica Lavoro (DUL) sono
+# troppo rigidi per chi è molto lontano dal lavoro, mentre il tirocinio, cioè imparare sul campo, funziona
+# anche senza un'indennità, che l'avviso escludeva. Suscita perciò interesse l'idea, non ancora messa alla
+# prova, di collegare i percorsi del FSE al sostegno delle imprese sociali dei quartieri. Le implicazioni
+# sono discusse nelle conclusioni (@sec-conclusioni).
 
 # %%
 md(summary.limits_paragraph(ch.synthetic and not ch.illustrative, bool(label_swap_flag(published))))

@@ -161,3 +161,20 @@ def test_no_markdown_of_the_package_is_printed_as_text(built_report):
         if hits:
             found[name] = len(hits)
     assert found == {}
+
+
+def _shingles(fragment: str, n: int = 8) -> set[str]:
+    """The runs of ``n`` words of the prose paragraphs of a page ('Fonte:' lines left out)."""
+    runs = set()
+    for paragraph in _prose(fragment):
+        if paragraph.startswith("Fonte:"):
+            continue
+        words = paragraph.lower().split()
+        runs |= {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+    return runs
+
+
+def test_the_sintesi_summarises_the_conclusions_in_its_own_words(built_report):
+    pages = _pages(built_report)
+    shared = _shingles(_main(pages["00_sintesi.html"])) & _shingles(_main(pages["05_conclusioni.html"]))
+    assert sorted(shared) == []
