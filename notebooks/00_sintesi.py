@@ -115,11 +115,12 @@ specialistiche sia nella conduzione dei Laboratori sia nei servizi al lavoro e a
 # %%
 #| label: tbl-sintesi-numeri
 #| tbl-cap: "I valori chiave del rapporto"
-show_table(summary.key_figures_table(call, key, summary.counts_flag(key, label_swap_flag(published))))
+swap_flag = summary.counts_flag(key, label_swap_flag(published))
+show_table(summary.key_figures_table(call, key, swap_flag))
 md(source_line(summary.call_figures_sources(projects, facts, procedures), documents,
                also=[ci.monitoring_source(ch.as_of, ch.synthetic)],
-               note="I destinatari dei due sub-progetti si sovrappongono: chi partecipa a entrambi è contato in "
-                    f"ciascuno. {label_swap_note(published, short=True, applies=summary.counts_as_published(key))}"))
+               note=summary.key_figures_note(swap_flag, label_swap_note(published, short=True,
+                                                                        applies=summary.counts_as_published(key)))))
 
 # %% [markdown]
 # ## Le esperienze nei quartieri {#sec-sintesi-quartieri .unnumbered}

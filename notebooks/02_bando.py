@@ -90,16 +90,16 @@ di monitoraggio del Programma {call.reference_date_sourced(cited, procedures)}, 
 {fmt_pct(costs.loc["sus_milano", "share"], 0, share_src)} (di cui {fmt_eur(proc(PR.milano_programmes, "cost_eur"))}
 per il solo avviso sui programmi integrati di welfare, avviato nel {year(E.milano_programmes_call)}), strategia di
 Bollate {fmt_pct(costs.loc["sus_bollate", "share"], 0, share_src)}. Per l'avviso regionale
-{call.operations_sentence(regional_ops, funded_count)}. La colonna della spesa ammissibile è valorizzata solo per
-l'avviso regionale e per il servizio di assistenza tecnica di Milano; altrove la tabella pubblicata riporta un
-trattino, qui letto come zero, e il significato della colonna non è documentato ({see(D.eligible_spending_column)}).
+{call.operations_sentence(regional_ops, funded_count)}. La colonna della spesa ammissibile riporta un importo solo
+per l'avviso regionale e per il servizio di assistenza tecnica di Milano; altrove la tabella pubblicata, come questa,
+stampa un trattino, e il significato della colonna non è documentato ({see(D.eligible_spending_column)}).
 """)
 
 # %%
 #| label: tbl-procedure
 #| tbl-cap: "Bandi in attuazione delle Azioni 9.1.3 e 9.4.2"
 show_table(call.procedures_table(procedures),
-           formats={"Costo": fmt_eur, "Spesa ammissibile": fmt_eur, "Operazioni": fmt_int},
+           formats={"Costo": fmt_eur, "Spesa ammissibile": call.accounting_eur, "Operazioni": fmt_int},
            sources=table_21)
 md(source_line(procedures["source"], documents,
                note="La tabella pubblicata riporta dati di monitoraggio del POR FSE. Per l'avviso di Bollate sulle "

@@ -500,3 +500,8 @@ def test_chapter_2_built_two_years_later_has_no_future_tense_for_past_events(tmp
     assert not [phrase for phrase in FUTURE if phrase in text]
     assert "era previsto che partissero" in text and "dovevano concludersi" in text
     assert "alla data del rapporto non avevano ancora avviato" in text
+
+
+def test_tabella_2_1_prints_a_zero_amount_as_the_published_dash():
+    assert call.accounting_eur(0.0) == "–"
+    assert "558.999,80" in call.accounting_eur(558999.80)

@@ -554,8 +554,12 @@ def test_key_figures_table_flags_the_swapped_counts():
     flag = "nella Tabella 3.1 pubblicata è sull'altra riga: Appendice C, @sec-riconciliazione-etichette"
     table = summary_module.key_figures_table(call, summary_module.key_figures(fake_set()), flag)
     values = dict(zip(table["Voce"], table["Valore"]))
-    assert values["di cui nei Laboratori sociali"].endswith(f"({flag})")
-    assert values["di cui con un PIP"].endswith(f"({flag})")
+    assert values["di cui nei Laboratori sociali"].endswith(f" {summary_module.SWAP_MARK}")
+    assert values["di cui con un PIP"].endswith(f" {summary_module.SWAP_MARK}")
+    assert flag not in " ".join(values.values())  # explained once, under the table
+    note = summary_module.key_figures_note(flag, "524 e 485 sono scambiate.")
+    assert note.endswith("contato in ciascuno. (a) 524 e 485 sono scambiate.")
+    assert summary_module.key_figures_note("", "x").endswith("contato in ciascuno.")
     assert all(isinstance(cell, summary_module.Md) for cell in table["Capitolo"])  # references stay Markdown
 
 

@@ -35,6 +35,12 @@ def procedures_table(procedures: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def accounting_eur(amount: float) -> str:
+    """An amount of Tabella 2.1 as the published table prints it: a zero is a dash ('- €' in accounting format),
+    any other amount in euro."""
+    return "–" if amount == 0 else fmt_eur(amount)
+
+
 def cost_by_territory(procedures: pd.DataFrame, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
     """Cost of the procedures of each territory code and its share of the total (``exclude``: procedure ids)."""
     kept = procedures[~procedures["procedure_id"].isin(exclude)]

@@ -609,11 +609,15 @@ def call_figures_sources(projects: pd.DataFrame, facts: pd.DataFrame, procedures
     return [*projects["source"], *procedures["source"], *rows["source"]]
 
 
+SWAP_MARK = "(a)"  # after the sub-project counts of the key-figures table; the note under the table explains it
+
+
 def key_figures_table(call: CallFigures, key: KeyFigures, swap_note: str = "") -> pd.DataFrame:
     """The key figures of the summary as display text (``Md`` cells: sourced numbers and cross-references):
-    ``Voce``, ``Valore``, ``Capitolo``. ``swap_note`` (``reconciliation.label_swap_flag``) flags the two
-    sub-project counts that the published Tabella 3.1 prints on swapped rows."""
-    flag = f" ({swap_note})" if swap_note else ""
+    ``Voce``, ``Valore``, ``Capitolo``. When ``swap_note`` (``reconciliation.label_swap_flag``) is given, the two
+    sub-project counts that the published Tabella 3.1 prints on swapped rows carry the note mark ``SWAP_MARK``,
+    explained once under the table."""
+    flag = f" {SWAP_MARK}" if swap_note else ""
     rows = [
         (
             "Progetti finanziati dall'avviso regionale",
@@ -644,6 +648,13 @@ def key_figures_table(call: CallFigures, key: KeyFigures, swap_note: str = "") -
         columns=["Voce", "Valore", "Capitolo"],
         dtype=object,
     )
+
+
+def key_figures_note(swap_flag: str, swap_note: str) -> str:
+    """The note under the key-figures table: the sub-projects overlap and, when the counts carry ``SWAP_MARK``
+    (``swap_flag`` given), ``swap_note`` after the mark."""
+    overlap = "I destinatari dei due sub-progetti si sovrappongono: chi partecipa a entrambi è contato in ciascuno."
+    return f"{overlap} {SWAP_MARK} {swap_note}" if swap_flag and swap_note else overlap
 
 
 def limits_paragraph(synthetic: bool, swapped: bool = True) -> str:
