@@ -70,7 +70,7 @@ prova lo strumento che il POR FSE estende poi a tutta la regione (@sec-politiche
 # %%
 md(f"""
 Le procedure attivate sulle due azioni sono {fmt_int(call.procedures)}, per un costo complessivo di
-{fmt_eur(call.procedures_cost_eur)} (@tbl-procedure). Le strategie urbane scontano i tempi lunghi della
+{fmt_eur(call.procedures_cost_eur)}, calcolato sommando le righe della tabella pubblicata (@tbl-procedure). Le strategie urbane scontano i tempi lunghi della
 riqualificazione edilizia, ma il giudizio sulla loro esperienza è positivo e ne suggerisce la
 prosecuzione nel ciclo 2021-2027. Lo stato di avanzamento è però molto diverso da un canale all'altro:
 

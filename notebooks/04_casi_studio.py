@@ -324,7 +324,7 @@ apertura, ha attivato {fmt_int(value("4.7", "training_pathways"))} percorsi form
 lavoro di {fmt_int(value("4.7", "partnership_operators"))} operatori del partenariato si è aggiunto quello di
 {fmt_int(value("4.7", "other_bodies"))} enti e {fmt_int(value("4.7", "network_operators"))} operatori di rete
 esterni al partenariato. Il
-Comune ha ricevuto il Cresco Award di Fondazione Sodalitas e ANCI, riservato
+Comune è stato premiato ai Cresco Awards di Fondazione Sodalitas e ANCI, riservati
 {with_article(fmt_int(value("4.7", "award_best_projects")), "ai")} migliori progetti comunali di sviluppo sostenibile.
 """)
 
@@ -471,8 +471,8 @@ di inclusione.
 # %% [markdown]
 # ### G.E.S.T.I. Sociali (Gestione Efficace per uno Sviluppo Territoriale Inclusivo) – quartiere di Grumello al Piano nel Comune di Bergamo {#sec-casi-gesti}
 #
-# G.E.S.T.I. Sociali è stato finanziato dopo l'aumento della dotazione dell'avviso e per questo, alla data dei dati
-# del rapporto pubblicato, aveva le attività ancora in corso (@tav-gesti). Il quartiere, nella periferia sud della
+# G.E.S.T.I. Sociali è stato finanziato dopo l'aumento della dotazione dell'avviso e per questo aveva le attività
+# ancora in corso alla data di riferimento del rapporto pubblicato (@tav-gesti). Il quartiere, nella periferia sud della
 # città, è tagliato da una strada provinciale che lo ha di fatto separato dal resto del tessuto urbano; vi
 # convivono residenti storici, in prevalenza anziani, e famiglie arrivate di recente, molte delle quali
 # extracomunitarie.
@@ -488,8 +488,8 @@ md(cases.source_note(data, table["source"], documents))
 housing = [value("4.10", "dwellings_aler"), value("4.10", "dwellings_municipal")]
 md(f"""
 Il quartiere conta {fmt_int(value("4.10", "inhabitants"))} abitanti e {fmt_int(value("4.10", "dwellings"))}
-alloggi pubblici, {fmt_int(housing[0])} di ALER e {fmt_int(housing[1])} del Comune (le due voci
-{cases.sum_check(value("4.10", "dwellings"), housing)}). I residenti degli alloggi SAP, destinatari del
+alloggi pubblici, {fmt_int(housing[0])} di ALER e {fmt_int(housing[1])} del
+Comune{cases.parts_gap_note(value("4.10", "dwellings"), housing)}. I residenti degli alloggi SAP, destinatari del
 progetto, sono {fmt_int(value("4.10", "sap_residents"))},
 {cases.share_check(value("4.10", "sap_residents"), value("4.10", "inhabitants"), value("4.10", "sap_residents_pct"))}
 nel testo. La scheda indica però come destinatari gli abitanti di {fmt_int(value("4.10", "sap_dwellings_target"))}
@@ -617,8 +617,8 @@ md(cases.source_note(data, table["source"], documents))
 # #### Inclusione sociale ed economia locale {#sec-casi-sinergie}
 #
 # Il legame tra percorsi di inclusione e imprese sociali del territorio è la scommessa più nuova e la meno
-# verificabile, perché gli interventi che la incarnano, alla data dei dati del rapporto pubblicato, non erano ancora
-# partiti. Bollate la affida a un unico
+# verificabile, perché gli interventi che la incarnano non erano ancora partiti alla data di riferimento del
+# rapporto pubblicato. Bollate la affida a un unico
 # avviso plurifondo, in cui le imprese sociali sostenute dal FESR offrono tirocini e lavoro ai residenti seguiti
 # con il FSE; Milano a un criterio premiale dell'avviso FESR, che guarda all'occupazione creata anche in sinergia
 # con PROLORENTEGGIO. Le esperienze concluse ne confermano l'interesse: a Giussano le esperienze di lavoro con la

@@ -160,7 +160,7 @@ def test_the_box_shows_its_lists_target_and_numbers(data, labels):
     box = as_dict(cases.card_table(data, "4.8", labels, with_numbers=True))
     assert "Stato di avanzamento" not in box and "Dotazione economica" not in box
     assert box["Punti Luna maturati, al 30 novembre 2020"] == "17.891"
-    assert box["Valore di un Puntoluna"] == "1,00\u00a0€"
+    assert box["Valore di un Punto Luna"] == "1,00\u00a0€"
 
 
 def test_key_numbers_leave_out_the_budget_and_follow_kind_order(data, labels):
@@ -266,6 +266,11 @@ def test_sum_check_says_how_parts_compare_with_the_total():
     assert cases.sum_check(69, [30, 9, 24]) == "sommano a 63, 6 in meno del totale di 69"
     assert cases.sum_check(322, [240, 82]) == "sommano a 322, pari al totale"
     assert cases.sum_check(10, [8, 4]) == "sommano a 12, 2 in più del totale di 10"
+
+
+def test_a_gap_note_only_when_the_parts_miss_their_total():
+    assert cases.parts_gap_note(322, [240, 82]) == ""
+    assert cases.parts_gap_note(322, [240, 80]) == " (le due voci sommano a 320, 2 in meno del totale di 322)"
 
 
 @given(st.integers(0, 10_000), st.lists(st.integers(0, 1_000), min_size=1, max_size=5))

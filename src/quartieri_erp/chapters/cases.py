@@ -628,6 +628,13 @@ def interview_note(data: CaseData, card_id: str) -> Md:
 # ---------------------------------------------------------------- sentences whose wording depends on data
 
 
+def parts_gap_note(total_value: float, parts: Iterable[float], subject: str = "le due voci") -> str:
+    """' (le due voci sommano a 320, 2 in meno del totale di 322)' when the parts miss their printed total, else
+    '' (a sum that matches needs no words)."""
+    parts = list(parts)
+    return "" if float(total_value - total(parts)) == 0 else f" ({subject} {sum_check(total_value, parts)})"
+
+
 def sum_check(total_value: float, parts: Iterable[float]) -> str:
     """How parts compare with their printed total: 'sommano a 63, 6 in meno del totale di 69'."""
     parts_sum = total(list(parts))

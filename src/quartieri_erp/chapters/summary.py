@@ -625,7 +625,11 @@ def key_figures_table(call: CallFigures, key: KeyFigures, swap_note: str = "") -
             "@sec-bando",
         ),
         ("Risorse complessive dell'avviso", fmt_eur(call.resources_eur), "@sec-bando"),
-        ("Costo delle procedure sulle Azioni 9.1.3 e 9.4.2", fmt_eur(call.procedures_cost_eur), "@sec-bando"),
+        (
+            "Costo delle procedure sulle Azioni 9.1.3 e 9.4.2 (somma calcolata)",
+            fmt_eur(call.procedures_cost_eur),
+            "@sec-bando",
+        ),
         (
             "Partner non accreditati (quota sui partner esclusi i capofila)",
             f"{fmt_int(call.non_accredited_partners)} ({fmt_pct(call.non_accredited_share, 0)})",
