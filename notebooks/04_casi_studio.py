@@ -202,8 +202,7 @@ md(f"""
 Bollate ha costruito la propria strategia urbana sull'area ERP di via Turati e via Verdi, cerniera tra il
 centro storico e il Parco delle Groane, ma segnata da degrado fisico, conflitti, scarsa mescolanza sociale,
 collegamenti deboli con il resto della città, redditi in calo, disoccupazione ed emergenza abitativa. Il
-Comune ha scelto di intrecciare riqualificazione urbana, cultura, economia e organizzazione sociale.
-{cases.interview_note(data, "4.4")}
+Comune ha scelto di intrecciare riqualificazione urbana, cultura, economia e organizzazione sociale.{cases.interview_note(data, "4.4")}
 
 L'esperienza più interessante è l'avviso «Rigenerare le competenze, competenze per la rigenerazione»
 (@tav-bollate-avviso), che mette insieme in un unico bando un'azione del FSE e una del FESR. I progetti devono
@@ -388,7 +387,7 @@ controllare i punti accumulati, seguire gli eventi e comunicare con Comune e ALE
 
 I referenti attribuiscono il successo alla continuità con i Contratti di Quartiere e con la rete di
 associazioni Rete Lunetta, alla posizione del quartiere, percepito come un microcosmo a sé, e al protagonismo
-dei residenti. {cases.interview_note(data, "4.7")} Le difficoltà hanno riguardato i Piani di Intervento Personalizzati, rigidi e onerosi per un
+dei residenti.{cases.interview_note(data, "4.7")} Le difficoltà hanno riguardato i Piani di Intervento Personalizzati, rigidi e onerosi per un
 quartiere in cui {with_article(fmt_pct(value("4.7", "families_passive_support_pct") / 100, 0))} delle famiglie è
 assistito con politiche passive: molti residenti non hanno le competenze di base per i percorsi tradizionali e
 avrebbero bisogno di percorsi di avvicinamento, da costruire con cooperative e imprese sociali. Concluso il
@@ -457,7 +456,7 @@ non si riparte da dove ci si era fermati.
 
 # %%
 md(f"""
-I referenti giudicano soddisfacenti i risultati. {cases.interview_note(data, "4.9")} Li attribuiscono a una rete di collaborazione preesistente tra
+I referenti giudicano soddisfacenti i risultati.{cases.interview_note(data, "4.9")} Li attribuiscono a una rete di collaborazione preesistente tra
 Comune e Spazio Giovani, che ha reso credibili progetto e operatori presso alcune famiglie diventate a loro volta
 promotrici; alla forte personalizzazione di ogni attività, per cui lo stesso corso è stato per qualcuno la via
 d'uscita dalla morosità, per altri uno strumento di emancipazione o un'occasione di socialità; al ruolo di ponte
@@ -525,8 +524,8 @@ rimasto aperto, gli anziani sono stati seguiti con telefonate e controlli sulla 
 canale delle iniziative del quartiere e del Comune e i contatti si sono spostati all'aperto, al citofono o sul
 balcone, o in ufficio con i dispositivi di protezione.
 
-{cases.interview_note(data, "4.10")} La chiave del successo, per i referenti, è stata un lavoro di relazione costante, a partire dalla «mappa dei
-campanelli», e la scelta di porsi al servizio di tutti i residenti e delle associazioni, facendo da ponte con
+La chiave del successo, per i referenti, è stata un lavoro di relazione costante, a partire dalla «mappa dei
+campanelli»,{cases.interview_note(data, "4.10")} e la scelta di porsi al servizio di tutti i residenti e delle associazioni, facendo da ponte con
 Comune e ALER; ha aiutato il coinvolgimento di operatori già conosciuti nel quartiere. Al momento del
 confronto l'amministrazione intendeva dare continuità ad alcuni strumenti, aprendo nel quartiere un punto
 informativo comunale con anagrafe e servizi sociali, destinato a offrire in seguito anche orientamento al lavoro.

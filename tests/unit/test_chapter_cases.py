@@ -406,7 +406,8 @@ def test_seen_from_is_present_at_the_date_of_the_facts_and_past_afterwards():
 
 def test_interviews_are_attributed_as_the_report_does(data):
     note = cases.interview_note(data, "4.9")
-    assert "Francesca Tidori" in note and note.endswith("(rapporto pubblicato, § 4.2.2, p. 61, nota 59).")
+    assert note.startswith("^[") and note.endswith("(rapporto pubblicato, § 4.2.2, p. 61, nota 59).]")  # a footnote
+    assert "Francesca Tidori" in note
     assert cases.interview_note(data, "4.1") == ""  # the report names no one for MILOLAB
     assert {c for c in data.card_ids() if cases.interview_note(data, c)} == {"4.4", "4.7", "4.9", "4.10"}
 
@@ -517,3 +518,10 @@ def test_the_source_line_cites_the_places_of_the_report_with_their_page(data, la
     assert many.endswith(", capitolo 4.")
     mixed = cases.source_note(data, ["000 Tavola 4.1, l. 3", "001 slide 2"], documents)
     assert mixed.startswith("Fonte: elaborazione su Regione Lombardia") and mixed.endswith("(Tavola 4.1).")
+
+
+def test_a_minimum_reads_as_more_than_its_value(labels):
+    box = as_dict(cases.card_table(cases.CaseData.load(chapter()), "4.8", labels, with_numbers=True))
+    [hours] = [value for label, value in box.items() if label.startswith("Ore di coinvolgimento attivo")]
+    assert hours == "oltre 3.500 ore"
+    assert not any("soglia minima" in label for label in box)

@@ -334,6 +334,18 @@ def _number_label(row, data: CaseData | None = None) -> str:
     return Md(f"{escape(row.label)} ({date_with(row.reference_date, None, row.date_precision, src=src)})")
 
 
+MINIMUM = " (soglia minima)"  # a label of case_study_results.csv for a value printed as 'più di …'
+
+
+def _number_row(row, data: CaseData) -> tuple[str, Md, str]:
+    """One number of a card as (label, value, source); a minimum ('più di 3.500 ore') reads 'oltre 3.500 ore'."""
+    minimum = row.label.endswith(MINIMUM)
+    if minimum:
+        row = row._replace(label=row.label.removesuffix(MINIMUM))
+    value = format_any(data, row.value, row.unit, row.source)
+    return _number_label(row, data), Md(f"oltre {value}" if minimum else value), row.source
+
+
 def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool = False, as_of=None) -> pd.DataFrame:
     """A card rebuilt as two columns, field → content (``Voce``, ``Contenuto``, Markdown cells), plus ``source``.
 
@@ -372,10 +384,7 @@ def card_table(data: CaseData, card_id: str, labels: Labels, with_numbers: bool 
     if with_numbers:
         numbers = data.results_of(card_id)
         numbers = numbers[~numbers["metric"].str.startswith(BUDGET_PREFIX)]
-        rows += [
-            (_number_label(r, data), Md(format_any(data, r.value, r.unit, r.source)), r.source)
-            for r in _ranges(numbers).itertuples()
-        ]
+        rows += [_number_row(r, data) for r in _ranges(numbers).itertuples()]
     return md_frame(
         dict(zip(["Voce", "Contenuto", "source"], zip(*rows))) if rows else {"Voce": [], "Contenuto": [], "source": []}
     )
@@ -613,16 +622,14 @@ def mark_refs(ref: str) -> Md:
 
 
 def interview_note(data: CaseData, card_id: str) -> Md:
-    """Who was interviewed for a card, as the report names them in a note: 'Il confronto si è svolto con …
-    (Rapporto 2021, nota 48).', or '' when the report names nobody."""
+    """Who was interviewed for a card, as the report names them in a note, as a footnote to put right after the
+    first sentence that reports their views: '^[Confronto con … (rapporto pubblicato, nota 48).]', or '' when the
+    report names nobody."""
     card = data.card(card_id)
     if pd.isna(card["interviewees"]):
         return Md("")
     ref = data.src(card["interview_source"]).ref.replace(REPORT_NAME, "rapporto pubblicato")
-    return Md(
-        f"Le valutazioni dei referenti riportate qui vengono dal confronto con {escape(card['interviewees'])} "
-        f"({mark_refs(ref)})."
-    )
+    return Md(f"^[Valutazioni raccolte nel confronto con {escape(card['interviewees'])} ({mark_refs(ref)}).]")
 
 
 # ---------------------------------------------------------------- sentences whose wording depends on data
