@@ -335,7 +335,7 @@ md(cases.source_note(data, table["source"], documents))
 
 # %%
 #| label: fig-lunattiva-utenti
-#| fig-cap: "Utenti del progetto Lunattiva per età e nazionalità: la ripartizione della figura originale non è ricostruibile dal testo, qui gli utenti attivi tra i destinatari raggiunti"
+#| fig-cap: "Lunattiva: destinatari, utenti attivi, accessi allo sportello e percorsi formativi (la figura originale, per età e nazionalità, non è ricostruibile dal testo)"
 #| fig-alt: "Tre pannelli di barre orizzontali, uno per ciascuna unità di conto: le persone (destinatari indiretti e utenti attivi), gli accessi allo sportello e i percorsi formativi di Lunattiva, ciascuno con la sua scala e il valore accanto alla barra."
 reach = cases.metric_frame(data, "4.7", ["indirect_beneficiaries", "active_users", "desk_accesses",
                                          "training_pathways"])
@@ -347,11 +347,10 @@ show_figure(charts.panel_bars(reach.assign(Unità=reach["metric"].map(counted)),
 # %%
 age_from, age_to = value("4.7", "active_users_main_age_min"), value("4.7", "active_users_main_age_max")
 md(f"""
-Nel rapporto originale una figura ripartiva gli utenti attivi per età e nazionalità, ma l'immagine non è
-disponibile e il testo ne riporta soltanto le modalità prevalenti: nazionalità italiana e marocchina, età tra
-{fmt_int(age_from)} e {fmt_int(age_to)} anni. Senza i conteggi per classe una distribuzione non si può
-ricostruire senza inventarla; la @fig-lunattiva-utenti si limita quindi a collocare gli utenti attivi tra i
-destinatari raggiunti dal progetto.
+Gli utenti attivi sono in prevalenza di nazionalità italiana e marocchina e hanno tra {fmt_int(age_from)} e
+{fmt_int(age_to)} anni. Il rapporto originale ne mostrava la ripartizione per età e nazionalità in una figura
+di cui il testo non riporta i conteggi: la @fig-lunattiva-utenti, che ne tiene il numero, mostra perciò solo
+quanti sono gli utenti attivi rispetto alle altre cifre del progetto.
 """)
 
 # %% [markdown]
