@@ -10,14 +10,13 @@ import pandas as pd
 from quartieri_erp.errors import InputError, InputIssue
 from quartieri_erp.inputs.catalogue import read_input
 from quartieri_erp.inputs.monitoring.lookups import LABELS
-from quartieri_erp.inputs.tables import read_table
 
 Labels = dict[str, dict[str, str]]
 
 
 def read_labels(reference_dir: Path) -> pd.DataFrame:
     """Every row of labels.csv (``variable, code, label_it, order``), validated."""
-    return read_table(LABELS, Path(reference_dir))
+    return read_input("labels", reference_dir)
 
 
 def label_map(labels: pd.DataFrame, variable: str) -> dict[str, str]:
