@@ -17,6 +17,7 @@ from quartieri_erp.chapters import indicators as ci
 from quartieri_erp.chapters.labels import load_labels
 from quartieri_erp.chapters.reconciliation import label_swap_note
 from quartieri_erp.chapters.wording import with_article
+from quartieri_erp.inputs.curated import load_call_lists, load_documents
 from quartieri_erp.inputs.curated.citations import cite, source_line
 from quartieri_erp.indicators.disclosure import mark
 from quartieri_erp.presentation.display import md, show_figure, show_table
@@ -35,6 +36,8 @@ found = shared_indicators(ch.data_dir, ch.reference_dir, ch.as_of)
 published = read_published(ch.programme_dir)
 ind = ci.with_published(found.indicators, published, ci.section_pages(ch.programme_dir))
 tests = found.tests
+call_lists = load_call_lists(ch.programme_dir)
+documents = load_documents(ch.programme_dir)
 labels = load_labels(ch.reference_dir)
 groups = labels["group"]
 colours = ci.group_colours(groups)
@@ -97,6 +100,21 @@ md(ci.method_paragraph(ind, ch.findings))
 
 # %% [markdown]
 # ## Elementi descrittivi del quadro di attuazione dell'intervento {#sec-indicatori-attuazione}
+#
+# Per leggere i dati sui partecipanti conviene tenere presente che cosa l'avviso regionale chiedeva ai progetti
+# integrati e quali ricadute se ne aspettava. Ogni progetto doveva essere proposto da un partenariato guidato da un
+# Comune o da un'ALER (@sec-bando-avviso) e orientare le proprie attività verso questi obiettivi specifici:
+
+# %%
+md(ci.call_list_markdown(call_lists, ci.CALL_OBJECTIVES))
+
+# %% [markdown]
+# Nel lungo periodo, dall'insieme dei progetti l'avviso si attendeva questi benefici:
+
+# %%
+md(ci.call_list_markdown(call_lists, ci.CALL_BENEFITS))
+md(source_line(ci.call_list_rows(call_lists, ci.CALL_OBJECTIVES)["source"].tolist()
+               + ci.call_list_rows(call_lists, ci.CALL_BENEFITS)["source"].tolist(), documents))
 
 # %%
 md(f"""

@@ -866,3 +866,23 @@ def test_the_province_figure_hides_small_counts_so_that_no_published_total_pins_
         low = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun
         high = -linprog(-c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun
         assert high - low >= 3 - 1e-6, (cell, low, high)
+
+
+# --- The call's lists of the original § 3.2 (issue 16) --------------------------------------------------------
+
+
+def test_call_list_markdown_is_a_bullet_list_in_printed_order_escaped_with_lower_initials_but_acronyms():
+    lists = pd.DataFrame(
+        {
+            "list": ["call_objectives"] * 3 + ["call_benefits"],
+            "position": [2, 1, 3, 1],
+            "text": ["Avvicinare i residenti.", "Aprire *Laboratori*", "SAP più sicuri", "Meno disagio"],
+            "source": ["000 § 3.2"] * 4,
+        }
+    )
+    text = ci.call_list_markdown(lists, ci.CALL_OBJECTIVES)
+    assert text.split("\n") == ["- aprire \\*Laboratori\\*;", "- avvicinare i residenti;", "- SAP più sicuri."]
+    assert ci.call_list_markdown(lists, ci.CALL_BENEFITS) == "- meno disagio."
+    assert ci.call_list_rows(lists, ci.CALL_OBJECTIVES)["position"].tolist() == [1, 2, 3]
+    with pytest.raises(KeyError):
+        ci.call_list_rows(lists, "nessuna")

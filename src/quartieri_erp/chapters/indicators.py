@@ -12,6 +12,12 @@ import math
 
 import pandas as pd
 
+from quartieri_erp.chapters.programme import (  # noqa: F401  (the call's lists, shown in § 3.2 as in the original)
+    CALL_BENEFITS,
+    CALL_OBJECTIVES,
+    call_list_markdown,
+    call_list_rows,
+)
 from quartieri_erp.chapters.readings import (  # noqa: F401  (shared with other chapters)
     AGE_DECIMALS,
     ALPHA,
