@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -886,3 +887,44 @@ def test_call_list_markdown_is_a_bullet_list_in_printed_order_escaped_with_lower
     assert ci.call_list_rows(lists, ci.CALL_OBJECTIVES)["position"].tolist() == [1, 2, 3]
     with pytest.raises(KeyError):
         ci.call_list_rows(lists, "nessuna")
+
+
+# --- Chapter 3 with findings does not repeat its sentence frames (issue 16) -------------------------------------
+
+REPEATED_FRAMES = ("statisticamente significativ", "è più alta", "è più bassa", "rispetto ai", "più alta nei")
+FRAME_LIMIT = 3
+
+
+def findings_commentary(found, labels) -> str:
+    """Every paragraph of chapter 3's commentary as the notebook composes it with findings on (real data, or
+    synthetic data shown as ILLUSTRATIVE), on the synthetic indicator set, as a reader sees it."""
+    ind, tests = found.indicators, found.tests
+    provinces = ci_module.province_frame(ind, labels["province"], labels["group"], 5)
+    esf_reference = read_table(ESF_INDICATORS, REFERENCE)
+    parts = [
+        ci.method_paragraph(ind, True),
+        *(ci.section_text(t, ind, tests, labels, True) for t in TOPICS),
+        ci.province_text(provinces, tests, True),
+        ci.efficacy_paragraph(ind, True),
+        ci.lessons_paragraph(ind, tests, True, True),
+        ci.profiles_text(ind, labels, True),
+        ci.esf_paragraph(found.esf, esf_reference, True),
+    ]
+    return " ".join(" ".join(str(p).split()) for p in parts)
+
+
+TOPICS = ("age", "sex", "citizenship", "education", "disadvantage", "employment")
+
+
+def test_chapter_3_with_findings_names_each_frame_at_most_a_few_times(found, labels):
+    text = findings_commentary(found, labels).lower()
+    assert "(p " in text  # the commentary does report the tests
+    counts = {frame: text.count(frame) for frame in REPEATED_FRAMES}
+    assert {f: n for f, n in counts.items() if n > FRAME_LIMIT} == {}, counts
+
+
+def test_chapter_3_with_findings_writes_no_sentence_twice(found, labels):
+    text = findings_commentary(found, labels)
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", text) if len(s) > 25]
+    repeated = {s: n for s, n in Counter(sentences).items() if n > 1}
+    assert repeated == {}
