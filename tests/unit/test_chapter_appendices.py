@@ -313,3 +313,20 @@ def test_the_notes_on_the_rebuilt_items_are_a_list_for_the_html():
 
     table = app.artifacts_table(load_published_artifacts(PROGRAMME), load_labels(REFERENCE), notes=False)
     assert set(table["Ricostruzione"]) <= {"Ricostruita", "Ridisegnata dai dati", "Ricostruita in parte"}
+
+
+def test_the_printed_discrepancies_keep_every_id_topic_and_choice():
+    discrepancies = load_discrepancies(PROGRAMME)
+    table = app.discrepancies_compact(discrepancies)
+    assert list(table.columns) == ["Discordanza", "Scelta fatta nei dati"] and len(table) == len(discrepancies)
+    assert all(table["Discordanza"].str.startswith("**D"))
+    assert "Motivo" not in " ".join(table["Scelta fatta nei dati"])
+
+
+def test_the_printed_glossary_has_every_acronym_once_in_two_columns_read_downwards():
+    glossary = load_glossary(PROGRAMME)
+    table = app.glossary_compact(glossary)
+    cells = [c for c in [*table.iloc[:, 0], *table.iloc[:, 1]] if c]
+    assert len(table) == (len(glossary) + 1) // 2 and len(cells) == len(glossary)
+    acronyms = [re.match(r"\*\*(.+?)\*\*", c).group(1).replace("\\", "") for c in cells]
+    assert acronyms == app.glossary_table(glossary)["Sigla"].tolist()
