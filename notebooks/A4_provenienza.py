@@ -118,5 +118,5 @@ dove, il motivo della scelta e i dati che ne dipendono. I capitoli le citano con
 #| label: tbl-provenienza-discordanze
 #| tbl-cap: "Le discordanze tra le fonti e come i dati le risolvono"
 show_table(appendices.discrepancies_table(discrepancies), widths=[1, 3],
-           pdf=appendices.discrepancies_compact(discrepancies), pdf_widths=[2, 3])
+           pdf=appendices.discrepancies_compact(discrepancies), pdf_widths=[1, 1])
 md(appendices.source_note(discrepancies["source"], documents))

@@ -41,7 +41,7 @@ def test_each_folder_section_has_one_heading_and_one_table_row_per_column(folder
     assert len(rows) == len(data_dictionary(specs))
     files = [line for line in pdf[0].splitlines() if line.startswith("| [`")]
     assert len(files) == len(specs)
-    listed = sum(line.split("**Colonne:**")[1].count(";") + 1 for line in files)  # every column, ';'-separated
+    listed = sum(len(re.findall(r"`[^`]+`", line.split("**Colonne:**")[1])) for line in files)  # every column
     assert listed == len(data_dictionary(specs))
 
 
@@ -49,8 +49,10 @@ def test_the_pdf_lists_the_columns_in_one_paragraph_and_the_html_keeps_the_rules
     spec = next(t for t in all_tables() if t.name == "enrolments")
     text = app.folder_sections([spec], "monitoring")
     line = app.columns_line(data_dictionary([spec]))
-    assert line.startswith("`participant_id`\\* testo; `subproject`\\* testo;")
-    assert line.endswith("`status` testo.")  # may be empty: no asterisk
+    assert line.startswith("`participant_id`\\*, `subproject`\\*, `start_date`\\*")  # text: no type named
+    assert line.endswith("`status`.")  # may be empty: no asterisk
+    projects = app.columns_line(data_dictionary([next(t for t in all_tables() if t.name == "projects")]))
+    assert "`budget_eur` (numero)" in projects
     pdf = text.split('::: {.content-hidden when-format="html"}')[1]
     assert "Regole sulle righe" not in pdf and "«must be a date written YYYY-MM-DD»" not in pdf
     assert line in pdf

@@ -196,15 +196,20 @@ def mark_numbers(text: Md, source=SCHEMA_TEXT) -> Md:
     return Md("`".join(parts))
 
 
+PLAIN_TYPE = "testo"  # the type most columns have: the compact list names only the others
+
+
 def columns_line(dictionary: pd.DataFrame) -> Md:
-    """The columns of one file in one paragraph, for the PDF: '`a`\\* testo; `b` data; …' (an asterisk marks the
-    columns that must be present and filled)."""
+    """The columns of one file in one paragraph, for the PDF: '`a`\\*, `b` (data), …' (an asterisk marks the
+    columns that must be present and filled; the type, without its gloss, is named when it is not text,
+    ``PLAIN_TYPE``: '`flag` (vero/falso)')."""
     star = "\\*"
     parts = [
-        f"{code_span(plain(row['column']))}{star if _presence(row) == 'obbligatoria' else ''} {escape(row['type'])}"
+        f"{code_span(plain(row['column']))}{star if _presence(row) == 'obbligatoria' else ''}"
+        + (f" ({escape(row['type'].split(' (')[0])})" if row["type"] != PLAIN_TYPE else "")
         for _, row in dictionary.iterrows()
     ]
-    return Md("; ".join(parts) + ".")
+    return Md(", ".join(parts) + ".")
 
 
 def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
@@ -221,7 +226,7 @@ def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
     )
 
 
-FOLDER_WEIGHTS = (2, 7)  # File, Contenuto e colonne
+FOLDER_WEIGHTS = (2, 8)  # File, Contenuto e colonne
 
 
 def folder_table(specs: list[TableSpec], dictionary: pd.DataFrame) -> pd.DataFrame:
