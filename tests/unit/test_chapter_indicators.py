@@ -162,6 +162,9 @@ def test_significance_needs_every_test_and_warns_on_sparse_tables():
     assert "(p = 0,010 e p = 0,300)" in ci.significance(disagree, "age")
     sparse = ci.significance(p_values(("origin_area", "chi_square", 0.0001, 2.9)), "origin_area")
     assert sparse.endswith("(p < 0,001), ma con frequenze attese molto piccole, da leggere con cautela")
+    sparse_tests = p_values(("origin_area", "chi_square", 0.0001, 2.9))
+    others = {ci.significance(sparse_tests, "origin_area", form) for form in (1, 2)}
+    assert len(others | {sparse}) == 3 and all("è significativa (p < 0,001)" in text for text in others)
     fisher = ci.significance(p_values(("sex", "fisher_exact", 0.03, 2.0)), "sex")
     assert "(p = 0,030)" in fisher and "cautela" not in fisher
     untestable = p_values(("sex", "not testable", float("nan"), None))

@@ -191,6 +191,11 @@ def category_list(labels: dict[str, str], variable: str) -> str:
 # --- Sentences ----------------------------------------------------------------------------------------
 
 
+CAUTION_FORMS = (  # {v}: the verdict of ``readings.VERDICT_WORDS`` (feminine, after 'la differenza')
+    "la differenza tra i due sub-progetti {v} {d}, ma con frequenze attese molto piccole, da leggere con cautela",
+    "la differenza tra i gruppi {v} {d}; alcune frequenze attese sono però così piccole da chiedere prudenza",
+    "con la cautela che impongono frequenze attese molto piccole, la distanza tra i sub-progetti {v} {d}",
+)
 SIGNIFICANCE_FORMS = {
     SIGNIFICANT: (
         "la differenza tra i due sub-progetti è significativa {d}",
@@ -211,8 +216,10 @@ def significance(tests: pd.DataFrame, indicator: str, form: int = 0) -> str:
     chapter does not repeat one frame (see ``difference``)."""
     found = difference(tests, indicator)
     forms = SIGNIFICANCE_FORMS.get(found.verdict)
-    if forms is None or "cautela" in found.clause:
+    if forms is None:
         return f"la differenza tra i due sub-progetti {found.clause}"
+    if "cautela" in found.clause:  # a chi-square on sparse tables: the verdict and the warning, in turn
+        return CAUTION_FORMS[form % len(CAUTION_FORMS)].format(v=VERDICT_WORDS[found.verdict], d=found.detail)
     return forms[form % len(forms)].format(d=found.detail)
 
 
