@@ -111,3 +111,7 @@ def test_the_appendices_take_at_most_a_quarter_of_the_pdf(pdf):
     end = next((index for title, index in entries if title.startswith("Colophon")), total)
     pages = end - starts[0]
     assert pages <= APPENDIX_SHARE * total, f"appendices take {pages} of {total} pages"
+
+
+def test_no_text_is_printed_over_other_text(pdf):
+    assert checks.overlap_problems(pdf) == []

@@ -58,16 +58,18 @@ IDENTIFIER = re.compile(r"(?<![\w./|-])[\w./|-]*(?:_[\w./|-]*\w|\w\.(?:csv|yml|j
 FILE_EXTENSION = re.compile(r"\.(?:csv|xlsx|yml|yaml|json|parquet)$")
 
 
-def _code_token(token: str) -> str:
-    """A name as code; a path may wrap after each '/'. A file name is also marked as such (a ``.csv`` span: the
-    data dictionary names the input files on purpose, and the reader-text checks know it)."""
-    code = BREAK.join(code_span(piece) for piece in re.split(r"(?<=/)", token) if piece)
+def _code_token(token: str, wrap: str = "/") -> str:
+    """A name as code; a path may wrap after each '/' (after each character of ``wrap``). A file name is also
+    marked as such (a ``.csv`` span: the data dictionary names the input files on purpose, and the reader-text
+    checks know it)."""
+    code = BREAK.join(code_span(piece) for piece in re.split(f"(?<=[{re.escape(wrap)}])", token) if piece)
     return f"[{code}]{{.csv}}" if FILE_EXTENSION.search(token) else code
 
 
-def file_code(name: str) -> Md:
-    """An input file named in the data dictionary: '[`projects.csv`]{.csv}'."""
-    return Md(_code_token(plain(name)))
+def file_code(name: str, narrow: bool = False) -> Md:
+    """An input file named in the data dictionary: '[`projects.csv`]{.csv}'; ``narrow``: in a narrow column, where
+    a long name may also wrap after each '_'."""
+    return Md(_code_token(plain(name), "/_" if narrow else "/"))
 
 
 def _escaped_with_identifiers(text: str) -> str:
@@ -237,7 +239,7 @@ def folder_table(specs: list[TableSpec], dictionary: pd.DataFrame) -> pd.DataFra
         rows = dictionary[(dictionary["folder"] == spec.folder) & (dictionary["table"] == spec.name)]
         description = mark_numbers(code_identifiers(no_line_numbers(spec.description)))
         cells.append(Md(f"{description} **Colonne:** {columns_line(rows)}"))
-    return md_frame({"File": [file_code(spec.file) for spec in specs], "Contenuto e colonne": cells})
+    return md_frame({"File": [file_code(spec.file, narrow=True) for spec in specs], "Contenuto e colonne": cells})
 
 
 def folder_sections(tables: list[TableSpec], folder: str) -> str:
