@@ -117,9 +117,10 @@ convivenza: partecipazione degli inquilini, mediazione, prevenzione dei conflitt
 cultura della gestione sociale e continuare a sperimentarne i modelli, con il Laboratorio sociale come presidio di
 prossimità del quartiere e i percorsi di inclusione attiva affidati a operatori accreditati ai servizi al lavoro e
 alla formazione. Concorre a due obiettivi specifici dell'Asse II: ridurre la povertà e l'esclusione sociale,
-promuovendo l'innovazione sociale, e ridurre il numero di famiglie fragili in condizione di disagio abitativo. Il
-rapporto pubblicato elenca gli obiettivi operativi dei progetti e i benefici attesi nel lungo periodo più avanti, là
-dove descrive il quadro di attuazione dell'avviso ({cited.section_ref(OBJECTIVES_SECTION)}).
+promuovendo l'innovazione sociale, e ridurre il numero di famiglie fragili in condizione di disagio abitativo. Gli
+obiettivi specifici assegnati ai progetti e i benefici attesi nel lungo periodo sono elencati più avanti, nel
+capitolo sui destinatari (@sec-indicatori-attuazione), dove li colloca anche il rapporto pubblicato
+({cited.section_ref(OBJECTIVES_SECTION)}).
 """)
 
 # %%

@@ -28,6 +28,8 @@ found = ch.indicators()
 published = ch.table("published_indicators")
 ind = ch.indicator_table
 tests = found.tests
+call_lists = ch.table("call_lists")
+documents = ch.table("documents")
 labels = ch.labels()
 groups = labels["group"]
 colours = ci.group_colours(groups)
@@ -90,6 +92,21 @@ md(ci.method_paragraph(ind, ch.findings))
 
 # %% [markdown]
 # ## Elementi descrittivi del quadro di attuazione dell'intervento {#sec-indicatori-attuazione}
+#
+# Per leggere i dati sui partecipanti conviene tenere presente che cosa l'avviso regionale chiedeva ai progetti
+# integrati e quali ricadute se ne aspettava. Ogni progetto doveva essere proposto da un partenariato guidato da un
+# Comune o da un'ALER (@sec-bando-avviso) e orientare le proprie attività verso questi obiettivi specifici:
+
+# %%
+md(ci.call_list_markdown(call_lists, ci.CALL_OBJECTIVES))
+
+# %% [markdown]
+# Nel lungo periodo, dall'insieme dei progetti l'avviso si attendeva questi benefici:
+
+# %%
+md(ci.call_list_markdown(call_lists, ci.CALL_BENEFITS))
+md(source_line(ci.call_list_rows(call_lists, ci.CALL_OBJECTIVES)["source"].tolist()
+               + ci.call_list_rows(call_lists, ci.CALL_BENEFITS)["source"].tolist(), documents))
 
 # %%
 md(f"""

@@ -35,11 +35,10 @@ run = curated("parametri di questa costruzione del rapporto")
 # Questa appendice descrive i file che il rapporto legge: per ciascuno, che cosa rappresenta una riga, da dove
 # viene e, colonna per colonna, il tipo, gli obblighi e le regole che i valori devono rispettare. Non è scritta
 # a mano: è generata dagli stessi schemi con cui ogni file viene verificato prima che il rapporto sia
-# costruito, e cambia con loro. Nella versione stampata ogni file ha una tabella compatta, con la regola di
-# ciascuna colonna ridotta alla sua prima parte; la versione web riporta per intero descrizioni e regole, e
-# l'intero dizionario si può scaricare come foglio di calcolo. Le regole che hanno un messaggio proprio sono
-# citate tra virgolette basse, in inglese, con le stesse parole con cui la verifica segnala un valore che non le
-# rispetta; le altre (valori ammessi, intervalli, forme di scrittura) sono espresse in italiano.
+# costruito, e cambia con loro. Nella versione stampata ogni cartella ha una tabella compatta, con il contenuto di
+# ciascun file e le sue colonne: un asterisco segna quelle obbligatorie e, tra parentesi, è indicato il tipo
+# delle colonne che non contengono testo; la versione web riporta per intero descrizioni e regole, e l'intero
+# dizionario si può scaricare come foglio di calcolo.
 
 # %%
 md(appendices.html_only(appendices.download_link(
@@ -59,13 +58,17 @@ md(appendices.html_only(
     "**I file letti dal rapporto.**\n\n"
     + markdown_table(appendices.files_overview(tables, folders), widths=[4, 1, 7], sources=schemas)))
 
-# %% [markdown]
-# Nelle tabelle di ciascun file, accanto al nome della colonna c'è il suo titolo italiano, quando lo schema
-# lo prevede. Dopo la descrizione, in corsivo, il tipo e i vincoli: come va scritto il valore (testo, numero
-# intero, numero con il punto come separatore decimale, data nella forma anno-mese-giorno, oppure
-# `true`/`false`), se la colonna è obbligatoria (deve esserci e ogni cella va compilata), se può restare vuota
-# o se è facoltativa, se i valori devono essere unici e quale regola devono rispettare: l'elenco dei valori
-# ammessi, un intervallo, uno schema di scrittura.
+# %%
+md(appendices.html_only("""
+Nelle tabelle di ciascun file, accanto al nome della colonna c'è il suo titolo italiano, quando lo schema
+lo prevede. Dopo la descrizione, in corsivo, il tipo e i vincoli: come va scritto il valore (testo, numero
+intero, numero con il punto come separatore decimale, data nella forma anno-mese-giorno, oppure
+`true`/`false`), se la colonna è obbligatoria (deve esserci e ogni cella va compilata), se può restare vuota
+o se è facoltativa, se i valori devono essere unici e quale regola devono rispettare: l'elenco dei valori
+ammessi, un intervallo, uno schema di scrittura. Le regole che hanno un messaggio proprio sono citate tra
+virgolette basse, in inglese, con le stesse parole con cui la verifica segnala un valore che non le rispetta;
+le altre (valori ammessi, intervalli, forme di scrittura) sono espresse in italiano.
+"""))
 
 # %% [markdown]
 # ## Il contratto dei dati di monitoraggio {#sec-dizionario-monitoraggio}

@@ -72,12 +72,15 @@ md(source_line(printed, documents, note=rc.printed_pip_figures(published)))
 # Tra i valori pubblicati, le cifre scritte in lettere sono riportate tra virgolette con il valore con cui sono
 # lette; quelle non stampate ma ricavabili per differenza sono segnalate come tali. Con i dati reali il valore calcolato
 # ha un decimale in più della cifra stampata, per mostrare l'effetto dell'arrotondamento; con dati sintetici è
-# mostrato alla precisione stampata, e delle affermazioni qualitative si dice solo se sono vere sui dati.
+# mostrato alla precisione stampata, e delle affermazioni qualitative si dice solo se sono vere sui dati. Nella
+# versione stampata la tabella riunisce le cifre di ogni voce e ne dà l'esito, con il codice della discordanza che lo spiega; la versione
+# web aggiunge la spiegazione di ogni esito.
 
 # %%
 #| label: tbl-riconciliazione
 #| tbl-cap: "Le cifre del capitolo pubblicato sui destinatari e i valori calcolati"
-show_table(ci.with_mark(rc.reconciliation_table(rows, labels), ch.marked), widths=[3, 3, 4])
+show_table(ci.with_mark(rc.reconciliation_table(rows, labels), ch.marked), widths=[3, 3, 4],
+           pdf=ci.with_mark(rc.reconciliation_compact(rows, labels), ch.marked), pdf_widths=[3, 6, 3])
 md(source_line(printed, documents, note=f"Valori calcolati su {ci.monitoring_source(ch.as_of, ch.synthetic)}."))
 
 # %% [markdown]

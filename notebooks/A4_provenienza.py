@@ -94,7 +94,8 @@ md(appendices.source_note(sections["source"], documents))
 # %%
 #| label: tbl-provenienza-tavole
 #| tbl-cap: "Le tavole e le figure del rapporto pubblicato e la loro ricostruzione"
-show_table(appendices.artifacts_table(artifacts, labels, known, notes=False), widths=[6, 2, 3])
+table = appendices.artifacts_table(artifacts, labels, known, notes=False)
+show_table(table, widths=[6, 2, 3], pdf=table, pdf_widths=[9, 2, 3])
 md(appendices.source_note(artifacts["source"], documents))
 md(appendices.html_only("**Come sono state ricostruite.**\n\n" + appendices.artifact_notes(artifacts, labels)))
 
@@ -104,13 +105,14 @@ md(appendices.html_only("**Come sono state ricostruite.**\n\n" + appendices.arti
 # %%
 md(f"""
 Le discordanze registrate sono {fmt_int(len(discrepancies), src=counted)} (@tbl-provenienza-discordanze). Per
-ciascuna la tabella indica che cosa dicono le fonti e dove, il valore conservato nei dati, il motivo e i dati
-che dipendono dalla scelta. I capitoli le citano con la lettera dell'appendice e il codice, per esempio
+ciascuna la tabella indica il valore conservato nei dati; la versione web aggiunge che cosa dicono le fonti e
+dove, il motivo della scelta e i dati che ne dipendono. I capitoli le citano con la lettera dell'appendice e il codice, per esempio
 «{discrepancy_cite(discrepancies, discrepancies["discrepancy_id"].iloc[-1])}».
 """)
 
 # %%
 #| label: tbl-provenienza-discordanze
 #| tbl-cap: "Le discordanze tra le fonti e come i dati le risolvono"
-show_table(appendices.discrepancies_table(discrepancies), widths=[1, 3])
+show_table(appendices.discrepancies_table(discrepancies), widths=[1, 3],
+           pdf=appendices.discrepancies_compact(discrepancies), pdf_widths=[1, 1])
 md(appendices.source_note(discrepancies["source"], documents))

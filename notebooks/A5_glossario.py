@@ -24,11 +24,12 @@ from quartieri_erp.presentation.provenance import curated
 # %%
 md(f"""
 Il glossario spiega le {fmt_int(len(glossary), src=curated("glossario di questa edizione"))} sigle usate nel rapporto (@tbl-glossario), in ordine
-alfabetico: per ciascuna lo scioglimento e una breve spiegazione.
+alfabetico: per ciascuna lo scioglimento e, nella versione web, una breve spiegazione.
 """)
 
 # %%
 #| label: tbl-glossario
 #| tbl-cap: "Le sigle usate nel rapporto"
-show_table(appendices.glossary_table(glossary), widths=[2, 4, 6])
+show_table(appendices.glossary_table(glossary), widths=[2, 4, 6], pdf=appendices.glossary_compact(glossary),
+           pdf_widths=[1, 1])
 md(appendices.source_note(glossary["source"], documents))

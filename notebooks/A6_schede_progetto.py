@@ -53,19 +53,25 @@ provincia sono quelli della sede dell'azienda, non necessariamente del quartiere
 # %% [markdown]
 # ## Quadro riassuntivo {#sec-schede-quadro}
 #
-# La @tbl-schede-quadro elenca i progetti con il numero di partecipanti; il codice del progetto rimanda alla
-# sua scheda.
+# La @tbl-schede-quadro elenca i progetti con i loro dati principali; nella versione web il codice del progetto
+# rimanda alla sua scheda.
 
 # %%
 #| label: tbl-schede-quadro
 #| tbl-cap: "I progetti finanziati: capofila e dati principali"
 summary = appendices.summary_table(facts, annex.shown, labels, annex.mark)
-show_table(summary, align=appendices.summary_align(summary), widths=appendices.summary_widths(annex))
+printed = appendices.summary_table(facts, annex.shown, labels, annex.mark, printed=True)
+show_table(summary, align=appendices.summary_align(summary), widths=appendices.summary_widths(annex),
+           pdf=printed, pdf_align=appendices.summary_align(printed),
+           pdf_widths=appendices.summary_widths(annex, printed=True))
 md(source)
 
 # %% [markdown]
 # ## Le schede {#sec-schede-elenco}
 
 # %%
-md(appendices.project_sections(facts, annex.shown, labels, annex.mark))
-md(source)
+md(appendices.html_only(appendices.project_sections(facts, annex.shown, labels, annex.mark) + "\n\n" + source))
+md(appendices.pdf_only(
+    "Nella versione stampata le schede sono riassunte nel quadro che precede (@tbl-schede-quadro), che per ogni "
+    "progetto indica anche la graduatoria e l'atto di finanziamento. La versione web del rapporto riporta la "
+    "scheda completa di ciascun progetto, con i dati sui partecipanti quando possono essere mostrati."))

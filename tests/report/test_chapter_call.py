@@ -436,16 +436,17 @@ def test_named_ids_exist_in_the_curated_data():
 # --- Omitted lists of the original (issue 16), for the chapter that prints them --------------------------------
 
 
-def test_call_objectives_and_benefits_tables_have_ten_and_five_rows_in_order():
+def test_call_objectives_and_benefits_lists_have_ten_and_five_items_in_order():
+    from quartieri_erp.chapters.programme import CALL_BENEFITS, CALL_OBJECTIVES, call_list_rows
     from quartieri_erp.inputs.catalogue import read_input
 
     lists = read_input("call_lists", PROGRAMME)
-    objectives, benefits = call.call_objectives_table(lists), call.call_benefits_table(lists)
+    objectives, benefits = call_list_rows(lists, CALL_OBJECTIVES)["text"], call_list_rows(lists, CALL_BENEFITS)["text"]
     assert len(objectives) == 10 and len(benefits) == 5
-    assert objectives.iloc[0, 0].startswith("Aprire Laboratori sociali") and "SAP" in objectives.iloc[9, 0]
+    assert objectives.iloc[0].startswith("Aprire Laboratori sociali") and "SAP" in objectives.iloc[9]
     assert len(lists[lists["list"] == "milano_programme_lines"]) == 5
     with pytest.raises(KeyError):
-        call.call_lists_table(lists, "nessuna", "X")
+        call_list_rows(lists, "nessuna")
 
 
 # --- Provenance of the budget table -----------------------------------------------------------------------------

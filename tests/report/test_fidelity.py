@@ -178,3 +178,23 @@ def test_the_sintesi_summarises_the_conclusions_in_its_own_words(built_report):
     pages = _pages(built_report)
     shared = _shingles(_main(pages["00_sintesi.html"])) & _shingles(_main(pages["05_conclusioni.html"]))
     assert sorted(shared) == []
+
+
+def test_the_calls_objectives_and_benefits_are_listed_in_the_section_where_the_original_has_them(built_report):
+    """The original's § 3.2 lists the call's ten objectives and five long-term benefits: so does our § 3.2
+    (``sec-indicatori-attuazione``), every item in order, with a source line; chapter 2 points there."""
+    lists = pd.read_csv(ROOT / "data/programme/call_lists.csv", dtype=str)
+    pages = _pages(built_report)
+    chapter = _main(pages["03_indicatori.html"])
+    section = re.search(r'id="sec-indicatori-attuazione"(.*?)id="sec-indicatori-destinatari"', chapter, re.S)
+    assert section, "no section sec-indicatori-attuazione before sec-indicatori-destinatari"
+    text = _text(section.group(1))
+    for name in ("call_objectives", "call_benefits"):
+        items = lists[lists["list"] == name].assign(position=lambda f: f["position"].astype(int))
+        texts = items.sort_values("position")["text"].str.replace("’", "'").tolist()
+        assert len(texts) == {"call_objectives": 10, "call_benefits": 5}[name]
+        found = [text.lower().find(t[1:].rstrip(".").lower()) for t in texts]
+        assert -1 not in found, [t for t, at in zip(texts, found) if at == -1]
+        assert found == sorted(found), f"{name}: not in the printed order"
+    assert "Fonte:" in text
+    assert 'href="03_indicatori.html#sec-indicatori-attuazione"' in _main(pages["02_bando.html"])

@@ -96,3 +96,22 @@ def test_no_ink_in_the_page_margins(rendered, pdf):
 
 def test_every_image_lies_inside_the_text_area(pdf):
     assert checks.image_placement_problems(pdf, checks.template_margins(TEMPLATE)) == []
+
+
+APPENDIX_SHARE = 0.25  # issue 16: together the appendices take at most a quarter of the PDF
+
+
+def test_the_appendices_take_at_most_a_quarter_of_the_pdf(pdf):
+    """From the first appendix ("A Note di metodo") to the page before the colophon (back matter, not an
+    appendix): compact PDF versions of the big tables keep the full detail in the HTML and the CSV downloads."""
+    entries = checks.outline(pdf)
+    total = len(PdfReader(pdf).pages)
+    starts = [index for title, index in entries if re.match(r"[A-Z] \S", title)]
+    assert starts, [title for title, _ in entries]
+    end = next((index for title, index in entries if title.startswith("Colophon")), total)
+    pages = end - starts[0]
+    assert pages <= APPENDIX_SHARE * total, f"appendices take {pages} of {total} pages"
+
+
+def test_no_text_is_printed_over_other_text(pdf):
+    assert checks.overlap_problems(pdf) == []

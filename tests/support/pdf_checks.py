@@ -350,3 +350,20 @@ def accessibility_problems(pdf: Path) -> list[str]:
     if len(figures) < drawn:
         problems.append(f"{drawn} images drawn, {len(figures)} tagged as figures")
     return problems
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def overlap_problems(pdf: Path, tolerance: float = 2.0) -> list[str]:
+    """No word is printed over another (poppler's word boxes overlapping by more than ``tolerance`` points in both
+    directions): a caption over the last line of the paragraph before, a long name over the next column."""
+    result = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    problems = []
+    for number, page in enumerate(result.stdout.split("<page ")[1:], 1):
+        words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in _WORD.findall(page)]
+        for i, (x0, y0, x1, y1, word) in enumerate(words):
+            for a0, b0, a1, b1, other in words[i + 1 : i + 80]:  # words close in reading order
+                if min(y1, b1) - max(y0, b0) > tolerance and min(x1, a1) - max(x0, a0) > tolerance:
+                    problems.append(f"page {number}: '{word}' overlaps '{other}'")
+    return problems

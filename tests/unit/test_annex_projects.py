@@ -292,3 +292,19 @@ def test_data_text_is_escaped_in_cards_and_table(tmp_path, labels):
     for text in (cards, *summary["Capofila"], *summary["Comune"]):
         assert not re.search(r"(?<!\\)<img|(?<!\\)\]\(javascript|(?<!\\)[$@]", text)
         assert "\\<img" in text
+
+
+def test_the_printed_summary_stands_for_the_cards_without_links_and_with_the_funding(labels):
+    monitoring = load_monitoring(SYNTHETIC, REFERENCE)
+    annex = app.build_annex(
+        monitoring, read_input("projects", PROGRAMME), 5, findings=False, marked=False, as_of=AS_OF, synthetic=True
+    )
+    printed = app.summary_table(annex.facts, annex.shown, labels, printed=True)
+    assert list(printed.columns) == ["Progetto", "Capofila", "Finanziamento", "Dotazione"]
+    assert len(printed.columns) == len(app.summary_widths(annex, printed=True))
+    assert not any("](#" in str(cell) for cell in printed["Progetto"])
+    p15 = printed.loc[annex.facts["project_id"] == "P15"].iloc[0]
+    assert p15["Finanziamento"] == "Prima graduatoria; decreto n. 7390 del 23/05/2018" and p15["Capofila"].startswith(
+        "Non indicato nella fonte"
+    )
+    assert app.summary_align(printed)["Finanziamento"] == "left"

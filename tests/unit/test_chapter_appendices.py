@@ -43,7 +43,7 @@ def test_each_folder_section_has_one_heading_and_one_table_row_per_column(folder
     assert len(rows) == len(data_dictionary(specs))
     files = [line for line in pdf[0].splitlines() if line.startswith("| [`")]
     assert len(files) == len(specs)
-    listed = sum(line.split("**Colonne:**")[1].count(";") + 1 for line in files)  # every column, ';'-separated
+    listed = sum(len(re.findall(r"`[^`]+`", line.split("**Colonne:**")[1])) for line in files)  # every column
     assert listed == len(data_dictionary(specs))
 
 
@@ -51,8 +51,10 @@ def test_the_pdf_lists_the_columns_in_one_paragraph_and_the_html_keeps_the_rules
     spec = next(t for t in all_tables() if t.name == "enrolments")
     text = app.folder_sections([spec], "monitoring")
     line = app.columns_line(data_dictionary([spec]))
-    assert line.startswith("`participant_id`\\* testo; `subproject`\\* testo;")
-    assert line.endswith("`status` testo.")  # may be empty: no asterisk
+    assert line.startswith("`participant_id`\\*, `subproject`\\*, `start_date`\\*")  # text: no type named
+    assert line.endswith("`status`.")  # may be empty: no asterisk
+    projects = app.columns_line(data_dictionary([next(t for t in all_tables() if t.name == "projects")]))
+    assert "`budget_eur` (numero)" in projects
     pdf = text.split('::: {.content-hidden when-format="html"}')[1]
     assert "Regole sulle righe" not in pdf and "«must be a date written YYYY-MM-DD»" not in pdf
     assert line in pdf
@@ -324,3 +326,20 @@ def test_the_notes_on_the_rebuilt_items_are_a_list_for_the_html():
 
     table = app.artifacts_table(read_input("published_artifacts", PROGRAMME), load_labels(REFERENCE), notes=False)
     assert set(table["Ricostruzione"]) <= {"Ricostruita", "Ridisegnata dai dati", "Ricostruita in parte"}
+
+
+def test_the_printed_discrepancies_keep_every_id_topic_and_choice():
+    discrepancies = read_input("discrepancies", PROGRAMME)
+    table = app.discrepancies_compact(discrepancies)
+    assert list(table.columns) == ["Discordanza", "Scelta fatta nei dati"] and len(table) == len(discrepancies)
+    assert all(table["Discordanza"].str.startswith("**D"))
+    assert "Motivo" not in " ".join(table["Scelta fatta nei dati"])
+
+
+def test_the_printed_glossary_has_every_acronym_once_in_two_columns_read_downwards():
+    glossary = read_input("glossary", PROGRAMME)
+    table = app.glossary_compact(glossary)
+    cells = [c for c in [*table.iloc[:, 0], *table.iloc[:, 1]] if c]
+    assert len(table) == (len(glossary) + 1) // 2 and len(cells) == len(glossary)
+    acronyms = [re.match(r"\*\*(.+?)\*\*", c).group(1).replace("\\", "") for c in cells]
+    assert acronyms == app.glossary_table(glossary)["Sigla"].tolist()

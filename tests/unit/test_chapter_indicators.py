@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -162,6 +163,9 @@ def test_significance_needs_every_test_and_warns_on_sparse_tables():
     assert "(p = 0,010 e p = 0,300)" in ci.significance(disagree, "age")
     sparse = ci.significance(p_values(("origin_area", "chi_square", 0.0001, 2.9)), "origin_area")
     assert sparse.endswith("(p < 0,001), ma con frequenze attese molto piccole, da leggere con cautela")
+    sparse_tests = p_values(("origin_area", "chi_square", 0.0001, 2.9))
+    others = {ci.significance(sparse_tests, "origin_area", form) for form in (1, 2)}
+    assert len(others | {sparse}) == 3 and all("è significativa (p < 0,001)" in text for text in others)
     fisher = ci.significance(p_values(("sex", "fisher_exact", 0.03, 2.0)), "sex")
     assert "(p = 0,030)" in fisher and "cautela" not in fisher
     untestable = p_values(("sex", "not testable", float("nan"), None))
@@ -867,3 +871,64 @@ def test_the_province_figure_hides_small_counts_so_that_no_published_total_pins_
         low = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun
         high = -linprog(-c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None)).fun
         assert high - low >= 3 - 1e-6, (cell, low, high)
+
+
+# --- The call's lists of the original § 3.2 (issue 16) --------------------------------------------------------
+
+
+def test_call_list_markdown_is_a_bullet_list_in_printed_order_escaped_with_lower_initials_but_acronyms():
+    lists = pd.DataFrame(
+        {
+            "list": ["call_objectives"] * 3 + ["call_benefits"],
+            "position": [2, 1, 3, 1],
+            "text": ["Avvicinare i residenti.", "Aprire *Laboratori*", "SAP più sicuri", "Meno disagio"],
+            "source": ["000 § 3.2"] * 4,
+        }
+    )
+    text = ci.call_list_markdown(lists, ci.CALL_OBJECTIVES)
+    assert text.split("\n") == ["- aprire \\*Laboratori\\*;", "- avvicinare i residenti;", "- SAP più sicuri."]
+    assert ci.call_list_markdown(lists, ci.CALL_BENEFITS) == "- meno disagio."
+    assert ci.call_list_rows(lists, ci.CALL_OBJECTIVES)["position"].tolist() == [1, 2, 3]
+    with pytest.raises(KeyError):
+        ci.call_list_rows(lists, "nessuna")
+
+
+# --- Chapter 3 with findings does not repeat its sentence frames (issue 16) -------------------------------------
+
+REPEATED_FRAMES = ("statisticamente significativ", "è più alta", "è più bassa", "rispetto ai", "più alta nei")
+FRAME_LIMIT = 3
+
+
+def findings_commentary(found, labels) -> str:
+    """Every paragraph of chapter 3's commentary as the notebook composes it with findings on (real data, or
+    synthetic data shown as ILLUSTRATIVE), on the synthetic indicator set, as a reader sees it."""
+    ind, tests = found.indicators, found.tests
+    provinces = ci_module.province_frame(ind, labels["province"], labels["group"], 5)
+    esf_reference = read_table(ESF_INDICATORS, REFERENCE)
+    parts = [
+        ci.method_paragraph(ind, True),
+        *(ci.section_text(t, ind, tests, labels, True) for t in TOPICS),
+        ci.province_text(provinces, tests, True),
+        ci.efficacy_paragraph(ind, True),
+        ci.lessons_paragraph(ind, tests, True, True),
+        ci.profiles_text(ind, labels, True),
+        ci.esf_paragraph(found.esf, esf_reference, True),
+    ]
+    return " ".join(" ".join(str(p).split()) for p in parts)
+
+
+TOPICS = ("age", "sex", "citizenship", "education", "disadvantage", "employment")
+
+
+def test_chapter_3_with_findings_names_each_frame_at_most_a_few_times(found, labels):
+    text = findings_commentary(found, labels).lower()
+    assert "(p " in text  # the commentary does report the tests
+    counts = {frame: text.count(frame) for frame in REPEATED_FRAMES}
+    assert {f: n for f, n in counts.items() if n > FRAME_LIMIT} == {}, counts
+
+
+def test_chapter_3_with_findings_writes_no_sentence_twice(found, labels):
+    text = findings_commentary(found, labels)
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", text) if len(s) > 25]
+    repeated = {s: n for s, n in Counter(sentences).items() if n > 1}
+    assert repeated == {}

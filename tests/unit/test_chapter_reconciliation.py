@@ -294,3 +294,24 @@ def test_comparison_note_depends_on_the_edition():
 def test_label_swap_note_of_an_edition_with_other_counts(published):
     note = rc.label_swap_note(published, short=True, applies=False)
     assert "qui le due cifre" not in note and "Appendice C" in note
+
+
+def test_the_printed_comparison_has_one_row_per_item_and_names_only_what_does_not_coincide(computed, published, labels):
+    rows = rows_for(computed, published)
+    table = rc.reconciliation_compact(rows, labels)
+    assert list(table.columns) == ["Voce (fonti)", "Pubblicato / calcolato", "Esito"]
+    assert len(table) == len(set(zip(rows["indicator"], rows["group"])))
+    figures = sum(len(cell.split(" · ")) for cell in table["Pubblicato / calcolato"])
+    assert figures == len(rows)  # every published figure is there
+    outcomes = " ".join(table["Esito"])
+    assert outcomes.count("**incoerente nella fonte**") == rc.status_counts(rows)["incoerente nella fonte"]
+    assert {"D07", "D08", "D09"} <= set(re.findall(r"D\d+", outcomes))
+    state = table.set_index("Voce (fonti)")["Esito"]
+    assert state["PIP per stato di attuazione, PIP (Tabella 3.2; Figura 3.9)"].endswith("le altre coincidono")
+
+
+def test_the_sums_table_keeps_its_markdown_cells(published, labels):
+    from quartieri_erp.presentation.markup import Md
+
+    table = rc_module.sums_table(rc_module.distribution_sums(published, labels["indicator"], labels["group"]))
+    assert all(isinstance(cell, Md) for cell in table["Somma"])  # else show_table escapes the number spans

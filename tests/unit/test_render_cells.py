@@ -53,3 +53,21 @@ def test_include_echo_output_and_streams():
 def test_malformed_options_are_reported():
     with pytest.raises(ValueError, match="not a YAML mapping"):
         split_options("#| just text\nx = 1")
+
+
+def test_a_table_with_a_pdf_version_shows_each_version_in_its_format():
+    from quartieri_erp.presentation.markup import per_format
+    from quartieri_erp.rendering.markdown import block_markdown
+
+    compact = "| A |\n|---|\n| breve |"
+    nb = chapter(
+        "# T", code_cell('#| label: tbl-y\n#| tbl-cap: "Tabella y"\nt()', markdown_output(per_format(TABLE, compact)))
+    )
+    table = notebook_blocks(nb, {})[1]
+    assert isinstance(table, Table) and table.markdown.strip() == TABLE.strip() and table.pdf_markdown == compact
+    table.number = "1.1"
+    html, pdf = block_markdown(table, None), block_markdown(table, None, pdf=True)
+    assert html.startswith(TABLE.strip()) and "breve" not in html and "{#tbl-y}" in html
+    assert pdf.startswith(compact) and "{#tbl-y}" in pdf
+    plain = notebook_blocks(chapter("# T", code_cell("#| label: tbl-z\nt()", markdown_output(TABLE))), {})[1]
+    assert plain.pdf_markdown is None and block_markdown(plain, None, pdf=True) == block_markdown(plain, None)

@@ -45,16 +45,18 @@ IDENTIFIER = re.compile(r"(?<![\w./|-])[\w./|-]*(?:_[\w./|-]*\w|\w\.(?:csv|yml|j
 FILE_EXTENSION = re.compile(r"\.(?:csv|xlsx|yml|yaml|json|parquet)$")
 
 
-def _code_token(token: str) -> str:
-    """A name as code; a path may wrap after each '/'. A file name is also marked as such (a ``.csv`` span: the
-    data dictionary names the input files on purpose, and the reader-text checks know it)."""
-    code = BREAK.join(code_span(piece) for piece in re.split(r"(?<=/)", token) if piece)
+def _code_token(token: str, wrap: str = "/") -> str:
+    """A name as code; a path may wrap after each '/' (after each character of ``wrap``). A file name is also
+    marked as such (a ``.csv`` span: the data dictionary names the input files on purpose, and the reader-text
+    checks know it)."""
+    code = BREAK.join(code_span(piece) for piece in re.split(f"(?<=[{re.escape(wrap)}])", token) if piece)
     return f"[{code}]{{.csv}}" if FILE_EXTENSION.search(token) else code
 
 
-def file_code(name: str) -> Md:
-    """An input file named in the data dictionary: '[`projects.csv`]{.csv}'."""
-    return Md(_code_token(plain(name)))
+def file_code(name: str, narrow: bool = False) -> Md:
+    """An input file named in the data dictionary: '[`projects.csv`]{.csv}'; ``narrow``: in a narrow column, where
+    a long name may also wrap after each '_'."""
+    return Md(_code_token(plain(name), "/_" if narrow else "/"))
 
 
 def _escaped_with_identifiers(text: str) -> str:
@@ -183,15 +185,20 @@ def mark_numbers(text: Md, source=SCHEMA_TEXT) -> Md:
     return Md("`".join(parts))
 
 
+PLAIN_TYPE = "testo"  # the type most columns have: the compact list names only the others
+
+
 def columns_line(dictionary: pd.DataFrame) -> Md:
-    """The columns of one file in one paragraph, for the PDF: '`a`\\* testo; `b` data; …' (an asterisk marks the
-    columns that must be present and filled)."""
+    """The columns of one file in one paragraph, for the PDF: '`a`\\*, `b` (data), …' (an asterisk marks the
+    columns that must be present and filled; the type, without its gloss, is named when it is not text,
+    ``PLAIN_TYPE``: '`flag` (vero/falso)')."""
     star = "\\*"
     parts = [
-        f"{code_span(plain(row['column']))}{star if _presence(row) == 'obbligatoria' else ''} {escape(row['type'])}"
+        f"{code_span(plain(row['column']))}{star if _presence(row) == 'obbligatoria' else ''}"
+        + (f" ({escape(row['type'].split(' (')[0])})" if row["type"] != PLAIN_TYPE else "")
         for _, row in dictionary.iterrows()
     ]
-    return Md("; ".join(parts) + ".")
+    return Md(", ".join(parts) + ".")
 
 
 def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
@@ -208,7 +215,7 @@ def file_section(spec: TableSpec, dictionary: pd.DataFrame) -> str:
     )
 
 
-FOLDER_WEIGHTS = (2, 7)  # File, Contenuto e colonne
+FOLDER_WEIGHTS = (2, 8)  # File, Contenuto e colonne
 
 
 def folder_table(specs: list[TableSpec], dictionary: pd.DataFrame) -> pd.DataFrame:
@@ -219,7 +226,7 @@ def folder_table(specs: list[TableSpec], dictionary: pd.DataFrame) -> pd.DataFra
         rows = dictionary[(dictionary["folder"] == spec.folder) & (dictionary["table"] == spec.name)]
         description = mark_numbers(code_identifiers(no_line_numbers(spec.description)))
         cells.append(Md(f"{description} **Colonne:** {columns_line(rows)}"))
-    return md_frame({"File": [file_code(spec.file) for spec in specs], "Contenuto e colonne": cells})
+    return md_frame({"File": [file_code(spec.file, narrow=True) for spec in specs], "Contenuto e colonne": cells})
 
 
 def folder_sections(tables: list[TableSpec], folder: str) -> str:
@@ -367,6 +374,18 @@ def discrepancies_table(discrepancies: pd.DataFrame) -> pd.DataFrame:
     return md_frame({"Discordanza": what, "Fonti, scelta e motivo": resolution})
 
 
+def discrepancies_compact(discrepancies: pd.DataFrame) -> pd.DataFrame:
+    """The PDF's version of ``discrepancies_table``: each discrepancy with its id and topic, and the choice made
+    in the data (what the sources say, the reason and the data affected are in the HTML)."""
+    what = [
+        Md(f"**{escape(i)}** {escape(reader_words(topic))}")
+        for i, topic in zip(discrepancies["discrepancy_id"], discrepancies["topic"])
+    ]
+    return md_frame(
+        {"Discordanza": what, "Scelta fatta nei dati": [escape(reader_words(c)) for c in discrepancies["chosen"]]}
+    )
+
+
 def _artifacts(artifacts: pd.DataFrame) -> pd.DataFrame:
     """The tables, Tavole and figures (not the chapters and sections of the index)."""
     return artifacts[artifacts["kind"].isin(ARTIFACT_KINDS)] if "kind" in artifacts else artifacts
@@ -485,6 +504,16 @@ def glossary_table(glossary: pd.DataFrame) -> pd.DataFrame:
             "Spiegazione": ordered["explanation"].tolist(),
         }
     )
+
+
+def glossary_compact(glossary: pd.DataFrame) -> pd.DataFrame:
+    """The PDF's version of ``glossary_table``: each acronym with its expansion in one cell ('**ABF** Azienda …'),
+    in two columns read top to bottom, then the second (the explanations are in the HTML)."""
+    ordered = glossary_table(glossary)
+    cells = [Md(f"**{escape(a)}** {escape(e)}") for a, e in zip(ordered["Sigla"], ordered["Significato"])]
+    half = (len(cells) + 1) // 2
+    left, right = cells[:half], cells[half:] + [Md("")] * (2 * half - len(cells))
+    return md_frame({"Sigla e significato": left, "Sigla e significato (segue)": right})
 
 
 # --- A6: per-project annex -------------------------------------------------------------------------------
@@ -791,17 +820,39 @@ def lead_cell(facts: Mapping, labels: AnnexLabels) -> Md:
     return Md(f"{escape(facts['lead_partner'])} ({escape(facts['province'])})")
 
 
-def summary_table(facts: pd.DataFrame, shown: pd.DataFrame | None, labels: AnnexLabels, mark: str = "") -> pd.DataFrame:
+def funding_cell(facts: Mapping, labels: AnnexLabels) -> Md:
+    """How a project was funded, in short: ranking and act ('Prima graduatoria; decreto n. 7390 del …')."""
+    parts = [escape(labels.ranking[facts["ranking"]])]
+    if isinstance(facts["act"], str):
+        parts.append(escape(facts["act"]))
+    return Md("; ".join(parts))
+
+
+def summary_table(
+    facts: pd.DataFrame,
+    shown: pd.DataFrame | None,
+    labels: AnnexLabels,
+    mark: str = "",
+    *,
+    printed: bool = False,
+) -> pd.DataFrame:
     """One row per project with a link to its card: lead partner (province, the assumption mark where it is
     assumed), municipality, budget when published, and, with ``shown``, participants, lab and PIP counts (their
-    headers carry ``mark`` when given)."""
+    headers carry ``mark`` when given). ``printed``: the PDF's version, which stands for the cards (shown in the
+    HTML only): no links, and the funding (ranking and act) of each project."""
     records = facts.to_dict("records")
+    ids = [escape(r["project_id"]) for r in records]
     table = {
-        "Progetto": [Md(f"[{escape(r['project_id'])}](#{project_anchor(r['project_id'])})") for r in records],
+        "Progetto": ids
+        if printed
+        else [Md(f"[{i}](#{project_anchor(r['project_id'])})") for i, r in zip(ids, records)],
         "Capofila": [lead_cell(r, labels) for r in records],
     }
+    if printed:
+        table["Finanziamento"] = [funding_cell(r, labels) for r in records]
     if shown is None:
-        table["Comune"] = ["–" if r["lead_partner_assumed"] else escape(r["municipality"]) for r in records]
+        if not printed:
+            table["Comune"] = ["–" if r["lead_partner_assumed"] else escape(r["municipality"]) for r in records]
         table["Dotazione"] = [
             Md(fmt_eur(r["budget_eur"], src=r["budget_source"])) if pd.notna(r["budget_eur"]) else None for r in records
         ]
@@ -951,11 +1002,14 @@ def assumed_lead_sentence(facts: pd.DataFrame, labels: AnnexLabels) -> Md:
 
 def summary_align(summary: pd.DataFrame) -> dict[str, str]:
     """Numbers to the right, names to the left."""
-    return {column: "left" if column in ("Progetto", "Capofila", "Comune") else "right" for column in summary.columns}
+    text = ("Progetto", "Capofila", "Comune", "Finanziamento")
+    return {column: "left" if column in text else "right" for column in summary.columns}
 
 
-def summary_widths(annex: Annex) -> list[int]:
-    """Relative column widths of ``summary_table``."""
+def summary_widths(annex: Annex, printed: bool = False) -> list[int]:
+    """Relative column widths of ``summary_table`` (``printed``: of its PDF version)."""
+    if printed:
+        return [1, 4, 5, 2] if annex.shown is None else [1, 4, 5, 2, 2, 2]
     return [1, 4, 3, 3] if annex.shown is None else [1, 4, 2, 2, 2]
 
 

@@ -7,7 +7,12 @@ from fractions import Fraction
 
 import pandas as pd
 
-from quartieri_erp.chapters.programme import FUNDED, NOT_ADMITTED, call_outcomes, funded_projects  # noqa: F401
+from quartieri_erp.chapters.programme import (  # noqa: F401
+    FUNDED,
+    NOT_ADMITTED,
+    call_outcomes,
+    funded_projects,
+)
 from quartieri_erp.chapters.wording import date_with, join_it, with_article
 from quartieri_erp.inputs.curated import fact
 from quartieri_erp.presentation.formatting import fmt_eur, fmt_eur_millions, fmt_int, fmt_partial_date, fmt_pct
@@ -610,25 +615,6 @@ def _sourced_step(cited, step: pd.Series, preposition: str | None) -> str:
     if isinstance(step["date_qualifier"], str):
         return f"{step['date_qualifier']} {fmt_partial_date(step['date'], step['date_precision'], src)}"
     return sourced_date(step["date"], step["date_precision"], src, preposition)
-
-
-def call_lists_table(lists: pd.DataFrame, name: str, header: str) -> pd.DataFrame:
-    """One list of call_lists.csv as a one-column table in printed order (e.g. the call's objectives,
-    ``name='call_objectives'``), for the chapter that shows it (the original prints them in § 3.2)."""
-    rows = lists[lists["list"] == name].sort_values("position")
-    if rows.empty:
-        raise KeyError(f"call_lists.csv has no list {name!r}")
-    return pd.DataFrame({header: rows["text"].tolist()})
-
-
-def call_objectives_table(lists: pd.DataFrame) -> pd.DataFrame:
-    """The ten objectives of the regional call (original § 3.2), one per row."""
-    return call_lists_table(lists, "call_objectives", "Obiettivi dell'avviso")
-
-
-def call_benefits_table(lists: pd.DataFrame) -> pd.DataFrame:
-    """The five long-term benefits expected from the projects (original § 3.2), one per row."""
-    return call_lists_table(lists, "call_benefits", "Benefici di lungo termine attesi")
 
 
 def sourced_resource_list(cited, resources: pd.DataFrame, strategy: str, fund_labels: dict[str, str]) -> Md:

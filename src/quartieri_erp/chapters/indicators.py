@@ -12,6 +12,12 @@ import math
 
 import pandas as pd
 
+from quartieri_erp.chapters.programme import (  # noqa: F401  (the call's lists, shown in § 3.2 as in the original)
+    CALL_BENEFITS,
+    CALL_OBJECTIVES,
+    call_list_markdown,
+    call_list_rows,
+)
 from quartieri_erp.chapters.readings import (  # noqa: F401  (shared with other chapters)
     AGE_DECIMALS,
     ALPHA,
@@ -185,6 +191,11 @@ def category_list(labels: dict[str, str], variable: str) -> str:
 # --- Sentences ----------------------------------------------------------------------------------------
 
 
+CAUTION_FORMS = (  # {v}: the verdict of ``readings.VERDICT_WORDS`` (feminine, after 'la differenza')
+    "la differenza tra i due sub-progetti {v} {d}, ma con frequenze attese molto piccole, da leggere con cautela",
+    "la differenza tra i gruppi {v} {d}; alcune frequenze attese sono però così piccole da chiedere prudenza",
+    "con la cautela che impongono frequenze attese molto piccole, la distanza tra i sub-progetti {v} {d}",
+)
 SIGNIFICANCE_FORMS = {
     SIGNIFICANT: (
         "la differenza tra i due sub-progetti è significativa {d}",
@@ -205,8 +216,10 @@ def significance(tests: pd.DataFrame, indicator: str, form: int = 0) -> str:
     chapter does not repeat one frame (see ``difference``)."""
     found = difference(tests, indicator)
     forms = SIGNIFICANCE_FORMS.get(found.verdict)
-    if forms is None or "cautela" in found.clause:
+    if forms is None:
         return f"la differenza tra i due sub-progetti {found.clause}"
+    if "cautela" in found.clause:  # a chi-square on sparse tables: the verdict and the warning, in turn
+        return CAUTION_FORMS[form % len(CAUTION_FORMS)].format(v=VERDICT_WORDS[found.verdict], d=found.detail)
     return forms[form % len(forms)].format(d=found.detail)
 
 

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from quartieri_erp.presentation.markup import plain
+from quartieri_erp.presentation.markup import Md, escape, plain
 
 FUNDED, NOT_ADMITTED = "finanziato", "non_ammesso"
 
@@ -31,6 +31,29 @@ def call_outcomes(projects: pd.DataFrame) -> dict[str, int]:
         "funded_assumed": int(funded["lead_partner_assumed"].sum()),
         "first_leads_printed": int(((funded["ranking"] == "prima") & ~funded["lead_partner_assumed"]).sum()),
     }
+
+
+CALL_OBJECTIVES, CALL_BENEFITS = "call_objectives", "call_benefits"  # lists of call_lists.csv (original § 3.2)
+
+
+def call_list_rows(lists: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The rows of one list of call_lists.csv in printed order (text and source), e.g. ``name='call_objectives'``."""
+    rows = lists[lists["list"] == name].sort_values("position")
+    if rows.empty:
+        raise KeyError(f"call_lists.csv has no list {name!r}")
+    return rows
+
+
+def call_list_markdown(lists: pd.DataFrame, name: str) -> Md:
+    """One list of call_lists.csv as a Markdown bullet list in printed order, each item escaped (data text) and
+    ended as a list in running Italian prose: ';' after every item, '.' after the last."""
+    items = [f"- {escape(_lower_initial(text.strip().rstrip('.;')))}" for text in call_list_rows(lists, name)["text"]]
+    return Md(";\n".join(items) + ".")
+
+
+def _lower_initial(text: str) -> str:
+    """'Aprire laboratori' -> 'aprire laboratori' (an item inside a sentence); an acronym ('SAP …') is kept."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def card_order(card_id: str) -> tuple[int, ...]:

@@ -597,6 +597,44 @@ def reconciliation_table(rows: pd.DataFrame, labels: dict[str, dict[str, str]]) 
     )
 
 
+DISCREPANCY_IN_TEXT = re.compile(r"\bdiscrepanza (D\d+)")
+
+
+def reconciliation_compact(rows: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """The PDF's version of ``reconciliation_table``: one row per indicator and group, in the order of ``rows``,
+    with its sources, every figure as 'category: published / computed' (apart by ' · '), and the outcome: only the figures that do
+    not coincide are named, with the code of the discrepancy that explains them (the explanations are in the
+    HTML)."""
+    out = {"Voce (fonti)": [], "Pubblicato / calcolato": [], "Esito": []}
+    keys = list(dict.fromkeys(zip(rows["indicator"], rows["group"])))
+    for indicator, group in keys:
+        part = rows[(rows["indicator"] == indicator) & (rows["group"] == group)]
+        sources = dict.fromkeys(
+            ref for s in part["source"] for ref in published_reference(s).removeprefix("Rapporto 2021, ").split("; ")
+        )
+        name = labels["indicator"][indicator]
+        if group != "totale" or part["category"].map(lambda c: isinstance(c, str)).any():
+            name += f", {labels['group'][group]}"
+        out["Voce (fonti)"].append(escape(f"{name} ({'; '.join(sources)})"))
+        figures, outcomes = [], []
+        for _, row in part.iterrows():
+            what = ""
+            if isinstance(row["category"], str):
+                what = labels[indicator][row["category"]] + (" (numero)" if row["unit"] == "count" else "")
+            figures.append((f"{escape(what)}: " if what else "") + f"{row['published_text']} / {row['computed_text']}")
+            if row["status"] != COINCIDE:
+                found = DISCREPANCY_IN_TEXT.search(str(row["explanation"]))
+                code = f", {found.group(1)}" if found else ""
+                outcomes.append((f"{escape(what)}: " if what else "") + f"**{escape(row['status'])}**{code}")
+        if not outcomes:
+            outcomes = ["coincide" if len(part) == 1 else "coincidono tutte"]
+        elif len(outcomes) < len(part):
+            outcomes.append("le altre coincidono" if len(part) - len(outcomes) > 1 else "l'altra coincide")
+        out["Pubblicato / calcolato"].append(Md(" · ".join(figures)))
+        out["Esito"].append(Md("; ".join(outcomes)))
+    return pd.DataFrame(out, dtype=object)
+
+
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
     """How many published figures have each status (every status present, zero included)."""
     return {s: int((rows["status"] == s).sum()) for s in STATUSES}

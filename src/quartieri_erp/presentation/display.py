@@ -10,7 +10,7 @@ from IPython.display import Image, Markdown, display
 
 from quartieri_erp.presentation.formatting import fmt_date
 from quartieri_erp.presentation.markdown_tables import Formatter, Sources, markdown_table
-from quartieri_erp.presentation.markup import escape, unmarked
+from quartieri_erp.presentation.markup import escape, per_format, unmarked
 
 PNG_DPI = 150
 
@@ -27,11 +27,22 @@ def show_table(
     align: dict[str, str] | None = None,
     widths: list[int] | None = None,
     sources: Sources = None,
+    *,
+    pdf: pd.DataFrame | None = None,
+    pdf_align: dict[str, str] | None = None,
+    pdf_widths: list[int] | None = None,
 ) -> None:
     """Show ``df`` as a Markdown table (caption and label come from the cell's ``#|`` options); text cells are
     escaped, numeric cells carry ``sources`` (see ``quartieri_erp.presentation.markdown_tables.markdown_table``); the unformatted
-    values travel in the output's metadata, for the report's CSV download."""
-    display(Markdown(markdown_table(df, formats, align, widths, sources)), metadata=csv_metadata(df))
+    values travel in the output's metadata, for the report's CSV download.
+
+    ``pdf``: a compact version of the table for the PDF (``per_format``): the HTML shows ``df``, the PDF ``pdf``
+    under the same label and caption; the CSV download is ``df``'s."""
+    text = markdown_table(df, formats, align, widths, sources)
+    if pdf is not None:
+        shown = {k: v for k, v in (formats or {}).items() if k in pdf.columns}
+        text = per_format(text, markdown_table(pdf, shown, pdf_align, pdf_widths, sources))
+    display(Markdown(text), metadata=csv_metadata(df))
 
 
 CSV_METADATA = "quartieri-erp/csv"  # output metadata key: the data of a table or figure as CSV text

@@ -108,3 +108,22 @@ def unmarked(text: object) -> object:
     if not isinstance(text, Md):
         return visible(text)
     return re.sub(r"\\(.)", r"\1", visible(text)).replace(SOFT_BREAK, "")
+
+
+HTML_ONLY = '::: {.content-visible when-format="html"}'  # Quarto's conditional content, honoured by both renderers
+NOT_HTML = '::: {.content-hidden when-format="html"}'
+_PER_FORMAT = re.compile(
+    rf"\A{re.escape(HTML_ONLY)}\n\n(?P<html>.*?)\n\n:::\n\n{re.escape(NOT_HTML)}\n\n(?P<pdf>.*?)\n\n:::\Z", re.S
+)
+
+
+def per_format(html: str, pdf: str) -> str:
+    """One output in two versions, in Quarto's conditional-content syntax: ``html`` for the HTML, ``pdf`` for
+    every other format (the PDF)."""
+    return f"{HTML_ONLY}\n\n{html.strip()}\n\n:::\n\n{NOT_HTML}\n\n{pdf.strip()}\n\n:::"
+
+
+def split_per_format(text: str) -> tuple[str, str | None]:
+    """``(html, pdf)`` of a ``per_format`` output; ``(text, None)`` for any other text."""
+    found = _PER_FORMAT.match(text.strip())
+    return (found["html"], found["pdf"]) if found else (text, None)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from quartieri_erp.presentation.markup import split_per_format
+
 SKIPPED_TAGS = {"parameters", "injected-parameters", "remove-cell"}
 CSV_METADATA = "quartieri-erp/csv"  # = display.CSV_METADATA: a table's or figure's data as CSV text
 
@@ -46,6 +48,7 @@ class Table:
     markdown: str  # a pipe table
     number: str = ""
     csv: str | None = None  # the table's values, unformatted
+    pdf_markdown: str | None = None  # a compact version for the PDF (``display.per_format``), or None
 
     @property
     def kind(self) -> str:
@@ -109,7 +112,8 @@ def _outputs(cell, options: dict) -> list[Block]:
             text = _text(data["text/markdown"]).strip("\n")
             if label.startswith(("tbl-", "tav-")) and not any(isinstance(b, Table) for b in blocks):
                 caption = options.get("tbl-cap", options.get("tav-cap", ""))  # a Tavola takes either option
-                blocks.append(Table(label, str(caption), text, csv=csv))
+                html, pdf = split_per_format(text)
+                blocks.append(Table(label, str(caption), html, csv=csv, pdf_markdown=pdf))
             else:
                 blocks.append(Prose(text, csv=csv))
         elif "image/png" in data:

@@ -56,8 +56,9 @@ def print_width(png: bytes, dpi: int = 150) -> str:
     return f"{pixels / dpi * PRINT_SCALE:.2f}in"
 
 
-def block_markdown(block: Block, image: str | None, data: str | None = None) -> str:
-    """``data``: the path of the block's CSV, to link under it (HTML), or None (PDF)."""
+def block_markdown(block: Block, image: str | None, data: str | None = None, pdf: bool = False) -> str:
+    """``data``: the path of the block's CSV, to link under it (HTML), or None (PDF); ``pdf``: a table shows its
+    compact version for the PDF when it has one (``Table.pdf_markdown``)."""
     link = _download(block, data) if data and getattr(block, "csv", None) is not None else ""
     if isinstance(block, Prose):
         if block.text.lstrip().startswith(SOURCE_PREFIX):  # the source line under a table or figure
@@ -69,7 +70,8 @@ def block_markdown(block: Block, image: str | None, data: str | None = None) -> 
         width = "100%" if data is not None else print_width(block.png)
         return f'![{caption}]({image}){{{ident}alt="{_escape_attribute(block.alt)}" width="{width}"}}' + link
     if isinstance(block, Table):
-        return f"{block.markdown}\n\n: {PREFIX[block.kind]} {block.number}: {block.caption} {{#{block.label}}}" + link
+        table = block.pdf_markdown if pdf and block.pdf_markdown is not None else block.markdown
+        return f"{table}\n\n: {PREFIX[block.kind]} {block.number}: {block.caption} {{#{block.label}}}" + link
     if isinstance(block, Code):
         return f"``` {block.language}\n{block.text}\n```"
     raise TypeError(block)
@@ -90,14 +92,18 @@ def write_images(chapters: list[Chapter], out_dir: Path) -> None:
                 path.write_text(block.csv, encoding="utf-8")
 
 
-def chapter_markdown(chapter: Chapter, targets: dict[str, Target], href, downloads: bool = False) -> str:
+def chapter_markdown(
+    chapter: Chapter, targets: dict[str, Target], href, downloads: bool = False, pdf: bool = False
+) -> str:
     """The chapter as Markdown (figures point to the files written by ``write_images``); with
-    ``downloads``, a link to its CSV under each table and figure."""
+    ``downloads``, a link to its CSV under each table and figure; with ``pdf``, the PDF's version of the tables
+    that have one."""
     parts = [
         block_markdown(
             block,
             image_name(chapter, block, index) if isinstance(block, Figure) else None,
             data_name(chapter, block, index) if downloads else None,
+            pdf,
         )
         for index, block in enumerate(chapter.blocks)
     ]

@@ -36,7 +36,7 @@ def _typst_string(text: str) -> str:
 def write_pdf(chapters: list[Chapter], numberer: Numberer, book: Book, pdf: Path, cache: PandocCache) -> Path:
     """Compile the book into ``pdf``; the figures are already next to it (``write_images``)."""
     out_dir = pdf.parent
-    parts = [chapter_markdown(c, numberer.targets, _href) for c in chapters]
+    parts = [chapter_markdown(c, numberer.targets, _href, pdf=True) for c in chapters]
     if LIST_PAGE not in [c.stem for c in chapters]:  # the build stages the list page; a bare book does not
         parts.insert(1, lists_markdown(numberer, _href))
     facts = book.title_page
