@@ -7,6 +7,7 @@ report or execute notebooks: marker ``e2e``), ``browser/`` (real Chromium on a b
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -47,11 +48,30 @@ def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 600) -> subprocess.Comp
 
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory) -> Path:
-    """`quartieri-erp build --renderer offline` of the project into a temporary folder."""
-    out = tmp_path_factory.mktemp("build")
+    """`quartieri-erp build --renderer offline` of the project into a temporary folder.
+
+    Under pytest-xdist (``make test`` runs ``-n 2``) the build is shared by the workers: the first to take
+    the lock builds into the folder all the workers' temporary folders share, the others wait and reuse
+    it (the tests only read it; the ones that change a build work on a copy)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # not distributed
+        out = tmp_path_factory.mktemp("build")
+        _build_into(out)
+        return out
+    shared = tmp_path_factory.getbasetemp().parent
+    out, done = shared / "built_report", shared / "built_report.ok"
+    with (shared / "built_report.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.is_file():
+            shutil.rmtree(out, ignore_errors=True)  # a build that failed for an earlier worker is retried
+            out.mkdir()
+            _build_into(out)
+            done.touch()
+    return out
+
+
+def _build_into(out: Path) -> None:
     result = run_cli("build", "--renderer", "offline", "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 @pytest.fixture()
