@@ -29,8 +29,20 @@ sys.path.insert(0, str(TESTS / "support"))
 MARKERS = {"unit": "unit", "report": "e2e", "browser": "browser"}
 
 
+# Slow files that need no session build (``built_report``), run first: under xdist (``make test``) the other
+# worker runs them while the first one to need the build makes it, instead of waiting for it.
+FIRST = ("report/test_annex_shipped.py", "browser/test_injection.py")
+
+
+def _rank(item) -> int:
+    path = Path(str(item.fspath)).resolve()
+    return next((i for i, name in enumerate(FIRST) if path == TESTS / name), len(FIRST))
+
+
 def pytest_collection_modifyitems(items):
-    """Each test gets the marker of its folder (``MARKERS``), so that ``-m`` selects by cost."""
+    """Each test gets the marker of its folder (``MARKERS``), so that ``-m`` selects by cost; the ``FIRST``
+    files are moved to the front (the others keep their order)."""
+    items.sort(key=_rank)
     for item in items:
         try:
             folder = Path(str(item.fspath)).resolve().relative_to(TESTS).parts[0]
