@@ -24,9 +24,13 @@ report: $(VENV)/.installed
 
 # Lint and format check, then unit, property, end-to-end and browser tests, plus nbval on the source notebooks
 # (lax: they must run). Tests are grouped by cost: tests/unit, tests/report, tests/browser.
+# Two workers (pytest-xdist), each given whole files (--dist loadfile: a notebook's cells stay in order on one
+# kernel, a module's fixtures are built once) in the order collected (--no-loadscope-reorder: the slow report
+# tests first, the many short files after them fill the gaps); the session's report build is shared by both
+# workers (tests/conftest.py).
 test: lint
 	@$(BIN)/python tests/support/tools_report.py
-	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(ARGS)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env -n 2 --dist loadfile --no-loadscope-reorder $(ARGS)
 
 # The unit tests only: no build, no notebook executed (under a minute).
 test-fast: $(VENV)/.installed-dev

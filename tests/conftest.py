@@ -7,6 +7,7 @@ report or execute notebooks: marker ``e2e``), ``browser/`` (real Chromium on a b
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -28,8 +29,20 @@ sys.path.insert(0, str(TESTS / "support"))
 MARKERS = {"unit": "unit", "report": "e2e", "browser": "browser"}
 
 
+# Slow files that need no session build (``built_report``), run first: under xdist (``make test``) the other
+# worker runs them while the first one to need the build makes it, instead of waiting for it.
+FIRST = ("report/test_annex_shipped.py", "browser/test_injection.py")
+
+
+def _rank(item) -> int:
+    path = Path(str(item.fspath)).resolve()
+    return next((i for i, name in enumerate(FIRST) if path == TESTS / name), len(FIRST))
+
+
 def pytest_collection_modifyitems(items):
-    """Each test gets the marker of its folder (``MARKERS``), so that ``-m`` selects by cost."""
+    """Each test gets the marker of its folder (``MARKERS``), so that ``-m`` selects by cost; the ``FIRST``
+    files are moved to the front (the others keep their order)."""
+    items.sort(key=_rank)
     for item in items:
         try:
             folder = Path(str(item.fspath)).resolve().relative_to(TESTS).parts[0]
@@ -47,11 +60,30 @@ def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 600) -> subprocess.Comp
 
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory) -> Path:
-    """`quartieri-erp build --renderer offline` of the project into a temporary folder."""
-    out = tmp_path_factory.mktemp("build")
+    """`quartieri-erp build --renderer offline` of the project into a temporary folder.
+
+    Under pytest-xdist (``make test`` runs ``-n 2``) the build is shared by the workers: the first to take
+    the lock builds into the folder all the workers' temporary folders share, the others wait and reuse
+    it (the tests only read it; the ones that change a build work on a copy)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # not distributed
+        out = tmp_path_factory.mktemp("build")
+        _build_into(out)
+        return out
+    shared = tmp_path_factory.getbasetemp().parent
+    out, done = shared / "built_report", shared / "built_report.ok"
+    with (shared / "built_report.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.is_file():
+            shutil.rmtree(out, ignore_errors=True)  # a build that failed for an earlier worker is retried
+            out.mkdir()
+            _build_into(out)
+            done.touch()
+    return out
+
+
+def _build_into(out: Path) -> None:
     result = run_cli("build", "--renderer", "offline", "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 @pytest.fixture()

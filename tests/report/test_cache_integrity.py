@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 from quartieri_erp.indicators.shared import shared_indicators
+from quartieri_erp.params import load_params
 from quartieri_erp.pipeline.cache import BuildCache
 from quartieri_erp.pipeline.integrity import sha256
 from quartieri_erp.rendering.pandoc import PandocCache
@@ -117,8 +118,12 @@ def test_a_build_with_damaged_cache_entries_recomputes_them_and_publishes_the_sa
     emptied = sorted((cache / "pandoc").iterdir())  # all: whichever render filled them, this one uses some
     for path in emptied:
         path.write_bytes(b"")
-    parquet = next((cache / "indicators").glob("*/indicators.parquet"))
-    parquet.write_bytes(parquet.read_bytes()[:50])
+    # The project's cache keeps the indicators of the last data folder used: with two workers, another build (other
+    # data, another edition) may have replaced those of this build. Make sure the copy has this build's entry.
+    params = load_params(project_copy / "params.yml")
+    shared_indicators(params.data_dir, params.reference_dir, params.as_of, cache_dir=cache / "indicators")
+    for parquet in (cache / "indicators").glob("*/indicators.parquet"):
+        parquet.write_bytes(parquet.read_bytes()[:50])
 
     result = run_cli("build", "--renderer", "offline", cwd=project_copy)
 

@@ -55,6 +55,8 @@ def test_two_builds_differ_only_in_the_build_time(project_copy, built_report):
     second = run_cli("build", "--renderer", "offline", "--force", "--out", "build2", cwd=project_copy)
     assert second.returncode == 0, second.stdout + second.stderr
     assert f"Executing {len(BOOK.notebooks)} of {len(BOOK.notebooks)} chapter notebooks" in second.stdout
+    ran = [line for line in second.stdout.splitlines() if "✓" in line and "(cache)" not in line]
+    assert len(ran) == len(BOOK.notebooks), second.stdout  # --force: none taken from the cache
 
     a, b = project_copy / "build", project_copy / "build2"
     assert (a / "indicators.csv").read_bytes() == (b / "indicators.csv").read_bytes()

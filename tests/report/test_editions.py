@@ -76,10 +76,12 @@ def plain(text: str) -> str:
 def editions(tmp_path_factory, built_report):
     """(first build, second build, figures of the first before the second was built, second's build result).
 
-    The first edition is the session's default build (``built_report``), shared with the other tests.
+    The first edition is a copy of the session's default build (``built_report``, shared with the other tests
+    and, under xdist, with the other worker: the rebuild below must not write into it while they read it).
     """
     tmp = tmp_path_factory.mktemp("editions")
-    first, second = built_report, tmp / "ed2022"
+    first, second = tmp / "ed2021", tmp / "ed2022"
+    shutil.copytree(built_report, first, symlinks=True)  # report/ and executed/ stay links to their versions
     figures_before = _digests(first / "figures")
     data = second_edition(tmp / "data2022")
     result = run_cli(

@@ -19,6 +19,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 from provenance_checks import KIND_SPAN, spans
+from report_state import warm_cache
 
 MONITORING_PAGES = ("00_sintesi", "03_indicatori", "05_conclusioni", "A1_metodo", "A3_riconciliazione")
 P_VALUE = re.compile(r"\(p\s*[=<]\s*\d|\bp\s*[=<]\s*0,\d")
@@ -32,12 +33,13 @@ def _build(out: Path, cwd: Path = ROOT) -> Path:
 
 
 @pytest.fixture(scope="module")
-def default_build(tmp_path_factory) -> Path:
-    return _build(tmp_path_factory.mktemp("default"))
+def default_build(built_report) -> Path:
+    """The default edition: the session's build (the same command, ``_build`` into a temporary folder)."""
+    return built_report
 
 
 @pytest.fixture(scope="module")
-def real_build(tmp_path_factory) -> Path:
+def real_build(tmp_path_factory, built_report) -> Path:
     """The same project and data, with the edition declared real (``synthetic: false``)."""
     copy = tmp_path_factory.mktemp("real-project")
     for name in ("params.yml", "_quarto.yml", "index.qmd"):
@@ -48,6 +50,7 @@ def real_build(tmp_path_factory) -> Path:
     edition.write_text(
         re.sub(r"(?m)^synthetic:\s*true", "synthetic: false", edition.read_text(encoding="utf-8")), encoding="utf-8"
     )
+    warm_cache(copy)  # filled by built_report: only what edition.yml changes is executed and rendered again
     return _build(copy / "build", cwd=copy)
 
 
