@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import queue
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +43,7 @@ del _o, _m, _p
 
 
 POLL = 0.5  # seconds between checks that the kernel is still alive
+RELEASE_WAIT = 10  # seconds ``KernelPool.close`` waits for jupyter_client to release killed kernels
 
 
 def _execute(km: KernelManager, code: str, timeout: float = 120, handshake: bool = True) -> None:
@@ -130,13 +132,18 @@ class KernelPool:
             km.interrupt_kernel()
 
     def close(self) -> None:
-        """Kill every kernel (idempotent)."""
-        while self._all:
-            km = self._all.pop()
-            try:
-                km.shutdown_kernel(now=True)
-            except Exception as err:  # noqa: BLE001 - a kernel that is already gone is fine
-                print(f"warning: kernel shutdown: {err}", file=sys.stderr)
+        """Kill every kernel at once (idempotent), then release what jupyter_client holds for them.
+
+        The processes get SIGKILL first, which cannot block; jupyter_client's own shutdown, which can block
+        while a chapter's client still talks to the kernel (seen after Ctrl-C under load), runs in a daemon
+        thread given ``RELEASE_WAIT`` seconds: the process is leaving anyway."""
+        kernels, self._all = self._all, []
+        for km in kernels:
+            _kill(km)
+        if kernels:
+            release = threading.Thread(target=_shut_down, args=(kernels,), daemon=True)
+            release.start()
+            release.join(RELEASE_WAIT)
         self._log.close()
 
     def __enter__(self) -> KernelPool:
@@ -144,3 +151,22 @@ class KernelPool:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _kill(km: KernelManager) -> None:
+    """SIGKILL the kernel's process, if it has one (never blocks, never raises)."""
+    process = getattr(km.provisioner, "process", None)
+    try:
+        if process is not None and process.poll() is None:
+            process.kill()
+    except OSError:
+        pass  # already gone
+
+
+def _shut_down(kernels: list[KernelManager]) -> None:
+    """jupyter_client's shutdown of killed kernels: closes their channels and connection files."""
+    for km in kernels:
+        try:
+            km.shutdown_kernel(now=True)
+        except Exception as err:  # noqa: BLE001 - a kernel that is already gone is fine
+            print(f"warning: kernel shutdown: {err}", file=sys.stderr)
