@@ -113,6 +113,9 @@ def test_ctrl_c_while_chapters_run_keeps_the_previous_report_and_leaves_no_stagi
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Ctrl-C as in a terminal: a suite started in the background by a shell without job control inherits
+        # SIGINT ignored, and Python then installs no KeyboardInterrupt handler in the build
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 300
