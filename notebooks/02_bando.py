@@ -200,7 +200,7 @@ quartiere: il rapporto non localizza questi interventi ({see(D.aler_province)}).
 # %%
 #| label: tbl-progetti-provincia
 #| tbl-cap: "Progetti finanziati dall'avviso regionale per provincia del capofila"
-table = call.provinces_table(by_province, call.unnamed_leads(projects))
+table = call.provinces_table(by_province, leads["assumed"])
 show_table(table, sources={table.columns[1]: named_src})
 md(source_line(funded["source"], documents,
                note=f"Il capofila di un progetto della prima graduatoria non è indicato nella fonte "

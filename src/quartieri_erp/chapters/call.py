@@ -511,8 +511,7 @@ DISCREPANCIES = _Names(
 def lead_type_counts(projects: pd.DataFrame) -> dict:
     """Lead partners of the funded projects by type, separating those the source names from the assumed ones:
     ``known`` (named by the source), ``assumed``, ``comune_known``, ``aler_known``, and for each type the range
-    the true count lies in (``comune_range``/``aler_range``: named ones, up to named plus every assumed one) and
-    the count under this edition's assumption (``comune_assumed``/``aler_assumed``)."""
+    the true count lies in (``comune_range``/``aler_range``: named ones, up to named plus every unnamed one)."""
     funded = funded_projects(projects)
     assumed = funded["lead_partner_assumed"].astype(bool)
     known = funded[~assumed]
@@ -522,7 +521,6 @@ def lead_type_counts(projects: pd.DataFrame) -> dict:
         k = int((known["lead_type"] == code).sum())
         out[f"{name}_known"] = k
         out[f"{name}_range"] = (k, k + n_assumed)
-        out[f"{name}_assumed"] = k + int((funded.loc[assumed, "lead_type"] == code).sum())
     return out
 
 
@@ -566,11 +564,6 @@ def lead_provinces(projects: pd.DataFrame, provinces: pd.DataFrame) -> pd.Series
     counts = named.groupby("province").size().rename("named")
     counts.index = counts.index.map(names).rename("province")
     return counts.sort_index().sort_values(ascending=False, kind="stable")  # ties in alphabetical order
-
-
-def unnamed_leads(projects: pd.DataFrame) -> int:
-    """Funded projects whose lead partner the source does not name."""
-    return int(funded_projects(projects)["lead_partner_assumed"].astype(bool).sum())
 
 
 def provinces_table(counts: pd.Series, unnamed: int) -> pd.DataFrame:
